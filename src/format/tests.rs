@@ -1,0 +1,210 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::journey::{Change, DEFAULT_ROWS};
+
+const SAMPLE: &str = r#"format = 1
+title = "Moving house with broadband"
+persona = "Anna (34), moves to a new flat with her partner"
+rows = ["Need", "Touchpoints", "Message", "Organization", "Systems"]
+
+[[phase]]
+name = "Orientation"
+
+[phase.cells]
+Need = "Working internet on moving day"
+Touchpoints = """
+#website plan comparison
+#shop advice"""
+Organization = "Marketing owns #website; Retail owns #shop"
+Systems = "CMS serves #website"
+
+[[phase]]
+name = "Purchase"
+"#;
+
+fn error_of(text: &str) -> FormatError {
+    parse(text.as_bytes()).expect_err("the file should be refused")
+}
+
+#[test]
+fn the_product_brief_example_parses() {
+    let j = parse(SAMPLE.as_bytes()).unwrap();
+    assert_eq!(j.title, "Moving house with broadband");
+    assert_eq!(j.rows(), DEFAULT_ROWS);
+    assert_eq!(j.phase_count(), 2);
+    assert_eq!(j.cell(CellRef::new(0, 1)), "#website plan comparison\n#shop advice");
+    assert_eq!(j.cell(CellRef::new(0, 2)), "");
+    assert!(j.phases()[1].is_empty());
+}
+
+#[test]
+fn canonical_text_saves_to_identical_bytes() {
+    let j = parse(SAMPLE.as_bytes()).unwrap();
+    assert_eq!(to_toml(&j), SAMPLE);
+}
+
+#[test]
+fn changing_one_cell_changes_only_its_lines() {
+    let mut j = parse(SAMPLE.as_bytes()).unwrap();
+    Change::SetCell { at: CellRef::new(0, 1), text: "#shop only".into() }.apply(&mut j).unwrap();
+    let after = to_toml(&j);
+    let removed: Vec<&str> = SAMPLE.lines().filter(|l| !after.lines().any(|a| a == *l)).collect();
+    let added: Vec<&str> = after.lines().filter(|l| !SAMPLE.lines().any(|s| s == *l)).collect();
+    assert_eq!(removed, ["Touchpoints = \"\"\"", "#website plan comparison", "#shop advice\"\"\""]);
+    assert_eq!(added, ["Touchpoints = \"#shop only\""]);
+}
+
+#[test]
+fn unknown_row_names_its_line_and_column() {
+    let text = SAMPLE.replace("Systems = \"CMS", "Sytems = \"CMS");
+    let e = error_of(&text);
+    assert_eq!((e.line, e.column), (15, 1));
+    assert!(e.message.contains("\"Sytems\" is not one of the rows"), "{}", e.message);
+}
+
+#[test]
+fn duplicate_phase_and_row_names_are_refused() {
+    let e = error_of(&SAMPLE.replace("name = \"Purchase\"", "name = \"Orientation\""));
+    assert_eq!(e.line, 18);
+    assert!(e.message.contains("appears twice"));
+    let e = error_of(&SAMPLE.replace("\"Systems\"]", "\"Need\"]"));
+    assert_eq!(e.line, 4);
+    assert!(e.message.contains("listed twice"));
+}
+
+#[test]
+fn unknown_keys_and_wrong_types_are_refused_with_position() {
+    let e = error_of(&SAMPLE.replace("persona =", "colour = \"red\"\npersona ="));
+    assert_eq!(e.line, 3);
+    assert!(e.message.contains("colour"), "{}", e.message);
+    let e = error_of(&SAMPLE.replace("title = \"Moving house with broadband\"", "title = 5"));
+    assert_eq!(e.line, 2);
+    let e = error_of(&SAMPLE.replace("[[phase]]\nname = \"Purchase\"", "[[phase]]\nname = \"Purchase\"\nowner = 1"));
+    assert_eq!(e.line, 19);
+}
+
+#[test]
+fn invalid_toml_is_refused_with_position() {
+    let e = error_of("format = 1\ntitle = \"unterminated\n");
+    assert_eq!(e.line, 2);
+}
+
+#[test]
+fn newer_format_asks_for_an_update() {
+    let e = error_of(&SAMPLE.replace("format = 1", "format = 2"));
+    assert_eq!((e.line, e.column), (1, 10));
+    assert!(e.message.contains("newer"));
+    assert!(e.hint.contains("update jgrid"));
+}
+
+#[test]
+fn non_utf8_points_at_the_first_bad_byte() {
+    let mut bytes = b"format = 1\ntitle = \"caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b"\"\n");
+    let e = parse(&bytes).unwrap_err();
+    assert_eq!((e.line, e.column), (2, 13));
+    assert!(e.message.contains("UTF-8"));
+}
+
+#[test]
+fn empty_and_structureless_files_are_refused() {
+    assert!(error_of("").message.contains("empty"));
+    assert!(error_of("format = 1\nrows = [\"Need\"]\n").message.contains("no phases"));
+    assert!(error_of("rows = [\"Need\"]\n[[phase]]\nname = \"A\"\n").message.contains("format"));
+    assert!(error_of("format = 1\nrows = []\n[[phase]]\nname = \"A\"\n").message.contains("empty"));
+}
+
+#[test]
+fn render_names_file_line_column_and_a_hint() {
+    let e = error_of(&SAMPLE.replace("format = 1", "format = 9"));
+    let shown = e.render("journeys/x.toml");
+    assert!(shown.starts_with("journeys/x.toml:1:10: format 9 is newer"), "{shown}");
+    assert!(shown.contains("hint:"));
+}
+
+#[test]
+fn awkward_text_survives_a_round_trip() {
+    let mut j = Journey::default();
+    let texts = [
+        "ends with a quote \"",
+        "two \"\" and three \"\"\" quotes\nsecond line\"",
+        "back\\slash \\n not a newline\nline two",
+        "\nstarts with a newline",
+        "ends with a newline\n",
+        "tab\there\r\nwindows line",
+        "escape \u{1b}]0;pwned\u{7} and \u{1b}[31m red",
+        "Å 漢字 🚲",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        Change::SetCell { at: CellRef::new(i % 5, i % 5), text: (*t).into() }.apply(&mut j).unwrap();
+        Change::SetCell { at: CellRef::new((i + 1) % 5, i % 5), text: (*t).into() }.apply(&mut j).unwrap();
+    }
+    let text = to_toml(&j);
+    assert_eq!(parse(text.as_bytes()).unwrap(), j, "{text}");
+}
+
+#[test]
+fn names_that_are_not_bare_keys_are_quoted() {
+    let mut j = Journey::new("t", "p", ["Key message", "Behöfte", "a.b"], ["Fase 1"]);
+    for r in 0..3 {
+        Change::SetCell { at: CellRef::new(0, r), text: "x".into() }.apply(&mut j).unwrap();
+    }
+    let text = to_toml(&j);
+    assert!(text.contains("\"Key message\" = \"x\""));
+    assert!(text.contains("\"a.b\" = \"x\""));
+    assert_eq!(parse(text.as_bytes()).unwrap(), j);
+}
+
+fn arb_journey() -> impl Strategy<Value = Journey> {
+    let names = |n| proptest::collection::hash_set("[ -~À-ÿ漢🚲]{1,8}", 1..n);
+    (names(5), names(6), ".{0,10}", ".{0,10}").prop_flat_map(|(rows, phases, title, persona)| {
+        let rows: Vec<String> = rows.into_iter().filter(|r| !r.trim().is_empty()).collect();
+        let phases: Vec<String> = phases.into_iter().filter(|p| !p.trim().is_empty()).collect();
+        let cells = rows.len() * phases.len();
+        let text = prop_oneof![Just(String::new()), "(.|\n){0,20}"];
+        proptest::collection::vec(text, cells).prop_map(move |texts| {
+            let mut rows = rows.clone();
+            let mut phases = phases.clone();
+            if rows.is_empty() {
+                rows.push("Need".into());
+            }
+            if phases.is_empty() {
+                phases.push("Use".into());
+            }
+            let mut j = Journey::new(&title, &persona, rows.clone(), phases.clone());
+            for (i, t) in texts.into_iter().enumerate() {
+                let at = CellRef::new(i / rows.len(), i % rows.len());
+                let _ = Change::SetCell { at, text: t }.apply(&mut j);
+            }
+            j
+        })
+    })
+}
+
+proptest! {
+    #[test]
+    fn any_journey_survives_save_and_load(j in arb_journey()) {
+        let text = to_toml(&j);
+        let back = parse(text.as_bytes());
+        prop_assert_eq!(back.as_ref(), Ok(&j), "{}", text);
+        prop_assert_eq!(to_toml(&back.unwrap()), text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = parse(&bytes);
+    }
+
+    #[test]
+    fn mangled_journeys_never_panic(j in arb_journey(), cut in 0usize..2000, junk in ".{0,5}") {
+        let mut text = to_toml(&j);
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        text.insert_str(at, &junk);
+        if let Err(e) = parse(text.as_bytes()) {
+            prop_assert!(e.line >= 1 && e.column >= 1);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The journey grid itself.
+
+/// Rows a new journey starts with, in order.
+pub const DEFAULT_ROWS: [&str; 5] = ["Need", "Touchpoints", "Message", "Organization", "Systems"];
+
+/// Phases a new journey starts with, in order.
+pub const DEFAULT_PHASES: [&str; 5] = ["Orientation", "Purchase", "Delivery", "Use", "Service"];
+
+/// One journey of one persona: phases are the columns, rows the aspects.
+///
+/// Invariant: every phase holds exactly one cell per row, in row order; an
+/// empty string is an empty cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journey {
+    pub title: String,
+    pub persona: String,
+    rows: Vec<String>,
+    phases: Vec<Phase>,
+}
+
+/// One column of the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub name: String,
+    cells: Vec<String>,
+}
+
+/// The position of one cell: phase (column) and row, both 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct CellRef {
+    pub phase: usize,
+    pub row: usize,
+}
+
+impl CellRef {
+    pub const fn new(phase: usize, row: usize) -> Self {
+        Self { phase, row }
+    }
+}
+
+impl Phase {
+    /// The cells of this phase in row order.
+    pub fn cells(&self) -> &[String] {
+        &self.cells
+    }
+
+    /// True when no cell of this phase holds text.
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(String::is_empty)
+    }
+}
+
+impl Default for Journey {
+    fn default() -> Self {
+        Self::new("", "", DEFAULT_ROWS, DEFAULT_PHASES)
+    }
+}
+
+impl Journey {
+    /// A journey with the given rows and phases and no text in any cell.
+    /// Names are taken as given; the format layer rejects duplicates.
+    pub fn new<R, P>(title: &str, persona: &str, rows: R, phases: P) -> Self
+    where
+        R: IntoIterator,
+        R::Item: Into<String>,
+        P: IntoIterator,
+        P::Item: Into<String>,
+    {
+        let rows: Vec<String> = rows.into_iter().map(Into::into).collect();
+        let phases = phases
+            .into_iter()
+            .map(|name| Phase { name: name.into(), cells: vec![String::new(); rows.len()] })
+            .collect();
+        Self { title: title.to_owned(), persona: persona.to_owned(), rows, phases }
+    }
+
+    pub fn rows(&self) -> &[String] {
+        &self.rows
+    }
+
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn phase_count(&self) -> usize {
+        self.phases.len()
+    }
+
+    /// The text of a cell; "" for an empty cell or a position outside the grid.
+    pub fn cell(&self, at: CellRef) -> &str {
+        self.phases.get(at.phase).and_then(|p| p.cells.get(at.row)).map_or("", String::as_str)
+    }
+
+    pub fn contains(&self, at: CellRef) -> bool {
+        at.phase < self.phases.len() && at.row < self.rows.len()
+    }
+
+    /// Index of the row with this exact name.
+    pub fn row_index(&self, name: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r == name)
+    }
+
+    /// Index of the phase with this exact name.
+    pub fn phase_index(&self, name: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.name == name)
+    }
+
+    /// Number of cells holding text.
+    pub fn filled_cells(&self) -> usize {
+        self.phases.iter().flat_map(|p| &p.cells).filter(|c| !c.is_empty()).count()
+    }
+
+    // Raw mutators used by `Change::apply`, which checks positions first.
+
+    pub(super) fn cell_mut(&mut self, at: CellRef) -> &mut String {
+        &mut self.phases[at.phase].cells[at.row]
+    }
+
+    pub(super) fn phases_mut(&mut self) -> &mut Vec<Phase> {
+        &mut self.phases
+    }
+
+    pub(super) fn rows_mut(&mut self) -> &mut Vec<String> {
+        &mut self.rows
+    }
+
+    pub(super) fn insert_row_raw(&mut self, at: usize, name: String, cells: Vec<String>) {
+        self.rows.insert(at, name);
+        for (phase, text) in self.phases.iter_mut().zip(cells) {
+            phase.cells.insert(at, text);
+        }
+    }
+
+    pub(super) fn remove_row_raw(&mut self, at: usize) -> (String, Vec<String>) {
+        let name = self.rows.remove(at);
+        let cells = self.phases.iter_mut().map(|p| p.cells.remove(at)).collect();
+        (name, cells)
+    }
+
+    pub(super) fn new_phase(&self, name: String, cells: Vec<String>) -> Phase {
+        let mut cells = cells;
+        cells.resize(self.rows.len(), String::new());
+        Phase { name, cells }
+    }
+}

@@ -1,0 +1,8 @@
+//! jgrid: a terminal editor for Customer Journey Grids.
+//!
+//! The pure core (`journey`, `format`) knows no terminal; `app` holds the
+//! state and its `update`; `ui` draws it; `term` and `main` are the shell.
+
+pub mod format;
+pub mod journey;
+pub mod store;

@@ -1,0 +1,138 @@
+//! Reading and writing journey files on disk: load with a clear error, save
+//! atomically (temporary file in the same folder, fsync, rename) keeping the
+//! file's permissions and writing through symlinks.
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, FormatError};
+use crate::journey::Journey;
+
+/// Why a journey file could not be opened.
+#[derive(Debug)]
+pub enum LoadError {
+    /// There is no file at the path (a new journey may start there).
+    NotFound,
+    /// The path exists but could not be read as a file.
+    Unreadable { reason: String, hint: String },
+    /// The file was read but is not a valid journey.
+    Format(FormatError),
+}
+
+impl LoadError {
+    /// The message for the user: `FILE:LINE:COLUMN: what` or `FILE: what`, then a hint.
+    pub fn render(&self, path: &Path) -> String {
+        let file = path.display().to_string();
+        match self {
+            LoadError::NotFound => format!("{file}: no such file\n  hint: check the path"),
+            LoadError::Unreadable { reason, hint } => format!("{file}: {reason}\n  hint: {hint}"),
+            LoadError::Format(e) => e.render(&file),
+        }
+    }
+}
+
+/// Read and parse a journey file. Never modifies the file.
+pub fn load(path: &Path) -> Result<Journey, LoadError> {
+    let bytes = read(path)?;
+    format::parse(&bytes).map_err(LoadError::Format)
+}
+
+/// Read a file's bytes, refusing directories and other non-files clearly.
+pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(LoadError::NotFound),
+        Err(e) => return Err(unreadable(&e)),
+        Ok(m) if m.is_dir() => {
+            return Err(LoadError::Unreadable {
+                reason: "is a directory, not a journey file".into(),
+                hint: "give the path of a .toml journey file, for example journeys/broadband-moving-house.toml".into(),
+            });
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(LoadError::Unreadable {
+                reason: "is not a regular file".into(),
+                hint: "give the path of a .toml journey file".into(),
+            });
+        }
+        Ok(_) => {}
+    }
+    fs::read(path).map_err(|e| unreadable(&e))
+}
+
+fn unreadable(e: &io::Error) -> LoadError {
+    let hint = match e.kind() {
+        io::ErrorKind::PermissionDenied => "check the file's permissions (ls -l)",
+        _ => "check that the path is a readable file",
+    };
+    LoadError::Unreadable { reason: format!("cannot read: {e}"), hint: hint.into() }
+}
+
+/// The path a save really writes: a symlink's target, so the link stays a link.
+pub fn write_target(path: &Path) -> PathBuf {
+    match fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// Write `text` to `path` atomically: either the old file or the complete new
+/// one is on disk, never a mix. Permissions of an existing file are kept.
+pub fn save_atomic(path: &Path, text: &str) -> io::Result<()> {
+    let target = write_target(path);
+    let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
+    file.write_all(text.as_bytes())?;
+    file.commit()
+}
+
+/// Serialize and save a journey.
+pub fn save(path: &Path, journey: &Journey) -> io::Result<()> {
+    save_atomic(path, &format::to_toml(journey))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::{CellRef, Change};
+
+    #[test]
+    fn save_then_load_gives_the_same_journey() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.toml");
+        let mut j = Journey::default();
+        Change::SetCell { at: CellRef::new(1, 1), text: "a\nb".into() }.apply(&mut j).unwrap();
+        save(&path, &j).unwrap();
+        assert_eq!(load(&path).unwrap(), j);
+    }
+
+    #[test]
+    fn a_directory_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path()).unwrap_err();
+        assert!(err.render(dir.path()).contains("is a directory"));
+    }
+
+    #[test]
+    fn a_missing_file_is_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(load(&dir.path().join("nope.toml")), Err(LoadError::NotFound)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn save_keeps_permissions_and_writes_through_symlinks() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        save(&real, &Journey::default()).unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut j = Journey::default();
+        j.title = "changed".into();
+        save(&link, &j).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(load(&real).unwrap().title, "changed");
+        assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+}
