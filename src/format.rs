@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::journey::{CellRef, Journey};
+use crate::journey::{CellRef, Journey, Role};
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: i64 = 1;
@@ -62,7 +62,17 @@ struct RawFile {
     persona: String,
     rows: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
+    roles: BTreeMap<Spanned<String>, Spanned<String>>,
+    checks: Option<RawChecks>,
+    #[serde(default)]
     phase: Vec<Spanned<RawPhase>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    #[serde(default)]
+    off: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +172,36 @@ fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
         phase_names.push(n.clone());
     }
     let mut journey = Journey::new(&raw.title, &raw.persona, row_names, phase_names);
+    for (row, role) in &raw.roles {
+        if journey.row_index(row.get_ref()).is_none() {
+            return Err(err(
+                row.span(),
+                format!("[roles] names \"{}\", which is not one of the rows ({})", row.get_ref(), journey.rows().join(", ")),
+                "correct the row name or remove the line",
+            ));
+        }
+        let Some(r) = Role::from_id(role.get_ref()) else {
+            let ids: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+            return Err(err(
+                role.span(),
+                format!("\"{}\" is not a role", role.get_ref()),
+                &format!("use one of: {}", ids.join(", ")),
+            ));
+        };
+        journey.roles.insert(row.get_ref().clone(), r);
+    }
+    for id in raw.checks.iter().flat_map(|c| &c.off) {
+        if !crate::checks::IDS.contains(&id.get_ref().as_str()) {
+            return Err(err(
+                id.span(),
+                format!("\"{}\" is not a check", id.get_ref()),
+                &format!("use one of: {}", crate::checks::IDS.join(", ")),
+            ));
+        }
+        if !journey.checks_off.contains(id.get_ref()) {
+            journey.checks_off.push(id.get_ref().clone());
+        }
+    }
     // Report unknown rows in file order, so the first one in the file is named.
     let mut cells: Vec<(usize, &Spanned<String>, &String)> = Vec::new();
     for (p, phase) in raw.phase.iter().enumerate() {
@@ -190,6 +230,16 @@ pub fn to_toml(journey: &Journey) -> String {
     let _ = writeln!(out, "persona = {}", basic_string(&journey.persona));
     let rows: Vec<String> = journey.rows().iter().map(|r| basic_string(r)).collect();
     let _ = writeln!(out, "rows = [{}]", rows.join(", "));
+    if !journey.roles.is_empty() {
+        out.push_str("\n[roles]\n");
+        for (row, role) in &journey.roles {
+            let _ = writeln!(out, "{} = {}", key(row), basic_string(role.id()));
+        }
+    }
+    if !journey.checks_off.is_empty() {
+        let off: Vec<String> = journey.checks_off.iter().map(|c| basic_string(c)).collect();
+        let _ = write!(out, "\n[checks]\noff = [{}]\n", off.join(", "));
+    }
     for phase in journey.phases() {
         let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));
         if phase.is_empty() {

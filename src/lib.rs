@@ -3,6 +3,7 @@
 //! The pure core (`journey`, `format`) knows no terminal; `app` holds the
 //! state and its `update`; `ui` draws it; `term` and `main` are the shell.
 
+pub mod checks;
 pub mod format;
 pub mod journey;
 pub mod store;

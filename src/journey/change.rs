@@ -119,7 +119,10 @@ impl Change {
                 in_range("row", at, rows)?;
                 let others = journey.rows().iter().enumerate().filter(|(i, _)| *i != at);
                 check_name("row", &name, others.map(|(_, r)| r.as_str()))?;
-                let old = std::mem::replace(&mut journey.rows_mut()[at], name);
+                let old = std::mem::replace(&mut journey.rows_mut()[at], name.clone());
+                if let Some(role) = journey.roles.remove(&old) {
+                    journey.roles.insert(name, role);
+                }
                 Change::RenameRow { at, name: old }
             }
             Change::MoveRow { from, to } => {

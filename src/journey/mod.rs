@@ -5,4 +5,4 @@ mod change;
 mod model;
 
 pub use change::{Change, ChangeError};
-pub use model::{CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Phase};
+pub use model::{CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Phase, Role};

@@ -1,5 +1,7 @@
 //! The journey grid itself.
 
+use std::collections::BTreeMap;
+
 /// Rows a new journey starts with, in order.
 pub const DEFAULT_ROWS: [&str; 5] = ["Need", "Touchpoints", "Message", "Organization", "Systems"];
 
@@ -16,6 +18,55 @@ pub struct Journey {
     pub persona: String,
     rows: Vec<String>,
     phases: Vec<Phase>,
+    /// Roles given explicitly to rows by name (the file's `[roles]` table);
+    /// rows not named here play their role by their own name.
+    pub roles: BTreeMap<String, Role>,
+    /// Check ids switched off for this journey (the file's `[checks] off`).
+    pub checks_off: Vec<String>,
+}
+
+/// The part a row plays in the grid, which the checks reason about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Need,
+    Touchpoints,
+    Message,
+    Organization,
+    Systems,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Need, Role::Touchpoints, Role::Message, Role::Organization, Role::Systems];
+
+    /// The id used in files: `need`, `touchpoints`, `message`, `organization`, `systems`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Need => "need",
+            Role::Touchpoints => "touchpoints",
+            Role::Message => "message",
+            Role::Organization => "organization",
+            Role::Systems => "systems",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// The role a row plays by its name, in English, Dutch or Swedish, ignoring case.
+    pub fn from_row_name(name: &str) -> Option<Role> {
+        let n = name.trim().to_lowercase();
+        Some(match n.as_str() {
+            "need" | "needs" | "behoefte" | "behoeften" | "behov" => Role::Need,
+            "touchpoints" | "touchpoint" | "contactpunten" | "contactpunt" | "kontaktpunkter" | "kontaktpunkt" => {
+                Role::Touchpoints
+            }
+            "message" | "messages" | "boodschap" | "boodschappen" | "budskap" => Role::Message,
+            "organization" | "organisation" | "organisatie" => Role::Organization,
+            "systems" | "system" | "systemen" | "systeem" => Role::Systems,
+            _ => return None,
+        })
+    }
 }
 
 /// One column of the grid.
@@ -71,7 +122,14 @@ impl Journey {
             .into_iter()
             .map(|name| Phase { name: name.into(), cells: vec![String::new(); rows.len()] })
             .collect();
-        Self { title: title.to_owned(), persona: persona.to_owned(), rows, phases }
+        Self {
+            title: title.to_owned(),
+            persona: persona.to_owned(),
+            rows,
+            phases,
+            roles: BTreeMap::new(),
+            checks_off: Vec::new(),
+        }
     }
 
     pub fn rows(&self) -> &[String] {
@@ -102,6 +160,17 @@ impl Journey {
     /// Index of the row with this exact name.
     pub fn row_index(&self, name: &str) -> Option<usize> {
         self.rows.iter().position(|r| r == name)
+    }
+
+    /// The role of a row: from `roles` when it names the row, else from its name.
+    pub fn role_of(&self, row: usize) -> Option<Role> {
+        let name = self.rows.get(row)?;
+        self.roles.get(name).copied().or_else(|| Role::from_row_name(name))
+    }
+
+    /// The first row playing this role.
+    pub fn row_with_role(&self, role: Role) -> Option<usize> {
+        (0..self.rows.len()).find(|&r| self.role_of(r) == Some(role))
     }
 
     /// Index of the phase with this exact name.
