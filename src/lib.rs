@@ -3,7 +3,13 @@
 //! The pure core (`journey`, `format`) knows no terminal; `app` holds the
 //! state and its `update`; `ui` draws it; `term` and `main` are the shell.
 
+pub mod app;
 pub mod checks;
+pub mod cli;
 pub mod format;
 pub mod journey;
+pub mod shell;
 pub mod store;
+pub mod term;
+pub mod text;
+pub mod ui;

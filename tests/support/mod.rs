@@ -544,12 +544,7 @@ impl Pty {
 
     /// Like [`Pty::wait_until`], but panics with `what` and the screen on
     /// timeout.
-    pub fn assert_until(
-        &mut self,
-        what: &str,
-        timeout: Duration,
-        pred: impl FnMut(&str) -> bool,
-    ) {
+    pub fn assert_until(&mut self, what: &str, timeout: Duration, pred: impl FnMut(&str) -> bool) {
         if !self.wait_until(timeout, pred) {
             self.fail(&format!("timed out after {timeout:?} waiting for: {what}"));
         }
@@ -568,7 +563,13 @@ impl Pty {
         let Some(pid) = self.pid() else { return false };
         let signal = signal.trim_start_matches("SIG");
         std::process::Command::new("sh")
-            .args(["-c", "kill -s \"$1\" \"$2\"", "sh", signal, &pid.to_string()])
+            .args([
+                "-c",
+                "kill -s \"$1\" \"$2\"",
+                "sh",
+                signal,
+                &pid.to_string(),
+            ])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -678,9 +679,10 @@ impl Pty {
 
 impl Drop for Pty {
     fn drop(&mut self) {
-        // Stop the writer thread (it drops the writer, which is harmless).
-        self.write_tx = None;
         self.kill();
+        // Stop the writer thread only now: dropping portable-pty's writer
+        // types "\n" + EOF into the terminal, which a live child would read.
+        self.write_tx = None;
     }
 }
 
@@ -708,7 +710,11 @@ pub fn dump_screen(screen: &vt100::Screen) -> String {
         cols.get(),
         rows.get(),
         if screen.hide_cursor() { ", hidden" } else { "" },
-        if screen.alternate_screen() { ", alternate screen" } else { "" },
+        if screen.alternate_screen() {
+            ", alternate screen"
+        } else {
+            ""
+        },
     );
     for (i, row) in screen.rows(0, cols.get()).enumerate() {
         let _ = writeln!(out, "{i:>3}|{}", row.trim_end());
@@ -761,14 +767,16 @@ pub fn parse_keys(spec: &str) -> Vec<Vec<u8>> {
                 panic!("empty <> in key spec {spec:?} (use <lt>)");
             }
             // `<A->>` is Alt + '>': the first '>' belongs to the token.
-            let (token, consumed) = if is_modifier_prefix(token) && rest[end + 1..].starts_with('>') {
+            let (token, consumed) = if is_modifier_prefix(token) && rest[end + 1..].starts_with('>')
+            {
                 (&rest[1..=end], end + 2)
             } else {
                 (token, end + 1)
             };
-            keys.push(parse_token(token).unwrap_or_else(|| {
-                panic!("unknown key <{token}> in key spec {spec:?}")
-            }));
+            keys.push(
+                parse_token(token)
+                    .unwrap_or_else(|| panic!("unknown key <{token}> in key spec {spec:?}")),
+            );
             rest = &rest[consumed..];
         } else {
             let mut buf = [0u8; 4];
@@ -783,10 +791,9 @@ pub fn parse_keys(spec: &str) -> Vec<Vec<u8>> {
 fn is_modifier_prefix(token: &str) -> bool {
     let b = token.as_bytes();
     !b.is_empty()
-        && b.len() % 2 == 0
-        && b.chunks(2).all(|p| {
-            matches!(p[0].to_ascii_lowercase(), b's' | b'c' | b'a' | b'm') && p[1] == b'-'
-        })
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| matches!(p[0].to_ascii_lowercase(), b's' | b'c' | b'a' | b'm') && p[1] == b'-')
 }
 
 /// One `<...>` token (without the brackets) to bytes.
@@ -887,10 +894,14 @@ fn parse_token(token: &str) -> Option<Vec<u8>> {
             if alt { esc(v) } else { v }
         }
         "space" if ctrl && !shift => {
-            if alt { vec![0x1b, 0] } else { vec![0] }
+            if alt {
+                vec![0x1b, 0]
+            } else {
+                vec![0]
+            }
         }
-        "lt" | "gt" | "esc" | "escape" | "enter" | "cr" | "return" | "tab" | "bs"
-        | "backspace" | "space"
+        "lt" | "gt" | "esc" | "escape" | "enter" | "cr" | "return" | "tab" | "bs" | "backspace"
+        | "space"
             if !shift && !ctrl =>
         {
             let v = match lower.as_str() {

@@ -1,0 +1,139 @@
+//! What the user can ask for. Keys become `Command`s through the keymap;
+//! everything that reaches `update` is an `Action`.
+
+use ratatui::crossterm::event::KeyEvent;
+use std::path::PathBuf;
+
+/// A bindable command. Each has a stable name used by the config file and help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    MoveLeft,
+    MoveRight,
+    MoveUp,
+    MoveDown,
+    NextPhase,
+    PrevPhase,
+    FirstPhase,
+    LastPhase,
+    FirstRow,
+    LastRow,
+    PageUp,
+    PageDown,
+    Edit,
+    Append,
+    Clear,
+    Undo,
+    Redo,
+    Save,
+    Quit,
+    Help,
+    CommandLine,
+    /// Edit mode: keep the edit and return to the grid.
+    KeepEdit,
+    /// Edit mode: throw the edit away.
+    AbandonEdit,
+    /// Edit mode: keep the edit and save the file.
+    KeepAndSave,
+    /// Line input (command line, prompts): run it.
+    Submit,
+    /// Line input, help: close without doing anything.
+    Cancel,
+}
+
+impl Command {
+    /// Every command, in the order help lists them.
+    pub const ALL: [Command; 26] = [
+        Command::MoveLeft,
+        Command::MoveRight,
+        Command::MoveUp,
+        Command::MoveDown,
+        Command::NextPhase,
+        Command::PrevPhase,
+        Command::FirstPhase,
+        Command::LastPhase,
+        Command::FirstRow,
+        Command::LastRow,
+        Command::PageUp,
+        Command::PageDown,
+        Command::Edit,
+        Command::Append,
+        Command::Clear,
+        Command::Undo,
+        Command::Redo,
+        Command::Save,
+        Command::Quit,
+        Command::Help,
+        Command::CommandLine,
+        Command::KeepEdit,
+        Command::AbandonEdit,
+        Command::KeepAndSave,
+        Command::Submit,
+        Command::Cancel,
+    ];
+
+    /// The name used in the config file, e.g. `move-left`.
+    pub fn name(self) -> &'static str {
+        self.info().0
+    }
+
+    /// What the command does, for help.
+    pub fn describe(self) -> &'static str {
+        self.info().1
+    }
+
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    fn info(self) -> (&'static str, &'static str) {
+        match self {
+            Command::MoveLeft => ("move-left", "previous phase (left)"),
+            Command::MoveRight => ("move-right", "next phase (right)"),
+            Command::MoveUp => ("move-up", "row above"),
+            Command::MoveDown => ("move-down", "row below"),
+            Command::NextPhase => ("next-phase", "next phase"),
+            Command::PrevPhase => ("prev-phase", "previous phase"),
+            Command::FirstPhase => ("first-phase", "first phase"),
+            Command::LastPhase => ("last-phase", "last phase"),
+            Command::FirstRow => ("first-row", "first row"),
+            Command::LastRow => ("last-row", "last row"),
+            Command::PageUp => ("page-up", "a screen of rows up"),
+            Command::PageDown => ("page-down", "a screen of rows down"),
+            Command::Edit => ("edit", "edit the cell"),
+            Command::Append => ("append", "add a new line to the cell and edit"),
+            Command::Clear => ("clear", "clear the cell"),
+            Command::Undo => ("undo", "undo the last change"),
+            Command::Redo => ("redo", "redo what was undone"),
+            Command::Save => ("save", "save the journey"),
+            Command::Quit => ("quit", "quit (asks first if there are unsaved changes)"),
+            Command::Help => ("help", "show this help"),
+            Command::CommandLine => ("command-line", "command line (:w :q :q! :wq)"),
+            Command::KeepEdit => ("keep-edit", "keep the edit, back to the grid"),
+            Command::AbandonEdit => ("abandon-edit", "abandon the edit"),
+            Command::KeepAndSave => ("keep-and-save", "keep the edit and save"),
+            Command::Submit => ("submit", "run the command / answer"),
+            Command::Cancel => ("cancel", "cancel"),
+        }
+    }
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Run(Command),
+    /// A key with no binding in a text mode: it edits the text.
+    Input(KeyEvent),
+    /// Text pasted with bracketed paste.
+    Paste(String),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The shell finished a save that `update` asked for.
+    Saved { path: PathBuf, result: Result<(), String>, then_quit: bool },
+}
+
+/// Work `update` asks the shell to do: everything with side effects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Save { path: PathBuf, then_quit: bool },
+    Quit,
+}

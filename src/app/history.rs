@@ -1,0 +1,143 @@
+//! Undo and redo over `Change` values, without a depth limit, and the
+//! "modified" flag: the journey is unmodified when the history stands where
+//! it stood at the last save.
+
+use crate::journey::{Change, ChangeError, Journey};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Step {
+    id: u64,
+    /// The change as applied (for redo).
+    forward: Change,
+    /// The change that undoes it.
+    inverse: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_id: u64,
+    /// The step id at the top of the undo stack when last saved (0: none).
+    saved_at: Option<u64>,
+}
+
+impl History {
+    /// A history for a journey as it is on disk.
+    pub fn saved() -> Self {
+        Self { saved_at: Some(0), ..Self::default() }
+    }
+
+    /// A history for a journey that is not on disk yet.
+    pub fn unsaved() -> Self {
+        Self::default()
+    }
+
+    fn position(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.id)
+    }
+
+    /// Apply a change and record it. Returns the changed position's focus hint via the change.
+    pub fn apply(&mut self, journey: &mut Journey, change: Change) -> Result<(), ChangeError> {
+        let inverse = change.clone().apply(journey)?;
+        if inverse == change {
+            // Nothing changed (for example the same text again): no undo step.
+            return Ok(());
+        }
+        self.next_id += 1;
+        self.undo.push(Step { id: self.next_id, forward: change, inverse });
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undo the last change; returns the change that was applied to undo it.
+    pub fn undo(&mut self, journey: &mut Journey) -> Option<Change> {
+        let step = self.undo.pop()?;
+        // Inverses of applied changes always apply.
+        let applied = step.inverse.clone();
+        if applied.clone().apply(journey).is_err() {
+            self.undo.push(step);
+            return None;
+        }
+        self.redo.push(step);
+        Some(applied)
+    }
+
+    /// Redo the last undone change; returns the change applied.
+    pub fn redo(&mut self, journey: &mut Journey) -> Option<Change> {
+        let step = self.redo.pop()?;
+        let applied = step.forward.clone();
+        if applied.clone().apply(journey).is_err() {
+            self.redo.push(step);
+            return None;
+        }
+        self.undo.push(step);
+        Some(applied)
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.position());
+    }
+
+    /// True when the journey differs from what was last saved (or was never saved).
+    pub fn is_modified(&self) -> bool {
+        self.saved_at != Some(self.position())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::CellRef;
+
+    fn set(p: usize, text: &str) -> Change {
+        Change::SetCell { at: CellRef::new(p, 0), text: text.into() }
+    }
+
+    #[test]
+    fn undo_back_to_the_saved_state_clears_modified() {
+        let mut j = Journey::default();
+        let mut h = History::saved();
+        assert!(!h.is_modified());
+        h.apply(&mut j, set(0, "a")).unwrap();
+        h.apply(&mut j, set(1, "b")).unwrap();
+        assert!(h.is_modified());
+        h.undo(&mut j);
+        h.undo(&mut j);
+        assert!(!h.is_modified());
+        assert_eq!(j, Journey::default());
+        h.redo(&mut j);
+        h.redo(&mut j);
+        assert_eq!(j.cell(CellRef::new(1, 0)), "b");
+    }
+
+    #[test]
+    fn a_new_change_after_undo_drops_the_redo_branch() {
+        let mut j = Journey::default();
+        let mut h = History::saved();
+        h.apply(&mut j, set(0, "a")).unwrap();
+        h.mark_saved();
+        h.undo(&mut j);
+        assert!(h.is_modified());
+        h.apply(&mut j, set(0, "c")).unwrap();
+        assert!(!h.can_redo());
+        assert!(h.is_modified(), "a different branch is not the saved state");
+    }
+
+    #[test]
+    fn a_change_that_changes_nothing_is_not_recorded() {
+        let mut j = Journey::default();
+        let mut h = History::saved();
+        h.apply(&mut j, set(0, "")).unwrap();
+        assert!(!h.can_undo());
+        assert!(!h.is_modified());
+    }
+}

@@ -1,0 +1,18 @@
+//! The app state and its one `update` function. Knows the journey, the
+//! cursor, the viewport, modes and history; draws nothing and does no I/O:
+//! side effects are returned as `Effect`s for the shell to run.
+
+mod action;
+mod edit;
+mod history;
+pub mod keymap;
+pub mod layout;
+mod state;
+mod update;
+
+pub use action::{Action, Command, Effect};
+pub use edit::{Editor, LineInput, LineKind};
+pub use history::History;
+pub use keymap::{Key, KeyMode, Keymap};
+pub use state::{App, Mode, Status};
+pub use update::{resolve_key, update};

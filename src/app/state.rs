@@ -1,0 +1,178 @@
+//! The whole state of a running jgrid.
+
+use std::path::PathBuf;
+
+use super::edit::{Editor, LineInput};
+use super::history::History;
+use super::keymap::{KeyMode, Keymap};
+use super::layout::{self, Frame, GridLayout};
+use crate::journey::{CellRef, Journey};
+
+/// What the keys do right now.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Normal,
+    Edit(Box<Editor>),
+    Line(Box<LineInput>),
+    /// Quitting with unsaved changes: save, discard or stay?
+    ConfirmQuit,
+    Help { scroll: u16 },
+}
+
+impl Mode {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Mode::Normal => "NORMAL",
+            Mode::Edit(_) => "EDIT",
+            Mode::Line(_) => "COMMAND",
+            Mode::ConfirmQuit => "QUIT?",
+            Mode::Help { .. } => "HELP",
+        }
+    }
+
+    pub fn key_mode(&self) -> KeyMode {
+        match self {
+            Mode::Normal | Mode::ConfirmQuit => KeyMode::Normal,
+            Mode::Edit(_) => KeyMode::Edit,
+            Mode::Line(_) => KeyMode::Line,
+            Mode::Help { .. } => KeyMode::Help,
+        }
+    }
+}
+
+/// A one-line message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub journey: Journey,
+    /// Where the journey is saved; `None` for an untitled journey.
+    pub path: Option<PathBuf>,
+    /// True when `path` did not exist when jgrid started.
+    pub new_file: bool,
+    pub cursor: CellRef,
+    pub mode: Mode,
+    pub history: History,
+    pub keymap: Keymap,
+    pub status: Option<Status>,
+    pub width: u16,
+    pub height: u16,
+    pub first_phase: usize,
+    pub first_row: usize,
+}
+
+impl App {
+    pub fn new(journey: Journey, path: Option<PathBuf>, history: History) -> Self {
+        Self {
+            journey,
+            path,
+            new_file: false,
+            cursor: CellRef::default(),
+            mode: Mode::Normal,
+            history,
+            keymap: Keymap::default(),
+            status: None,
+            width: 80,
+            height: 24,
+            first_phase: 0,
+            first_row: 0,
+        }
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.history.is_modified()
+    }
+
+    /// The cell being edited, if any.
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.mode {
+            Mode::Edit(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The layout of the grid for the current state.
+    pub fn layout(&self) -> GridLayout {
+        layout::grid(&self.journey, self.frame())
+    }
+
+    fn frame(&self) -> Frame {
+        let focus_min = self.editor().map_or(0, |e| {
+            let col = layout::phase_columns(&self.journey, self.width, self.first_phase)
+                .into_iter()
+                .find(|c| c.phase == e.at.phase);
+            let width = col.map_or(20, |c| c.width);
+            // One spare line so the cursor has room to start a new one.
+            layout::cell_lines(&e.area.lines().join("\n"), width) + 1
+        });
+        Frame {
+            width: self.width,
+            height: self.height,
+            first_phase: self.first_phase,
+            first_row: self.first_row,
+            focus_row: self.cursor.row,
+            focus_min,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
+    }
+
+    /// The names of the cursor's phase and row.
+    pub fn cursor_names(&self) -> (&str, &str) {
+        let phase = self.journey.phases().get(self.cursor.phase).map_or("", |p| p.name.as_str());
+        let row = self.journey.rows().get(self.cursor.row).map_or("", String::as_str);
+        (phase, row)
+    }
+
+    /// The path shown to the user.
+    pub fn file_label(&self) -> String {
+        self.path.as_ref().map_or_else(|| "[untitled]".to_owned(), |p| p.display().to_string())
+    }
+
+    /// Keep the cursor inside the grid and the viewport around the cursor.
+    pub fn scroll_to_cursor(&mut self) {
+        let phases = self.journey.phase_count();
+        let rows = self.journey.row_count();
+        self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
+        self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
+        let per_screen = layout::phases_per_screen(&self.journey, self.width);
+        if self.cursor.phase < self.first_phase {
+            self.first_phase = self.cursor.phase;
+        } else if self.cursor.phase >= self.first_phase + per_screen {
+            self.first_phase = self.cursor.phase + 1 - per_screen;
+        }
+        // Do not leave empty columns on the right when the grid could fill them.
+        self.first_phase = self.first_phase.min(phases.saturating_sub(per_screen));
+        if self.cursor.row < self.first_row {
+            self.first_row = self.cursor.row;
+        }
+        self.first_row = self.first_row.min(rows.saturating_sub(1));
+        while self.first_row < self.cursor.row && !self.layout().is_row_visible(self.cursor.row) {
+            self.first_row += 1;
+        }
+        // Scroll back up while that still shows the cursor's row in full.
+        while self.first_row > 0 {
+            self.first_row -= 1;
+            if !self.layout().is_row_visible(self.cursor.row) {
+                self.first_row += 1;
+                break;
+            }
+        }
+    }
+
+    /// Rows fully visible on screen now (at least one), for paging.
+    pub fn rows_per_page(&self) -> usize {
+        let layout = self.layout();
+        layout.rows.iter().filter(|r| layout.is_row_visible(r.row)).count().max(1)
+    }
+}

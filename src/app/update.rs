@@ -1,0 +1,319 @@
+//! `update(app, action)`: the only place the app state changes.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, Command, Effect};
+use super::edit::{self, Editor, LineInput, LineKind};
+use super::keymap::{Key, KeyMode};
+use super::state::{App, Mode};
+use crate::journey::Change;
+
+/// Turn a key press into actions for the current mode. Releases are ignored
+/// (Windows sends them). In edit mode an Alt+key that is not bound is the
+/// tmux-style Esc-then-key: keep the edit, then the key in normal mode.
+pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Action> {
+    if event.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    let key = Key::from_event(&event);
+    let mode = app.mode.key_mode();
+    if matches!(app.mode, Mode::ConfirmQuit) {
+        return vec![Action::Input(event)];
+    }
+    if let Some(command) = app.keymap.lookup(mode, key) {
+        return vec![Action::Run(command)];
+    }
+    match (&app.mode, key.code) {
+        (Mode::Edit(_), KeyCode::Char(c))
+            if key.mods.contains(KeyModifiers::ALT) && !key.mods.contains(KeyModifiers::CONTROL) =>
+        {
+            let mut actions = vec![Action::Run(Command::KeepEdit)];
+            let plain = Key::new(KeyCode::Char(c), key.mods - KeyModifiers::ALT);
+            actions.extend(app.keymap.lookup(KeyMode::Normal, plain).map(Action::Run));
+            actions
+        }
+        (Mode::Edit(_) | Mode::Line(_), _) => vec![Action::Input(event)],
+        (Mode::Help { .. }, _) => vec![Action::Run(Command::Cancel)],
+        _ => Vec::new(),
+    }
+}
+
+/// Apply one action to the state; return the side effects the shell must run.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if matches!(action, Action::Run(_) | Action::Input(_) | Action::Paste(_)) {
+        app.status = None;
+    }
+    let effects = match action {
+        Action::Run(command) => run(app, command),
+        Action::Input(key) => input(app, key),
+        Action::Paste(text) => {
+            paste(app, &text);
+            Vec::new()
+        }
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            Vec::new()
+        }
+        Action::Saved { path, result, then_quit } => saved(app, path, result, then_quit),
+    };
+    app.scroll_to_cursor();
+    effects
+}
+
+fn run(app: &mut App, command: Command) -> Vec<Effect> {
+    match &app.mode {
+        Mode::Edit(_) => return run_edit(app, command),
+        Mode::Line(_) => return run_line(app, command),
+        Mode::Help { .. } => {
+            run_help(app, command);
+            return Vec::new();
+        }
+        Mode::Normal | Mode::ConfirmQuit => {}
+    }
+    let last_phase = app.journey.phase_count().saturating_sub(1);
+    let last_row = app.journey.row_count().saturating_sub(1);
+    let c = &mut app.cursor;
+    match command {
+        Command::MoveLeft | Command::PrevPhase => c.phase = c.phase.saturating_sub(1),
+        Command::MoveRight | Command::NextPhase => c.phase = (c.phase + 1).min(last_phase),
+        Command::MoveUp => c.row = c.row.saturating_sub(1),
+        Command::MoveDown => c.row = (c.row + 1).min(last_row),
+        Command::FirstPhase => c.phase = 0,
+        Command::LastPhase => c.phase = last_phase,
+        Command::FirstRow => c.row = 0,
+        Command::LastRow => c.row = last_row,
+        Command::PageUp => {
+            let page = app.rows_per_page();
+            app.cursor.row = app.cursor.row.saturating_sub(page);
+        }
+        Command::PageDown => {
+            let page = app.rows_per_page();
+            app.cursor.row = (app.cursor.row + page).min(last_row);
+        }
+        Command::Edit => start_edit(app, false),
+        Command::Append => start_edit(app, true),
+        Command::Clear => {
+            let at = app.cursor;
+            if app.journey.cell(at).is_empty() {
+                app.info("The cell is already empty");
+            } else {
+                change(app, Change::SetCell { at, text: String::new() });
+                app.info("Cleared the cell (u undoes)");
+            }
+        }
+        Command::Undo => match app.history.undo(&mut app.journey) {
+            Some(applied) => {
+                app.cursor = applied.focus(app.cursor);
+                app.info("Undone");
+            }
+            None => app.info("Nothing to undo"),
+        },
+        Command::Redo => match app.history.redo(&mut app.journey) {
+            Some(applied) => {
+                app.cursor = applied.focus(app.cursor);
+                app.info("Redone");
+            }
+            None => app.info("Nothing to redo"),
+        },
+        Command::Save => return save(app, None, false),
+        Command::Quit => return quit(app),
+        Command::Help => app.mode = Mode::Help { scroll: 0 },
+        Command::CommandLine => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, ""))),
+        Command::KeepEdit
+        | Command::AbandonEdit
+        | Command::KeepAndSave
+        | Command::Submit
+        | Command::Cancel => {
+            if matches!(app.mode, Mode::ConfirmQuit) {
+                app.mode = Mode::Normal;
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn change(app: &mut App, change: Change) {
+    let focus = change.focus(app.cursor);
+    match app.history.apply(&mut app.journey, change) {
+        Ok(()) => app.cursor = focus,
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn start_edit(app: &mut App, append: bool) {
+    let at = app.cursor;
+    let original = app.journey.cell(at);
+    let text = if append && !original.is_empty() { format!("{original}\n") } else { original.to_owned() };
+    app.mode = Mode::Edit(Box::new(Editor::new(at, original, &text)));
+}
+
+/// Leave edit mode, recording the edit as one change if the text changed.
+fn finish_edit(app: &mut App, keep: bool) {
+    let Mode::Edit(editor) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+        return;
+    };
+    if !keep {
+        if editor.text() != editor.original {
+            app.info("Edit abandoned; the cell is as it was");
+        }
+        return;
+    }
+    let text = editor.text();
+    if text != editor.original {
+        change(app, Change::SetCell { at: editor.at, text });
+    }
+}
+
+fn run_edit(app: &mut App, command: Command) -> Vec<Effect> {
+    match command {
+        Command::KeepEdit => finish_edit(app, true),
+        Command::AbandonEdit => finish_edit(app, false),
+        Command::KeepAndSave => {
+            finish_edit(app, true);
+            return save(app, None, false);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn run_help(app: &mut App, command: Command) {
+    let Mode::Help { scroll } = &mut app.mode else { return };
+    match command {
+        Command::MoveUp => *scroll = scroll.saturating_sub(1),
+        Command::MoveDown => *scroll = scroll.saturating_add(1),
+        Command::PageUp => *scroll = scroll.saturating_sub(10),
+        Command::PageDown => *scroll = scroll.saturating_add(10),
+        _ => app.mode = Mode::Normal,
+    }
+}
+
+fn run_line(app: &mut App, command: Command) -> Vec<Effect> {
+    let Mode::Line(line) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+        return Vec::new();
+    };
+    match command {
+        Command::Submit => {
+            let text = line.text();
+            match line.kind {
+                LineKind::Command => return command_line(app, text.trim()),
+                LineKind::SaveAs { then_quit } => {
+                    let path = text.trim();
+                    let path = if path.is_empty() { edit::default_save_path() } else { PathBuf::from(path) };
+                    return save(app, Some(path), then_quit);
+                }
+            }
+        }
+        Command::Cancel => {}
+        _ => app.mode = Mode::Line(line),
+    }
+    Vec::new()
+}
+
+/// Run a `:` command.
+fn command_line(app: &mut App, line: &str) -> Vec<Effect> {
+    let (cmd, arg) = match line.split_once(char::is_whitespace) {
+        Some((c, a)) => (c, Some(a.trim()).filter(|a| !a.is_empty())),
+        None => (line, None),
+    };
+    let path = arg.map(PathBuf::from);
+    match cmd {
+        "" => Vec::new(),
+        "w" | "write" => save(app, path, false),
+        "wq" | "x" => save(app, path, true),
+        "q" | "quit" => quit(app),
+        "q!" | "quit!" => vec![Effect::Quit],
+        "h" | "help" => {
+            app.mode = Mode::Help { scroll: 0 };
+            Vec::new()
+        }
+        other => {
+            app.error(format!("Unknown command :{other} (try :w, :w FILE, :q, :q!, :wq, :help)"));
+            Vec::new()
+        }
+    }
+}
+
+fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
+    match path.or_else(|| app.path.clone()) {
+        Some(path) => vec![Effect::Save { path, then_quit }],
+        None => {
+            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
+            Vec::new()
+        }
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.is_modified() {
+        app.mode = Mode::ConfirmQuit;
+        Vec::new()
+    } else {
+        vec![Effect::Quit]
+    }
+}
+
+fn saved(app: &mut App, path: PathBuf, result: Result<(), String>, then_quit: bool) -> Vec<Effect> {
+    match result {
+        Ok(()) => {
+            app.history.mark_saved();
+            app.new_file = false;
+            app.info(format!("Saved {}", path.display()));
+            app.path = Some(path);
+            if then_quit { vec![Effect::Quit] } else { Vec::new() }
+        }
+        Err(reason) => {
+            app.error(format!(
+                "Could not save {}: {reason}. Your changes are kept; try :w OTHER-FILE",
+                path.display()
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match &mut app.mode {
+        Mode::Edit(editor) => {
+            editor.area.input(key);
+        }
+        Mode::Line(line) => {
+            // A one-line prompt: Enter is bound to submit, so no newline gets in.
+            line.area.input(key);
+        }
+        Mode::ConfirmQuit => match key.code {
+            KeyCode::Char('y' | 'Y' | 's' | 'S') => {
+                app.mode = Mode::Normal;
+                return save(app, None, true);
+            }
+            KeyCode::Char('n' | 'N' | 'd' | 'D') => return vec![Effect::Quit],
+            _ => {
+                app.mode = Mode::Normal;
+                app.info("Quit cancelled");
+            }
+        },
+        Mode::Normal | Mode::Help { .. } => {}
+    }
+    Vec::new()
+}
+
+fn paste(app: &mut App, text: &str) {
+    match &mut app.mode {
+        Mode::Edit(editor) => editor.paste(text),
+        Mode::Line(line) => line.paste(text),
+        Mode::Normal => {
+            // A paste in the grid goes into the cell, as an edit the user can keep or abandon.
+            start_edit(app, true);
+            if let Mode::Edit(editor) = &mut app.mode {
+                editor.paste(text);
+            }
+        }
+        Mode::ConfirmQuit | Mode::Help { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,243 @@
+//! Key-sequence tests of `update`: keys in, state out.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::*;
+use crate::app::History;
+use crate::journey::{CellRef, Journey};
+
+/// Parse a compact key spec: plain characters, `<Esc>`, `<Enter>`, `<Tab>`,
+/// `<S-Tab>`, `<Up>`..., `<Del>`, `<Home>`, `<End>`, `<PgDn>`, `<C-x>`, `<A-x>`.
+fn parse(spec: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut chars = spec.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        let (code, mods) = match name.as_str() {
+            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+            "Up" => (KeyCode::Up, KeyModifiers::NONE),
+            "Down" => (KeyCode::Down, KeyModifiers::NONE),
+            "Left" => (KeyCode::Left, KeyModifiers::NONE),
+            "Right" => (KeyCode::Right, KeyModifiers::NONE),
+            "Home" => (KeyCode::Home, KeyModifiers::NONE),
+            "End" => (KeyCode::End, KeyModifiers::NONE),
+            "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+            "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+            "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+            "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+            n if n.starts_with("C-") => (KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::CONTROL),
+            n if n.starts_with("A-") => (KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::ALT),
+            n => panic!("unknown key <{n}>"),
+        };
+        out.push(KeyEvent::new(code, mods));
+    }
+    out
+}
+
+/// Feed keys; return the effects in order.
+fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in parse(spec) {
+        for action in resolve_key(app, key) {
+            effects.extend(update(app, action));
+        }
+    }
+    effects
+}
+
+fn sample() -> App {
+    let mut j = Journey::default();
+    Change::SetCell { at: CellRef::new(1, 1), text: "#shop advice".into() }.apply(&mut j).unwrap();
+    let mut app = App::new(j, Some("j.toml".into()), History::saved());
+    update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+#[test]
+fn moving_stays_inside_the_grid() {
+    let mut app = sample();
+    keys(&mut app, "hhhkkk");
+    assert_eq!(app.cursor, CellRef::new(0, 0));
+    keys(&mut app, "lljj<Down><Right>");
+    assert_eq!(app.cursor, CellRef::new(3, 3));
+    keys(&mut app, "$G");
+    assert_eq!(app.cursor, CellRef::new(4, 4));
+    keys(&mut app, "lllljjjj");
+    assert_eq!(app.cursor, CellRef::new(4, 4));
+    keys(&mut app, "0g");
+    assert_eq!(app.cursor, CellRef::new(0, 0));
+    keys(&mut app, "<Tab><Tab><S-Tab><End>");
+    assert_eq!(app.cursor.phase, 4);
+    keys(&mut app, "<Home><PgDn>");
+    assert_eq!(app.cursor, CellRef::new(0, 4));
+}
+
+#[test]
+fn the_viewport_follows_the_cursor() {
+    let mut app = sample();
+    keys(&mut app, "$");
+    assert!(app.layout().is_phase_visible(4));
+    assert!(!app.layout().is_phase_visible(0));
+    keys(&mut app, "0");
+    assert!(app.layout().is_phase_visible(0));
+}
+
+#[test]
+fn typing_two_lines_and_esc_keeps_them() {
+    let mut app = sample();
+    keys(&mut app, "lj<Enter>");
+    assert!(matches!(app.mode, Mode::Edit(_)));
+    keys(&mut app, "<Enter>Å 漢字 🚲<Esc>");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nÅ 漢字 🚲");
+    assert!(app.is_modified());
+}
+
+#[test]
+fn ctrl_c_abandons_the_edit() {
+    let mut app = sample();
+    keys(&mut app, "ljiabc<C-c>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert!(!app.is_modified());
+}
+
+#[test]
+fn append_starts_a_new_line_at_the_end() {
+    let mut app = sample();
+    keys(&mut app, "ljaphone line<Esc>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line");
+    keys(&mut app, "a<Esc>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line", "no empty line is left");
+}
+
+#[test]
+fn alt_key_in_edit_mode_is_esc_then_key() {
+    let mut app = sample();
+    keys(&mut app, "ihello<A-j>");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "hello");
+    assert_eq!(app.cursor, CellRef::new(0, 1));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let app = sample();
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(resolve_key(&app, release).is_empty());
+}
+
+#[test]
+fn clear_and_undo_redo() {
+    let mut app = sample();
+    keys(&mut app, "ljx");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "");
+    keys(&mut app, "gg0u");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert_eq!(app.cursor, CellRef::new(1, 1), "undo goes to the changed cell");
+    assert!(!app.is_modified());
+    keys(&mut app, "<C-r>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "");
+}
+
+#[test]
+fn a_paste_lands_in_one_cell_with_its_newlines() {
+    let mut app = sample();
+    update(&mut app, Action::Paste("first line\r\nsecond; q :q! x".into()));
+    assert!(matches!(app.mode, Mode::Edit(_)), "a paste in the grid opens the cell");
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "first line\nsecond; q :q! x");
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn save_asks_the_shell_and_clears_modified_when_done() {
+    let mut app = sample();
+    keys(&mut app, "ix<Esc>");
+    let effects = keys(&mut app, "<C-s>");
+    assert_eq!(effects, [Effect::Save { path: "j.toml".into(), then_quit: false }]);
+    assert!(app.is_modified());
+    update(&mut app, Action::Saved { path: "j.toml".into(), result: Ok(()), then_quit: false });
+    assert!(!app.is_modified());
+}
+
+#[test]
+fn a_failed_save_keeps_everything_and_says_why() {
+    let mut app = sample();
+    keys(&mut app, "ix<Esc><C-s>");
+    update(&mut app, Action::Saved { path: "j.toml".into(), result: Err("Permission denied".into()), then_quit: true });
+    assert!(app.is_modified());
+    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x");
+    let status = app.status.clone().unwrap();
+    assert!(status.error && status.text.contains("Permission denied"), "{status:?}");
+}
+
+#[test]
+fn quit_asks_first_when_modified() {
+    let mut app = sample();
+    assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
+    keys(&mut app, "ix<Esc>");
+    assert!(keys(&mut app, "q").is_empty());
+    assert!(matches!(app.mode, Mode::ConfirmQuit));
+    assert!(keys(&mut app, "<Esc>").is_empty());
+    assert!(matches!(app.mode, Mode::Normal));
+    keys(&mut app, "q");
+    assert_eq!(keys(&mut app, "y"), [Effect::Save { path: "j.toml".into(), then_quit: true }]);
+    keys(&mut app, "q");
+    assert_eq!(keys(&mut app, "n"), [Effect::Quit]);
+}
+
+#[test]
+fn command_line_writes_and_quits() {
+    let mut app = sample();
+    keys(&mut app, "ix<Esc>");
+    assert!(keys(&mut app, ":q<Enter>").is_empty(), ":q with changes asks");
+    keys(&mut app, "<Esc>");
+    assert_eq!(keys(&mut app, ":q!<Enter>"), [Effect::Quit]);
+    assert_eq!(keys(&mut app, ":w<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: false }]);
+    assert_eq!(keys(&mut app, ":wq<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: true }]);
+    assert_eq!(keys(&mut app, ":w other.toml<Enter>"), [Effect::Save { path: "other.toml".into(), then_quit: false }]);
+    keys(&mut app, ":frobnicate<Enter>");
+    assert!(app.status.as_ref().unwrap().text.contains("Unknown command :frobnicate"));
+}
+
+#[test]
+fn an_untitled_journey_asks_for_a_path() {
+    let mut app = App::new(Journey::default(), None, History::unsaved());
+    keys(&mut app, "<C-s>");
+    assert!(matches!(&app.mode, Mode::Line(l) if l.kind == LineKind::SaveAs { then_quit: false }));
+    let effects = keys(&mut app, "notes.toml<Enter>");
+    assert_eq!(effects, [Effect::Save { path: "notes.toml".into(), then_quit: false }]);
+    // Enter alone takes the offered name.
+    keys(&mut app, "<C-s>");
+    assert_eq!(keys(&mut app, "<Enter>"), [Effect::Save { path: "journey.toml".into(), then_quit: false }]);
+}
+
+#[test]
+fn help_opens_and_any_key_closes() {
+    let mut app = sample();
+    keys(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    keys(&mut app, "jj");
+    assert!(matches!(app.mode, Mode::Help { scroll: 2 }));
+    keys(&mut app, "x");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "", "the key that closed help did nothing else");
+}
+
+#[test]
+fn tiny_sizes_never_panic_and_keep_the_cursor_inside() {
+    let mut app = sample();
+    for (w, h) in [(1, 1), (0, 0), (20, 6), (5, 3), (200, 60), (80, 24)] {
+        update(&mut app, Action::Resize(w, h));
+        keys(&mut app, "ljjlG$ihi<Esc>");
+        assert!(app.journey.contains(app.cursor));
+    }
+}

@@ -1,0 +1,145 @@
+//! The terminal shell: entering and restoring the terminal (on quit, error,
+//! panic and signals), one write per frame, and the input and signal threads
+//! that wake the event loop. Nothing here polls: the loop sleeps until a key,
+//! a resize or a signal arrives.
+
+use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute, queue};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+/// Whether the terminal is in jgrid's mode right now (so restoring twice is harmless).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal into raw mode on the alternate screen with bracketed
+/// paste; restores it when dropped.
+pub struct TerminalGuard(());
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut out = io::stdout();
+        if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide) {
+            restore();
+            return Err(e);
+        }
+        Ok(Self(()))
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leave raw mode, the alternate screen and paste mode, and show the cursor.
+/// Safe to call more than once and from a panic or signal path; errors are
+/// ignored because the terminal may already be gone (a dropped SSH link).
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Buffers a whole frame and sends it in one write, wrapped in a
+/// synchronized update so the terminal never shows half a frame.
+pub struct FrameWriter {
+    out: Stdout,
+    buf: Vec<u8>,
+}
+
+impl FrameWriter {
+    pub fn new() -> Self {
+        let mut buf = Vec::with_capacity(16 * 1024);
+        let _ = queue!(buf, BeginSynchronizedUpdate);
+        Self { out: io::stdout(), buf }
+    }
+
+    /// Send the buffered frame. Called once per frame by the event loop.
+    pub fn commit(&mut self) -> io::Result<()> {
+        queue!(self.buf, EndSynchronizedUpdate)?;
+        let result = self.out.write_all(&self.buf).and_then(|()| self.out.flush());
+        self.buf.clear();
+        queue!(self.buf, BeginSynchronizedUpdate)?;
+        result
+    }
+}
+
+impl Default for FrameWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    /// Deliberately does nothing: the frame goes out in `commit`.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What wakes the event loop.
+#[derive(Debug)]
+pub enum Input {
+    Event(Event),
+    /// SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived.
+    Signal(i32),
+    /// Reading the terminal failed (it is gone).
+    Closed(String),
+}
+
+/// Start the threads that read terminal events and signals.
+pub fn inputs() -> io::Result<Receiver<Input>> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    let signal_tx: Sender<Input> = tx.clone();
+    thread::Builder::new().name("signals".into()).spawn(move || {
+        for signal in signals.forever() {
+            if signal_tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    })?;
+    thread::Builder::new().name("terminal-input".into()).spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(e) => Input::Event(e),
+                Err(e) => Input::Closed(e.to_string()),
+            };
+            let closed = matches!(input, Input::Closed(_));
+            if tx.send(input).is_err() || closed {
+                break;
+            }
+        }
+    })?;
+    Ok(rx)
+}

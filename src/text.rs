@@ -1,0 +1,183 @@
+//! Display text: making cell text safe to show and wrapping it to a width
+//! measured in terminal columns (CJK and emoji take two).
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The visible stand-in for a character that must never reach the terminal raw.
+fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        // C0 controls as their Unicode "control picture" (ESC shows as ␛).
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('␡'),
+        // C1 controls, bidi embeddings/overrides/isolates, and other invisible formatters.
+        '\u{80}'..='\u{9f}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061c}' => Some('�'),
+        _ => None,
+    }
+}
+
+/// The text with every control or bidi character replaced by a visible placeholder.
+/// Newlines are kept; callers split lines first.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && placeholder(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Soft-wrap text to `width` columns: lines break at newlines, then at spaces
+/// between words, and a word wider than the width is broken between graphemes.
+/// Returns at least one (possibly empty) line. Control characters are replaced.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let text = sanitize(text);
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        wrap_line(line, width, &mut out);
+    }
+    out
+}
+
+/// Number of lines `wrap` would return, without building them.
+pub fn wrapped_height(text: &str, width: usize) -> usize {
+    wrap(text, width).len()
+}
+
+fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
+    let mut current = String::new();
+    let mut current_w = 0;
+    for word in words(line) {
+        let w = self::width(word);
+        if current_w + w <= width {
+            current.push_str(word);
+            current_w += w;
+            continue;
+        }
+        if word.trim().is_empty() {
+            // A space at the break point is dropped rather than starting the next line.
+            out.push(std::mem::take(&mut current));
+            current_w = 0;
+            continue;
+        }
+        if !current.is_empty() && w <= width {
+            out.push(std::mem::take(&mut current).trim_end().to_owned());
+            current.push_str(word);
+            current_w = w;
+            continue;
+        }
+        for g in word.graphemes(true) {
+            let gw = self::width(g);
+            if current_w + gw > width && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+                current_w = 0;
+            }
+            current.push_str(g);
+            current_w += gw;
+        }
+    }
+    out.push(current);
+}
+
+/// Split a line into alternating runs of spaces and non-spaces, so a word
+/// like `#website` or `3-5` is never broken at its punctuation.
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
+}
+
+/// Cut a string to at most `width` columns, adding `…` when it was cut.
+pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
+    if self::width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = self::width(g);
+        if w + gw > width - 1 {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(wrap("working internet on moving day", 12), ["working", "internet on", "moving day"]);
+        assert_eq!(wrap("Marketing owns #website", 18), ["Marketing owns", "#website"]);
+    }
+
+    #[test]
+    fn keeps_explicit_lines_and_empty_lines() {
+        assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn breaks_long_words_between_graphemes() {
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        assert_eq!(wrap("漢字漢字", 5), ["漢字", "漢字"]);
+        assert_eq!(wrap("Å 漢字 🚲", 6), ["Å 漢字", "🚲"]);
+        assert_eq!(width("Å 漢字 🚲"), 9);
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        let shown = sanitize("a\u{1b}]0;pwned\u{7}b\u{202e}c\u{9b}d");
+        assert_eq!(shown, "a␛]0;pwned␇b�c�d");
+        assert_eq!(wrap("x\u{1b}[31m", 20), ["x␛[31m"]);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("Orientation", 6), "Orien…");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("short", 6), "short");
+    }
+
+    proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_contain_no_controls(text in "(.|\n|\t|\u{1b}){0,80}", width in 1usize..30) {
+            for line in wrap(&text, width) {
+                // A single grapheme wider than the width may stand alone.
+                prop_assert!(self::width(&line) <= width.max(2), "{:?} at {}", line, width);
+                prop_assert!(!line.chars().any(char::is_control), "{:?}", line);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The help overlay: every key, read from the actual keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::{App, Key, KeyMode};
+
+pub struct Help<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub scroll: u16,
+}
+
+/// Keys handled by the text editor inside a cell (not rebindable).
+const EDITING: [(&str, &str); 8] = [
+    ("typing", "edits the cell in place; long lines wrap"),
+    ("Enter", "starts a new line"),
+    ("← → ↑ ↓", "move the text cursor"),
+    ("Ctrl-← / Ctrl-→", "word left / right"),
+    ("Home / End", "start / end of the line"),
+    ("Backspace / Delete", "delete a character"),
+    ("Ctrl-u / Ctrl-r", "undo / redo typing in the cell"),
+    ("paste", "a pasted paragraph goes into the cell as text"),
+];
+
+const COMMANDS: [(&str, &str); 5] = [
+    (":w [FILE]", "save (to FILE)"),
+    (":q", "quit (asks when there are unsaved changes)"),
+    (":q!", "quit without saving"),
+    (":wq  :x", "save and quit"),
+    (":help", "this help"),
+];
+
+impl Help<'_> {
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let keymap = &self.app.keymap;
+        let mut lines = Vec::new();
+        let section = |lines: &mut Vec<Line<'static>>, title: &str| {
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(title.to_owned(), t.title));
+        };
+        let entry = |lines: &mut Vec<Line<'static>>, keys: String, what: &str| {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), t.hint_key),
+                Span::raw(what.to_owned()),
+            ]));
+        };
+        for (mode, title) in [
+            (KeyMode::Normal, "In the grid"),
+            (KeyMode::Edit, "Editing a cell"),
+            (KeyMode::Line, "Command line and prompts"),
+            (KeyMode::Help, "In this help"),
+        ] {
+            section(&mut lines, title);
+            for command in keymap.commands(mode) {
+                let keys: Vec<String> = keymap.keys_for(mode, command).iter().map(Key::label).collect();
+                entry(&mut lines, keys.join(", "), command.describe());
+            }
+            if mode == KeyMode::Edit {
+                for (keys, what) in EDITING {
+                    entry(&mut lines, keys.to_owned(), what);
+                }
+            }
+            if mode == KeyMode::Line {
+                for (keys, what) in COMMANDS {
+                    entry(&mut lines, keys.to_owned(), what);
+                }
+            }
+        }
+        lines
+    }
+}
+
+impl Widget for &Help<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.min(76);
+        let height = area.height;
+        let rect = Rect { x: area.x + (area.width - width) / 2, y: area.y, width, height };
+        Clear.render(rect, buf);
+        let lines = self.lines();
+        let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" jgrid keys ")
+            .title_bottom(" j/k scroll · Esc close ");
+        Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)).render(rect, buf);
+    }
+}

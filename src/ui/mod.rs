@@ -1,0 +1,55 @@
+//! The view: reads the app state and draws it. Never changes anything.
+
+mod grid;
+mod help;
+mod status;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::layout::{Chrome, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Mode};
+pub use theme::Theme;
+
+/// The whole screen for one frame.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "Terminal too small: jgrid needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}. Enlarge it, or q to quit.",
+                area.width, area.height
+            );
+            Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        let chrome = Chrome::for_height(area.height);
+        let mut y = area.y;
+        if chrome.title {
+            (&status::TitleBar { app, theme }).render(Rect { y, height: 1, ..area }, buf);
+            y += 1;
+        }
+        let grid_height = area.height - chrome.top() - chrome.bottom();
+        let grid_area = Rect { y, height: grid_height, ..area };
+        (&grid::Grid { app, theme }).render(grid_area, buf);
+        y += grid_height;
+        (&status::StatusLine { app, theme }).render(Rect { y, height: 1, ..area }, buf);
+        if chrome.hints {
+            (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);
+        }
+        if let Mode::Help { scroll } = app.mode {
+            let help_area = Rect { height: area.height - chrome.bottom(), ..area };
+            (&help::Help { app, theme, scroll }).render(help_area, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

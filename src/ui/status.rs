@@ -1,0 +1,141 @@
+//! The title bar at the top, and the status line and key hints at the bottom.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use crate::app::{App, Command, KeyMode, Mode};
+use crate::text;
+
+/// Title, persona, file name and the modified marker.
+pub struct TitleBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &TitleBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        let mut right = app.file_label();
+        if app.new_file {
+            right.push_str(" [new]");
+        }
+        let marker = if app.is_modified() { " [+] modified" } else { "" };
+        let right_w = text::width(&right) + text::width(marker) + 1;
+        let title = if app.journey.title.is_empty() { "Untitled journey" } else { &app.journey.title };
+        let left_w = usize::from(area.width).saturating_sub(right_w + 1);
+        let mut left = vec![Span::styled(format!(" {}", text::sanitize(title)), t.title)];
+        if !app.journey.persona.is_empty() {
+            left.push(Span::styled(" · ", t.dim));
+            left.push(Span::styled(text::sanitize(&app.journey.persona).into_owned(), t.persona));
+        }
+        let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
+        if text::width(&left_text) > left_w {
+            left = vec![Span::styled(text::truncate(&left_text, left_w).into_owned(), t.title)];
+        }
+        Line::from(left).render(area, buf);
+        let x = area.right().saturating_sub(right_w as u16);
+        if x > area.x + 1 {
+            let line = Line::from(vec![
+                Span::styled(text::sanitize(&right).into_owned(), t.dim),
+                Span::styled(marker, t.modified),
+            ]);
+            line.render(Rect { x, width: area.right() - x, ..area }, buf);
+        } else if !marker.is_empty() {
+            buf.set_stringn(area.right().saturating_sub(3), area.y, "[+]", 3, t.modified);
+        }
+    }
+}
+
+/// The mode, the cursor's phase and row, and a message or prompt.
+pub struct StatusLine<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        buf.set_style(area, t.status);
+        if let Mode::Line(line) = &app.mode {
+            let prompt = line.prompt();
+            let pw = text::width(prompt) as u16;
+            buf.set_stringn(area.x, area.y, prompt, usize::from(area.width), t.status);
+            if area.width > pw {
+                line.area.render(Rect { x: area.x + pw, width: area.width - pw, ..area }, buf);
+            }
+            return;
+        }
+        let mode = format!(" {} ", app.mode.name());
+        let (phase, row) = app.cursor_names();
+        let position = format!(
+            " {}/{} {} › {} ",
+            app.cursor.phase + 1,
+            app.journey.phase_count(),
+            text::sanitize(phase),
+            text::sanitize(row)
+        );
+        let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
+        if let Mode::ConfirmQuit = app.mode {
+            spans.push(Span::styled(
+                " Unsaved changes: y save and quit · n quit without saving · Esc stay ",
+                t.error,
+            ));
+        } else if let Some(status) = &app.status {
+            let style = if status.error { t.error } else { t.status };
+            spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// The keys that matter in the current mode, from the actual keymap.
+pub struct Hints<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+/// (command, what to call it) pairs shown for a mode.
+fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Command, &'static str)]) {
+    match mode {
+        Mode::Normal | Mode::ConfirmQuit => (
+            KeyMode::Normal,
+            &[
+                (Command::Edit, "edit"),
+                (Command::Append, "add line"),
+                (Command::Clear, "clear"),
+                (Command::Undo, "undo"),
+                (Command::Save, "save"),
+                (Command::Help, "help"),
+                (Command::Quit, "quit"),
+            ],
+        ),
+        Mode::Edit(_) => (
+            KeyMode::Edit,
+            &[(Command::KeepEdit, "keep"), (Command::AbandonEdit, "abandon"), (Command::KeepAndSave, "keep+save")],
+        ),
+        Mode::Line(_) => (KeyMode::Line, &[(Command::Submit, "run"), (Command::Cancel, "cancel")]),
+        Mode::Help { .. } => (KeyMode::Help, &[(Command::MoveDown, "scroll"), (Command::Cancel, "close")]),
+    }
+}
+
+impl Widget for &Hints<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        let (mode, list) = hints_for(&app.mode);
+        let mut spans = vec![Span::raw(" ")];
+        if let Mode::Edit(_) = app.mode {
+            spans.push(Span::styled("Enter", t.hint_key));
+            spans.push(Span::styled(" new line  ", t.hint));
+        }
+        for (command, label) in list {
+            if let Some(key) = app.keymap.label(mode, *command) {
+                spans.push(Span::styled(key, t.hint_key));
+                spans.push(Span::styled(format!(" {label}  "), t.hint));
+            }
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

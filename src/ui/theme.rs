@@ -1,0 +1,86 @@
+//! Styles for every part of the screen: a 16-colour theme and a monochrome
+//! one (for NO_COLOR) that tells things apart with modifiers only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub title: Style,
+    pub persona: Style,
+    pub modified: Style,
+    pub phase_header: Style,
+    pub row_name: Style,
+    /// Header of the cursor's phase and name of the cursor's row.
+    pub header_focus: Style,
+    pub rule: Style,
+    pub cell: Style,
+    pub cursor_cell: Style,
+    pub editing_cell: Style,
+    pub text_cursor: Style,
+    pub more: Style,
+    pub status: Style,
+    pub mode: Style,
+    pub error: Style,
+    pub hint_key: Style,
+    pub hint: Style,
+    pub dim: Style,
+}
+
+impl Theme {
+    /// Chosen from the environment: monochrome when NO_COLOR is set and not empty.
+    pub fn from_env() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if no_color { Self::mono() } else { Self::color() }
+    }
+
+    /// Uses only the 16 ANSI colours, so it looks right on any terminal.
+    pub fn color() -> Self {
+        let base = Style::new();
+        Self {
+            title: base.add_modifier(Modifier::BOLD),
+            persona: base.fg(Color::Cyan),
+            modified: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            phase_header: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            row_name: base.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            header_focus: base.fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            rule: base.fg(Color::DarkGray),
+            cell: base,
+            cursor_cell: base.fg(Color::White).bg(Color::Blue),
+            editing_cell: base.bg(Color::Black).fg(Color::White),
+            text_cursor: base.add_modifier(Modifier::REVERSED),
+            more: base.fg(Color::Yellow).add_modifier(Modifier::ITALIC),
+            status: base.bg(Color::DarkGray).fg(Color::White),
+            mode: base.bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            error: base.bg(Color::Red).fg(Color::White).add_modifier(Modifier::BOLD),
+            hint_key: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            hint: base.fg(Color::Gray),
+            dim: base.fg(Color::DarkGray),
+        }
+    }
+
+    /// No colours at all: bold, reverse, underline and italic carry the meaning.
+    pub fn mono() -> Self {
+        let base = Style::new();
+        let bold = base.add_modifier(Modifier::BOLD);
+        Self {
+            title: bold,
+            persona: base.add_modifier(Modifier::ITALIC),
+            modified: bold,
+            phase_header: bold,
+            row_name: bold,
+            header_focus: bold.add_modifier(Modifier::REVERSED),
+            rule: base,
+            cell: base,
+            cursor_cell: base.add_modifier(Modifier::REVERSED),
+            editing_cell: base.add_modifier(Modifier::UNDERLINED),
+            text_cursor: base.add_modifier(Modifier::REVERSED),
+            more: base.add_modifier(Modifier::ITALIC),
+            status: base.add_modifier(Modifier::REVERSED),
+            mode: bold,
+            error: bold.add_modifier(Modifier::UNDERLINED),
+            hint_key: bold,
+            hint: base,
+            dim: base,
+        }
+    }
+}
