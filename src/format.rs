@@ -116,7 +116,9 @@ pub fn parse(bytes: &[u8]) -> Result<Journey, FormatError> {
 fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
     let err = |span: Range<usize>, message: String, hint: &str| FormatError::at(text, span.start, message, hint);
     match &raw.format {
-        None => return Err(err(0..0, "missing `format = 1` at the top".into(), "add the line `format = 1` at the top")),
+        None => {
+            return Err(err(0..0, "missing `format = 1` at the top".into(), "add the line `format = 1` at the top"));
+        }
         Some(f) if *f.get_ref() > FORMAT_VERSION => {
             return Err(err(
                 f.span(),
@@ -146,7 +148,11 @@ fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
             return Err(err(row.span(), "a row name is empty".into(), "give every row a name"));
         }
         if row_names.contains(name) {
-            return Err(err(row.span(), format!("the row \"{name}\" is listed twice"), "give every row a different name"));
+            return Err(err(
+                row.span(),
+                format!("the row \"{name}\" is listed twice"),
+                "give every row a different name",
+            ));
         }
         row_names.push(name.clone());
     }
@@ -167,7 +173,11 @@ fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
             return Err(err(name.span(), "the phase name is empty".into(), "give every phase a name"));
         }
         if phase_names.contains(n) {
-            return Err(err(name.span(), format!("the phase \"{n}\" appears twice"), "give every phase a different name"));
+            return Err(err(
+                name.span(),
+                format!("the phase \"{n}\" appears twice"),
+                "give every phase a different name",
+            ));
         }
         phase_names.push(n.clone());
     }
@@ -176,7 +186,11 @@ fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
         if journey.row_index(row.get_ref()).is_none() {
             return Err(err(
                 row.span(),
-                format!("[roles] names \"{}\", which is not one of the rows ({})", row.get_ref(), journey.rows().join(", ")),
+                format!(
+                    "[roles] names \"{}\", which is not one of the rows ({})",
+                    row.get_ref(),
+                    journey.rows().join(", ")
+                ),
                 "correct the row name or remove the line",
             ));
         }

@@ -21,10 +21,7 @@ fn k(b: &[u8]) -> Vec<u8> {
 fn key_spec_plain_characters_are_one_key_each() {
     assert_eq!(parse_keys("jjl"), vec![k(b"j"), k(b"j"), k(b"l")]);
     assert_eq!(parse_keys("a>b"), vec![k(b"a"), k(b">"), k(b"b")]);
-    assert_eq!(
-        parse_keys("é✓"),
-        vec!["é".as_bytes().to_vec(), "✓".as_bytes().to_vec()]
-    );
+    assert_eq!(parse_keys("é✓"), vec!["é".as_bytes().to_vec(), "✓".as_bytes().to_vec()]);
     assert!(parse_keys("").is_empty());
 }
 
@@ -131,10 +128,7 @@ fn key_spec_modified_cursor_keys_use_xterm_encoding() {
 
 #[test]
 fn key_spec_mixed_sequence() {
-    assert_eq!(
-        parse_keys("a<lt>b<Left><C-x>"),
-        vec![k(b"a"), k(b"<"), k(b"b"), k(b"\x1b[D"), k(b"\x18")]
-    );
+    assert_eq!(parse_keys("a<lt>b<Left><C-x>"), vec![k(b"a"), k(b"<"), k(b"b"), k(b"\x1b[D"), k(b"\x18")]);
 }
 
 #[test]
@@ -159,10 +153,7 @@ fn key_spec_unsupported_ctrl_panics() {
 
 #[test]
 fn paste_bytes_are_bracketed() {
-    assert_eq!(
-        paste_bytes("hi\nthere"),
-        b"\x1b[200~hi\nthere\x1b[201~".to_vec()
-    );
+    assert_eq!(paste_bytes("hi\nthere"), b"\x1b[200~hi\nthere\x1b[201~".to_vec());
     assert_eq!(paste_bytes(""), b"\x1b[200~\x1b[201~".to_vec());
     assert_eq!(paste_bytes("é"), "\x1b[200~é\x1b[201~".as_bytes().to_vec());
 }
@@ -225,10 +216,7 @@ fn term_and_env_and_cwd_are_passed() {
         .spawn();
     assert_eq!(pty.wait_for_exit(TIMEOUT), Some(0));
     let cwd = dir.path().canonicalize().unwrap();
-    assert_eq!(
-        pty.row(0),
-        format!("xterm-256color|bar baz|{}", cwd.display())
-    );
+    assert_eq!(pty.row(0), format!("xterm-256color|bar baz|{}", cwd.display()));
 }
 
 #[test]
@@ -256,10 +244,7 @@ fn sandbox_home_overrides_home_and_xdg() {
 #[test]
 fn env_remove_drops_inherited_variable() {
     // PATH is always inherited; remove HOME instead, which sh leaves unset.
-    let mut pty = Pty::builder("sh")
-        .args(["-c", "printf '[%s]' \"${HOME-unset}\""])
-        .env_remove("HOME")
-        .spawn();
+    let mut pty = Pty::builder("sh").args(["-c", "printf '[%s]' \"${HOME-unset}\""]).env_remove("HOME").spawn();
     assert_eq!(pty.wait_for_exit(TIMEOUT), Some(0));
     assert_eq!(pty.row(0), "[unset]");
 }
@@ -269,11 +254,7 @@ fn env_remove_drops_inherited_variable() {
 #[test]
 fn keys_reach_cat_in_raw_mode() {
     // Raw mode, no echo: od shows exactly the bytes the keys produced.
-    let mut pty = sh(
-        "stty raw -echo; printf 'ready\\r\\n'; head -c 9 | od -An -tx1; stty sane",
-        80,
-        6,
-    );
+    let mut pty = sh("stty raw -echo; printf 'ready\\r\\n'; head -c 9 | od -An -tx1; stty sane", 80, 6);
     pty.assert_screen_contains("ready", TIMEOUT);
     pty.keys("a<Esc><Up><C-c><Enter>");
     // a(1) ESC(1) ESC [ A(3) ^C(1) CR(1) = 7 bytes; 2 more to reach 9.
@@ -288,28 +269,19 @@ fn cat_echoes_typed_text() {
     pty.type_text("abc<def>");
     pty.keys("<Enter>");
     // cooked mode: the tty echoes the line, then cat prints it again.
-    pty.assert_until("line twice", TIMEOUT, |s| {
-        s.matches("abc<def>").count() == 2
-    });
+    pty.assert_until("line twice", TIMEOUT, |s| s.matches("abc<def>").count() == 2);
     pty.send(&[0x04]); // ^D: EOF for cat
     assert_eq!(pty.wait_for_exit(TIMEOUT), Some(0));
 }
 
 #[test]
 fn paste_arrives_bracketed() {
-    let mut pty = sh(
-        "stty raw -echo; printf 'ready\\r\\n'; head -c 16 | od -An -c; stty sane",
-        80,
-        6,
-    );
+    let mut pty = sh("stty raw -echo; printf 'ready\\r\\n'; head -c 16 | od -An -c; stty sane", 80, 6);
     pty.assert_screen_contains("ready", TIMEOUT);
     pty.paste("x\ny");
     // ESC[200~ (6) + 3 + ESC[201~ (6) = 15 bytes; one more.
     pty.send(b"!");
-    pty.assert_screen_contains(
-        "033   [   2   0   0   ~   x  \\n   y 033   [   2   0   1   ~",
-        TIMEOUT,
-    );
+    pty.assert_screen_contains("033   [   2   0   0   ~   x  \\n   y 033   [   2   0   1   ~", TIMEOUT);
 }
 
 // ----- live: resize, signals, kill -----------------------------------------
@@ -335,11 +307,7 @@ fn resize_changes_pty_and_screen() {
 
 #[test]
 fn resize_delivers_sigwinch() {
-    let mut pty = sh(
-        "trap 'stty size; exit 0' WINCH; printf 'armed\\r\\n'; while :; do sleep 0.05; done",
-        40,
-        10,
-    );
+    let mut pty = sh("trap 'stty size; exit 0' WINCH; printf 'armed\\r\\n'; while :; do sleep 0.05; done", 40, 10);
     pty.assert_screen_contains("armed", TIMEOUT);
     pty.resize(50, 12);
     pty.assert_screen_contains("12 50", TIMEOUT);
@@ -348,11 +316,8 @@ fn resize_delivers_sigwinch() {
 
 #[test]
 fn kill_with_sends_named_signal() {
-    let mut pty = sh(
-        "trap 'printf \"got-usr1\\r\\n\"; exit 5' USR1; printf 'armed\\r\\n'; while :; do sleep 0.05; done",
-        40,
-        5,
-    );
+    let mut pty =
+        sh("trap 'printf \"got-usr1\\r\\n\"; exit 5' USR1; printf 'armed\\r\\n'; while :; do sleep 0.05; done", 40, 5);
     pty.assert_screen_contains("armed", TIMEOUT);
     assert!(pty.pid().is_some());
     assert!(pty.kill_with("USR1"));

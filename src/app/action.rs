@@ -128,7 +128,11 @@ pub enum Action {
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// The shell finished a save that `update` asked for.
-    Saved { path: PathBuf, result: Result<(), String>, then_quit: bool },
+    Saved {
+        path: PathBuf,
+        result: Result<(), String>,
+        then_quit: bool,
+    },
 }
 
 /// Work `update` asks the shell to do: everything with side effects.

@@ -173,11 +173,7 @@ fn fit_rows(natural: &[usize], focus: Option<usize>, focus_min: usize, avail: us
             return share_spare_lines(heights, natural, avail - used);
         }
     }
-    natural
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| if Some(i) == focus { focus_height(ROW_CAP, n) } else { 1 })
-        .collect()
+    natural.iter().enumerate().map(|(i, &n)| if Some(i) == focus { focus_height(ROW_CAP, n) } else { 1 }).collect()
 }
 
 /// Give lines left over to rows that are cut, one line each in turn.

@@ -16,7 +16,9 @@ pub enum Mode {
     Line(Box<LineInput>),
     /// Quitting with unsaved changes: save, discard or stay?
     ConfirmQuit,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
 }
 
 impl Mode {

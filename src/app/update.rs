@@ -122,11 +122,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Quit => return quit(app),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::CommandLine => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, ""))),
-        Command::KeepEdit
-        | Command::AbandonEdit
-        | Command::KeepAndSave
-        | Command::Submit
-        | Command::Cancel => {
+        Command::KeepEdit | Command::AbandonEdit | Command::KeepAndSave | Command::Submit | Command::Cancel => {
             if matches!(app.mode, Mode::ConfirmQuit) {
                 app.mode = Mode::Normal;
             }
@@ -266,10 +262,7 @@ fn saved(app: &mut App, path: PathBuf, result: Result<(), String>, then_quit: bo
             if then_quit { vec![Effect::Quit] } else { Vec::new() }
         }
         Err(reason) => {
-            app.error(format!(
-                "Could not save {}: {reason}. Your changes are kept; try :w OTHER-FILE",
-                path.display()
-            ));
+            app.error(format!("Could not save {}: {reason}. Your changes are kept; try :w OTHER-FILE", path.display()));
             Vec::new()
         }
     }

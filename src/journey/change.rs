@@ -8,19 +8,46 @@ use super::model::{CellRef, Journey};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Replace the text of one cell ("" clears it).
-    SetCell { at: CellRef, text: String },
+    SetCell {
+        at: CellRef,
+        text: String,
+    },
     SetTitle(String),
     SetPersona(String),
     /// Insert a phase at this index with the given cells (missing cells are empty).
-    InsertPhase { at: usize, name: String, cells: Vec<String> },
-    RemovePhase { at: usize },
-    RenamePhase { at: usize, name: String },
-    MovePhase { from: usize, to: usize },
+    InsertPhase {
+        at: usize,
+        name: String,
+        cells: Vec<String>,
+    },
+    RemovePhase {
+        at: usize,
+    },
+    RenamePhase {
+        at: usize,
+        name: String,
+    },
+    MovePhase {
+        from: usize,
+        to: usize,
+    },
     /// Insert a row at this index with one cell per phase (missing cells are empty).
-    InsertRow { at: usize, name: String, cells: Vec<String> },
-    RemoveRow { at: usize },
-    RenameRow { at: usize, name: String },
-    MoveRow { from: usize, to: usize },
+    InsertRow {
+        at: usize,
+        name: String,
+        cells: Vec<String>,
+    },
+    RemoveRow {
+        at: usize,
+    },
+    RenameRow {
+        at: usize,
+        name: String,
+    },
+    MoveRow {
+        from: usize,
+        to: usize,
+    },
 }
 
 /// Why a change could not be applied. The journey is untouched when this is returned.
@@ -209,8 +236,7 @@ mod tests {
     fn arb_change() -> impl Strategy<Value = Change> {
         let name = "[A-D]{1,2}";
         prop_oneof![
-            (0..4usize, 0..3usize, ".{0,12}")
-                .prop_map(|(p, r, text)| Change::SetCell { at: CellRef::new(p, r), text }),
+            (0..4usize, 0..3usize, ".{0,12}").prop_map(|(p, r, text)| Change::SetCell { at: CellRef::new(p, r), text }),
             ".{0,8}".prop_map(Change::SetTitle),
             ".{0,8}".prop_map(Change::SetPersona),
             (0..5usize, name, proptest::collection::vec(".{0,4}", 0..3))

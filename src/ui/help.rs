@@ -46,10 +46,7 @@ impl Help<'_> {
             lines.push(Line::styled(title.to_owned(), t.title));
         };
         let entry = |lines: &mut Vec<Line<'static>>, keys: String, what: &str| {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), t.hint_key),
-                Span::raw(what.to_owned()),
-            ]));
+            lines.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), t.hint_key), Span::raw(what.to_owned())]));
         };
         for (mode, title) in [
             (KeyMode::Normal, "In the grid"),
@@ -85,10 +82,8 @@ impl Widget for &Help<'_> {
         Clear.render(rect, buf);
         let lines = self.lines();
         let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" jgrid keys ")
-            .title_bottom(" j/k scroll · Esc close ");
+        let block =
+            Block::default().borders(Borders::ALL).title(" jgrid keys ").title_bottom(" j/k scroll · Esc close ");
         Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)).render(rect, buf);
     }
 }

@@ -79,10 +79,7 @@ impl Widget for &StatusLine<'_> {
         );
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
         if let Mode::ConfirmQuit = app.mode {
-            spans.push(Span::styled(
-                " Unsaved changes: y save and quit · n quit without saving · Esc stay ",
-                t.error,
-            ));
+            spans.push(Span::styled(" Unsaved changes: y save and quit · n quit without saving · Esc stay ", t.error));
         } else if let Some(status) = &app.status {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));

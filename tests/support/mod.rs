@@ -110,8 +110,7 @@ impl PtyBuilder {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        self.args
-            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self.args.extend(args.into_iter().map(|a| a.as_ref().to_owned()));
         self
     }
 
@@ -125,8 +124,7 @@ impl PtyBuilder {
     /// Set an environment variable. Later calls win over earlier ones and
     /// over the harness defaults (`TERM`, sandbox variables).
     pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
-        self.env
-            .push((key.as_ref().to_owned(), value.as_ref().to_owned()));
+        self.env.push((key.as_ref().to_owned(), value.as_ref().to_owned()));
         self
     }
 
@@ -162,12 +160,7 @@ impl PtyBuilder {
     pub fn spawn(self) -> Pty {
         let system = native_pty_system();
         let pair = system
-            .openpty(PtySize {
-                rows: self.rows,
-                cols: self.cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
+            .openpty(PtySize { rows: self.rows, cols: self.cols, pixel_width: 0, pixel_height: 0 })
             .expect("openpty failed");
 
         let mut cmd = CommandBuilder::new(&self.program);
@@ -186,10 +179,7 @@ impl PtyBuilder {
         cmd.env("TERM", "xterm-256color");
 
         let sandbox = if self.sandbox_home {
-            let dir = tempfile::Builder::new()
-                .prefix("jgrid-pty-home-")
-                .tempdir()
-                .expect("create sandbox home");
+            let dir = tempfile::Builder::new().prefix("jgrid-pty-home-").tempdir().expect("create sandbox home");
             let p = dir.path();
             cmd.env("HOME", p);
             cmd.env("XDG_CONFIG_HOME", p.join(".config"));
@@ -205,12 +195,10 @@ impl PtyBuilder {
             cmd.env(k, v);
         }
 
-        let child = pair.slave.spawn_command(cmd).unwrap_or_else(|e| {
-            panic!(
-                "failed to spawn {:?} {:?} in a pty: {e:#}",
-                self.program, self.args
-            )
-        });
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .unwrap_or_else(|e| panic!("failed to spawn {:?} {:?} in a pty: {e:#}", self.program, self.args));
         // Close our copy of the slave so the reader sees EOF once the child
         // (and anything it started) has exited.
         drop(pair.slave);
@@ -310,18 +298,8 @@ impl Pty {
     /// Spawn `program` (a path, or a name looked up in `PATH`) with `args` in
     /// a `cols` x `rows` pty, in the current directory, with the test's
     /// environment plus `TERM=xterm-256color` plus `env`.
-    pub fn spawn(
-        program: impl AsRef<OsStr>,
-        args: &[&str],
-        cols: u16,
-        rows: u16,
-        env: &[(&str, &str)],
-    ) -> Pty {
-        PtyBuilder::new(program)
-            .args(args)
-            .size(cols, rows)
-            .envs(env)
-            .spawn()
+    pub fn spawn(program: impl AsRef<OsStr>, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        PtyBuilder::new(program).args(args).size(cols, rows).envs(env).spawn()
     }
 
     /// A builder for the `jgrid` binary under test, with a sandboxed
@@ -332,11 +310,7 @@ impl Pty {
 
     /// Run the `jgrid` binary under test; see [`Pty::jgrid_builder`].
     pub fn jgrid(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
-        Self::jgrid_builder()
-            .args(args)
-            .size(cols, rows)
-            .envs(env)
-            .spawn()
+        Self::jgrid_builder().args(args).size(cols, rows).envs(env).spawn()
     }
 
     // ----- input ----------------------------------------------------------
@@ -396,18 +370,8 @@ impl Pty {
     /// Resize the terminal: the virtual screen first, then the pty (which
     /// sends SIGWINCH to the child's foreground process group).
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        lock(&self.output)
-            .parser
-            .screen_mut()
-            .set_size(nz(rows, "rows"), nz(cols, "cols"));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize pty");
+        lock(&self.output).parser.screen_mut().set_size(nz(rows, "rows"), nz(cols, "cols"));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
     }
 
     // ----- screen ---------------------------------------------------------
@@ -527,18 +491,14 @@ impl Pty {
     /// Like [`Pty::wait_for`], but panics with the screen on timeout.
     pub fn assert_screen_contains(&mut self, needle: &str, timeout: Duration) {
         if !self.wait_for(needle, timeout) {
-            self.fail(&format!(
-                "screen did not contain {needle:?} within {timeout:?}"
-            ));
+            self.fail(&format!("screen did not contain {needle:?} within {timeout:?}"));
         }
     }
 
     /// Like [`Pty::wait_for_absent`], but panics with the screen on timeout.
     pub fn assert_screen_lacks(&mut self, needle: &str, timeout: Duration) {
         if !self.wait_for_absent(needle, timeout) {
-            self.fail(&format!(
-                "screen still contained {needle:?} after {timeout:?}"
-            ));
+            self.fail(&format!("screen still contained {needle:?} after {timeout:?}"));
         }
     }
 
@@ -563,13 +523,7 @@ impl Pty {
         let Some(pid) = self.pid() else { return false };
         let signal = signal.trim_start_matches("SIG");
         std::process::Command::new("sh")
-            .args([
-                "-c",
-                "kill -s \"$1\" \"$2\"",
-                "sh",
-                signal,
-                &pid.to_string(),
-            ])
+            .args(["-c", "kill -s \"$1\" \"$2\"", "sh", signal, &pid.to_string()])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -694,11 +648,7 @@ impl Drop for Pty {
 /// `\n`.
 pub fn screen_text(screen: &vt100::Screen) -> String {
     let (_, cols) = screen.size();
-    screen
-        .rows(0, cols.get())
-        .map(|r| r.trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen.rows(0, cols.get()).map(|r| r.trim_end().to_string()).collect::<Vec<_>>().join("\n")
 }
 
 /// The screen with a header and numbered rows, for failure messages.
@@ -710,11 +660,7 @@ pub fn dump_screen(screen: &vt100::Screen) -> String {
         cols.get(),
         rows.get(),
         if screen.hide_cursor() { ", hidden" } else { "" },
-        if screen.alternate_screen() {
-            ", alternate screen"
-        } else {
-            ""
-        },
+        if screen.alternate_screen() { ", alternate screen" } else { "" },
     );
     for (i, row) in screen.rows(0, cols.get()).enumerate() {
         let _ = writeln!(out, "{i:>3}|{}", row.trim_end());
@@ -759,24 +705,18 @@ pub fn parse_keys(spec: &str) -> Vec<Vec<u8>> {
     let mut rest = spec;
     while let Some(c) = rest.chars().next() {
         if c == '<' {
-            let end = rest
-                .find('>')
-                .unwrap_or_else(|| panic!("unterminated '<' in key spec {spec:?} (use <lt>)"));
+            let end = rest.find('>').unwrap_or_else(|| panic!("unterminated '<' in key spec {spec:?} (use <lt>)"));
             let token = &rest[1..end];
             if token.is_empty() {
                 panic!("empty <> in key spec {spec:?} (use <lt>)");
             }
             // `<A->>` is Alt + '>': the first '>' belongs to the token.
-            let (token, consumed) = if is_modifier_prefix(token) && rest[end + 1..].starts_with('>')
-            {
+            let (token, consumed) = if is_modifier_prefix(token) && rest[end + 1..].starts_with('>') {
                 (&rest[1..=end], end + 2)
             } else {
                 (token, end + 1)
             };
-            keys.push(
-                parse_token(token)
-                    .unwrap_or_else(|| panic!("unknown key <{token}> in key spec {spec:?}")),
-            );
+            keys.push(parse_token(token).unwrap_or_else(|| panic!("unknown key <{token}> in key spec {spec:?}")));
             rest = &rest[consumed..];
         } else {
             let mut buf = [0u8; 4];
@@ -792,8 +732,7 @@ fn is_modifier_prefix(token: &str) -> bool {
     let b = token.as_bytes();
     !b.is_empty()
         && b.len().is_multiple_of(2)
-        && b.chunks(2)
-            .all(|p| matches!(p[0].to_ascii_lowercase(), b's' | b'c' | b'a' | b'm') && p[1] == b'-')
+        && b.chunks(2).all(|p| matches!(p[0].to_ascii_lowercase(), b's' | b'c' | b'a' | b'm') && p[1] == b'-')
 }
 
 /// One `<...>` token (without the brackets) to bytes.
@@ -843,25 +782,13 @@ fn parse_token(token: &str) -> Option<Vec<u8>> {
     let lower = name.to_ascii_lowercase();
     // CSI-style keys that take xterm modifiers: (prefix-less final form).
     let csi_letter = |letter: u8| -> Vec<u8> {
-        if any_mod {
-            format!("\x1b[1;{modifier}{}", letter as char).into_bytes()
-        } else {
-            vec![0x1b, b'[', letter]
-        }
+        if any_mod { format!("\x1b[1;{modifier}{}", letter as char).into_bytes() } else { vec![0x1b, b'[', letter] }
     };
     let csi_tilde = |n: u8| -> Vec<u8> {
-        if any_mod {
-            format!("\x1b[{n};{modifier}~").into_bytes()
-        } else {
-            format!("\x1b[{n}~").into_bytes()
-        }
+        if any_mod { format!("\x1b[{n};{modifier}~").into_bytes() } else { format!("\x1b[{n}~").into_bytes() }
     };
     let ss3_letter = |letter: u8| -> Vec<u8> {
-        if any_mod {
-            format!("\x1b[1;{modifier}{}", letter as char).into_bytes()
-        } else {
-            vec![0x1b, b'O', letter]
-        }
+        if any_mod { format!("\x1b[1;{modifier}{}", letter as char).into_bytes() } else { vec![0x1b, b'O', letter] }
     };
 
     let bytes = match lower.as_str() {
@@ -900,8 +827,7 @@ fn parse_token(token: &str) -> Option<Vec<u8>> {
                 vec![0]
             }
         }
-        "lt" | "gt" | "esc" | "escape" | "enter" | "cr" | "return" | "tab" | "bs" | "backspace"
-        | "space"
+        "lt" | "gt" | "esc" | "escape" | "enter" | "cr" | "return" | "tab" | "bs" | "backspace" | "space"
             if !shift && !ctrl =>
         {
             let v = match lower.as_str() {
