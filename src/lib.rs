@@ -8,6 +8,7 @@ pub mod checks;
 pub mod cli;
 pub mod format;
 pub mod journey;
+pub mod recovery;
 pub mod shell;
 pub mod store;
 pub mod term;

@@ -1,0 +1,73 @@
+//! The sample journeys give exactly the findings listed in journeys/DELIBERATE.txt.
+
+use super::*;
+use crate::format::parse;
+
+fn findings_of(text: &str) -> Vec<Brief> {
+    let j = parse(text.as_bytes()).unwrap();
+    brief(&j, &check(&j))
+}
+
+#[test]
+fn broadband_moving_house() {
+    let found = findings_of(include_str!("../../../journeys/broadband-moving-house.toml"));
+    assert_eq!(
+        found,
+        [
+            b("conflicting-message", "Order move", &["Message"]),
+            b("channel-without-system", "Confirmation", &["Touchpoints", "Systems"]),
+            b("unanswered-need", "First bill", &["Need", "Message"]),
+            b("empty-cell", "First bill", &["Message"]),
+            b("stray-channel", "Support", &["Organization"]),
+        ]
+    );
+}
+
+#[test]
+fn bicycle_repair() {
+    let found = findings_of(include_str!("../../../journeys/bicycle-repair.toml"));
+    assert_eq!(
+        found,
+        [
+            b("conflicting-message", "Breakdown", &["Message"]),
+            b("channel-without-owner", "Diagnosis and quote", &["Touchpoints", "Organization"]),
+            b("empty-cell", "Repair and parts", &["Need"]),
+            b("inside-out", "Repair and parts", &["Need", "Touchpoints", "Message", "Organization", "Systems"]),
+            b("unsupported-touchpoint", "Pick-up", &["Touchpoints", "Systems"]),
+            b("empty-cell", "Pick-up", &["Systems"]),
+        ]
+    );
+}
+
+#[test]
+fn building_permit() {
+    let found = findings_of(include_str!("../../../journeys/building-permit.toml"));
+    assert_eq!(
+        found,
+        [
+            b("conflicting-message", "Idea", &["Message"]),
+            b("stray-channel", "Application", &["Systems"]),
+            b("unowned-touchpoint", "Completeness check", &["Touchpoints", "Organization"]),
+            b("empty-cell", "Completeness check", &["Organization"]),
+            b("empty-cell", "Processing", &["Touchpoints"]),
+            b("message-without-channel", "Processing", &["Touchpoints", "Message"]),
+        ]
+    );
+}
+
+#[test]
+fn sample_sentences() {
+    let text = include_str!("../../../journeys/broadband-moving-house.toml");
+    let j = parse(text.as_bytes()).unwrap();
+    let messages: Vec<String> = check(&j).into_iter().map(|f| f.message).collect();
+    assert_eq!(
+        messages,
+        [
+            "Message gives \"order lead time\" different answers: \"at least 3 weeks\" (Order move, #portal) vs \"10 working days\" (Order move, #phone).",
+            "In \"Confirmation\", Touchpoints has #sms but Systems does not mention it: no system serves this channel.",
+            "In \"First bill\", Need has text but Message is empty: no message answers the customer's need.",
+            "In \"First bill\", Message is empty.",
+            "In \"Support\", Organization names #shop, which is not among the Touchpoints of this phase.",
+        ]
+    );
+}
