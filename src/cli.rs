@@ -15,4 +15,8 @@ use clap::Parser;
 pub struct Cli {
     /// The journey file to open or create
     pub file: Option<PathBuf>,
+
+    /// List recovery files (unsaved changes kept after a crash, hang-up or kill) and exit
+    #[arg(long)]
+    pub recover_list: bool,
 }

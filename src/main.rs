@@ -1,42 +1,120 @@
 use std::io::IsTerminal as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use jgrid::app::{App, History};
+use jgrid::app::{App, History, Mode};
 use jgrid::cli::Cli;
+use jgrid::format;
 use jgrid::journey::Journey;
+use jgrid::recovery::{self, RecoveryTarget};
 use jgrid::shell::{self, Exit};
 use jgrid::store::{self, LoadError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let app = match &cli.file {
-        None => App::new(Journey::default(), None, History::unsaved()),
-        Some(path) => match store::load(path) {
-            Ok(journey) => App::new(journey, Some(path.clone()), History::saved()),
-            Err(LoadError::NotFound) => {
-                let mut app = App::new(Journey::default(), Some(path.clone()), History::saved());
-                app.new_file = true;
-                app.info(format!("New journey: {} is written on the first save (Ctrl-s)", path.display()));
-                app
-            }
-            Err(e) => {
-                eprintln!("jgrid: {}", e.render(path));
-                return ExitCode::from(2);
-            }
-        },
+    if cli.recover_list {
+        return recover_list();
+    }
+    let mut app = match open(cli.file.as_deref()) {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("jgrid: {message}");
+            return ExitCode::from(2);
+        }
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!("jgrid: the editor needs a terminal (stdin and stdout must be a terminal)");
         return ExitCode::from(2);
     }
+    offer_recovery(&mut app);
     match shell::run(app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
-        Ok(Exit::Signal(signal)) => ExitCode::from(128 + signal as u8),
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Ok(Exit::Crashed) => ExitCode::from(101),
         Err(e) => {
             eprintln!("jgrid: {e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Load the journey (or start a new one) without touching the terminal.
+fn open(path: Option<&Path>) -> Result<App, String> {
+    let Some(path) = path else {
+        let mut app = App::new(Journey::default(), None, History::unsaved());
+        app.recovery = RecoveryTarget::for_path(None);
+        return Ok(app);
+    };
+    let mut app = match store::read(path) {
+        Ok(bytes) => {
+            let journey = format::parse(&bytes).map_err(|e| e.render(&path.display().to_string()))?;
+            let mut app = App::new(journey, Some(path.to_path_buf()), History::saved());
+            app.disk_hash = Some(recovery::fnv1a(&bytes));
+            if bytes.len() > 5 << 20 {
+                app.info(format!("This journey is large ({} MB); saving may take a moment", bytes.len() >> 20));
+            }
+            app
+        }
+        Err(LoadError::NotFound) => {
+            let mut app = App::new(Journey::default(), Some(path.to_path_buf()), History::saved());
+            app.new_file = true;
+            app.info(format!("New journey: {} is written on the first save (Ctrl-s)", path.display()));
+            app
+        }
+        Err(e) => return Err(e.render(path)),
+    };
+    app.recovery = RecoveryTarget::for_path(Some(path));
+    Ok(app)
+}
+
+/// When a recovery file holds changes this journey does not have, ask first.
+fn offer_recovery(app: &mut App) {
+    let Some(target) = &app.recovery else { return };
+    if !target.file.exists() {
+        return;
+    }
+    match recovery::read(&target.file) {
+        Some(found) if found.editing.is_some() || found.journey().as_ref() != Some(&app.journey) => {
+            app.mode = Mode::Recover(Box::new(found));
+        }
+        Some(_) => {
+            // Nothing in it that the file does not have.
+            let _ = recovery::remove(&target.file);
+        }
+        None => app.error(format!(
+            "A recovery file for this journey could not be read; it was left at {}",
+            target.file.display()
+        )),
+    }
+}
+
+fn recover_list() -> ExitCode {
+    let Some(dir) = recovery::dir() else {
+        eprintln!("jgrid: no data directory for recovery files on this system");
+        return ExitCode::from(2);
+    };
+    let found = recovery::list(&dir);
+    let kept = recovery::kept(&dir);
+    if found.is_empty() && kept.is_empty() {
+        println!("No recovery files in {}", dir.display());
+        return ExitCode::SUCCESS;
+    }
+    if !found.is_empty() {
+        println!("Unsaved changes (start jgrid on the journey to recover them):");
+    }
+    for (file, r) in found {
+        let journey = if r.journey_path.is_empty() { "(untitled journey)" } else { r.journey_path.as_str() };
+        let typing = if r.editing.is_some() { ", with a note being typed" } else { "" };
+        println!("  {}  {journey}{typing}", recovery::format_time(r.written));
+        println!("      {}", file.display());
+    }
+    if !kept.is_empty() {
+        println!("Changes set aside when a journey was reloaded (open them with jgrid FILE):");
+    }
+    for file in kept {
+        println!("  {}", file.display());
+    }
+    ExitCode::SUCCESS
 }

@@ -57,6 +57,21 @@ impl Recovery {
     }
 }
 
+/// The recovery file of one journey, and the key (absolute path) it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryTarget {
+    pub file: PathBuf,
+    pub key: String,
+}
+
+impl RecoveryTarget {
+    /// The target for a journey path in the user's recovery directory.
+    pub fn for_path(path: Option<&Path>) -> Option<Self> {
+        let key = journey_key(path);
+        dir().map(|d| Self { file: file_for(&d, &key), key })
+    }
+}
+
 /// Where recovery files live: `<data dir>/jgrid/recovery`.
 pub fn dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("JGRID_RECOVERY_DIR") {
@@ -126,13 +141,34 @@ pub fn remove(file: &Path) -> io::Result<()> {
     }
 }
 
-/// Move a recovery file aside so a new one can start, keeping its changes;
-/// returns where it went.
+/// Set a recovery file's changes aside as a plain journey file in
+/// `<recovery dir>/kept/`, which opens in jgrid like any journey; the
+/// recovery file itself is removed. Returns the kept file.
 pub fn keep_aside(file: &Path) -> io::Result<PathBuf> {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let kept = file.with_extension(format!("kept-{secs}.toml"));
-    fs::rename(file, &kept)?;
+    let found = read(file).ok_or_else(|| io::Error::other("the recovery file cannot be read"))?;
+    let dir = file.parent().unwrap_or(Path::new(".")).join("kept");
+    private_dir(&dir)?;
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("journey");
+    let kept = dir.join(format!("{stem}-{}.toml", found.written));
+    let mut out = atomic_write_file::AtomicWriteFile::open(&kept)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        out.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    out.write_all(found.journey.as_bytes())?;
+    out.commit()?;
+    remove(file)?;
     Ok(kept)
+}
+
+/// Journeys set aside by `keep_aside`, newest first.
+pub fn kept(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir.join("kept")) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    found.sort();
+    found.reverse();
+    found
 }
 
 /// Every recovery file in the directory, newest first.
@@ -186,10 +222,12 @@ mod tests {
             assert_eq!(fs::metadata(&rdir).unwrap().permissions().mode() & 0o777, 0o700);
         }
         assert_eq!(list(&rdir).len(), 1);
-        let kept = keep_aside(&file).unwrap();
-        assert!(!file.exists() && kept.exists());
-        remove(&kept).unwrap();
-        remove(&kept).unwrap();
+        let kept_file = keep_aside(&file).unwrap();
+        assert!(!file.exists());
+        assert_eq!(format::parse(&fs::read(&kept_file).unwrap()), Ok(Journey::default()), "a plain journey");
+        assert_eq!(kept(&rdir), std::slice::from_ref(&kept_file));
+        remove(&kept_file).unwrap();
+        remove(&kept_file).unwrap();
     }
 
     #[test]

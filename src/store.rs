@@ -85,6 +85,18 @@ pub fn save_atomic(path: &Path, text: &str) -> io::Result<()> {
     file.commit()
 }
 
+/// A save error in words a user can act on.
+pub fn describe_io_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied (the file or its folder is read-only)".into(),
+        io::ErrorKind::NotFound => "the folder does not exist (any more)".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::IsADirectory => "that path is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Serialize and save a journey.
 pub fn save(path: &Path, journey: &Journey) -> io::Result<()> {
     save_atomic(path, &format::to_toml(journey))

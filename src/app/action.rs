@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
+use crate::journey::Journey;
+
 /// A bindable command. Each has a stable name used by the config file and help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -127,17 +129,40 @@ pub enum Action {
     Paste(String),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
-    /// The shell finished a save that `update` asked for.
+    /// The shell finished a save that `update` asked for; `Ok` holds the
+    /// hash of what is now on disk.
     Saved {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<u64, String>,
         then_quit: bool,
+    },
+    /// The file changed on disk since it was loaded or saved; nothing was written.
+    SaveConflict {
+        path: PathBuf,
+        then_quit: bool,
+    },
+    /// The shell reloaded the file from disk (after a conflict); `kept` is
+    /// where the unsaved changes were set aside.
+    Reloaded {
+        result: Result<(Box<Journey>, u64), String>,
+        kept: Option<PathBuf>,
     },
 }
 
 /// Work `update` asks the shell to do: everything with side effects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Save { path: PathBuf, then_quit: bool },
+    /// Write the journey to `path`; unless `force`, first make sure the file
+    /// on disk is still what was loaded.
+    Save { path: PathBuf, then_quit: bool, force: bool },
+    /// Bring the recovery file up to date (or remove it when nothing is unsaved).
+    WriteRecovery,
+    /// Remove the recovery file: the user discarded the unsaved changes.
+    DiscardRecovery,
+    /// Set the unsaved changes aside and load the file from disk again.
+    Reload,
+    /// End the session; nothing unsaved is wanted any more.
     Quit,
+    /// End the session but leave the recovery file for a later start.
+    QuitKeepingRecovery,
 }

@@ -5,6 +5,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use std::path::PathBuf;
 
 use crate::journey::CellRef;
+use crate::text;
 
 /// A cell being edited in place.
 #[derive(Debug, Clone)]
@@ -16,9 +17,10 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// Start editing `text`; the cursor goes to its end.
+    /// Start editing `text`; the cursor goes to its end. Control characters
+    /// are shown (and kept, if the edit is kept) as visible placeholders.
     pub fn new(at: CellRef, original: &str, text: &str) -> Self {
-        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let lines: Vec<String> = text::sanitize(text).split('\n').map(str::to_owned).collect();
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_max_histories(1000);
@@ -34,9 +36,17 @@ impl Editor {
         joined.trim_end_matches(['\n', ' ', '\t']).to_owned()
     }
 
-    /// Insert pasted text at the cursor, with any line ending turned into `\n`.
+    /// True when the text differs from the cell as it was (placeholders for
+    /// control characters alone do not count as a change).
+    pub fn is_changed(&self) -> bool {
+        self.text() != self.original
+            && self.text() != text::sanitize(&self.original).trim_end_matches(['\n', ' ', '\t'])
+    }
+
+    /// Insert pasted text at the cursor, with any line ending turned into `\n`
+    /// and control characters made visible.
     pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(normalize_newlines(text));
+        self.area.insert_str(text::sanitize(&normalize_newlines(text)));
     }
 }
 
@@ -84,7 +94,7 @@ impl LineInput {
     }
 
     pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(normalize_newlines(text).replace('\n', " "));
+        self.area.insert_str(text::sanitize(&normalize_newlines(text).replace('\n', " ")));
     }
 }
 

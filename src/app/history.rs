@@ -33,6 +33,11 @@ impl History {
         Self::default()
     }
 
+    /// Identifies the journey's state: equal revisions mean equal journeys.
+    pub fn revision(&self) -> u64 {
+        self.position()
+    }
+
     fn position(&self) -> u64 {
         self.undo.last().map_or(0, |s| s.id)
     }

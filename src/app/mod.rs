@@ -4,6 +4,7 @@
 
 mod action;
 mod edit;
+mod files;
 mod history;
 pub mod keymap;
 pub mod layout;
@@ -12,6 +13,7 @@ mod update;
 
 pub use action::{Action, Command, Effect};
 pub use edit::{Editor, LineInput, LineKind};
+pub use files::recovery_summary;
 pub use history::History;
 pub use keymap::{Key, KeyMode, Keymap};
 pub use state::{App, Mode, Status};

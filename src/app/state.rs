@@ -7,6 +7,7 @@ use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Frame, GridLayout};
 use crate::journey::{CellRef, Journey};
+use crate::recovery::{Editing, Recovery, RecoveryTarget};
 
 /// What the keys do right now.
 #[derive(Debug, Clone)]
@@ -19,6 +20,13 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// At start: unsaved changes from an earlier session were found.
+    Recover(Box<Recovery>),
+    /// The file changed on disk since it was loaded: overwrite, reload or cancel?
+    Conflict {
+        path: PathBuf,
+        then_quit: bool,
+    },
 }
 
 impl Mode {
@@ -29,12 +37,14 @@ impl Mode {
             Mode::Line(_) => "COMMAND",
             Mode::ConfirmQuit => "QUIT?",
             Mode::Help { .. } => "HELP",
+            Mode::Recover(_) => "RECOVER?",
+            Mode::Conflict { .. } => "CHANGED ON DISK",
         }
     }
 
     pub fn key_mode(&self) -> KeyMode {
         match self {
-            Mode::Normal | Mode::ConfirmQuit => KeyMode::Normal,
+            Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => KeyMode::Normal,
             Mode::Edit(_) => KeyMode::Edit,
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
@@ -65,6 +75,10 @@ pub struct App {
     pub height: u16,
     pub first_phase: usize,
     pub first_row: usize,
+    /// Hash of the file's bytes when last loaded or saved (`None`: no file yet).
+    pub disk_hash: Option<u64>,
+    /// Where unsaved changes are kept; `None` when there is no data directory.
+    pub recovery: Option<RecoveryTarget>,
 }
 
 impl App {
@@ -82,6 +96,8 @@ impl App {
             height: 24,
             first_phase: 0,
             first_row: 0,
+            disk_hash: None,
+            recovery: None,
         }
     }
 
@@ -95,6 +111,23 @@ impl App {
             Mode::Edit(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// The cell being edited and its text as typed, when it differs from the cell.
+    pub fn editing(&self) -> Option<Editing> {
+        let e = self.editor()?;
+        e.is_changed().then(|| Editing { phase: e.at.phase, row: e.at.row, text: e.text() })
+    }
+
+    /// True when something would be lost if jgrid stopped now.
+    pub fn has_unsaved(&self) -> bool {
+        self.is_modified() || self.editing().is_some()
+    }
+
+    /// What the recovery file should hold now.
+    pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
+        let target = self.recovery.as_ref()?;
+        Some((target.file.clone(), Recovery::new(&target.key, &self.journey, self.cursor, self.editing())))
     }
 
     /// The layout of the grid for the current state.

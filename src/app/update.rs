@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
 use super::edit::{self, Editor, LineInput, LineKind};
+use super::files;
 use super::keymap::{Key, KeyMode};
 use super::state::{App, Mode};
 use crate::journey::Change;
@@ -19,7 +20,7 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Action> {
     }
     let key = Key::from_event(&event);
     let mode = app.mode.key_mode();
-    if matches!(app.mode, Mode::ConfirmQuit) {
+    if matches!(app.mode, Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. }) {
         return vec![Action::Input(event)];
     }
     if let Some(command) = app.keymap.lookup(mode, key) {
@@ -45,7 +46,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if matches!(action, Action::Run(_) | Action::Input(_) | Action::Paste(_)) {
         app.status = None;
     }
-    let effects = match action {
+    let revision = app.history.revision();
+    let was_editing = app.editor().is_some();
+    let mut effects = match action {
         Action::Run(command) => run(app, command),
         Action::Input(key) => input(app, key),
         Action::Paste(text) => {
@@ -57,8 +60,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.height = h;
             Vec::new()
         }
-        Action::Saved { path, result, then_quit } => saved(app, path, result, then_quit),
+        Action::Saved { path, result, then_quit } => files::saved(app, path, result, then_quit),
+        Action::SaveConflict { path, then_quit } => {
+            app.mode = Mode::Conflict { path, then_quit };
+            Vec::new()
+        }
+        Action::Reloaded { result, kept } => files::reloaded(app, result, kept),
     };
+    // Every committed change, and every end of an edit, updates the recovery file.
+    if app.history.revision() != revision || (was_editing && app.editor().is_none()) {
+        effects.insert(0, Effect::WriteRecovery);
+    }
     app.scroll_to_cursor();
     effects
 }
@@ -71,7 +83,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
             run_help(app, command);
             return Vec::new();
         }
-        Mode::Normal | Mode::ConfirmQuit => {}
+        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => {}
     }
     let last_phase = app.journey.phase_count().saturating_sub(1);
     let last_row = app.journey.row_count().saturating_sub(1);
@@ -118,8 +130,8 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
             }
             None => app.info("Nothing to redo"),
         },
-        Command::Save => return save(app, None, false),
-        Command::Quit => return quit(app),
+        Command::Save => return files::save(app, None, false),
+        Command::Quit => return files::quit(app),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::CommandLine => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, ""))),
         Command::KeepEdit | Command::AbandonEdit | Command::KeepAndSave | Command::Submit | Command::Cancel => {
@@ -131,7 +143,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-fn change(app: &mut App, change: Change) {
+pub(super) fn change(app: &mut App, change: Change) {
     let focus = change.focus(app.cursor);
     match app.history.apply(&mut app.journey, change) {
         Ok(()) => app.cursor = focus,
@@ -139,7 +151,7 @@ fn change(app: &mut App, change: Change) {
     }
 }
 
-fn start_edit(app: &mut App, append: bool) {
+pub(super) fn start_edit(app: &mut App, append: bool) {
     let at = app.cursor;
     let original = app.journey.cell(at);
     let text = if append && !original.is_empty() { format!("{original}\n") } else { original.to_owned() };
@@ -151,15 +163,13 @@ fn finish_edit(app: &mut App, keep: bool) {
     let Mode::Edit(editor) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };
-    if !keep {
-        if editor.text() != editor.original {
-            app.info("Edit abandoned; the cell is as it was");
-        }
+    if !editor.is_changed() {
         return;
     }
-    let text = editor.text();
-    if text != editor.original {
-        change(app, Change::SetCell { at: editor.at, text });
+    if keep {
+        change(app, Change::SetCell { at: editor.at, text: editor.text() });
+    } else {
+        app.info("Edit abandoned; the cell is as it was");
     }
 }
 
@@ -169,7 +179,7 @@ fn run_edit(app: &mut App, command: Command) -> Vec<Effect> {
         Command::AbandonEdit => finish_edit(app, false),
         Command::KeepAndSave => {
             finish_edit(app, true);
-            return save(app, None, false);
+            return files::save(app, None, false);
         }
         _ => {}
     }
@@ -199,7 +209,7 @@ fn run_line(app: &mut App, command: Command) -> Vec<Effect> {
                 LineKind::SaveAs { then_quit } => {
                     let path = text.trim();
                     let path = if path.is_empty() { edit::default_save_path() } else { PathBuf::from(path) };
-                    return save(app, Some(path), then_quit);
+                    return files::save(app, Some(path), then_quit);
                 }
             }
         }
@@ -218,9 +228,13 @@ fn command_line(app: &mut App, line: &str) -> Vec<Effect> {
     let path = arg.map(PathBuf::from);
     match cmd {
         "" => Vec::new(),
-        "w" | "write" => save(app, path, false),
-        "wq" | "x" => save(app, path, true),
-        "q" | "quit" => quit(app),
+        "w" | "write" => files::save(app, path, false),
+        "wq" | "x" => files::save(app, path, true),
+        "q" | "quit" => files::quit(app),
+        "w!" | "write!" => match path.or_else(|| app.path.clone()) {
+            Some(path) => vec![Effect::Save { path, then_quit: false, force: true }],
+            None => files::save(app, None, false),
+        },
         "q!" | "quit!" => vec![Effect::Quit],
         "h" | "help" => {
             app.mode = Mode::Help { scroll: 0 };
@@ -228,41 +242,6 @@ fn command_line(app: &mut App, line: &str) -> Vec<Effect> {
         }
         other => {
             app.error(format!("Unknown command :{other} (try :w, :w FILE, :q, :q!, :wq, :help)"));
-            Vec::new()
-        }
-    }
-}
-
-fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
-    match path.or_else(|| app.path.clone()) {
-        Some(path) => vec![Effect::Save { path, then_quit }],
-        None => {
-            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
-            Vec::new()
-        }
-    }
-}
-
-fn quit(app: &mut App) -> Vec<Effect> {
-    if app.is_modified() {
-        app.mode = Mode::ConfirmQuit;
-        Vec::new()
-    } else {
-        vec![Effect::Quit]
-    }
-}
-
-fn saved(app: &mut App, path: PathBuf, result: Result<(), String>, then_quit: bool) -> Vec<Effect> {
-    match result {
-        Ok(()) => {
-            app.history.mark_saved();
-            app.new_file = false;
-            app.info(format!("Saved {}", path.display()));
-            app.path = Some(path);
-            if then_quit { vec![Effect::Quit] } else { Vec::new() }
-        }
-        Err(reason) => {
-            app.error(format!("Could not save {}: {reason}. Your changes are kept; try :w OTHER-FILE", path.display()));
             Vec::new()
         }
     }
@@ -277,17 +256,9 @@ fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             // A one-line prompt: Enter is bound to submit, so no newline gets in.
             line.area.input(key);
         }
-        Mode::ConfirmQuit => match key.code {
-            KeyCode::Char('y' | 'Y' | 's' | 'S') => {
-                app.mode = Mode::Normal;
-                return save(app, None, true);
-            }
-            KeyCode::Char('n' | 'N' | 'd' | 'D') => return vec![Effect::Quit],
-            _ => {
-                app.mode = Mode::Normal;
-                app.info("Quit cancelled");
-            }
-        },
+        Mode::ConfirmQuit => return files::confirm_quit(app, key),
+        Mode::Recover(_) => return files::recover(app, key),
+        Mode::Conflict { .. } => return files::conflict(app, key),
         Mode::Normal | Mode::Help { .. } => {}
     }
     Vec::new()
@@ -304,7 +275,7 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::ConfirmQuit | Mode::Help { .. } => {}
+        Mode::ConfirmQuit | Mode::Help { .. } | Mode::Recover(_) | Mode::Conflict { .. } => {}
     }
 }
 

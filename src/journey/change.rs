@@ -48,6 +48,8 @@ pub enum Change {
         from: usize,
         to: usize,
     },
+    /// Replace the whole journey (recovering unsaved changes).
+    Replace(Box<Journey>),
 }
 
 /// Why a change could not be applied. The journey is untouched when this is returned.
@@ -152,6 +154,7 @@ impl Change {
                 }
                 Change::RenameRow { at, name: old }
             }
+            Change::Replace(other) => Change::Replace(Box::new(std::mem::replace(journey, *other))),
             Change::MoveRow { from, to } => {
                 in_range("row", from, rows)?;
                 in_range("row", to, rows)?;
@@ -172,7 +175,7 @@ impl Change {
             Change::InsertRow { at, .. } | Change::RenameRow { at, .. } => CellRef::new(cursor.phase, *at),
             Change::RemoveRow { at } => CellRef::new(cursor.phase, at.saturating_sub(1)),
             Change::MoveRow { to, .. } => CellRef::new(cursor.phase, *to),
-            Change::SetTitle(_) | Change::SetPersona(_) => cursor,
+            Change::SetTitle(_) | Change::SetPersona(_) | Change::Replace(_) => cursor,
         }
     }
 }

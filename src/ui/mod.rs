@@ -1,5 +1,6 @@
 //! The view: reads the app state and draws it. Never changes anything.
 
+mod dialog;
 mod grid;
 mod help;
 mod status;
@@ -44,6 +45,7 @@ impl Widget for &Screen<'_> {
         if chrome.hints {
             (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);
         }
+        (&dialog::Dialog { app, theme }).render(Rect { height: area.height - chrome.bottom(), ..area }, buf);
         if let Mode::Help { scroll } = app.mode {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };
             (&help::Help { app, theme, scroll }).render(help_area, buf);

@@ -97,7 +97,7 @@ pub struct Hints<'a> {
 /// (command, what to call it) pairs shown for a mode.
 fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Command, &'static str)]) {
     match mode {
-        Mode::Normal | Mode::ConfirmQuit => (
+        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => (
             KeyMode::Normal,
             &[
                 (Command::Edit, "edit"),

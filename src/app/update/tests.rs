@@ -41,8 +41,8 @@ fn parse(spec: &str) -> Vec<KeyEvent> {
     out
 }
 
-/// Feed keys; return the effects in order.
-fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+/// Feed keys; return the effects in order, all of them.
+fn keys_all(app: &mut App, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in parse(spec) {
         for action in resolve_key(app, key) {
@@ -50,6 +50,11 @@ fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// Feed keys; return the effects other than recovery-file updates.
+fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+    keys_all(app, spec).into_iter().filter(|e| *e != Effect::WriteRecovery).collect()
 }
 
 fn sample() -> App {
@@ -162,9 +167,9 @@ fn save_asks_the_shell_and_clears_modified_when_done() {
     let mut app = sample();
     keys(&mut app, "ix<Esc>");
     let effects = keys(&mut app, "<C-s>");
-    assert_eq!(effects, [Effect::Save { path: "j.toml".into(), then_quit: false }]);
+    assert_eq!(effects, [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
     assert!(app.is_modified());
-    update(&mut app, Action::Saved { path: "j.toml".into(), result: Ok(()), then_quit: false });
+    update(&mut app, Action::Saved { path: "j.toml".into(), result: Ok(0), then_quit: false });
     assert!(!app.is_modified());
 }
 
@@ -189,7 +194,7 @@ fn quit_asks_first_when_modified() {
     assert!(keys(&mut app, "<Esc>").is_empty());
     assert!(matches!(app.mode, Mode::Normal));
     keys(&mut app, "q");
-    assert_eq!(keys(&mut app, "y"), [Effect::Save { path: "j.toml".into(), then_quit: true }]);
+    assert_eq!(keys(&mut app, "y"), [Effect::Save { path: "j.toml".into(), then_quit: true, force: false }]);
     keys(&mut app, "q");
     assert_eq!(keys(&mut app, "n"), [Effect::Quit]);
 }
@@ -201,9 +206,12 @@ fn command_line_writes_and_quits() {
     assert!(keys(&mut app, ":q<Enter>").is_empty(), ":q with changes asks");
     keys(&mut app, "<Esc>");
     assert_eq!(keys(&mut app, ":q!<Enter>"), [Effect::Quit]);
-    assert_eq!(keys(&mut app, ":w<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: false }]);
-    assert_eq!(keys(&mut app, ":wq<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: true }]);
-    assert_eq!(keys(&mut app, ":w other.toml<Enter>"), [Effect::Save { path: "other.toml".into(), then_quit: false }]);
+    assert_eq!(keys(&mut app, ":w<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
+    assert_eq!(keys(&mut app, ":wq<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: true, force: false }]);
+    assert_eq!(
+        keys(&mut app, ":w other.toml<Enter>"),
+        [Effect::Save { path: "other.toml".into(), then_quit: false, force: false }]
+    );
     keys(&mut app, ":frobnicate<Enter>");
     assert!(app.status.as_ref().unwrap().text.contains("Unknown command :frobnicate"));
 }
@@ -214,10 +222,13 @@ fn an_untitled_journey_asks_for_a_path() {
     keys(&mut app, "<C-s>");
     assert!(matches!(&app.mode, Mode::Line(l) if l.kind == LineKind::SaveAs { then_quit: false }));
     let effects = keys(&mut app, "notes.toml<Enter>");
-    assert_eq!(effects, [Effect::Save { path: "notes.toml".into(), then_quit: false }]);
+    assert_eq!(effects, [Effect::Save { path: "notes.toml".into(), then_quit: false, force: false }]);
     // Enter alone takes the offered name.
     keys(&mut app, "<C-s>");
-    assert_eq!(keys(&mut app, "<Enter>"), [Effect::Save { path: "journey.toml".into(), then_quit: false }]);
+    assert_eq!(
+        keys(&mut app, "<Enter>"),
+        [Effect::Save { path: "journey.toml".into(), then_quit: false, force: false }]
+    );
 }
 
 #[test]
@@ -239,5 +250,150 @@ fn tiny_sizes_never_panic_and_keep_the_cursor_inside() {
         update(&mut app, Action::Resize(w, h));
         keys(&mut app, "ljjlG$ihi<Esc>");
         assert!(app.journey.contains(app.cursor));
+    }
+}
+
+#[test]
+fn every_committed_change_and_every_end_of_an_edit_updates_the_recovery_file() {
+    let mut app = sample();
+    assert!(keys_all(&mut app, "jl").is_empty(), "moving changes nothing");
+    assert!(keys_all(&mut app, "ihalf").is_empty(), "typing is written by the shell's timer");
+    assert!(app.has_unsaved() && !app.is_modified());
+    assert_eq!(keys_all(&mut app, "<C-c>"), [Effect::WriteRecovery], "an abandoned edit leaves the recovery");
+    assert_eq!(keys_all(&mut app, "x"), [Effect::WriteRecovery]);
+    assert_eq!(keys_all(&mut app, "u"), [Effect::WriteRecovery]);
+}
+
+#[test]
+fn recovering_restores_the_changes_and_the_half_typed_note() {
+    use crate::recovery::{Editing, Recovery};
+    let mut app = sample();
+    let mut changed = app.journey.clone();
+    Change::SetCell { at: CellRef::new(2, 2), text: "kept".into() }.apply(&mut changed).unwrap();
+    let editing = Some(Editing { phase: 3, row: 1, text: "half a no".into() });
+    app.mode = Mode::Recover(Box::new(Recovery::new("/x/j.toml", &changed, CellRef::new(2, 2), editing)));
+    keys(&mut app, "r");
+    assert_eq!(app.journey.cell(CellRef::new(2, 2)), "kept");
+    assert!(app.is_modified(), "recovered changes are unsaved");
+    assert_eq!(app.cursor, CellRef::new(3, 1));
+    let editor = app.editor().expect("the note being typed is back in edit mode");
+    assert_eq!(editor.text(), "half a no");
+    keys(&mut app, "te<Esc>u");
+    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    keys(&mut app, "u");
+    assert_eq!(app.journey.cell(CellRef::new(2, 2)), "", "even the recovery can be undone");
+}
+
+#[test]
+fn discarding_or_postponing_a_recovery() {
+    use crate::recovery::Recovery;
+    let mut app = sample();
+    let found = Recovery::new("/x/j.toml", &Journey::default(), CellRef::new(0, 0), None);
+    app.mode = Mode::Recover(Box::new(found.clone()));
+    assert!(keys(&mut app, "j").is_empty(), "other keys wait for an answer");
+    assert!(matches!(app.mode, Mode::Recover(_)));
+    assert_eq!(keys(&mut app, "d"), [Effect::DiscardRecovery]);
+    app.mode = Mode::Recover(Box::new(found));
+    assert_eq!(keys(&mut app, "q"), [Effect::QuitKeepingRecovery]);
+}
+
+#[test]
+fn a_file_changed_on_disk_asks_before_overwriting() {
+    let mut app = sample();
+    keys(&mut app, "ix<Esc>");
+    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    assert!(matches!(app.mode, Mode::Conflict { .. }));
+    assert_eq!(keys(&mut app, "o"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: true }]);
+    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    assert_eq!(keys(&mut app, "r"), [Effect::Reload]);
+    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    assert!(keys(&mut app, "<Esc>").is_empty());
+    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x", "cancelling loses nothing");
+    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    assert_eq!(
+        keys(&mut app, "wother.toml<Enter>"),
+        [Effect::Save { path: "other.toml".into(), then_quit: false, force: false }]
+    );
+}
+
+#[test]
+fn control_characters_are_placeholders_in_the_editor_and_not_a_change() {
+    let mut app = sample();
+    Change::SetCell { at: CellRef::new(0, 0), text: "a\u{1b}]0;pwned\u{7}".into() }.apply(&mut app.journey).unwrap();
+    keys(&mut app, "i");
+    assert_eq!(app.editor().unwrap().text(), "a␛]0;pwned␇");
+    keys(&mut app, "<Esc>");
+    assert!(!app.is_modified());
+    update(&mut app, Action::Paste("x\u{1b}[31m".into()));
+    keys(&mut app, "<Esc>");
+    assert!(app.journey.cell(CellRef::new(0, 0)).ends_with("x␛[31m"));
+}
+
+mod properties {
+    use super::*;
+    use crate::ui::{Screen, Theme};
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget as _;
+
+    fn arb_action() -> impl Strategy<Value = Action> {
+        let keys = prop_oneof![
+            proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+            Just(KeyCode::Char('漢')),
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Delete),
+            Just(KeyCode::Left),
+            Just(KeyCode::Right),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::Home),
+            Just(KeyCode::End),
+            Just(KeyCode::PageUp),
+            Just(KeyCode::PageDown),
+            Just(KeyCode::F(1)),
+        ];
+        let mods = prop_oneof![
+            4 => Just(KeyModifiers::NONE),
+            1 => Just(KeyModifiers::CONTROL),
+            1 => Just(KeyModifiers::ALT),
+            1 => Just(KeyModifiers::SHIFT),
+        ];
+        prop_oneof![
+            8 => (keys, mods).prop_map(|(k, m)| Action::Input(KeyEvent::new(k, m))),
+            1 => "(.|\n|\r|\u{1b}){0,40}".prop_map(Action::Paste),
+            1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Random keys, pastes and resizes never panic, keep the cursor inside
+        /// the grid, and every state can be drawn.
+        #[test]
+        fn random_input_never_panics_and_keeps_the_cursor_inside(actions in proptest::collection::vec(arb_action(), 1..80)) {
+            let mut app = sample();
+            for action in actions {
+                let actions = match action {
+                    Action::Input(key) => resolve_key(&app, key),
+                    other => vec![other],
+                };
+                for a in actions {
+                    for effect in update(&mut app, a) {
+                        if let Effect::Save { path, then_quit, .. } = effect {
+                            update(&mut app, Action::Saved { path, result: Ok(1), then_quit });
+                        }
+                    }
+                }
+                prop_assert!(app.journey.contains(app.cursor), "cursor {:?} outside", app.cursor);
+                let area = Rect::new(0, 0, app.width, app.height);
+                let mut buf = Buffer::empty(area);
+                (&Screen { app: &app, theme: &Theme::mono() }).render(area, &mut buf);
+            }
+        }
     }
 }
