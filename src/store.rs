@@ -88,10 +88,10 @@ pub fn save_atomic(path: &Path, text: &str) -> io::Result<()> {
 /// A save error in words a user can act on.
 pub fn describe_io_error(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied (the file or its folder is read-only)".into(),
-        io::ErrorKind::NotFound => "the folder does not exist (any more)".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::PermissionDenied => "read-only file or folder".into(),
+        io::ErrorKind::NotFound => "the folder is gone".into(),
+        io::ErrorKind::StorageFull => "disk full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
         io::ErrorKind::IsADirectory => "that path is a directory".into(),
         _ => e.to_string(),
     }

@@ -232,3 +232,18 @@ fn an_idle_jgrid_uses_no_cpu_and_writes_nothing() {
     pty.keys("q");
     pty.assert_exit_code(0, TIMEOUT);
 }
+
+#[test]
+fn a_key_right_after_a_resize_is_not_lost() {
+    // crossterm's default (edge-triggered) input source could drop the
+    // wake-up for a key that arrived together with SIGWINCH.
+    for _ in 0..5 {
+        let mut pty = Pty::jgrid(&[SAMPLE], 80, 24, &[]);
+        pty.assert_screen_contains("NORMAL", TIMEOUT);
+        pty.resize(100, 30);
+        pty.keys("l");
+        pty.assert_screen_contains("2/6 Order move", TIMEOUT);
+        pty.keys("q");
+        pty.assert_exit_code(0, TIMEOUT);
+    }
+}

@@ -214,7 +214,7 @@ fn a_failed_save_keeps_everything_and_a_later_save_elsewhere_works() {
     let moved = s.file.parent().unwrap().with_file_name("moved");
     fs::rename(s.file.parent().unwrap(), &moved).unwrap();
     pty.keys("<C-s>");
-    pty.assert_screen_contains("Could not save", TIMEOUT);
+    pty.assert_screen_contains("Not saved (the folder is gone)", TIMEOUT);
     assert!(pty.is_running());
     pty.assert_screen_contains("[+] modified", TIMEOUT);
     let elsewhere = moved.join("saved-elsewhere.toml");

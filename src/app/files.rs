@@ -49,10 +49,7 @@ pub fn saved(app: &mut App, path: PathBuf, result: Result<u64, String>, then_qui
             effects
         }
         Err(reason) => {
-            app.error(format!(
-                "Could not save {}: {reason}. Nothing is lost: your changes are still here; try :w OTHER-FILE",
-                path.display()
-            ));
+            app.error(format!("Not saved ({reason}): changes kept; :w FILE saves elsewhere"));
             Vec::new()
         }
     }
@@ -99,7 +96,7 @@ pub fn recover(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.info(format!("Discarded the unsaved changes from {when}"));
             vec![Effect::DiscardRecovery]
         }
-        KeyCode::Char('q' | 'Q') | KeyCode::Esc => vec![Effect::QuitKeepingRecovery],
+        KeyCode::Char('q' | 'Q') => vec![Effect::QuitKeepingRecovery],
         _ => {
             app.mode = Mode::Recover(found);
             Vec::new()

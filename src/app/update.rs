@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
 use super::edit::{self, Editor, LineInput, LineKind};
@@ -27,11 +27,9 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Action> {
         return vec![Action::Run(command)];
     }
     match (&app.mode, key.code) {
-        (Mode::Edit(_), KeyCode::Char(c))
-            if key.mods.contains(KeyModifiers::ALT) && !key.mods.contains(KeyModifiers::CONTROL) =>
-        {
+        (Mode::Edit(_), _) if key.mods.contains(KeyModifiers::ALT) => {
             let mut actions = vec![Action::Run(Command::KeepEdit)];
-            let plain = Key::new(KeyCode::Char(c), key.mods - KeyModifiers::ALT);
+            let plain = Key::new(key.code, key.mods - KeyModifiers::ALT);
             actions.extend(app.keymap.lookup(KeyMode::Normal, plain).map(Action::Run));
             actions
         }

@@ -79,13 +79,24 @@ impl Widget for &StatusLine<'_> {
         );
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
         if let Mode::ConfirmQuit = app.mode {
-            spans.push(Span::styled(" Unsaved changes: y save and quit · n quit without saving · Esc stay ", t.error));
-        } else if let Some(status) = &app.status {
+            spans.push(Span::styled(" Unsaved changes: save before quitting? ", t.error));
+        } else if let Some(status) = app.status.as_ref().filter(|_| message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// Whether the status message fits on the status line beside the mode and
+/// position; a longer one takes the hints line (or the status line when
+/// there is no hints line).
+fn message_fits(app: &App, width: u16) -> bool {
+    let Some(status) = &app.status else { return true };
+    let (phase, row) = app.cursor_names();
+    let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row);
+    used + text::width(&status.text) + 2 <= usize::from(width)
+        || !crate::app::layout::Chrome::for_height(app.height).hints
 }
 
 /// The keys that matter in the current mode, from the actual keymap.
@@ -121,6 +132,27 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Command, &'static str)]) {
 impl Widget for &Hints<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
+        let answers: &[(&str, &str)] = match app.mode {
+            Mode::ConfirmQuit => &[("y", "save and quit"), ("n", "quit without saving"), ("Esc", "stay")],
+            Mode::Recover(_) => &[("r", "recover"), ("d", "discard"), ("q", "quit, keep for later")],
+            Mode::Conflict { .. } => &[("o", "overwrite"), ("r", "reload"), ("w", "save as"), ("Esc", "cancel")],
+            _ => &[],
+        };
+        if let Some(status) = app.status.as_ref().filter(|_| !message_fits(app, area.width)) {
+            let style = if status.error { t.error } else { t.status };
+            buf.set_style(area, style);
+            Line::styled(format!(" {}", text::sanitize(&status.text)), style).render(area, buf);
+            return;
+        }
+        if !answers.is_empty() {
+            let mut spans = vec![Span::raw(" ")];
+            for (key, label) in answers {
+                spans.push(Span::styled(*key, t.hint_key));
+                spans.push(Span::styled(format!(" {label}  "), t.hint));
+            }
+            Line::from(spans).render(area, buf);
+            return;
+        }
         let (mode, list) = hints_for(&app.mode);
         let mut spans = vec![Span::raw(" ")];
         if let Mode::Edit(_) = app.mode {

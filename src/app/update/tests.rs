@@ -32,6 +32,9 @@ fn parse(spec: &str) -> Vec<KeyEvent> {
             "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
             "Del" => (KeyCode::Delete, KeyModifiers::NONE),
             "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+            n if n.starts_with("A-C-") => {
+                (KeyCode::Char(n.chars().nth(4).unwrap()), KeyModifiers::ALT | KeyModifiers::CONTROL)
+            }
             n if n.starts_with("C-") => (KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::CONTROL),
             n if n.starts_with("A-") => (KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::ALT),
             n => panic!("unknown key <{n}>"),
@@ -129,6 +132,10 @@ fn alt_key_in_edit_mode_is_esc_then_key() {
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.journey.cell(CellRef::new(0, 0)), "hello");
     assert_eq!(app.cursor, CellRef::new(0, 1));
+    // Esc then Ctrl-s, arriving together as Alt-Ctrl-s: keep the edit, then save.
+    keys(&mut app, "ibye");
+    assert_eq!(keys(&mut app, "<A-C-s>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
+    assert_eq!(app.journey.cell(CellRef::new(0, 1)), "bye");
 }
 
 #[test]

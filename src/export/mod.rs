@@ -1,0 +1,136 @@
+//! Export a journey to Markdown, CSV, HTML, Mermaid and JSON, and import a
+//! grid from CSV. Pure: every function takes a journey (and its findings) and
+//! returns text; nothing here touches a file or a terminal.
+//!
+//! | format | function | lossless? |
+//! | --- | --- | --- |
+//! | Markdown | [`to_markdown`] | grid, title and persona; no roles, checks or findings |
+//! | CSV | [`to_csv`] | rows, phases and cells only; [`import_csv`] reads it back |
+//! | HTML | [`to_html`] | grid, title, persona and findings, for reading and printing |
+//! | Mermaid | [`to_mermaid`] | a lossy `journey` diagram of the touchpoints |
+//! | JSON | [`to_json`] | the whole journey plus its findings |
+
+mod csv;
+mod html;
+mod import;
+mod json;
+mod markdown;
+mod mermaid;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use self::csv::to_csv;
+pub use html::to_html;
+pub use import::{ImportError, import_csv};
+pub use json::to_json;
+pub use markdown::to_markdown;
+pub use mermaid::to_mermaid;
+
+use crate::checks;
+use crate::journey::Journey;
+
+/// The formats a journey can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Markdown,
+    Csv,
+    Html,
+    Mermaid,
+    Json,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] =
+        [ExportFormat::Markdown, ExportFormat::Csv, ExportFormat::Html, ExportFormat::Mermaid, ExportFormat::Json];
+
+    /// The name used on the command line: `markdown`, `csv`, `html`, `mermaid`, `json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+            ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// The usual file extension, without the dot: `md`, `csv`, `html`, `mmd`, `json`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// The format named by an id or a file extension, ignoring case
+    /// (`markdown`/`md`, `csv`, `html`/`htm`, `mermaid`/`mmd`, `json`).
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "markdown" | "md" => ExportFormat::Markdown,
+            "csv" => ExportFormat::Csv,
+            "html" | "htm" => ExportFormat::Html,
+            "mermaid" | "mmd" => ExportFormat::Mermaid,
+            "json" => ExportFormat::Json,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ExportFormat::from_name(s)
+            .ok_or_else(|| format!("unknown export format \"{s}\"; use markdown, csv, html, mermaid or json"))
+    }
+}
+
+/// The journey in this format. HTML and JSON include the journey's findings
+/// ([`checks::check`], which leaves out the checks the journey switches off).
+pub fn export(journey: &Journey, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Markdown => to_markdown(journey),
+        ExportFormat::Csv => to_csv(journey),
+        ExportFormat::Html => to_html(journey, &checks::check(journey)),
+        ExportFormat::Mermaid => to_mermaid(journey),
+        ExportFormat::Json => to_json(journey, &checks::check(journey)),
+    }
+}
+
+/// The lines of a cell: split at LF, CR LF and a lone CR.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.find(['\r', '\n']) {
+            None => {
+                rest = None;
+                Some(s)
+            }
+            Some(i) => {
+                let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+        }
+    })
+}
+
+/// Text for a one-line place (a title, a name): its lines joined by a space,
+/// with control and bidi characters shown as visible placeholders.
+fn one_line(text: &str) -> String {
+    let joined: Vec<&str> = lines(text).collect();
+    crate::text::sanitize(&joined.join(" ")).into_owned()
+}

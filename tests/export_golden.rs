@@ -1,0 +1,147 @@
+//! Every export of the broadband sample, compared byte for byte with the
+//! golden files in `tests/golden/`. After a deliberate change, rewrite them
+//! with `UPDATE_GOLDEN=1 cargo test --test export_golden` and review the diff.
+
+use std::fs;
+use std::path::PathBuf;
+
+use jgrid::export::{ExportFormat, export, import_csv};
+use jgrid::format;
+use jgrid::journey::Journey;
+
+const SAMPLE: &str = "journeys/broadband-moving-house.toml";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample() -> Journey {
+    let bytes = fs::read(root().join(SAMPLE)).unwrap();
+    format::parse(&bytes).unwrap_or_else(|e| panic!("{}", e.render(SAMPLE)))
+}
+
+fn golden_path(format: ExportFormat) -> PathBuf {
+    root().join("tests/golden").join(format!("broadband.{}", format.extension()))
+}
+
+/// Compare the export with its golden file, or rewrite the file when `UPDATE_GOLDEN=1`.
+fn check_golden(format: ExportFormat) -> String {
+    let actual = export(&sample(), format);
+    let path = golden_path(format);
+    if std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1") {
+        fs::write(&path, &actual).unwrap();
+        return actual;
+    }
+    let expected = fs::read(&path).unwrap_or_else(|e| {
+        panic!("cannot read {}: {e}; create it with UPDATE_GOLDEN=1 cargo test --test export_golden", path.display())
+    });
+    if actual.as_bytes() != expected.as_slice() {
+        let expected = String::from_utf8_lossy(&expected);
+        let line = actual.split('\n').zip(expected.split('\n')).position(|(a, e)| a != e);
+        let line = line.map_or_else(|| "the length".to_owned(), |l| format!("line {}", l + 1));
+        panic!(
+            "the {format} export differs from {} at {line}; if the change is deliberate, run \
+             UPDATE_GOLDEN=1 cargo test --test export_golden and review the diff",
+            path.display()
+        );
+    }
+    actual
+}
+
+#[test]
+fn markdown_matches_golden() {
+    check_golden(ExportFormat::Markdown);
+}
+
+#[test]
+fn csv_matches_golden() {
+    check_golden(ExportFormat::Csv);
+}
+
+#[test]
+fn html_matches_golden() {
+    check_golden(ExportFormat::Html);
+}
+
+#[test]
+fn mermaid_matches_golden() {
+    check_golden(ExportFormat::Mermaid);
+}
+
+#[test]
+fn json_matches_golden() {
+    check_golden(ExportFormat::Json);
+}
+
+/// Number of `|` not escaped by a backslash (an even run of backslashes escapes nothing).
+fn unescaped_pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut backslashes = 0;
+    for c in line.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '|' if backslashes % 2 == 0 => {
+                count += 1;
+                backslashes = 0;
+            }
+            _ => backslashes = 0,
+        }
+    }
+    count
+}
+
+#[test]
+fn markdown_golden_is_one_well_formed_table() {
+    let md = check_golden(ExportFormat::Markdown);
+    let table: Vec<&str> = md.lines().skip_while(|l| !l.starts_with('|')).collect();
+    let journey = sample();
+    assert_eq!(table.len(), 2 + journey.row_count(), "header, delimiter and one line per row, nothing after");
+    let columns = journey.phase_count() + 1;
+    for line in &table {
+        assert!(line.starts_with("| ") && line.ends_with(" |"), "{line}");
+        assert_eq!(unescaped_pipes(line), columns + 1, "{line}");
+    }
+    assert_eq!(table[1], format!("|{}", " --- |".repeat(columns)));
+}
+
+#[test]
+fn csv_golden_imports_as_the_same_grid() {
+    let csv = check_golden(ExportFormat::Csv);
+    let imported = import_csv(&csv).unwrap();
+    let journey = sample();
+    assert_eq!(imported.rows(), journey.rows());
+    assert_eq!(imported.phases(), journey.phases());
+}
+
+#[test]
+fn json_golden_is_valid_json_with_the_documented_keys() {
+    let json = check_golden(ExportFormat::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = ["format", "title", "persona", "rows", "roles", "checks_off", "phases", "findings"];
+    expected.sort_unstable();
+    assert_eq!(keys, expected, "serde_json::Value sorts keys");
+    let order: Vec<usize> = ["\"format\"", "\"title\"", "\"persona\"", "\"rows\"", "\"roles\"", "\"checks_off\""]
+        .iter()
+        .map(|k| json.find(k).unwrap())
+        .collect();
+    assert!(order.is_sorted(), "top-level keys in the documented order");
+    assert_eq!(value["phases"].as_array().unwrap().len(), sample().phase_count());
+}
+
+#[test]
+fn html_golden_is_self_contained() {
+    let html = check_golden(ExportFormat::Html);
+    for forbidden in ["<script", "src=", "http://", "https://", "@import", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("@page { size: A4 landscape; margin: 10mm; }"));
+    assert!(!html.contains('\u{1b}'));
+}
+
+#[test]
+fn mermaid_golden_has_a_section_per_phase() {
+    let mmd = check_golden(ExportFormat::Mermaid);
+    assert!(mmd.starts_with("journey\n"));
+    assert_eq!(mmd.lines().filter(|l| l.starts_with("  section ")).count(), sample().phase_count());
+}
