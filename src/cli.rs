@@ -1,8 +1,10 @@
-//! Command-line interface.
+//! Command-line interface: the editor, and commands for scripts and shells.
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::ExportFormat;
 
 /// jgrid: a fast, keyboard-driven terminal editor for Customer Journey Grids.
 ///
@@ -11,7 +13,7 @@ use clap::Parser;
 /// FILE, jgrid starts an untitled journey and asks for a path when saving.
 /// Press ? inside jgrid for every key.
 #[derive(Debug, Parser)]
-#[command(name = "jgrid", version, about, long_about)]
+#[command(name = "jgrid", version, about, long_about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The journey file to open or create
     pub file: Option<PathBuf>,
@@ -19,4 +21,109 @@ pub struct Cli {
     /// List recovery files (unsaved changes kept after a crash, hang-up or kill) and exit
     #[arg(long)]
     pub recover_list: bool,
+
+    /// Print where jgrid reads its config file and exit
+    #[arg(long)]
+    pub print_config_path: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Check journeys for gaps and discrepancies (exit 0: none, 1: findings, 2: a file cannot be read)
+    Check {
+        /// Journey files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o)
+    Export {
+        /// The journey file
+        file: PathBuf,
+        /// The format to write
+        #[arg(long = "to", value_name = "markdown|csv|html|mermaid|json")]
+        to: ExportFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read a grid from CSV (as exported, or from a spreadsheet) and write a journey file
+    Import {
+        /// The CSV file: a header of `row` plus phase names, then one line per row
+        table: PathBuf,
+        /// The journey file to write (must not exist)
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a fresh journey file (refuses to overwrite an existing one)
+    New {
+        /// The journey file to create
+        file: PathBuf,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        persona: String,
+        /// Comma-separated phase names, e.g. "Orientation,Purchase,Use"
+        #[arg(long)]
+        phases: Option<String>,
+        /// Language of the row names
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Append a line to a cell, for a quick note from a shell
+    Add {
+        /// The journey file
+        file: PathBuf,
+        /// Phase name (any case, a unique prefix is enough) or number (1 is the first)
+        #[arg(long)]
+        phase: String,
+        /// Row name (any case, a unique prefix is enough) or number (1 is the first)
+        #[arg(long)]
+        row: String,
+        /// The note; `-` reads it from standard input
+        #[arg(required = true)]
+        text: Vec<String>,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Nl,
+    Sv,
+}
+
+impl Lang {
+    /// Row names and phase names of a new journey in this language.
+    pub fn defaults(self) -> ([&'static str; 5], [&'static str; 5]) {
+        match self {
+            Lang::En => (crate::journey::DEFAULT_ROWS, crate::journey::DEFAULT_PHASES),
+            Lang::Nl => (
+                ["Behoefte", "Contactpunten", "Boodschap", "Organisatie", "Systemen"],
+                ["Oriëntatie", "Aankoop", "Levering", "Gebruik", "Service"],
+            ),
+            Lang::Sv => (
+                ["Behov", "Kontaktpunkter", "Budskap", "Organisation", "System"],
+                ["Orientering", "Köp", "Leverans", "Användning", "Service"],
+            ),
+        }
+    }
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod checks;
 pub mod cli;
+pub mod commands;
 pub mod export;
 pub mod format;
 pub mod journey;

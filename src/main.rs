@@ -14,6 +14,9 @@ use jgrid::store::{self, LoadError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        return jgrid::commands::run(command);
+    }
     if cli.recover_list {
         return recover_list();
     }

@@ -30,6 +30,10 @@ pub enum Command {
     Quit,
     Help,
     CommandLine,
+    /// Mark gaps and discrepancies, and explain them.
+    ToggleHighlight,
+    NextFinding,
+    PrevFinding,
     /// Edit mode: keep the edit and return to the grid.
     KeepEdit,
     /// Edit mode: throw the edit away.
@@ -44,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order help lists them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 29] = [
         Command::MoveLeft,
         Command::MoveRight,
         Command::MoveUp,
@@ -66,6 +70,9 @@ impl Command {
         Command::Quit,
         Command::Help,
         Command::CommandLine,
+        Command::ToggleHighlight,
+        Command::NextFinding,
+        Command::PrevFinding,
         Command::KeepEdit,
         Command::AbandonEdit,
         Command::KeepAndSave,
@@ -110,6 +117,11 @@ impl Command {
             Command::Quit => ("quit", "quit (asks first if there are unsaved changes)"),
             Command::Help => ("help", "show this help"),
             Command::CommandLine => ("command-line", "command line (:w :q :q! :wq)"),
+            Command::ToggleHighlight => {
+                ("toggle-highlight", "highlight mode: mark gaps and discrepancies, explain them")
+            }
+            Command::NextFinding => ("next-finding", "next flagged cell (highlight mode)"),
+            Command::PrevFinding => ("prev-finding", "previous flagged cell (highlight mode)"),
             Command::KeepEdit => ("keep-edit", "keep the edit, back to the grid"),
             Command::AbandonEdit => ("abandon-edit", "abandon the edit"),
             Command::KeepAndSave => ("keep-and-save", "keep the edit and save"),

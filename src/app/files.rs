@@ -153,6 +153,7 @@ pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), String>, kept
         Ok((journey, hash)) => {
             app.journey = *journey;
             app.history = History::saved();
+            app.refresh_findings();
             app.disk_hash = Some(hash);
             app.mode = Mode::Normal;
             let kept = if kept.is_some() { "; your changes are kept (jgrid --recover-list)" } else { "" };

@@ -155,6 +155,9 @@ impl Default for Keymap {
         bind(n, &[Key::plain('q')], C::Quit);
         bind(n, &[Key::plain('?'), Key::code(K::F(1))], C::Help);
         bind(n, &[Key::plain(':')], C::CommandLine);
+        bind(n, &[Key::plain('H')], C::ToggleHighlight);
+        bind(n, &[Key::plain(']')], C::NextFinding);
+        bind(n, &[Key::plain('[')], C::PrevFinding);
         let e = KeyMode::Edit;
         bind(e, &[Key::code(K::Esc)], C::KeepEdit);
         bind(e, &[Key::ctrl('c')], C::AbandonEdit);
@@ -200,6 +203,11 @@ impl Keymap {
         self.bindings.insert(0, Binding { mode, key, command });
     }
 
+    /// Remove every binding of a key in a mode, defaults included.
+    pub fn unbind(&mut self, mode: KeyMode, key: Key) {
+        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+    }
+
     /// The commands bound in a mode, each once, in help order.
     pub fn commands(&self, mode: KeyMode) -> Vec<Command> {
         Command::ALL.into_iter().filter(|&c| !self.keys_for(mode, c).is_empty()).collect()
@@ -237,5 +245,16 @@ mod tests {
         assert_eq!(k.keys_for(KeyMode::Normal, Command::Save), [Key::ctrl('w'), Key::ctrl('s')]);
         assert!(k.keys_for(KeyMode::Normal, Command::Quit).is_empty());
         assert_eq!(k.label(KeyMode::Normal, Command::Save).as_deref(), Some("Ctrl-w"));
+    }
+
+    #[test]
+    fn unbind_removes_a_key_in_one_mode_only() {
+        let mut k = Keymap::default();
+        k.bind(KeyMode::Normal, Key::plain('x'), Command::Help);
+        k.unbind(KeyMode::Normal, Key::plain('x'));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('x')), None);
+        assert_eq!(k.keys_for(KeyMode::Normal, Command::Clear), [Key::code(KeyCode::Delete)]);
+        k.unbind(KeyMode::Normal, Key::code(KeyCode::Esc));
+        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Command::KeepEdit));
     }
 }

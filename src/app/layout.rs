@@ -79,6 +79,8 @@ impl GridLayout {
 pub struct Frame {
     pub width: u16,
     pub height: u16,
+    /// Lines below the grid for the findings panel.
+    pub panel: u16,
     pub first_phase: usize,
     pub first_row: usize,
     /// The cursor's row, which keeps its full height where possible.
@@ -130,7 +132,7 @@ pub fn cell_lines(text: &str, width: u16) -> usize {
 /// Lay out the grid for one frame.
 pub fn grid(journey: &Journey, f: Frame) -> GridLayout {
     let chrome = Chrome::for_height(f.height);
-    let grid_height = f.height.saturating_sub(chrome.top() + chrome.bottom());
+    let grid_height = f.height.saturating_sub(chrome.top() + chrome.bottom() + f.panel);
     let body_height = grid_height.saturating_sub(2);
     let cols = phase_columns(journey, f.width, f.first_phase);
     let natural: Vec<usize> = (f.first_row..journey.row_count())
@@ -161,23 +163,33 @@ pub fn grid(journey: &Journey, f: Frame) -> GridLayout {
 /// its height. Rows that do not fit even at one line run off the bottom.
 fn fit_rows(natural: &[usize], focus: Option<usize>, focus_min: usize, avail: usize) -> Vec<usize> {
     let rules = natural.len().saturating_sub(1);
-    let focus_height = |cap: usize, n: usize| n.min(cap).max(focus_min).min(avail.max(1));
-    for cap in (1..=ROW_CAP).rev() {
-        let heights: Vec<usize> = natural
+    // The focus row may take a few lines more than the others, and all it needs while edited.
+    let focus_height = |cap: usize, n: usize| n.min((cap + 3).min(ROW_CAP)).max(focus_min).min(avail.max(1));
+    let heights_at = |cap: usize| -> Vec<usize> {
+        natural
             .iter()
             .enumerate()
-            .map(|(i, &n)| if Some(i) == focus { focus_height(ROW_CAP, n) } else { n.min(cap) })
-            .collect();
+            .map(|(i, &n)| if Some(i) == focus { focus_height(cap, n) } else { n.min(cap) })
+            .collect()
+    };
+    for cap in (1..=ROW_CAP).rev() {
+        let heights = heights_at(cap);
         let used = heights.iter().sum::<usize>() + rules;
         if used <= avail {
-            return share_spare_lines(heights, natural, avail - used);
+            return share_spare_lines(heights, natural, focus, avail - used);
         }
     }
-    natural.iter().enumerate().map(|(i, &n)| if Some(i) == focus { focus_height(ROW_CAP, n) } else { 1 }).collect()
+    heights_at(1)
 }
 
-/// Give lines left over to rows that are cut, one line each in turn.
-fn share_spare_lines(mut heights: Vec<usize>, natural: &[usize], mut spare: usize) -> Vec<usize> {
+/// Give lines left over to rows that are cut: the focus row first, then
+/// one line each in turn.
+fn share_spare_lines(mut heights: Vec<usize>, natural: &[usize], focus: Option<usize>, mut spare: usize) -> Vec<usize> {
+    if let Some(f) = focus {
+        let more = natural[f].min(ROW_CAP).saturating_sub(heights[f]).min(spare);
+        heights[f] += more;
+        spare -= more;
+    }
     while spare > 0 {
         let mut gave = false;
         for (h, &n) in heights.iter_mut().zip(natural) {
@@ -200,7 +212,7 @@ mod tests {
     use crate::journey::{CellRef, Change};
 
     fn frame(width: u16, height: u16) -> Frame {
-        Frame { width, height, first_phase: 0, first_row: 0, focus_row: 0, focus_min: 0 }
+        Frame { width, height, panel: 0, first_phase: 0, first_row: 0, focus_row: 0, focus_min: 0 }
     }
 
     #[test]

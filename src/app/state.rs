@@ -6,6 +6,7 @@ use super::edit::{Editor, LineInput};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Frame, GridLayout};
+use crate::checks::{self, Finding};
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
 
@@ -79,6 +80,10 @@ pub struct App {
     pub disk_hash: Option<u64>,
     /// Where unsaved changes are kept; `None` when there is no data directory.
     pub recovery: Option<RecoveryTarget>,
+    /// Highlight mode: findings are marked and explained.
+    pub highlight: bool,
+    /// The checks' findings for the journey as it is (kept current in highlight mode).
+    pub findings: Vec<Finding>,
 }
 
 impl App {
@@ -98,6 +103,8 @@ impl App {
             first_row: 0,
             disk_hash: None,
             recovery: None,
+            highlight: false,
+            findings: Vec::new(),
         }
     }
 
@@ -147,6 +154,7 @@ impl App {
         Frame {
             width: self.width,
             height: self.height,
+            panel: self.panel_height(),
             first_phase: self.first_phase,
             first_row: self.first_row,
             focus_row: self.cursor.row,
@@ -160,6 +168,20 @@ impl App {
 
     pub fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status { text: text.into(), error: true });
+    }
+
+    /// Run the checks again (after a change, or when highlight mode starts).
+    pub fn refresh_findings(&mut self) {
+        self.findings = if self.highlight { checks::check(&self.journey) } else { Vec::new() };
+    }
+
+    /// Lines under the grid for explaining the cursor cell's findings.
+    pub fn panel_height(&self) -> u16 {
+        match (self.highlight, self.height) {
+            (false, _) | (_, 0..10) => 0,
+            (true, 10..16) => 2,
+            (true, _) => 4,
+        }
     }
 
     /// The names of the cursor's phase and row.

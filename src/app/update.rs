@@ -9,7 +9,7 @@ use super::edit::{self, Editor, LineInput, LineKind};
 use super::files;
 use super::keymap::{Key, KeyMode};
 use super::state::{App, Mode};
-use crate::journey::Change;
+use crate::journey::{CellRef, Change};
 
 /// Turn a key press into actions for the current mode. Releases are ignored
 /// (Windows sends them). In edit mode an Alt+key that is not bound is the
@@ -68,6 +68,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // Every committed change, and every end of an edit, updates the recovery file.
     if app.history.revision() != revision || (was_editing && app.editor().is_none()) {
         effects.insert(0, Effect::WriteRecovery);
+        app.refresh_findings();
     }
     app.scroll_to_cursor();
     effects
@@ -132,6 +133,18 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Quit => return files::quit(app),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::CommandLine => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, ""))),
+        Command::ToggleHighlight => {
+            app.highlight = !app.highlight;
+            app.refresh_findings();
+            if app.highlight {
+                let counts = crate::checks::summary(&app.findings);
+                app.info(format!("Highlight on: {}; ] and [ jump between flagged cells", counts.to_words()));
+            } else {
+                app.info("Highlight off");
+            }
+        }
+        Command::NextFinding => jump_to_finding(app, true),
+        Command::PrevFinding => jump_to_finding(app, false),
         Command::KeepEdit | Command::AbandonEdit | Command::KeepAndSave | Command::Submit | Command::Cancel => {
             if matches!(app.mode, Mode::ConfirmQuit) {
                 app.mode = Mode::Normal;
@@ -139,6 +152,32 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Move to the next (or previous) flagged cell in phase-major order, wrapping.
+fn jump_to_finding(app: &mut App, forward: bool) {
+    if !app.highlight {
+        app.highlight = true;
+        app.refresh_findings();
+    }
+    let mut cells: Vec<CellRef> = app.findings.iter().flat_map(|f| f.cells.iter().copied()).collect();
+    cells.sort();
+    cells.dedup();
+    let key = |c: &CellRef| (c.phase, c.row);
+    let here = key(&app.cursor);
+    let next = if forward {
+        cells.iter().find(|c| key(c) > here).or(cells.first())
+    } else {
+        cells.iter().rev().find(|c| key(c) < here).or(cells.last())
+    };
+    match next {
+        Some(&at) => {
+            let index = cells.iter().position(|&c| c == at).map_or(0, |i| i + 1);
+            app.cursor = at;
+            app.info(format!("Flagged cell {index} of {}", cells.len()));
+        }
+        None => app.info("No findings: nothing is flagged"),
+    }
 }
 
 pub(super) fn change(app: &mut App, change: Change) {

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
+use super::theme::{Theme, severity_symbol};
 use crate::app::App;
 use crate::app::layout::{Col, GridLayout, RowBand};
+use crate::checks;
 use crate::journey::CellRef;
 use crate::text;
 
@@ -98,7 +99,17 @@ impl Grid<'_> {
         let style = if at == self.app.cursor { t.cursor_cell } else { t.cell };
         buf.set_style(rect, style);
         let width = usize::from(col.width.saturating_sub(1)).max(1);
-        let lines = text::wrap(self.app.journey.cell(at), width);
+        let cell_text = self.app.journey.cell(at);
+        if self.app.highlight
+            && let Some(severity) = checks::worst_at(&self.app.findings, at)
+        {
+            let mark = style.patch(t.severity(severity));
+            buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, mark);
+            if cell_text.is_empty() {
+                buf.set_stringn(rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
+            }
+        }
+        let lines = text::wrap(cell_text, width);
         let shown = usize::from(rect.height);
         let hidden = lines.len().saturating_sub(shown);
         for (dy, line) in lines.iter().take(shown).enumerate() {

@@ -1,6 +1,7 @@
 //! The view: reads the app state and draws it. Never changes anything.
 
 mod dialog;
+mod findings;
 mod grid;
 mod help;
 mod status;
@@ -37,10 +38,15 @@ impl Widget for &Screen<'_> {
             (&status::TitleBar { app, theme }).render(Rect { y, height: 1, ..area }, buf);
             y += 1;
         }
-        let grid_height = area.height - chrome.top() - chrome.bottom();
+        let panel = app.panel_height().min(area.height - chrome.top() - chrome.bottom());
+        let grid_height = area.height - chrome.top() - chrome.bottom() - panel;
         let grid_area = Rect { y, height: grid_height, ..area };
         (&grid::Grid { app, theme }).render(grid_area, buf);
         y += grid_height;
+        if panel > 0 {
+            (&findings::FindingsPanel { app, theme }).render(Rect { y, height: panel, ..area }, buf);
+            y += panel;
+        }
         (&status::StatusLine { app, theme }).render(Rect { y, height: 1, ..area }, buf);
         if chrome.hints {
             (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);

@@ -85,6 +85,13 @@ impl Widget for &StatusLine<'_> {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
         Line::from(spans).render(area, buf);
+        if app.highlight {
+            let counts = format!(" {} ", crate::checks::summary(&app.findings).to_words());
+            let w = text::width(&counts) as u16;
+            if w + 30 < area.width {
+                buf.set_stringn(area.right() - w, area.y, &counts, usize::from(w), t.mode);
+            }
+        }
     }
 }
 
@@ -94,7 +101,8 @@ impl Widget for &StatusLine<'_> {
 fn message_fits(app: &App, width: u16) -> bool {
     let Some(status) = &app.status else { return true };
     let (phase, row) = app.cursor_names();
-    let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row);
+    let counts = if app.highlight { text::width(&crate::checks::summary(&app.findings).to_words()) + 2 } else { 0 };
+    let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row) + counts;
     used + text::width(&status.text) + 2 <= usize::from(width)
         || !crate::app::layout::Chrome::for_height(app.height).hints
 }

@@ -211,3 +211,25 @@ fn control_characters_in_cells_are_shown_not_sent() {
     assert!(screen.contains("␛]0;pwned␇"), "{screen}");
     assert!(!screen.contains('\u{1b}'));
 }
+
+#[test]
+fn highlight_mode_marks_flagged_cells_and_explains_the_cursor_cell() {
+    let mut app = app(100, 30);
+    press(&mut app, "H");
+    assert!(app.highlight);
+    insta::assert_snapshot!(render(&app, &Theme::color()).backend());
+}
+
+#[test]
+fn highlight_mode_without_colour_uses_symbols() {
+    let mut app = app(80, 24);
+    press(&mut app, "H]");
+    let terminal = render(&app, &Theme::mono());
+    let screen = text_of(terminal.backend().buffer());
+    assert!(screen.contains("○(empty)"), "gaps are marked in words:\n{screen}");
+    assert!(screen.contains("▲"), "warnings have a symbol:\n{screen}");
+    let counts = crate::checks::summary(&app.findings).to_words();
+    assert!(screen.contains(&counts), "the status bar counts them:\n{screen}");
+    assert!(screen.contains("warning [") || screen.contains("gap ["), "the panel explains:\n{screen}");
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -3,6 +3,17 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::checks::Severity;
+
+/// The mark shown for a severity, readable without colour.
+pub fn severity_symbol(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Gap => "○",
+        Severity::Warning => "▲",
+        Severity::Info => "●",
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub title: Style,
@@ -24,9 +35,23 @@ pub struct Theme {
     pub hint_key: Style,
     pub hint: Style,
     pub dim: Style,
+    /// Marks of highlight mode, by severity.
+    pub gap: Style,
+    pub warning: Style,
+    pub info: Style,
+    pub panel: Style,
 }
 
 impl Theme {
+    /// Style of a severity's mark.
+    pub fn severity(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Gap => self.gap,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
     /// Chosen from the environment: monochrome when NO_COLOR is set and not empty.
     pub fn from_env() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -55,6 +80,10 @@ impl Theme {
             hint_key: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             hint: base.fg(Color::Gray),
             dim: base.fg(Color::DarkGray),
+            gap: base.fg(Color::Magenta).add_modifier(Modifier::ITALIC),
+            warning: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            info: base.fg(Color::Cyan),
+            panel: base,
         }
     }
 
@@ -81,6 +110,10 @@ impl Theme {
             hint_key: bold,
             hint: base,
             dim: base,
+            gap: base.add_modifier(Modifier::ITALIC),
+            warning: bold,
+            info: base,
+            panel: base,
         }
     }
 }

@@ -1,0 +1,153 @@
+//! The command-line commands, run as a user would from a shell.
+
+mod support;
+
+use std::fs;
+use std::process::{Command, Output, Stdio};
+
+use support::{Pty, TIMEOUT};
+
+fn jgrid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jgrid")).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn help_and_version() {
+    let o = jgrid(&["--help"]);
+    assert!(o.status.success());
+    for word in ["check", "export", "import", "new", "add", "completions", "man", "--recover-list"] {
+        assert!(stdout(&o).contains(word), "--help lacks {word}");
+    }
+    let o = jgrid(&["--version"]);
+    assert_eq!(stdout(&o).trim(), format!("jgrid {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn check_lists_findings_like_a_compiler_and_exits_1() {
+    let o = jgrid(&["check", "journeys/broadband-moving-house.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(
+        "journeys/broadband-moving-house.toml: First bill / Need, Message: warning[unanswered-need]: In \"First bill\""
+    ));
+    assert!(out.trim_end().ends_with("1 journey checked: 1 gap · 4 warnings"), "{out}");
+}
+
+#[test]
+fn check_json_parses_and_names_file_phase_and_rows() {
+    let o = jgrid(&["check", "--format", "json", "journeys/bicycle-repair.toml", "journeys/building-permit.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 12);
+    let first = &all[0];
+    for key in ["file", "id", "severity", "phase", "rows", "message"] {
+        assert!(first.get(key).is_some(), "no {key} in {first}");
+    }
+    assert_eq!(first["rows"], serde_json::json!(["Message"]));
+}
+
+#[test]
+fn check_exits_0_when_clean_and_2_when_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.toml");
+    fs::write(&clean, "format = 1\nrows = [\"Need\"]\n\n[[phase]]\nname = \"A\"\n\n[phase.cells]\nNeed = \"x\"\n")
+        .unwrap();
+    let o = jgrid(&["check", clean.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("No findings"));
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "format = 1\nrows = [\"Need\"]\n\n[[phase]]\nname = \"A\"\n\n[phase.cells]\nNeeds = \"x\"\n")
+        .unwrap();
+    let o = jgrid(&["check", clean.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml:8:1: \"Needs\" is not one of the rows"), "{}", stderr(&o));
+}
+
+#[test]
+fn new_then_add_then_open_shows_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("x.toml");
+    let xs = x.to_str().unwrap();
+    assert!(jgrid(&["new", xs, "--lang", "nl"]).status.success());
+    let again = jgrid(&["new", xs]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    let o = jgrid(&["add", xs, "--phase", "2", "--row", "boodschap", "Levering: 3 dagen"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(&x).unwrap();
+    assert!(text.contains("name = \"Aankoop\"\n\n[phase.cells]\nBoodschap = \"Levering: 3 dagen\"\n"), "{text}");
+    // A second note on the same cell is a new line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jgrid"))
+        .args(["add", xs, "--phase", "aank", "--row", "Bood", "-"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(b"from stdin\n").unwrap();
+    assert!(child.wait().unwrap().success());
+    let j = jgrid::store::load(&x).unwrap();
+    assert_eq!(j.cell(jgrid::journey::CellRef::new(1, 2)), "Levering: 3 dagen\nfrom stdin");
+
+    let mut pty = Pty::jgrid(&[xs], 80, 24, &[]);
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.keys("ljj");
+    pty.assert_screen_contains("Levering: 3 dagen", TIMEOUT);
+    pty.assert_screen_contains("Aankoop › Boodschap", TIMEOUT);
+    pty.keys("q");
+    pty.assert_exit_code(0, TIMEOUT);
+}
+
+#[test]
+fn add_names_the_valid_choices_on_a_mistake() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("x.toml");
+    let xs = x.to_str().unwrap();
+    assert!(jgrid(&["new", xs, "--phases", "Intake,Use,Exit"]).status.success());
+    let o = jgrid(&["add", xs, "--phase", "Onboarding", "--row", "Need", "hi"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the phases are: 1 Intake, 2 Use, 3 Exit"), "{}", stderr(&o));
+    let o = jgrid(&["new", dir.path().join("y.toml").to_str().unwrap(), "--phases", "A,A"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = jgrid(&["completions", shell]);
+        assert!(o.status.success() && stdout(&o).contains("jgrid"), "{shell}");
+    }
+    let o = jgrid(&["man"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with(".ie") || stdout(&o).contains(".TH"), "{}", stdout(&o));
+}
+
+#[test]
+fn highlight_mode_in_the_tui_shows_the_same_counts_as_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.toml");
+    fs::copy("journeys/broadband-moving-house.toml", &path).unwrap();
+    let mut pty = Pty::jgrid(&[path.to_str().unwrap()], 80, 24, &[("NO_COLOR", "1")]);
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.keys("H");
+    pty.assert_screen_contains("1 gap · 4 warnings", TIMEOUT);
+    // First bill / Message is the gap: jump there with ] and type the missing message.
+    pty.keys("]]]]]");
+    pty.assert_screen_contains("First bill › Message", TIMEOUT);
+    pty.assert_screen_contains("no message answers", TIMEOUT);
+    pty.keys("i");
+    pty.type_text("#portal first bill: explained in the app");
+    pty.keys("<Esc>");
+    pty.assert_screen_contains("3 warnings", TIMEOUT);
+    pty.assert_screen_lacks("1 gap", TIMEOUT);
+    pty.keys(":q!<Enter>");
+    pty.assert_exit_code(0, TIMEOUT);
+}
