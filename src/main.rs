@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use jgrid::app::{App, History, Mode};
+use jgrid::app::{App, History, Mode, Settings};
 use jgrid::cli::Cli;
+use jgrid::config::{self, Config};
 use jgrid::format;
 use jgrid::journey::Journey;
 use jgrid::recovery::{self, RecoveryTarget};
@@ -20,7 +21,19 @@ fn main() -> ExitCode {
     if cli.recover_list {
         return recover_list();
     }
-    let mut app = match open(cli.file.as_deref()) {
+    let config_path = config::path();
+    if cli.print_config_path {
+        match &config_path {
+            Some(p) => println!("{}", p.display()),
+            None => println!("(no config directory on this system; set JGRID_CONFIG)"),
+        }
+        return ExitCode::SUCCESS;
+    }
+    let (config, config_errors) = match &config_path {
+        Some(p) => config::load(p),
+        None => (Config::default(), Vec::new()),
+    };
+    let mut app = match open(cli.file.as_deref(), &config) {
         Ok(app) => app,
         Err(message) => {
             eprintln!("jgrid: {message}");
@@ -31,8 +44,17 @@ fn main() -> ExitCode {
         eprintln!("jgrid: the editor needs a terminal (stdin and stdout must be a terminal)");
         return ExitCode::from(2);
     }
+    app.keymap = config.keymap();
+    app.settings = Settings { mouse: config.mouse, osc52: config.osc52, autosave: config.autosave };
+    if let (Some(first), Some(path)) = (config_errors.first(), &config_path) {
+        let more = match config_errors.len() {
+            1 => String::new(),
+            n => format!(" (+{} more; jgrid uses the defaults there)", n - 1),
+        };
+        app.error(format!("Config: {}{more}", first.render(path)));
+    }
     offer_recovery(&mut app);
-    match shell::run(app) {
+    match shell::run(app, config.theme()) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Ok(Exit::Crashed) => ExitCode::from(101),
@@ -44,9 +66,10 @@ fn main() -> ExitCode {
 }
 
 /// Load the journey (or start a new one) without touching the terminal.
-fn open(path: Option<&Path>) -> Result<App, String> {
+fn open(path: Option<&Path>, config: &Config) -> Result<App, String> {
+    let fresh = || Journey::new("", "", config.new_rows.clone(), config.new_phases.clone());
     let Some(path) = path else {
-        let mut app = App::new(Journey::default(), None, History::unsaved());
+        let mut app = App::new(fresh(), None, History::unsaved());
         app.recovery = RecoveryTarget::for_path(None);
         return Ok(app);
     };
@@ -61,7 +84,7 @@ fn open(path: Option<&Path>) -> Result<App, String> {
             app
         }
         Err(LoadError::NotFound) => {
-            let mut app = App::new(Journey::default(), Some(path.to_path_buf()), History::saved());
+            let mut app = App::new(fresh(), Some(path.to_path_buf()), History::saved());
             app.new_file = true;
             app.info(format!("New journey: {} is written on the first save (Ctrl-s)", path.display()));
             app

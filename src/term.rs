@@ -6,9 +6,12 @@
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use ratatui::crossterm::terminal::{
     self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -17,23 +20,34 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 /// Whether the terminal is in jgrid's mode right now (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether jgrid captures the mouse (from the config).
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal into raw mode on the alternate screen with bracketed
 /// paste; restores it when dropped.
 pub struct TerminalGuard(());
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<Self> {
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = io::stdout();
-        if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide) {
-            restore();
-            return Err(e);
-        }
+        MOUSE.store(mouse, Ordering::SeqCst);
+        resume()?;
         Ok(Self(()))
     }
+}
+
+/// Enter jgrid's terminal mode (again, after an external editor).
+pub fn resume() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let result = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
+        .and_then(|()| if MOUSE.load(Ordering::SeqCst) { execute!(out, EnableMouseCapture) } else { Ok(()) });
+    if let Err(e) = result {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 impl Drop for TerminalGuard {
@@ -48,6 +62,9 @@ impl Drop for TerminalGuard {
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
+        if MOUSE.load(Ordering::SeqCst) {
+            let _ = execute!(out, DisableMouseCapture);
+        }
         let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
     }
@@ -117,8 +134,55 @@ pub enum Input {
     Closed(String),
 }
 
+/// Lets the shell stop the input thread from reading the terminal while an
+/// external editor runs, without polling.
+#[derive(Default)]
+pub struct InputPause {
+    paused: Mutex<bool>,
+    changed: Condvar,
+}
+
+impl InputPause {
+    fn wait_while_paused(&self) {
+        let mut paused = self.paused.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *paused {
+            paused = self.changed.wait(paused).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    fn set(&self, value: bool) {
+        *self.paused.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = value;
+        self.changed.notify_all();
+    }
+
+    fn is_paused(&self) -> bool {
+        *self.paused.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The input thread and how to pause it.
+pub struct Inputs {
+    pub rx: Receiver<Input>,
+    pause: Arc<InputPause>,
+    parked: Receiver<()>,
+}
+
+impl Inputs {
+    /// Stop reading the terminal: the reader is woken (with a SIGWINCH to
+    /// ourselves) and parks until `resume_reading`.
+    pub fn pause_reading(&self) {
+        self.pause.set(true);
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        let _ = self.parked.recv_timeout(std::time::Duration::from_secs(2));
+    }
+
+    pub fn resume_reading(&self) {
+        self.pause.set(false);
+    }
+}
+
 /// Start the threads that read terminal events and signals.
-pub fn inputs() -> io::Result<Receiver<Input>> {
+pub fn inputs() -> io::Result<Inputs> {
     let (tx, rx) = mpsc::channel();
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     let signal_tx: Sender<Input> = tx.clone();
@@ -129,6 +193,9 @@ pub fn inputs() -> io::Result<Receiver<Input>> {
             }
         }
     })?;
+    let pause = Arc::new(InputPause::default());
+    let (parked_tx, parked) = mpsc::channel();
+    let reader_pause = Arc::clone(&pause);
     thread::Builder::new().name("terminal-input".into()).spawn(move || {
         loop {
             let input = match event::read() {
@@ -139,7 +206,11 @@ pub fn inputs() -> io::Result<Receiver<Input>> {
             if tx.send(input).is_err() || closed {
                 break;
             }
+            if reader_pause.is_paused() {
+                let _ = parked_tx.send(());
+                reader_pause.wait_while_paused();
+            }
         }
     })?;
-    Ok(rx)
+    Ok(Inputs { rx, pause, parked })
 }

@@ -53,7 +53,10 @@ fn move_edit_two_lines_save_and_quit() {
     // Reopening shows the note.
     let mut pty = open(&path, 80, 24, &[]);
     pty.keys("jl");
+    pty.assert_screen_contains("Call back on", TIMEOUT);
+    pty.keys("z");
     pty.assert_screen_contains("Call back on Monday", TIMEOUT);
+    pty.assert_screen_contains("Å 漢字 🚲", TIMEOUT);
     pty.keys("q");
     pty.assert_exit_code(0, TIMEOUT);
 }

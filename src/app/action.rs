@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
-use crate::journey::Journey;
+use crate::journey::{CellRef, Journey};
 
 /// A bindable command. Each has a stable name used by the config file and help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +34,27 @@ pub enum Command {
     ToggleHighlight,
     NextFinding,
     PrevFinding,
+    Copy,
+    Paste,
+    Cut,
+    Search,
+    SearchNext,
+    SearchPrev,
+    Zoom,
+    ExternalEditor,
+    AddPhase,
+    InsertPhase,
+    RenamePhase,
+    DeletePhase,
+    MovePhaseLeft,
+    MovePhaseRight,
+    AddRow,
+    RenameRow,
+    MoveRowUp,
+    MoveRowDown,
+    EditTitle,
+    EditPersona,
+    Complete,
     /// Edit mode: keep the edit and return to the grid.
     KeepEdit,
     /// Edit mode: throw the edit away.
@@ -48,7 +69,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order help lists them.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 50] = [
         Command::MoveLeft,
         Command::MoveRight,
         Command::MoveUp,
@@ -73,6 +94,27 @@ impl Command {
         Command::ToggleHighlight,
         Command::NextFinding,
         Command::PrevFinding,
+        Command::Copy,
+        Command::Paste,
+        Command::Cut,
+        Command::Search,
+        Command::SearchNext,
+        Command::SearchPrev,
+        Command::Zoom,
+        Command::ExternalEditor,
+        Command::AddPhase,
+        Command::InsertPhase,
+        Command::RenamePhase,
+        Command::DeletePhase,
+        Command::MovePhaseLeft,
+        Command::MovePhaseRight,
+        Command::AddRow,
+        Command::RenameRow,
+        Command::MoveRowUp,
+        Command::MoveRowDown,
+        Command::EditTitle,
+        Command::EditPersona,
+        Command::Complete,
         Command::KeepEdit,
         Command::AbandonEdit,
         Command::KeepAndSave,
@@ -122,6 +164,27 @@ impl Command {
             }
             Command::NextFinding => ("next-finding", "next flagged cell (highlight mode)"),
             Command::PrevFinding => ("prev-finding", "previous flagged cell (highlight mode)"),
+            Command::Copy => ("copy", "copy the cell (also to the terminal's clipboard)"),
+            Command::Paste => ("paste", "paste over the cell"),
+            Command::Cut => ("cut", "cut the cell (copy, then clear)"),
+            Command::Search => ("search", "search cells, title and persona"),
+            Command::SearchNext => ("search-next", "next match"),
+            Command::SearchPrev => ("search-prev", "previous match"),
+            Command::Zoom => ("zoom", "show the cell alone on the whole screen (again: back)"),
+            Command::ExternalEditor => ("external-editor", "edit the cell in $VISUAL / $EDITOR"),
+            Command::AddPhase => ("add-phase", "add a phase after this one (:phase add)"),
+            Command::InsertPhase => ("insert-phase", "insert a phase before this one (:phase insert)"),
+            Command::RenamePhase => ("rename-phase", "rename this phase (:phase rename)"),
+            Command::DeletePhase => ("delete-phase", "delete this phase (asks when it has text)"),
+            Command::MovePhaseLeft => ("move-phase-left", "move this phase left"),
+            Command::MovePhaseRight => ("move-phase-right", "move this phase right"),
+            Command::AddRow => ("add-row", "add a row below this one (:row add)"),
+            Command::RenameRow => ("rename-row", "rename this row (:row rename)"),
+            Command::MoveRowUp => ("move-row-up", "move this row up"),
+            Command::MoveRowDown => ("move-row-down", "move this row down"),
+            Command::EditTitle => ("edit-title", "edit the title (:title)"),
+            Command::EditPersona => ("edit-persona", "edit the persona (:persona)"),
+            Command::Complete => ("complete", "complete the command"),
             Command::KeepEdit => ("keep-edit", "keep the edit, back to the grid"),
             Command::AbandonEdit => ("abandon-edit", "abandon the edit"),
             Command::KeepAndSave => ("keep-and-save", "keep the edit and save"),
@@ -148,6 +211,21 @@ pub enum Action {
         result: Result<u64, String>,
         then_quit: bool,
     },
+    /// The external editor finished: the new text, or why not.
+    ExternalEdited {
+        at: CellRef,
+        result: Result<String, String>,
+    },
+    /// A mouse click on the screen (0-based column and row); `double` for a double click.
+    Click {
+        col: u16,
+        row: u16,
+        double: bool,
+    },
+    /// The mouse wheel turned.
+    Scroll {
+        down: bool,
+    },
     /// The file changed on disk since it was loaded or saved; nothing was written.
     SaveConflict {
         path: PathBuf,
@@ -173,6 +251,10 @@ pub enum Effect {
     DiscardRecovery,
     /// Set the unsaved changes aside and load the file from disk again.
     Reload,
+    /// Put text on the terminal's clipboard (OSC 52), so it reaches the laptop over SSH.
+    Clipboard(String),
+    /// Edit a cell's text in `$VISUAL` / `$EDITOR`.
+    ExternalEdit { at: CellRef, text: String },
     /// End the session; nothing unsaved is wanted any more.
     Quit,
     /// End the session but leave the recovery file for a later start.

@@ -62,6 +62,8 @@ pub enum LineKind {
     Command,
     /// Asking for a path to save to.
     SaveAs { then_quit: bool },
+    /// Searching as you type; Esc returns the cursor to `origin`.
+    Search { origin: CellRef },
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -90,6 +92,7 @@ impl LineInput {
         match self.kind {
             LineKind::Command => ":",
             LineKind::SaveAs { .. } => "Save as: ",
+            LineKind::Search { .. } => "/",
         }
     }
 

@@ -145,4 +145,24 @@ mod tests {
         assert!(!h.can_undo());
         assert!(!h.is_modified());
     }
+
+    proptest::proptest! {
+        /// Any sequence of changes through the history, undone fully, gives
+        /// the original journey back; redone fully, the final one.
+        #[test]
+        fn undo_all_then_redo_all(changes in proptest::collection::vec(crate::journey::change_strategy(), 0..40)) {
+            let original = crate::journey::change_sample();
+            let mut j = original.clone();
+            let mut h = History::saved();
+            for c in changes {
+                let _ = h.apply(&mut j, c);
+            }
+            let last = j.clone();
+            while h.undo(&mut j).is_some() {}
+            proptest::prop_assert_eq!(&j, &original);
+            proptest::prop_assert!(!h.is_modified());
+            while h.redo(&mut j).is_some() {}
+            proptest::prop_assert_eq!(&j, &last);
+        }
+    }
 }

@@ -8,7 +8,10 @@ mod files;
 mod history;
 pub mod keymap;
 pub mod layout;
+mod normal;
+pub mod search;
 mod state;
+pub mod structure;
 mod update;
 
 pub use action::{Action, Command, Effect};
@@ -16,5 +19,5 @@ pub use edit::{Editor, LineInput, LineKind};
 pub use files::recovery_summary;
 pub use history::History;
 pub use keymap::{Key, KeyMode, Keymap};
-pub use state::{App, Mode, Status};
+pub use state::{App, Mode, Settings, Status};
 pub use update::{resolve_key, update};

@@ -6,6 +6,7 @@ use super::edit::{Editor, LineInput};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Frame, GridLayout};
+use super::search::Search;
 use crate::checks::{self, Finding};
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
@@ -23,6 +24,11 @@ pub enum Mode {
     },
     /// At start: unsaved changes from an earlier session were found.
     Recover(Box<Recovery>),
+    /// Deleting a phase or row with text: apply the change?
+    ConfirmChange {
+        question: String,
+        change: crate::journey::Change,
+    },
     /// The file changed on disk since it was loaded: overwrite, reload or cancel?
     Conflict {
         path: PathBuf,
@@ -40,12 +46,17 @@ impl Mode {
             Mode::Help { .. } => "HELP",
             Mode::Recover(_) => "RECOVER?",
             Mode::Conflict { .. } => "CHANGED ON DISK",
+            Mode::ConfirmChange { .. } => "DELETE?",
         }
     }
 
     pub fn key_mode(&self) -> KeyMode {
         match self {
-            Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => KeyMode::Normal,
+            Mode::Normal
+            | Mode::ConfirmQuit
+            | Mode::Recover(_)
+            | Mode::Conflict { .. }
+            | Mode::ConfirmChange { .. } => KeyMode::Normal,
             Mode::Edit(_) => KeyMode::Edit,
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
@@ -84,6 +95,31 @@ pub struct App {
     pub highlight: bool,
     /// The checks' findings for the journey as it is (kept current in highlight mode).
     pub findings: Vec<Finding>,
+    /// The last copied or cut cell text.
+    pub clipboard: Option<String>,
+    /// The current search, whose matches are highlighted.
+    pub search: Option<Search>,
+    /// The cursor's cell alone on the whole screen.
+    pub zoom: bool,
+    /// Lines scrolled in the zoomed cell.
+    pub zoom_scroll: u16,
+    /// Settings from the config file.
+    pub settings: Settings,
+}
+
+/// What the config file decides about the app's behaviour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub mouse: bool,
+    pub osc52: bool,
+    /// Save the journey file after each committed change.
+    pub autosave: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { mouse: true, osc52: true, autosave: false }
+    }
 }
 
 impl App {
@@ -105,6 +141,11 @@ impl App {
             recovery: None,
             highlight: false,
             findings: Vec::new(),
+            clipboard: None,
+            search: None,
+            zoom: false,
+            zoom_scroll: 0,
+            settings: Settings::default(),
         }
     }
 
@@ -170,9 +211,12 @@ impl App {
         self.status = Some(Status { text: text.into(), error: true });
     }
 
-    /// Run the checks again (after a change, or when highlight mode starts).
+    /// Run the checks and the search again (after a change, or when highlight mode starts).
     pub fn refresh_findings(&mut self) {
         self.findings = if self.highlight { checks::check(&self.journey) } else { Vec::new() };
+        if let Some(search) = &mut self.search {
+            search.refresh(&self.journey);
+        }
     }
 
     /// Lines under the grid for explaining the cursor cell's findings.

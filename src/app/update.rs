@@ -8,6 +8,7 @@ use super::action::{Action, Command, Effect};
 use super::edit::{self, Editor, LineInput, LineKind};
 use super::files;
 use super::keymap::{Key, KeyMode};
+use super::normal;
 use super::state::{App, Mode};
 use crate::journey::{CellRef, Change};
 
@@ -20,7 +21,7 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Action> {
     }
     let key = Key::from_event(&event);
     let mode = app.mode.key_mode();
-    if matches!(app.mode, Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. }) {
+    if matches!(app.mode, Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } | Mode::ConfirmChange { .. }) {
         return vec![Action::Input(event)];
     }
     if let Some(command) = app.keymap.lookup(mode, key) {
@@ -64,11 +65,30 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reloaded { result, kept } => files::reloaded(app, result, kept),
+        Action::ExternalEdited { at, result } => {
+            normal::external_edited(app, at, result);
+            Vec::new()
+        }
+        Action::Click { col, row, double } => {
+            normal::click(app, col, row, double);
+            Vec::new()
+        }
+        Action::Scroll { down } => {
+            normal::scroll(app, down);
+            Vec::new()
+        }
     };
     // Every committed change, and every end of an edit, updates the recovery file.
     if app.history.revision() != revision || (was_editing && app.editor().is_none()) {
         effects.insert(0, Effect::WriteRecovery);
         app.refresh_findings();
+        if app.settings.autosave
+            && app.is_modified()
+            && app.editor().is_none()
+            && let Some(path) = app.path.clone()
+        {
+            effects.push(Effect::Save { path, then_quit: false, force: false });
+        }
     }
     app.scroll_to_cursor();
     effects
@@ -82,7 +102,7 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
             run_help(app, command);
             return Vec::new();
         }
-        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => {}
+        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } | Mode::ConfirmChange { .. } => {}
     }
     let last_phase = app.journey.phase_count().saturating_sub(1);
     let last_row = app.journey.row_count().saturating_sub(1);
@@ -96,6 +116,14 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         Command::LastPhase => c.phase = last_phase,
         Command::FirstRow => c.row = 0,
         Command::LastRow => c.row = last_row,
+        Command::PageUp | Command::PageDown if app.zoom => {
+            let page = app.height.saturating_sub(6).max(1);
+            app.zoom_scroll = if command == Command::PageDown {
+                app.zoom_scroll.saturating_add(page)
+            } else {
+                app.zoom_scroll.saturating_sub(page)
+            };
+        }
         Command::PageUp => {
             let page = app.rows_per_page();
             app.cursor.row = app.cursor.row.saturating_sub(page);
@@ -145,11 +173,8 @@ fn run(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::NextFinding => jump_to_finding(app, true),
         Command::PrevFinding => jump_to_finding(app, false),
-        Command::KeepEdit | Command::AbandonEdit | Command::KeepAndSave | Command::Submit | Command::Cancel => {
-            if matches!(app.mode, Mode::ConfirmQuit) {
-                app.mode = Mode::Normal;
-            }
-        }
+        Command::KeepEdit | Command::AbandonEdit | Command::KeepAndSave | Command::Submit | Command::Complete => {}
+        other => return normal::run(app, other),
     }
     Vec::new()
 }
@@ -248,9 +273,21 @@ fn run_line(app: &mut App, command: Command) -> Vec<Effect> {
                     let path = if path.is_empty() { edit::default_save_path() } else { PathBuf::from(path) };
                     return files::save(app, Some(path), then_quit);
                 }
+                // The cursor stays on the match it reached while typing.
+                LineKind::Search { .. } => {}
             }
         }
-        Command::Cancel => {}
+        Command::Cancel => {
+            if let LineKind::Search { origin } = line.kind {
+                app.cursor = origin;
+                app.search = None;
+                app.info("Search cancelled");
+            }
+        }
+        Command::Complete if line.kind == LineKind::Command => {
+            let completed = super::structure::complete(&line.text());
+            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, &completed)));
+        }
         _ => app.mode = Mode::Line(line),
     }
     Vec::new()
@@ -277,8 +314,9 @@ fn command_line(app: &mut App, line: &str) -> Vec<Effect> {
             app.mode = Mode::Help { scroll: 0 };
             Vec::new()
         }
+        other if normal::structure_command(app, other, arg.unwrap_or("")) => Vec::new(),
         other => {
-            app.error(format!("Unknown command :{other} (try :w, :w FILE, :q, :q!, :wq, :help)"));
+            app.error(format!("Unknown command :{other} (Tab completes; :help lists them)"));
             Vec::new()
         }
     }
@@ -292,10 +330,15 @@ fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Line(line) => {
             // A one-line prompt: Enter is bound to submit, so no newline gets in.
             line.area.input(key);
+            if let LineKind::Search { origin } = line.kind {
+                let pattern = line.text();
+                normal::search_typed(app, &pattern, origin);
+            }
         }
         Mode::ConfirmQuit => return files::confirm_quit(app, key),
         Mode::Recover(_) => return files::recover(app, key),
         Mode::Conflict { .. } => return files::conflict(app, key),
+        Mode::ConfirmChange { .. } => normal::confirm_change(app, key),
         Mode::Normal | Mode::Help { .. } => {}
     }
     Vec::new()
@@ -312,9 +355,16 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::ConfirmQuit | Mode::Help { .. } | Mode::Recover(_) | Mode::Conflict { .. } => {}
+        Mode::ConfirmQuit
+        | Mode::Help { .. }
+        | Mode::Recover(_)
+        | Mode::Conflict { .. }
+        | Mode::ConfirmChange { .. } => {}
     }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod shape_tests;

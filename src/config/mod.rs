@@ -47,9 +47,13 @@
 //! #   normal: move-left move-right move-up move-down next-phase prev-phase
 //! #           first-phase last-phase first-row last-row page-up page-down
 //! #           edit append clear undo redo save quit help command-line
-//! #           toggle-highlight next-finding prev-finding
+//! #           toggle-highlight next-finding prev-finding copy paste cut
+//! #           search search-next search-prev zoom external-editor
+//! #           add-phase insert-phase rename-phase delete-phase
+//! #           move-phase-left move-phase-right add-row rename-row
+//! #           move-row-up move-row-down edit-title edit-persona cancel
 //! #   edit:   keep-edit abandon-edit keep-and-save
-//! #   line:   submit cancel
+//! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
 //! # In edit and line mode a plain character always types itself, so bind
 //! # named keys or keys with ctrl- or alt- there.
@@ -76,7 +80,7 @@ use std::path::{Path, PathBuf};
 
 pub use keys::{key_name, parse_key};
 
-use crate::app::action::Command;
+use crate::app::Command;
 use crate::app::keymap::{Key, KeyMode, Keymap};
 use crate::journey::{DEFAULT_PHASES, DEFAULT_ROWS};
 use crate::ui::theme::Theme;

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::keys::{key_name, parse_key};
 use super::{Config, ConfigError, ThemeChoice};
-use crate::app::action::Command;
+use crate::app::Command;
 use crate::app::keymap::{Key, KeyMode, Keymap};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
@@ -114,7 +114,7 @@ impl Reader<'_> {
             },
             name => {
                 let hint = suggest(name, ["theme", "mouse", "osc52", "autosave", "new", "keys"]);
-                self.error(key.span(), format!("unknown setting `{name}`{hint}; the settings are {SETTINGS}"));
+                self.error(key.span(), format!("unknown setting `{name}`{hint}; the settings are {SETTINGS}; ignored"));
             }
         }
     }
@@ -144,7 +144,10 @@ impl Reader<'_> {
                 }
                 name => {
                     let hint = suggest(name, ["rows", "phases"]);
-                    self.error(key.span(), format!("unknown setting `new.{name}`{hint}; [new] has rows and phases"));
+                    self.error(
+                        key.span(),
+                        format!("unknown setting `new.{name}`{hint}; [new] has rows and phases; ignored"),
+                    );
                 }
             }
         }
@@ -154,7 +157,8 @@ impl Reader<'_> {
     fn names(&mut self, value: &Spanned<DeValue>, what: &str) -> Option<Vec<String>> {
         let fallback = format!("using the default {what}s");
         let DeValue::Array(items) = value.get_ref() else {
-            let message = format!("`{what}s` must be a list of names in quotes, not {}; {fallback}", a(value.get_ref()));
+            let message =
+                format!("`{what}s` must be a list of names in quotes, not {}; {fallback}", a(value.get_ref()));
             self.error(value.span(), message);
             return None;
         };
@@ -184,10 +188,13 @@ impl Reader<'_> {
     fn mode(&mut self, name: &Spanned<std::borrow::Cow<str>>, value: &Spanned<DeValue>) {
         let Some(mode) = KeyMode::ALL.into_iter().find(|m| m.name() == name.get_ref().to_ascii_lowercase()) else {
             let message = if !matches!(value.get_ref(), DeValue::Table(_)) && parse_key(name.get_ref()).is_ok() {
-                format!("the key `{}` needs a mode: put it under [keys.normal], or edit, line or help", name.get_ref())
+                format!(
+                    "the key `{}` needs a mode: put it under [keys.normal], or edit, line or help; this line is skipped",
+                    name.get_ref()
+                )
             } else {
                 let hint = suggest(name.get_ref(), KeyMode::ALL.map(KeyMode::name));
-                format!("unknown mode `{}`{hint}; the modes are {MODES}", name.get_ref())
+                format!("unknown mode `{}`{hint}; the modes are {MODES}; its keys are skipped", name.get_ref())
             };
             self.error(name.span(), message);
             return;
@@ -249,8 +256,10 @@ impl Reader<'_> {
         }
         let Some(command) = Command::from_name(&name) else {
             let hint = suggest(&name, allowed.iter().map(|c| c.name()).chain(["none"]));
-            let message =
-                format!("unknown action \"{name}\"{hint}; in {} mode use one of: {list}, none", mode.name());
+            let message = format!(
+                "unknown action \"{name}\"{hint}; in {} mode use one of: {list}, none; this line is skipped",
+                mode.name()
+            );
             self.error(value.span(), message);
             return None;
         };

@@ -181,11 +181,11 @@ impl Change {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn sample() -> Journey {
+    pub(crate) fn sample() -> Journey {
         let mut j = Journey::new("T", "P", ["Need", "Touchpoints"], ["A", "B", "C"]);
         Change::SetCell { at: CellRef::new(1, 0), text: "wants speed".into() }.apply(&mut j).unwrap();
         Change::SetCell { at: CellRef::new(2, 1), text: "#shop\n#web".into() }.apply(&mut j).unwrap();
@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(j.cell(CellRef::new(1, 1)), "wants speed");
     }
 
-    fn arb_change() -> impl Strategy<Value = Change> {
+    pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
         let name = "[A-D]{1,2}";
         prop_oneof![
             (0..4usize, 0..3usize, ".{0,12}").prop_map(|(p, r, text)| Change::SetCell { at: CellRef::new(p, r), text }),

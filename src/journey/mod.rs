@@ -6,3 +6,6 @@ mod model;
 
 pub use change::{Change, ChangeError};
 pub use model::{CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Phase, Role};
+
+#[cfg(test)]
+pub(crate) use change::tests::{arb_change as change_strategy, sample as change_sample};

@@ -23,6 +23,10 @@ impl Widget for &Grid<'_> {
         if area.height == 0 || area.width == 0 {
             return;
         }
+        if self.app.zoom {
+            (&super::zoom::Zoom { app: self.app, theme: self.theme }).render(area, buf);
+            return;
+        }
         let layout = self.app.layout();
         self.header(&layout, area, buf);
         if area.height > 1 {
@@ -37,6 +41,20 @@ impl Widget for &Grid<'_> {
             }
         }
         self.scroll_marks(&layout, body, buf);
+    }
+}
+
+/// Highlight the search matches in one drawn line.
+pub fn mark_matches(app: &App, t: &Theme, line: &str, x: u16, y: u16, width: usize, buf: &mut Buffer) {
+    let Some(search) = app.search.as_ref().filter(|s| !s.pattern.is_empty()) else { return };
+    for range in crate::app::search::find(line, &search.pattern) {
+        let start = text::width(&line[..range.start]);
+        let len = text::width(&line[range]);
+        if start >= width {
+            break;
+        }
+        let len = len.min(width - start);
+        buf.set_style(Rect::new(x + start as u16, y, len as u16, 1), t.search);
     }
 }
 
@@ -115,8 +133,9 @@ impl Grid<'_> {
         for (dy, line) in lines.iter().take(shown).enumerate() {
             let y = rect.y + dy as u16;
             buf.set_stringn(rect.x + 1, y, line, width, style);
+            mark_matches(self.app, t, line, rect.x + 1, y, width, buf);
             if hidden > 0 && dy + 1 == shown {
-                let mark = format!(" +{hidden} more");
+                let mark = if width >= 14 { format!(" +{hidden} (z)") } else { format!(" +{hidden}") };
                 let mark_w = text::width(&mark).min(width);
                 let x = rect.x + 1 + (width - mark_w) as u16;
                 buf.set_stringn(x, y, &mark, mark_w, style.patch(t.more));

@@ -6,6 +6,7 @@ mod grid;
 mod help;
 mod status;
 pub mod theme;
+mod zoom;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

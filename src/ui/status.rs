@@ -78,7 +78,9 @@ impl Widget for &StatusLine<'_> {
             text::sanitize(row)
         );
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
-        if let Mode::ConfirmQuit = app.mode {
+        if let Mode::ConfirmChange { question, .. } = &app.mode {
+            spans.push(Span::styled(format!(" {} ", text::sanitize(question)), t.error));
+        } else if let Mode::ConfirmQuit = app.mode {
             spans.push(Span::styled(" Unsaved changes: save before quitting? ", t.error));
         } else if let Some(status) = app.status.as_ref().filter(|_| message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
@@ -116,7 +118,7 @@ pub struct Hints<'a> {
 /// (command, what to call it) pairs shown for a mode.
 fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Command, &'static str)]) {
     match mode {
-        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } => (
+        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } | Mode::ConfirmChange { .. } => (
             KeyMode::Normal,
             &[
                 (Command::Edit, "edit"),
@@ -144,6 +146,7 @@ impl Widget for &Hints<'_> {
             Mode::ConfirmQuit => &[("y", "save and quit"), ("n", "quit without saving"), ("Esc", "stay")],
             Mode::Recover(_) => &[("r", "recover"), ("d", "discard"), ("q", "quit, keep for later")],
             Mode::Conflict { .. } => &[("o", "overwrite"), ("r", "reload"), ("w", "save as"), ("Esc", "cancel")],
+            Mode::ConfirmChange { .. } => &[("y", "delete (u undoes)"), ("any other key", "keep it")],
             _ => &[],
         };
         if let Some(status) = app.status.as_ref().filter(|_| !message_fits(app, area.width)) {
@@ -159,6 +162,14 @@ impl Widget for &Hints<'_> {
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }
             Line::from(spans).render(area, buf);
+            return;
+        }
+        if let (Mode::Line(line), Some(status)) = (&app.mode, &app.status)
+            && matches!(line.kind, crate::app::LineKind::Search { .. })
+        {
+            // While searching, the hint line shows how many matches there are.
+            let style = if status.error { t.error } else { t.status };
+            Line::styled(format!(" {}  Enter keep · Esc back", text::sanitize(&status.text)), style).render(area, buf);
             return;
         }
         let (mode, list) = hints_for(&app.mode);

@@ -40,6 +40,8 @@ pub struct Theme {
     pub warning: Style,
     pub info: Style,
     pub panel: Style,
+    /// Text that matches the search.
+    pub search: Style,
 }
 
 impl Theme {
@@ -84,6 +86,7 @@ impl Theme {
             warning: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             info: base.fg(Color::Cyan),
             panel: base,
+            search: base.fg(Color::Black).bg(Color::Yellow),
         }
     }
 
@@ -114,6 +117,7 @@ impl Theme {
             warning: bold,
             info: base,
             panel: base,
+            search: bold.add_modifier(Modifier::UNDERLINED),
         }
     }
 }

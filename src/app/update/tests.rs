@@ -45,7 +45,7 @@ fn parse(spec: &str) -> Vec<KeyEvent> {
 }
 
 /// Feed keys; return the effects in order, all of them.
-fn keys_all(app: &mut App, spec: &str) -> Vec<Effect> {
+pub(super) fn keys_all(app: &mut App, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in parse(spec) {
         for action in resolve_key(app, key) {
@@ -56,11 +56,11 @@ fn keys_all(app: &mut App, spec: &str) -> Vec<Effect> {
 }
 
 /// Feed keys; return the effects other than recovery-file updates.
-fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+pub(super) fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
     keys_all(app, spec).into_iter().filter(|e| *e != Effect::WriteRecovery).collect()
 }
 
-fn sample() -> App {
+pub(super) fn sample() -> App {
     let mut j = Journey::default();
     Change::SetCell { at: CellRef::new(1, 1), text: "#shop advice".into() }.apply(&mut j).unwrap();
     let mut app = App::new(j, Some("j.toml".into()), History::saved());

@@ -1,0 +1,59 @@
+//! Zoom: the cursor's cell alone on the whole grid area, to read and edit a
+//! long note.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::grid::mark_matches;
+use super::theme::Theme;
+use crate::app::{App, Command, KeyMode};
+use crate::text;
+
+pub struct Zoom<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &Zoom<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        if area.height == 0 || area.width < 3 {
+            return;
+        }
+        let (phase, row) = app.cursor_names();
+        let key = app.keymap.label(KeyMode::Normal, Command::Zoom).unwrap_or_else(|| "z".into());
+        let title = Line::from(vec![
+            Span::styled(
+                format!(" {} {} › {} ", app.cursor.phase + 1, text::sanitize(phase), text::sanitize(row)),
+                t.header_focus,
+            ),
+            Span::styled(format!("  zoomed; {key} or Esc: back to the grid"), t.dim),
+        ]);
+        title.render(Rect { height: 1, ..area }, buf);
+        let body = Rect { x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height.saturating_sub(2) };
+        if body.height == 0 {
+            return;
+        }
+        if let Some(editor) = app.editor() {
+            buf.set_style(body, t.editing_cell);
+            editor.area.render(body, buf);
+            return;
+        }
+        let width = usize::from(body.width);
+        let lines = text::wrap(app.journey.cell(app.cursor), width);
+        let max_scroll = lines.len().saturating_sub(usize::from(body.height));
+        let scroll = usize::from(app.zoom_scroll).min(max_scroll);
+        for (dy, line) in lines.iter().skip(scroll).take(usize::from(body.height)).enumerate() {
+            let y = body.y + dy as u16;
+            buf.set_stringn(body.x, y, line, width, t.cell);
+            mark_matches(app, t, line, body.x, y, width, buf);
+        }
+        if scroll < max_scroll {
+            let more = format!(" ▼ {} more lines (PgDn) ", max_scroll - scroll);
+            let w = text::width(&more).min(width) as u16;
+            buf.set_stringn(body.right() - w, body.bottom() - 1, &more, usize::from(w), t.more);
+        }
+    }
+}
