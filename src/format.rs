@@ -202,7 +202,9 @@ fn build(text: &str, raw: RawFile) -> Result<Journey, FormatError> {
                 &format!("use one of: {}", ids.join(", ")),
             ));
         };
-        journey.roles.insert(row.get_ref().clone(), r);
+        if let Some(index) = journey.row_index(row.get_ref()) {
+            journey.set_explicit_role(index, Some(r));
+        }
     }
     for id in raw.checks.iter().flat_map(|c| &c.off) {
         if !crate::checks::IDS.contains(&id.get_ref().as_str()) {
@@ -244,9 +246,11 @@ pub fn to_toml(journey: &Journey) -> String {
     let _ = writeln!(out, "persona = {}", basic_string(&journey.persona));
     let rows: Vec<String> = journey.rows().iter().map(|r| basic_string(r)).collect();
     let _ = writeln!(out, "rows = [{}]", rows.join(", "));
-    if !journey.roles.is_empty() {
+    let roles: Vec<(&String, Role)> =
+        journey.rows().iter().enumerate().filter_map(|(i, r)| journey.explicit_role(i).map(|role| (r, role))).collect();
+    if !roles.is_empty() {
         out.push_str("\n[roles]\n");
-        for (row, role) in &journey.roles {
+        for (row, role) in roles {
             let _ = writeln!(out, "{} = {}", key(row), basic_string(role.id()));
         }
     }

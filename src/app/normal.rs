@@ -132,7 +132,8 @@ fn describe(change: &Change) -> &'static str {
         Change::MoveRow { .. } => "Row moved",
         Change::SetTitle(_) => "Title changed",
         Change::SetPersona(_) => "Persona changed",
-        Change::SetCell { .. } | Change::Replace(_) => "Changed",
+        Change::Batch(changes) => changes.first().map_or("Changed", describe),
+        Change::SetCell { .. } | Change::Replace(_) | Change::SetRole { .. } => "Changed",
     }
 }
 

@@ -1,7 +1,7 @@
 //! The structure commands of the command line: phases, rows, title and
 //! persona, turned into `Change`s; and Tab completion for the command line.
 
-use crate::journey::{CellRef, Change, Journey};
+use crate::journey::{CellRef, Change, Journey, Role};
 
 /// What a structure command asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +120,19 @@ fn phase(journey: &Journey, at: usize, verb: &str, name: &str) -> Outcome {
     }
 }
 
+/// Rename a row so it keeps the role it plays: a role its old name implied
+/// and its new name does not becomes explicit.
+fn rename_row(journey: &Journey, at: usize, name: String) -> Change {
+    let role = journey.role_of(at);
+    let rename = Change::RenameRow { at, name: name.clone() };
+    match role {
+        Some(r) if journey.explicit_role(at).is_none() && Role::from_row_name(&name) != Some(r) => {
+            Change::Batch(vec![rename, Change::SetRole { row: at, role: Some(r) }])
+        }
+        _ => rename,
+    }
+}
+
 fn row(journey: &Journey, at: usize, verb: &str, name: &str) -> Outcome {
     let last = journey.row_count().saturating_sub(1);
     let name_owned = name.to_owned();
@@ -129,9 +142,9 @@ fn row(journey: &Journey, at: usize, verb: &str, name: &str) -> Outcome {
                 return e;
             }
             Outcome::Apply(match verb {
-                "add" => Change::InsertRow { at: at + 1, name: name_owned, cells: Vec::new() },
-                "insert" => Change::InsertRow { at, name: name_owned, cells: Vec::new() },
-                _ => Change::RenameRow { at, name: name_owned },
+                "add" => Change::InsertRow { at: at + 1, name: name_owned, cells: Vec::new(), role: None },
+                "insert" => Change::InsertRow { at, name: name_owned, cells: Vec::new(), role: None },
+                _ => rename_row(journey, at, name_owned),
             })
         }
         "delete" => {

@@ -332,9 +332,9 @@ fn mermaid_maps_touchpoints_to_tasks_and_owners_to_actors() {
 fn mermaid_finds_touchpoints_by_role_and_falls_back_to_customer() {
     let mut j = journey(&["Kanalen", "Wie"], &["One"], &[(0, 0, "#app sign-up"), (0, 1, "Team owns #app")]);
     assert!(to_mermaid(&j).contains("(no touchpoints): 3: Customer"));
-    j.roles.insert("Kanalen".into(), Role::Touchpoints);
+    j.set_explicit_role(j.row_index("Kanalen").unwrap(), Some(Role::Touchpoints));
     assert!(to_mermaid(&j).contains("    app sign-up: 3: Customer\n"));
-    j.roles.insert("Wie".into(), Role::Organization);
+    j.set_explicit_role(j.row_index("Wie").unwrap(), Some(Role::Organization));
     assert!(to_mermaid(&j).contains("    app sign-up: 3: Team\n"));
 }
 
@@ -344,7 +344,7 @@ fn mermaid_finds_touchpoints_by_role_and_falls_back_to_customer() {
 fn json_has_the_documented_shape() {
     let mut j = journey(&["Wants", "Touchpoints", "Notes"], &["One"], &[(0, 0, "x\ny")]);
     j.title = "T".into();
-    j.roles.insert("Wants".into(), Role::Need);
+    j.set_explicit_role(j.row_index("Wants").unwrap(), Some(Role::Need));
     j.checks_off = vec!["inside-out".into()];
     let findings = crate::checks::check(&j);
     let value: serde_json::Value = serde_json::from_str(&to_json(&j, &findings)).unwrap();

@@ -208,3 +208,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn roles_and_checks_tables_round_trip_in_canonical_form() {
+    let text = "format = 1\ntitle = \"\"\npersona = \"\"\nrows = [\"Wants\", \"Kanalen\"]\n\n[roles]\nWants = \"need\"\nKanalen = \"touchpoints\"\n\n[checks]\noff = [\"inside-out\"]\n\n[[phase]]\nname = \"A\"\n";
+    let j = parse(text.as_bytes()).unwrap();
+    assert_eq!(j.role_of(0), Some(crate::journey::Role::Need));
+    assert_eq!(j.checks_off, ["inside-out"]);
+    assert_eq!(to_toml(&j), text);
+    let e = error_of(&text.replace("\"need\"", "\"needs\""));
+    assert!(e.message.contains("\"needs\" is not a role"), "{}", e.message);
+    let e = error_of(&text.replace("\"inside-out\"", "\"inside_out\""));
+    assert!(e.message.contains("not a check") && e.hint.contains("inside-out"), "{e:?}");
+}

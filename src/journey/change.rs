@@ -2,7 +2,7 @@
 //! edits a journey; it returns the inverse change, so undo, redo and recovery
 //! are built on plain data.
 
-use super::model::{CellRef, Journey};
+use super::model::{CellRef, Journey, Role};
 
 /// One edit of a journey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +31,13 @@ pub enum Change {
         from: usize,
         to: usize,
     },
-    /// Insert a row at this index with one cell per phase (missing cells are empty).
+    /// Insert a row at this index with one cell per phase (missing cells are
+    /// empty) and, if given, an explicit role.
     InsertRow {
         at: usize,
         name: String,
         cells: Vec<String>,
+        role: Option<Role>,
     },
     RemoveRow {
         at: usize,
@@ -48,8 +50,15 @@ pub enum Change {
         from: usize,
         to: usize,
     },
+    /// Give a row a role explicitly, or take it away (`None`).
+    SetRole {
+        row: usize,
+        role: Option<Role>,
+    },
     /// Replace the whole journey (recovering unsaved changes).
     Replace(Box<Journey>),
+    /// Several changes as one step (undone together).
+    Batch(Vec<Change>),
 }
 
 /// Why a change could not be applied. The journey is untouched when this is returned.
@@ -128,12 +137,12 @@ impl Change {
                 journey.phases_mut().insert(to, phase);
                 Change::MovePhase { from: to, to: from }
             }
-            Change::InsertRow { at, name, cells } => {
+            Change::InsertRow { at, name, cells, role } => {
                 in_range("row", at, rows + 1)?;
                 check_name("row", &name, journey.rows().iter().map(String::as_str))?;
                 let mut cells = cells;
                 cells.resize(phases, String::new());
-                journey.insert_row_raw(at, name, cells);
+                journey.insert_row_raw(at, name, role, cells);
                 Change::RemoveRow { at }
             }
             Change::RemoveRow { at } => {
@@ -141,25 +150,45 @@ impl Change {
                 if rows == 1 {
                     return Err(ChangeError::LastOne("row"));
                 }
-                let (name, cells) = journey.remove_row_raw(at);
-                Change::InsertRow { at, name, cells }
+                let (name, role, cells) = journey.remove_row_raw(at);
+                Change::InsertRow { at, name, cells, role }
             }
             Change::RenameRow { at, name } => {
                 in_range("row", at, rows)?;
                 let others = journey.rows().iter().enumerate().filter(|(i, _)| *i != at);
                 check_name("row", &name, others.map(|(_, r)| r.as_str()))?;
-                let old = std::mem::replace(&mut journey.rows_mut()[at], name.clone());
-                if let Some(role) = journey.roles.remove(&old) {
-                    journey.roles.insert(name, role);
-                }
+                let old = std::mem::replace(&mut journey.rows_mut()[at], name);
                 Change::RenameRow { at, name: old }
             }
             Change::Replace(other) => Change::Replace(Box::new(std::mem::replace(journey, *other))),
+            Change::SetRole { row, role } => {
+                in_range("row", row, rows)?;
+                let old = journey.explicit_role(row);
+                journey.set_explicit_role(row, role);
+                Change::SetRole { row, role: old }
+            }
+            Change::Batch(changes) => {
+                let mut inverses = Vec::with_capacity(changes.len());
+                for change in changes {
+                    match change.apply(journey) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Leave the journey as it was.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(journey);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Change::Batch(inverses)
+            }
             Change::MoveRow { from, to } => {
                 in_range("row", from, rows)?;
                 in_range("row", to, rows)?;
-                let (name, cells) = journey.remove_row_raw(from);
-                journey.insert_row_raw(to, name, cells);
+                let (name, role, cells) = journey.remove_row_raw(from);
+                journey.insert_row_raw(to, name, role, cells);
                 Change::MoveRow { from: to, to: from }
             }
         })
@@ -175,6 +204,8 @@ impl Change {
             Change::InsertRow { at, .. } | Change::RenameRow { at, .. } => CellRef::new(cursor.phase, *at),
             Change::RemoveRow { at } => CellRef::new(cursor.phase, at.saturating_sub(1)),
             Change::MoveRow { to, .. } => CellRef::new(cursor.phase, *to),
+            Change::SetRole { row, .. } => CellRef::new(cursor.phase, *row),
+            Change::Batch(changes) => changes.first().map_or(cursor, |c| c.focus(cursor)),
             Change::SetTitle(_) | Change::SetPersona(_) | Change::Replace(_) => cursor,
         }
     }
@@ -228,6 +259,36 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_batch_is_one_step_and_rolls_back_on_error() {
+        let mut j = Journey::default();
+        let before = j.clone();
+        let batch = Change::Batch(vec![
+            Change::RenameRow { at: 2, name: "Key message".into() },
+            Change::SetRole { row: 2, role: Some(Role::Message) },
+        ]);
+        let inverse = batch.apply(&mut j).unwrap();
+        assert_eq!(j.role_of(2), Some(Role::Message));
+        inverse.apply(&mut j).unwrap();
+        assert_eq!(j, before);
+        let failing = Change::Batch(vec![Change::SetTitle("x".into()), Change::RemovePhase { at: 9 }]);
+        assert!(failing.apply(&mut j).is_err());
+        assert_eq!(j, before, "nothing of a failed batch stays");
+    }
+
+    #[test]
+    fn explicit_roles_move_and_return_with_their_rows() {
+        let mut j = Journey::new("", "", ["Wants", "Channels"], ["A"]);
+        j.set_explicit_role(0, Some(Role::Need));
+        let before = j.clone();
+        let inverse = Change::RemoveRow { at: 0 }.apply(&mut j).unwrap();
+        assert_eq!(j.role_of(0), None);
+        inverse.apply(&mut j).unwrap();
+        assert_eq!(j, before);
+        Change::MoveRow { from: 0, to: 1 }.apply(&mut j).unwrap();
+        assert_eq!(j.role_of(1), Some(Role::Need));
+    }
+
+    #[test]
     fn moving_a_row_carries_its_cells() {
         let mut j = sample();
         Change::MoveRow { from: 1, to: 0 }.apply(&mut j).unwrap();
@@ -236,8 +297,12 @@ pub(crate) mod tests {
         assert_eq!(j.cell(CellRef::new(1, 1)), "wants speed");
     }
 
+    fn role() -> impl Strategy<Value = Role> {
+        proptest::sample::select(Role::ALL.to_vec())
+    }
+
     pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
-        let name = "[A-D]{1,2}";
+        let name = "[A-D]{1,2}|Need|Message|Behov|Systems";
         prop_oneof![
             (0..4usize, 0..3usize, ".{0,12}").prop_map(|(p, r, text)| Change::SetCell { at: CellRef::new(p, r), text }),
             ".{0,8}".prop_map(Change::SetTitle),
@@ -247,8 +312,9 @@ pub(crate) mod tests {
             (0..4usize).prop_map(|at| Change::RemovePhase { at }),
             (0..4usize, name).prop_map(|(at, name)| Change::RenamePhase { at, name }),
             (0..4usize, 0..4usize).prop_map(|(from, to)| Change::MovePhase { from, to }),
-            (0..4usize, name, proptest::collection::vec(".{0,4}", 0..5))
-                .prop_map(|(at, name, cells)| Change::InsertRow { at, name, cells }),
+            (0..4usize, name, proptest::collection::vec(".{0,4}", 0..5), proptest::option::of(role()))
+                .prop_map(|(at, name, cells, role)| Change::InsertRow { at, name, cells, role }),
+            (0..3usize, proptest::option::of(role())).prop_map(|(row, role)| Change::SetRole { row, role }),
             (0..3usize).prop_map(|at| Change::RemoveRow { at }),
             (0..3usize, name).prop_map(|(at, name)| Change::RenameRow { at, name }),
             (0..3usize, 0..3usize).prop_map(|(from, to)| Change::MoveRow { from, to }),

@@ -1,7 +1,5 @@
 //! The journey grid itself.
 
-use std::collections::BTreeMap;
-
 /// Rows a new journey starts with, in order.
 pub const DEFAULT_ROWS: [&str; 5] = ["Need", "Touchpoints", "Message", "Organization", "Systems"];
 
@@ -17,10 +15,10 @@ pub struct Journey {
     pub title: String,
     pub persona: String,
     rows: Vec<String>,
+    /// The role given explicitly to each row (the file's `[roles]` table);
+    /// a row without one plays its role by its name.
+    row_roles: Vec<Option<Role>>,
     phases: Vec<Phase>,
-    /// Roles given explicitly to rows by name (the file's `[roles]` table);
-    /// rows not named here play their role by their own name.
-    pub roles: BTreeMap<String, Role>,
     /// Check ids switched off for this journey (the file's `[checks] off`).
     pub checks_off: Vec<String>,
 }
@@ -125,9 +123,9 @@ impl Journey {
         Self {
             title: title.to_owned(),
             persona: persona.to_owned(),
+            row_roles: vec![None; rows.len()],
             rows,
             phases,
-            roles: BTreeMap::new(),
             checks_off: Vec::new(),
         }
     }
@@ -162,10 +160,23 @@ impl Journey {
         self.rows.iter().position(|r| r == name)
     }
 
-    /// The role of a row: from `roles` when it names the row, else from its name.
+    /// The role of a row: the one given explicitly, else the one its name implies.
     pub fn role_of(&self, row: usize) -> Option<Role> {
         let name = self.rows.get(row)?;
-        self.roles.get(name).copied().or_else(|| Role::from_row_name(name))
+        self.explicit_role(row).or_else(|| Role::from_row_name(name))
+    }
+
+    /// The role given explicitly to a row (by `[roles]`), if any.
+    pub fn explicit_role(&self, row: usize) -> Option<Role> {
+        self.row_roles.get(row).copied().flatten()
+    }
+
+    /// Give a row a role explicitly (`None` removes it). For building a
+    /// journey; edits that should be undoable use `Change::SetRole`.
+    pub fn set_explicit_role(&mut self, row: usize, role: Option<Role>) {
+        if let Some(slot) = self.row_roles.get_mut(row) {
+            *slot = role;
+        }
     }
 
     /// The first row playing this role.
@@ -197,17 +208,19 @@ impl Journey {
         &mut self.rows
     }
 
-    pub(super) fn insert_row_raw(&mut self, at: usize, name: String, cells: Vec<String>) {
+    pub(super) fn insert_row_raw(&mut self, at: usize, name: String, role: Option<Role>, cells: Vec<String>) {
         self.rows.insert(at, name);
+        self.row_roles.insert(at, role);
         for (phase, text) in self.phases.iter_mut().zip(cells) {
             phase.cells.insert(at, text);
         }
     }
 
-    pub(super) fn remove_row_raw(&mut self, at: usize) -> (String, Vec<String>) {
+    pub(super) fn remove_row_raw(&mut self, at: usize) -> (String, Option<Role>, Vec<String>) {
         let name = self.rows.remove(at);
+        let role = self.row_roles.remove(at);
         let cells = self.phases.iter_mut().map(|p| p.cells.remove(at)).collect();
-        (name, cells)
+        (name, role, cells)
     }
 
     pub(super) fn new_phase(&self, name: String, cells: Vec<String>) -> Phase {
