@@ -151,3 +151,37 @@ fn highlight_mode_in_the_tui_shows_the_same_counts_as_check() {
     pty.keys(":q!<Enter>");
     pty.assert_exit_code(0, TIMEOUT);
 }
+
+#[test]
+fn a_config_binding_ctrl_w_to_save_saves_and_help_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.toml");
+    fs::copy("journeys/bicycle-repair.toml", &path).unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "[keys.normal]\n\"ctrl-w\" = \"save\"\n").unwrap();
+    let env = [("JGRID_CONFIG", config.to_str().unwrap())];
+    let o = Command::new(env!("CARGO_BIN_EXE_jgrid")).arg("--print-config-path").envs(env).output().unwrap();
+    assert_eq!(stdout(&o).trim(), config.to_str().unwrap());
+    let mut pty = Pty::jgrid(&[path.to_str().unwrap()], 100, 40, &env);
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.assert_screen_contains("Ctrl-w save", TIMEOUT);
+    pty.keys("?");
+    pty.assert_screen_contains("Ctrl-w, Ctrl-s", TIMEOUT);
+    pty.keys("<Esc>xix<Esc><C-w>");
+    pty.assert_screen_contains("Saved", TIMEOUT);
+    pty.keys("q");
+    pty.assert_exit_code(0, TIMEOUT);
+    assert!(fs::read_to_string(&path).unwrap().contains("Need = \"x\""));
+}
+
+#[test]
+fn a_broken_config_is_reported_with_line_and_column_and_jgrid_still_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "theme = \"mono\"\n[keys.normal]\n\"ctrl-w\" = \"sav\"\n").unwrap();
+    let env = [("JGRID_CONFIG", config.to_str().unwrap())];
+    let mut pty = Pty::jgrid(&["journeys/bicycle-repair.toml"], 120, 30, &env);
+    pty.assert_screen_contains("config.toml:3:12: unknown action \"sav\"", TIMEOUT);
+    pty.keys("q");
+    pty.assert_exit_code(0, TIMEOUT);
+}
