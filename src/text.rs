@@ -2,6 +2,7 @@
 //! measured in terminal columns (CJK and emoji take two).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -46,49 +47,56 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let text = sanitize(text);
     let mut out = Vec::new();
     for line in text.split('\n') {
-        wrap_line(line, width, &mut out);
+        break_line(line, width, |r| out.push(line[r].to_owned()));
     }
     out
 }
 
 /// Number of lines `wrap` would return, without building them.
 pub fn wrapped_height(text: &str, width: usize) -> usize {
-    wrap(text, width).len()
+    let width = width.max(1);
+    let text = sanitize(text);
+    let mut count = 0;
+    for line in text.split('\n') {
+        break_line(line, width, |_| count += 1);
+    }
+    count
 }
 
-fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
-    let mut current = String::new();
-    let mut current_w = 0;
+/// Find where one line breaks; `emit` gets each piece as a byte range.
+fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>)) {
+    let offset = |part: &str| part.as_ptr() as usize - line.as_ptr() as usize;
+    let (mut start, mut end, mut current_w) = (0, 0, 0);
     for word in words(line) {
+        let at = offset(word);
         let w = self::width(word);
         if current_w + w <= width {
-            current.push_str(word);
+            end = at + word.len();
             current_w += w;
             continue;
         }
         if word.trim().is_empty() {
             // A space at the break point is dropped rather than starting the next line.
-            out.push(std::mem::take(&mut current));
-            current_w = 0;
+            emit(start..end);
+            (start, end, current_w) = (at + word.len(), at + word.len(), 0);
             continue;
         }
-        if !current.is_empty() && w <= width {
-            out.push(std::mem::take(&mut current).trim_end().to_owned());
-            current.push_str(word);
-            current_w = w;
+        if end > start && w <= width {
+            emit(start..start + line[start..end].trim_end().len());
+            (start, end, current_w) = (at, at + word.len(), w);
             continue;
         }
-        for g in word.graphemes(true) {
+        for (i, g) in word.grapheme_indices(true) {
             let gw = self::width(g);
-            if current_w + gw > width && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-                current_w = 0;
+            if current_w + gw > width && end > start {
+                emit(start..end);
+                (start, current_w) = (at + i, 0);
             }
-            current.push_str(g);
+            end = at + i + g.len();
             current_w += gw;
         }
     }
-    out.push(current);
+    emit(start..end);
 }
 
 /// Split a line into alternating runs of spaces and non-spaces, so a word
@@ -171,6 +179,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn height_counts_the_wrapped_lines(text in "(.|\n| ){0,80}", width in 1usize..30) {
+            prop_assert_eq!(wrapped_height(&text, width), wrap(&text, width).len());
+        }
+
+        #[test]
+        fn wrapping_loses_no_visible_character(text in "[a-z漢 ]{0,60}", width in 2usize..20) {
+            let joined: String = wrap(&text, width).concat();
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(squeeze(&joined), squeeze(&text));
+        }
+
         #[test]
         fn wrapped_lines_fit_and_contain_no_controls(text in "(.|\n|\t|\u{1b}){0,80}", width in 1usize..30) {
             for line in wrap(&text, width) {

@@ -131,20 +131,32 @@ pub fn cell_lines(text: &str, width: u16) -> usize {
 
 /// Lay out the grid for one frame.
 pub fn grid(journey: &Journey, f: Frame) -> GridLayout {
-    let chrome = Chrome::for_height(f.height);
-    let grid_height = f.height.saturating_sub(chrome.top() + chrome.bottom() + f.panel);
-    let body_height = grid_height.saturating_sub(2);
     let cols = phase_columns(journey, f.width, f.first_phase);
-    let natural: Vec<usize> = (f.first_row..journey.row_count())
+    let natural = natural_heights(journey, &cols, f.first_row);
+    grid_with(journey, f, cols, &natural)
+}
+
+/// The lines each row from `first_row` on needs in the visible columns
+/// (the tallest of its cells). Only visible cells are measured.
+pub fn natural_heights(journey: &Journey, cols: &[Col], first_row: usize) -> Vec<usize> {
+    (first_row..journey.row_count())
         .map(|r| {
             cols.iter()
                 .map(|c| cell_lines(journey.cell(crate::journey::CellRef::new(c.phase, r)), c.width))
                 .max()
                 .unwrap_or(1)
         })
-        .collect();
+        .collect()
+}
+
+/// Lay out the grid with the columns and the rows' natural heights (from
+/// `f.first_row` on) already measured.
+pub fn grid_with(journey: &Journey, f: Frame, cols: Vec<Col>, natural: &[usize]) -> GridLayout {
+    let chrome = Chrome::for_height(f.height);
+    let grid_height = f.height.saturating_sub(chrome.top() + chrome.bottom() + f.panel);
+    let body_height = grid_height.saturating_sub(2);
     let focus = f.focus_row.checked_sub(f.first_row).filter(|&i| i < natural.len());
-    let heights = fit_rows(&natural, focus, f.focus_min, usize::from(body_height));
+    let heights = fit_rows(natural, focus, f.focus_min, usize::from(body_height));
     let mut y = 0u16;
     let mut rows = Vec::new();
     for (i, h) in heights.into_iter().enumerate() {

@@ -258,16 +258,20 @@ impl App {
             self.first_row = self.cursor.row;
         }
         self.first_row = self.first_row.min(rows.saturating_sub(1));
-        while self.first_row < self.cursor.row && !self.layout().is_row_visible(self.cursor.row) {
+        // Measure every row once; trying first rows below only re-fits the heights.
+        let cols = layout::phase_columns(&self.journey, self.width, self.first_phase);
+        let natural = layout::natural_heights(&self.journey, &cols, 0);
+        let frame = self.frame();
+        let visible = |first_row: usize| {
+            let f = Frame { first_row, ..frame };
+            layout::grid_with(&self.journey, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
+        };
+        while self.first_row < self.cursor.row && !visible(self.first_row) {
             self.first_row += 1;
         }
         // Scroll back up while that still shows the cursor's row in full.
-        while self.first_row > 0 {
+        while self.first_row > 0 && visible(self.first_row - 1) {
             self.first_row -= 1;
-            if !self.layout().is_row_visible(self.cursor.row) {
-                self.first_row += 1;
-                break;
-            }
         }
     }
 
