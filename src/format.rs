@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::journey::{CellRef, Journey, Role};
+use crate::text::line_column;
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: i64 = 1;
@@ -38,18 +39,6 @@ impl FormatError {
     pub fn render(&self, file: &str) -> String {
         format!("{file}:{}:{}: {}\n  hint: {}", self.line, self.column, self.message, self.hint)
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 #[derive(Deserialize)]

@@ -155,8 +155,8 @@ fn discard_and_quit_leave_things_as_chosen() {
     assert!(!s.cell(0, 0).is_empty(), "the file was never changed");
 }
 
-#[test]
-fn a_file_changed_behind_our_back_is_not_overwritten() {
+/// Type in jgrid, have the file change on disk, then press Ctrl-s.
+fn edit_while_a_colleague_changes_the_file() -> (Setup, Pty, String) {
     let s = setup();
     let mut pty = s.start();
     ready(&mut pty);
@@ -165,6 +165,12 @@ fn a_file_changed_behind_our_back_is_not_overwritten() {
     fs::write(&s.file, &theirs).unwrap();
     pty.keys("<C-s>");
     pty.assert_screen_contains("changed on disk", TIMEOUT);
+    (s, pty, theirs)
+}
+
+#[test]
+fn a_file_changed_behind_our_back_is_not_overwritten() {
+    let (s, mut pty, theirs) = edit_while_a_colleague_changes_the_file();
     assert_eq!(fs::read_to_string(&s.file).unwrap(), theirs);
     pty.keys("<Esc>");
     pty.assert_screen_contains("Not saved", TIMEOUT);
@@ -182,14 +188,7 @@ fn a_file_changed_behind_our_back_is_not_overwritten() {
 
 #[test]
 fn reload_keeps_our_changes_in_a_recovery_file() {
-    let s = setup();
-    let mut pty = s.start();
-    ready(&mut pty);
-    pty.keys("iours<Esc>");
-    let theirs = fs::read_to_string(&s.file).unwrap().replace("Working internet on moving day", "THEIRS");
-    fs::write(&s.file, &theirs).unwrap();
-    pty.keys("<C-s>");
-    pty.assert_screen_contains("changed on disk", TIMEOUT);
+    let (s, mut pty, theirs) = edit_while_a_colleague_changes_the_file();
     pty.keys("r");
     pty.assert_screen_contains("THEIRS", TIMEOUT);
     pty.assert_screen_contains("changes are kept", TIMEOUT);

@@ -231,7 +231,7 @@ pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
         Ok(text) => parse(&text),
         Err(e) => {
             let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
-            let (line, column) = read::line_column(&valid, valid.len());
+            let (line, column) = crate::text::line_column(&valid, valid.len());
             let message = "the config file is not UTF-8 text; using the default settings".to_owned();
             (Config::default(), vec![ConfigError { line, column, message }])
         }

@@ -1,6 +1,7 @@
 //! Walks the TOML document with its spans, so every problem gets a line and
 //! column and only the entry it concerns falls back to its default.
 
+use crate::text::line_column;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -23,18 +24,6 @@ const NEEDED: [(KeyMode, &[Command], &str); 4] = [
     (KeyMode::Line, &[Command::Submit], "to run a command"),
     (KeyMode::Line, &[Command::Cancel], "to cancel"),
 ];
-
-/// 1-based line and column (in characters) of a byte offset.
-pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
 
 pub(super) fn parse(text: &str) -> (Config, Vec<ConfigError>) {
     let mut reader = Reader { text, config: Config::default(), errors: Vec::new(), binding_spans: Vec::new() };
