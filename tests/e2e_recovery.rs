@@ -188,7 +188,7 @@ fn a_file_changed_behind_our_back_is_not_overwritten() {
 
 #[test]
 fn reload_keeps_our_changes_in_a_recovery_file() {
-    let (s, mut pty, theirs) = edit_while_a_colleague_changes_the_file();
+    let (s, mut pty, _theirs) = edit_while_a_colleague_changes_the_file();
     pty.keys("r");
     pty.assert_screen_contains("THEIRS", TIMEOUT);
     pty.assert_screen_contains("changes are kept", TIMEOUT);
