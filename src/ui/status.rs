@@ -22,7 +22,14 @@ impl Widget for &TitleBar<'_> {
         if app.new_file {
             right.push_str(" [new]");
         }
-        let marker = if app.is_modified() { " [+] modified" } else { "" };
+        let mut marker = if app.is_modified() { " [+] modified" } else { "" };
+        // On a narrow screen the title comes first: drop the file name, then shorten the marker.
+        if text::width(&right) + text::width(marker) + 1 > usize::from(area.width) / 2 {
+            right.clear();
+            if !marker.is_empty() {
+                marker = " [+]";
+            }
+        }
         let right_w = text::width(&right) + text::width(marker) + 1;
         let title = if app.journey.title.is_empty() { "Untitled journey" } else { &app.journey.title };
         let left_w = usize::from(area.width).saturating_sub(right_w + 1);
