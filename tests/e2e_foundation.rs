@@ -52,9 +52,7 @@ fn move_edit_two_lines_save_and_quit() {
 
     // Reopening shows the note.
     let mut pty = open(&path, 80, 24, &[]);
-    pty.keys("jl");
-    pty.assert_screen_contains("Call back on", TIMEOUT);
-    pty.keys("z");
+    pty.keys("jlz");
     pty.assert_screen_contains("Call back on Monday", TIMEOUT);
     pty.assert_screen_contains("Å 漢字 🚲", TIMEOUT);
     pty.keys("q");

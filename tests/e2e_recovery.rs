@@ -99,6 +99,8 @@ fn kill_9_after_a_committed_edit_is_recovered() {
     pty.assert_screen_contains("Unsaved changes found", TIMEOUT);
     pty.assert_screen_contains("1 cell changed", TIMEOUT);
     pty.keys("r");
+    pty.assert_screen_contains("Recovered", TIMEOUT);
+    pty.keys("z");
     pty.assert_screen_contains("Ticket system", TIMEOUT);
     pty.keys(":wq<Enter>");
     pty.assert_exit_code(0, TIMEOUT);

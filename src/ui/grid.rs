@@ -104,6 +104,17 @@ impl Grid<'_> {
             }
             self.cell(CellRef::new(col.phase, band.row), col, rect, buf);
         }
+        // The cursor's cell is framed by heavy bars: clear without colour, and
+        // cheap over SSH, since a move redraws only the bars, not the text.
+        if let Some(col) = layout.cols.iter().find(|c| focus && c.phase == self.app.cursor.phase) {
+            let (left, right) = (body.x + col.x - 1, body.x + col.x + col.width);
+            for dy in 0..height {
+                buf.set_stringn(left, y + dy, "┃", 1, t.cursor_bar);
+                if right < body.right() {
+                    buf.set_stringn(right, y + dy, "┃", 1, t.cursor_bar);
+                }
+            }
+        }
     }
 
     fn cell(&self, at: CellRef, col: &Col, rect: Rect, buf: &mut Buffer) {
@@ -114,7 +125,7 @@ impl Grid<'_> {
             editor.area.render(inner, buf);
             return;
         }
-        let style = if at == self.app.cursor { t.cursor_cell } else { t.cell };
+        let style = t.cell;
         buf.set_style(rect, style);
         let width = usize::from(col.width.saturating_sub(1)).max(1);
         let cell_text = self.app.journey.cell(at);

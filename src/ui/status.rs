@@ -24,9 +24,12 @@ impl Widget for &TitleBar<'_> {
         }
         let mut marker = if app.is_modified() { " [+] modified" } else { "" };
         // On a narrow screen the title comes first: drop the file name, then shorten the marker.
-        if text::width(&right) + text::width(marker) + 1 > usize::from(area.width) / 2 {
+        let room_for_title = |right: &str, marker: &str| {
+            usize::from(area.width).saturating_sub(text::width(right) + text::width(marker) + 1) >= 24
+        };
+        if !room_for_title(&right, marker) {
             right.clear();
-            if !marker.is_empty() {
+            if !room_for_title(&right, marker) && !marker.is_empty() {
                 marker = " [+]";
             }
         }

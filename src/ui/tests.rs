@@ -142,12 +142,12 @@ fn wide_characters_keep_the_columns_aligned() {
     let screen = text_of(render(&app, &Theme::color()).backend().buffer());
     let bars: Vec<Vec<usize>> = screen
         .lines()
-        .filter(|l| l.contains('│'))
+        .filter(|l| l.contains(['│', '┃']))
         .map(|l| {
             let mut cols = Vec::new();
             let mut w = 0;
             for ch in l.chars() {
-                if ch == '│' {
+                if ch == '│' || ch == '┃' {
                     cols.push(w);
                 }
                 w += crate::text::width(ch.encode_utf8(&mut [0; 4]));
@@ -165,13 +165,19 @@ fn mono_theme_keeps_cursor_and_headers_distinct_without_colour() {
     let theme = Theme::mono();
     let terminal = render(&app, &theme);
     let buf = terminal.backend().buffer();
-    // Cursor cell (Orientation / Need) is reversed; a plain cell is not.
+    // The cursor cell (Orientation / Need) is framed by heavy bold bars; other cells by light ones.
     let layout = app.layout();
     let col = layout.cols[0];
     let row_y = 1 + 2 + layout.rows[0].y;
-    assert!(buf[(col.x + 1, row_y)].modifier.contains(Modifier::REVERSED));
+    let left = &buf[(col.x - 1, row_y)];
+    assert_eq!(left.symbol(), "┃");
+    assert!(left.modifier.contains(Modifier::BOLD));
+    assert_eq!(buf[(col.x + col.width, row_y)].symbol(), "┃");
     let other = layout.cols[1];
-    assert!(!buf[(other.x + 1, row_y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(other.x + other.width, row_y)].symbol(), "│");
+    // The phase header and row name of the cursor are reversed.
+    assert!(buf[(col.x + 1, 1)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(0, row_y)].modifier.contains(Modifier::REVERSED));
     // Headers are bold, no colour is used anywhere.
     assert!(buf[(other.x + 1, 1)].modifier.contains(Modifier::BOLD));
     assert!(buf.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));

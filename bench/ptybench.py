@@ -1,0 +1,644 @@
+#!/usr/bin/env python3
+"""Whole-program benchmarks of jgrid through a pseudo-terminal, with VisiData as a peer.
+
+    python3 bench/ptybench.py                  # build, generate journeys, measure, print Markdown
+    python3 bench/ptybench.py --json out.json  # also keep every raw sample
+    python3 bench/ptybench.py --quick          # 3 runs, 2 s idle: a smoke test, not for BENCHMARKS.md
+
+Only the Python standard library is used (`os.openpty`, `os.posix_spawn`, `select`, `/proc`), so it runs anywhere
+Linux and Python 3.11 are. The script:
+
+1. builds jgrid (`cargo build --release`) and the generator example, and writes the
+   `typical` and `large` journeys (TOML) and the `typical` grid as CSV (for VisiData) into a
+   temporary directory;
+2. starts each program in a fresh pseudo-terminal of each size (80x24, 100x30, 200x60), with a
+   fresh HOME, and measures, per session:
+   - first frame: from just before posix_spawn() to the read that completes the first frame. For
+     jgrid that is the first synchronized update (ESC[?2026h ... ESC[?2026l, one write) that
+     shows the status line "NORMAL"; for VisiData, the first time the first phase's name
+     ("Orientation") appears in the output;
+   - bytes written to the terminal per key: after each key the script waits for the program to
+     answer and then for a quiet period (no output for `quiet` seconds), and counts every byte
+     in between. Keys: 5 x `l`, 4 x `j`; for jgrid also 10 characters typed after `i` (edit
+     mode) and 3 x PgDn (each from the top: `g`, PgDn, PgUp). The figure is the median over all
+     key presses of all runs; the mean is printed too, because a move that scrolls costs more;
+   - peak memory: VmHWM from /proc/PID/status just before quitting;
+3. measures idle behaviour at 100x30: after the first frame and 0.5 s of quiet, the CPU time
+   (utime + stime ticks from /proc/PID/stat, all threads) used and the bytes written during
+   `--idle-seconds` (10) seconds, `--idle-runs` (3) times;
+4. measures start-up at 80x24 twice: with a terminal that answers the usual queries (cursor
+   position, device attributes, mode reports, colours, kitty keyboard) and with a dumb one
+   that answers nothing, and lists the queries each program sent. A baseline, `printf`
+   printing what the jgrid check waits for, shows the floor: spawn, exec and the pty.
+
+Sessions of the programs are interleaved run by run, so both see the same machine state.
+jgrid quits with `:q!` Enter, VisiData with `gq`. Every wait has a timeout; a session that
+fails is reported and left out. Medians are over `--runs` (20) sessions unless stated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = [(80, 24), (100, 30), (200, 60)]
+SYNC_END = b"\x1b[?2026l"
+PGDN, PGUP, ESC = b"\x1b[6~", b"\x1b[5~", b"\x1b"
+TYPED = "benchmark!"  # 10 characters typed in edit mode
+BURST = 0.05  # seconds: output this soon after the first byte of an answer is "immediate"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# Terminal queries a TUI may send at start-up, and what a capable terminal answers.
+# In "dumb" mode none is answered; in both modes every query seen is recorded.
+QUERIES: list[tuple[str, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
+    ("cursor position (DSR 6)", re.compile(rb"\x1b\[\??6n"), lambda m: b"\x1b[1;1R"),
+    ("device status (DSR 5)", re.compile(rb"\x1b\[5n"), lambda m: b"\x1b[0n"),
+    ("primary device attributes (DA1)", re.compile(rb"\x1b\[0?c"), lambda m: b"\x1b[?62;22c"),
+    ("secondary device attributes (DA2)", re.compile(rb"\x1b\[>0?c"), lambda m: b"\x1b[>1;10;0c"),
+    ("terminal version (XTVERSION)", re.compile(rb"\x1b\[>0?q"), lambda m: b"\x1bP>|ptybench\x1b\\"),
+    ("mode report (DECRQM)", re.compile(rb"\x1b\[(\??)(\d+)\$p"), lambda m: b"\x1b[" + m[1] + m[2] + b";2$y"),
+    ("kitty keyboard flags", re.compile(rb"\x1b\[\?u"), lambda m: b"\x1b[?0u"),
+    (
+        "colour (OSC 4/10/11/12)",
+        re.compile(rb"\x1b\](4;\d+|1[0-2]);\?(\x07|\x1b\\)"),
+        lambda m: b"\x1b]" + m[1] + b";rgb:0000/0000/0000" + m[2],
+    ),
+    ("capability (XTGETTCAP)", re.compile(rb"\x1bP\+q[0-9A-Fa-f;]*\x1b\\"), lambda m: b"\x1bP0+r\x1b\\"),
+    ("text area size (XTWINOPS)", re.compile(rb"\x1b\[1[48]t"), lambda m: b"\x1b[8;24;80t"),
+]
+
+ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[()][0-9A-Za-z]|[ -~])")
+
+
+class BenchError(Exception):
+    pass
+
+
+@dataclass
+class Answer:
+    """What a program wrote in answer to one key."""
+
+    bytes: int
+    immediate: int  # bytes that came within BURST seconds of the first one
+    seconds: float  # from sending the key to the last byte of the answer
+    frames: int  # synchronized updates (ESC[?2026l) in the answer
+
+
+# ---------------------------------------------------------------------------
+# One program in one pseudo-terminal
+# ---------------------------------------------------------------------------
+
+
+class Session:
+    """A child process on a fresh pty of the given size; every byte it writes is kept with the
+    time it was read."""
+
+    def __init__(self, argv: list[str], cols: int, rows: int, env: dict[str, str], answer: bool):
+        self.answer = answer
+        self.out = bytearray()
+        self.chunks: list[tuple[float, int]] = []  # (time read, len(out) after it)
+        self.last_read = 0.0
+        self.queries: set[str] = set()
+        self._scanned = 0
+        self.eof = False
+        # The pty exists and has its size before the clock starts: that is the terminal's work.
+        # posix_spawn (vfork + exec) instead of fork: forking this Python process would add
+        # milliseconds to every start-up. setsid and then opening the slave by name makes it
+        # the child's controlling terminal, as a terminal emulator does.
+        self.fd, slave = os.openpty()
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        tty = os.ttyname(slave)
+        program = shutil.which(argv[0], path=env.get("PATH")) or argv[0]
+        actions = [(os.POSIX_SPAWN_OPEN, 0, tty, os.O_RDWR, 0), (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)]
+        self.t_spawn = time.perf_counter()
+        try:
+            self.pid = os.posix_spawn(program, argv, env, setsid=True, file_actions=actions)
+        except OSError:
+            os.close(self.fd)
+            raise
+        finally:
+            os.close(slave)
+        self.exited: int | None = None
+
+    # -- reading ------------------------------------------------------------
+
+    def read(self, timeout: float) -> bool:
+        """Read what is there, waiting at most `timeout` seconds; True if something came."""
+        if self.eof:
+            time.sleep(max(timeout, 0))
+            return False
+        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal (it exited)
+            data = b""
+        if not data:
+            self.eof = True
+            return False
+        self.last_read = time.perf_counter()
+        self.out += data
+        self.chunks.append((self.last_read, len(self.out)))
+        self._answer_queries()
+        return True
+
+    def _answer_queries(self) -> None:
+        start = max(0, self._scanned - 64)
+        for name, pattern, reply in QUERIES:
+            for m in pattern.finditer(self.out, start):
+                if m.end() > self._scanned:
+                    self.queries.add(name)
+                    if self.answer:
+                        self.write(reply(m))
+        self._scanned = len(self.out)
+
+    def wait_until(self, done: Callable[[bytes], bool], timeout: float) -> float:
+        """Read until `done(output)`; return the time of the read that made it true."""
+        deadline = time.perf_counter() + timeout
+        while not done(bytes(self.out)):
+            left = deadline - time.perf_counter()
+            if left <= 0 or self.eof:
+                raise BenchError(f"timed out waiting; output so far ends with {bytes(self.out[-300:])!r}")
+            self.read(left)
+        return self.last_read
+
+    def settle(self, quiet: float, timeout: float = 10.0) -> None:
+        """Read until nothing has come for `quiet` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if not self.read(quiet):
+                return
+        raise BenchError(f"output did not stop within {timeout} s")
+
+    def press(self, key: bytes, quiet: float, answer_timeout: float = 2.0) -> Answer:
+        """Send one key and collect the answer: everything written until `quiet` seconds pass
+        without output."""
+        start, first_chunk, t0 = len(self.out), len(self.chunks), time.perf_counter()
+        self.write(key)
+        self.read(answer_timeout)  # the first bytes of the answer, if any
+        self.settle(quiet)
+        data = bytes(self.out[start:])
+        chunks = self.chunks[first_chunk:]
+        if not chunks:
+            return Answer(0, 0, 0.0, 0)
+        burst_end = chunks[0][0] + BURST
+        immediate = max(end for t, end in chunks if t <= burst_end) - start
+        return Answer(len(data), immediate, self.last_read - t0, data.count(SYNC_END))
+
+    # -- the process ------------------------------------------------------------
+
+    def write(self, data: bytes) -> None:
+        os.write(self.fd, data)
+
+    def proc(self, name: str) -> str:
+        return Path(f"/proc/{self.pid}/{name}").read_text()
+
+    def cpu_ticks(self) -> int:
+        """utime + stime of the whole process (all threads), in clock ticks."""
+        fields = self.proc("stat").rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+
+    def vm_hwm_kib(self) -> int:
+        m = re.search(r"^VmHWM:\s+(\d+) kB", self.proc("status"), re.M)
+        if not m:
+            self.read(0.1)
+            died = f"it exited with wait status {self.exited}" if self._reaped() else "it is a zombie"
+            raise BenchError(f"no VmHWM in /proc/PID/status: {died}; output ends with {bytes(self.out[-300:])!r}")
+        return int(m[1])
+
+    def close(self, quit_keys: bytes | None, timeout: float = 5.0) -> int:
+        """Send `quit_keys` and wait for the child to exit (b"": just wait; None: kill it at
+        once), reap it and close the pty; return the wait status."""
+        if self.exited is None and quit_keys is not None:
+            try:
+                self.write(quit_keys)
+            except OSError:
+                pass
+            deadline = time.perf_counter() + timeout
+            while time.perf_counter() < deadline and not self._reaped():
+                self.read(0.02)
+        if self.exited is None and not self._reaped():
+            os.kill(self.pid, signal.SIGKILL)
+            _, self.exited = os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        return self.exited or 0
+
+    def _reaped(self) -> bool:
+        if self.exited is not None:
+            return True
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid:
+            self.exited = status
+        return bool(pid)
+
+
+# ---------------------------------------------------------------------------
+# The programs
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Program:
+    name: str
+    argv: list[str]  # the file is appended
+    first_frame: Callable[[str], Callable[[bytes], bool]]  # first phase name -> predicate
+    quit: bytes
+    quiet: float  # seconds without output after which a key's answer is complete
+    settle: float  # seconds without output after which start-up is complete
+    edits: bool  # measure edit mode and paging (jgrid only)
+
+
+def jgrid_first_frame(_first_phase: str) -> Callable[[bytes], bool]:
+    def done(out: bytes) -> bool:
+        i = out.find(b"NORMAL")
+        return i >= 0 and out.find(SYNC_END, i) >= 0
+
+    return done
+
+
+def text_appears(first_phase: str) -> Callable[[bytes], bool]:
+    needle = first_phase.encode()
+    return lambda out: needle in out or needle in ANSI.sub(b"", out)
+
+
+@dataclass
+class Target:
+    program: Program
+    journey: str  # typical | large
+    file: Path | None
+    first_phase: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.program.name}/{self.journey}"
+
+
+# ---------------------------------------------------------------------------
+# Measurements
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Samples:
+    first_frame_ms: list[float] = field(default_factory=list)
+    bytes: dict[str, list[int]] = field(default_factory=dict)
+    immediate: dict[str, list[int]] = field(default_factory=dict)
+    latency_ms: dict[str, list[float]] = field(default_factory=dict)
+    frames: dict[str, list[int]] = field(default_factory=dict)
+    hwm_kib: list[int] = field(default_factory=list)
+    idle_ticks: list[int] = field(default_factory=list)
+    idle_bytes: list[int] = field(default_factory=list)
+    queries: set[str] = field(default_factory=set)
+    failures: list[str] = field(default_factory=list)
+
+    def merge(self, other: Samples) -> None:
+        for name in ("first_frame_ms", "hwm_kib", "idle_ticks", "idle_bytes", "failures"):
+            getattr(self, name).extend(getattr(other, name))
+        for name in ("bytes", "immediate", "latency_ms", "frames"):
+            for key, xs in getattr(other, name).items():
+                getattr(self, name).setdefault(key, []).extend(xs)
+        self.queries |= other.queries
+
+    def key(self, name: str, a: Answer) -> None:
+        self.bytes.setdefault(name, []).append(a.bytes)
+        self.immediate.setdefault(name, []).append(a.immediate)
+        self.latency_ms.setdefault(name, []).append(a.seconds * 1e3)
+        self.frames.setdefault(name, []).append(a.frames)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, workdir: Path):
+        self.args = args
+        self.workdir = workdir
+        self.results: dict[str, Samples] = {}
+        self.session_no = 0
+
+    def samples(self, *parts: object) -> Samples:
+        return self.results.setdefault("/".join(map(str, parts)), Samples())
+
+    def env(self) -> dict[str, str]:
+        """A clean environment with a fresh, empty HOME (no config, no recovery files)."""
+        self.session_no += 1
+        home = self.workdir / "home" / str(self.session_no)
+        home.mkdir(parents=True)
+        return {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local/share"),
+            "XDG_STATE_HOME": str(home / ".local/state"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+
+    def start(self, t: Target, cols: int, rows: int, answer: bool = False) -> tuple[Session, float]:
+        argv = [*t.program.argv, str(t.file)] if t.file else t.program.argv
+        s = Session(argv, cols, rows, self.env(), answer)
+        try:
+            t_frame = s.wait_until(t.program.first_frame(t.first_phase), timeout=20)
+        except BenchError:
+            s.close(None)
+            raise
+        return s, (t_frame - s.t_spawn) * 1e3
+
+    def run(self, what: str, into: Samples, session: Callable[[Samples], None]) -> None:
+        """Run one session; its samples count only if all of it worked."""
+        got = Samples()
+        try:
+            session(got)
+        except (BenchError, OSError) as e:
+            into.failures.append(f"{what}: {e}")
+            print(f"  FAILED {what}: {e}", file=sys.stderr)
+            return
+        into.merge(got)
+
+    # -- the three kinds of session --------------------------------------------
+
+    def interactive(self, t: Target, cols: int, rows: int, got: Samples) -> None:
+        """First frame, bytes per key, peak memory."""
+        s, first = self.start(t, cols, rows)
+        p = t.program
+        try:
+            s.settle(p.settle)
+            for _ in range(5):
+                got.key("l", s.press(b"l", p.quiet))
+            for _ in range(4):
+                got.key("j", s.press(b"j", p.quiet))
+            if p.edits:
+                s.press(b"i", p.quiet)
+                for ch in TYPED:
+                    got.key("char", s.press(ch.encode(), p.quiet))
+                s.press(ESC, p.quiet)
+                for _ in range(3):
+                    s.press(b"g", p.quiet, answer_timeout=0.3)  # a no-op when already at the top
+                    got.key("PgDn", s.press(PGDN, p.quiet))
+                    s.press(PGUP, p.quiet)
+            got.hwm_kib.append(s.vm_hwm_kib())
+            got.first_frame_ms.append(first)
+            got.queries |= s.queries
+        finally:
+            status = s.close(p.quit)
+        if status != 0:
+            raise BenchError(f"{p.name} exited with wait status {status}")
+
+    def startup(self, t: Target, answer: bool, got: Samples) -> None:
+        """First frame at 80x24 with a terminal that answers queries, or a dumb one."""
+        s, first = self.start(t, 80, 24, answer)
+        try:
+            s.settle(t.program.settle)
+            got.first_frame_ms.append(first)
+            got.queries |= s.queries
+        finally:
+            s.close(t.program.quit)
+
+    def idle(self, t: Target, got: Samples) -> None:
+        """CPU ticks and bytes written while nobody touches the keyboard."""
+        s, _ = self.start(t, 100, 30)
+        try:
+            s.settle(max(t.program.settle, 0.5))
+            ticks, n = s.cpu_ticks(), len(s.out)
+            end = time.perf_counter() + self.args.idle_seconds
+            while (left := end - time.perf_counter()) > 0:
+                s.read(left)
+            got.idle_ticks.append(s.cpu_ticks() - ticks)
+            got.idle_bytes.append(len(s.out) - n)
+        finally:
+            s.close(t.program.quit)
+
+    # -- the plan ---------------------------------------------------------------------
+
+    def all(self, targets: list[Target], baseline: Target) -> None:
+        a = self.args
+        print(f"interactive: {a.runs} runs x {len(SIZES)} sizes x {len(targets)} programs/journeys", file=sys.stderr)
+        for run in range(a.runs):
+            print(f"  run {run + 1}/{a.runs}", file=sys.stderr)
+            for cols, rows in SIZES:
+                for t in targets:
+                    self.run(
+                        f"{t.key} {cols}x{rows}",
+                        self.samples(t.key, f"{cols}x{rows}"),
+                        lambda got: self.interactive(t, cols, rows, got),
+                    )
+        print(f"start-up: {a.runs} runs, answering and dumb terminal", file=sys.stderr)
+        for _ in range(a.runs):
+            for t in [baseline, *targets]:
+                for answer in (True, False):
+                    mode = "answering" if answer else "dumb"
+                    self.run(
+                        f"{t.key} start-up ({mode})",
+                        self.samples(t.key, "80x24", mode),
+                        lambda got: self.startup(t, answer, got),
+                    )
+        print(f"idle: {a.idle_runs} runs x {a.idle_seconds:g} s", file=sys.stderr)
+        for _ in range(a.idle_runs):
+            for t in targets:
+                self.run(f"{t.key} idle", self.samples(t.key, "100x30", "idle"), lambda got: self.idle(t, got))
+
+
+# ---------------------------------------------------------------------------
+# Set-up
+# ---------------------------------------------------------------------------
+
+
+def target_dir() -> Path:
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=REPO, check=True, capture_output=True
+    )
+    return Path(json.loads(meta.stdout)["target_directory"])
+
+
+def prepare(args: argparse.Namespace, workdir: Path) -> tuple[list[Target], Target]:
+    """Build, generate the journeys; return what to measure and the start-up baseline."""
+    if not args.no_build:
+        for argv in (["cargo", "build", "--release"], ["cargo", "build", "--release", "--example", "gen_journey"]):
+            subprocess.run(argv, cwd=REPO, check=True)
+    release = target_dir() / "release"
+    jgrid = args.jgrid or str(release / "jgrid")
+    gen = str(release / "examples" / "gen_journey")
+    files: dict[str, Path] = {}
+    for name, gen_args in [("typical.toml", ["typical"]), ("large.toml", ["large"]), ("typical.csv", ["typical", "--csv"])]:
+        files[name] = workdir / name
+        with open(files[name], "wb") as f:
+            subprocess.run([gen, *gen_args], check=True, stdout=f)
+
+    def first_phase(journey: str) -> str:
+        return tomllib.loads(files[f"{journey}.toml"].read_text())["phase"][0]["name"]
+
+    jg = Program("jgrid", [jgrid], jgrid_first_frame, b":q!\r", quiet=0.05, settle=0.2, edits=True)
+    targets = [Target(jg, j, files[f"{j}.toml"], first_phase(j)) for j in ("typical", "large")]
+    vd = shutil.which("vd") or shutil.which("visidata")
+    if args.no_visidata:
+        pass
+    elif vd:
+        # --motd-url= : no message-of-the-day download in the background. VisiData keeps
+        # writing a few bytes every 0.1 s for about a second after each key, hence quiet=0.3.
+        peer = Program("visidata", [vd, "--motd-url="], text_appears, b"gq", quiet=0.3, settle=1.0, edits=False)
+        targets.append(Target(peer, "typical", files["typical.csv"], first_phase("typical")))
+    else:
+        print("visidata not found (apt-get install -y visidata): measuring jgrid alone", file=sys.stderr)
+    # The floor: spawn, exec and the pty for a program that prints what the jgrid check waits for.
+    printf = shutil.which("printf") or "/usr/bin/printf"
+    floor = Program("printf", [printf, "NORMAL\\033[?2026l"], jgrid_first_frame, b"", quiet=0.05, settle=0.0, edits=False)
+    return targets, Target(floor, "baseline", None, "")
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    info = {"nproc": str(os.cpu_count()), "cpu": cpu, "kernel": platform.release(), "python": platform.python_version()}
+    for name, argv in [("jgrid", ["git", "-C", str(REPO), "describe", "--always", "--dirty"]), ("visidata", ["vd", "--version"])]:
+        try:
+            info[name] = subprocess.run(argv, capture_output=True, text=True, timeout=20).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    return info
+
+
+# ---------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------
+
+
+def med(xs: list[float]) -> str:
+    if not xs:
+        return "-"
+    m = statistics.median(xs)
+    return f"{m:.0f}" if m >= 100 or float(m).is_integer() else f"{m:.1f}"
+
+
+def key_cell(xs: list[int]) -> str:
+    """median (mean, max)"""
+    return f"{statistics.median(xs):.0f} ({statistics.mean(xs):.0f}, {max(xs)})" if xs else "-"
+
+
+def report(bench: Bench, targets: list[Target], baseline: Target, info: dict[str, str]) -> str:
+    a = bench.args
+    sizes = [f"{c}x{r}" for c, r in SIZES]
+
+    def get(*parts: str) -> Samples:
+        return bench.results.get("/".join(parts), Samples())
+
+    out = [
+        f"Machine: {info['nproc']} CPUs, {info['cpu']}, Linux {info['kernel']}, Python {info['python']}; "
+        f"jgrid {info.get('jgrid') or '?'}; {info.get('visidata') or 'no VisiData'}",
+        "",
+        f"### First complete frame, ms (median of {a.runs})",
+        "",
+        "| program | journey | " + " | ".join(sizes) + " |",
+        "| --- | --- |" + " ---: |" * len(sizes),
+    ]
+    for t in targets:
+        out.append(f"| {t.program.name} | {t.journey} | " + " | ".join(med(get(t.key, s).first_frame_ms) for s in sizes) + " |")
+    out += [
+        "",
+        f"### Start-up at 80x24: a terminal that answers queries vs a dumb one, ms (median of {a.runs})",
+        "",
+        "| program | journey | answering | dumb | queries the program sent |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for t in [baseline, *targets]:
+        ans, dumb = get(t.key, "80x24", "answering"), get(t.key, "80x24", "dumb")
+        seen = ", ".join(sorted(ans.queries | dumb.queries | get(t.key, "80x24").queries)) or "none"
+        out.append(f"| {t.program.name} | {t.journey} | {med(ans.first_frame_ms)} | {med(dumb.first_frame_ms)} | {seen} |")
+    out += [
+        "",
+        f"### Bytes written per key: median (mean, max) over all presses of {a.runs} runs",
+        "",
+        f"Per run: 5 x `l`, 4 x `j`; jgrid also {len(TYPED)} characters typed in edit mode and 3 x PgDn from the top. "
+        f"'immediate' counts only what came within {BURST * 1e3:.0f} ms of the answer's first byte; "
+        "'ms' is the median time from a move key to the last byte of its answer.",
+        "",
+        "| program | journey | size | `l` | `j` | `l`/`j` immediate | typed character | PgDn | frames per key | ms |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for t in targets:
+        for s in sizes:
+            smp = get(t.key, s)
+            moves = ("l", "j")
+            immediate = [n for k in moves for n in smp.immediate.get(k, [])]
+            latency = [x for k in moves for x in smp.latency_ms.get(k, [])]
+            frames = [n for ns in smp.frames.values() for n in ns]
+            frames_cell = f"{min(frames)}-{max(frames)}" if frames and max(frames) else "-"
+            cells = [key_cell(smp.bytes.get("l", [])), key_cell(smp.bytes.get("j", [])), med(immediate)]
+            cells += [key_cell(smp.bytes.get(k, [])) for k in ("char", "PgDn")]
+            out.append(f"| {t.program.name} | {t.journey} | {s} | " + " | ".join(cells) + f" | {frames_cell} | {med(latency)} |")
+    out += [
+        "",
+        f"### Peak memory (VmHWM just before quitting), MB (median of {a.runs})",
+        "",
+        "| program | journey | " + " | ".join(sizes) + " |",
+        "| --- | --- |" + " ---: |" * len(sizes),
+    ]
+    for t in targets:
+        cells = [f"{statistics.median(x) / 1024:.1f}" if (x := get(t.key, s).hwm_kib) else "-" for s in sizes]
+        out.append(f"| {t.program.name} | {t.journey} | " + " | ".join(cells) + " |")
+    out += [
+        "",
+        f"### Idle for {a.idle_seconds:g} s at 100x30 ({a.idle_runs} runs; a CPU tick is {1000 // CLK_TCK} ms)",
+        "",
+        "| program | journey | CPU ticks: median (each run) | bytes written: median (each run) |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for t in targets:
+        smp = get(t.key, "100x30", "idle")
+        ticks, sent = ", ".join(map(str, smp.idle_ticks)), ", ".join(map(str, smp.idle_bytes))
+        out.append(f"| {t.program.name} | {t.journey} | {med(smp.idle_ticks)} ({ticks}) | {med(smp.idle_bytes)} ({sent}) |")
+    failures = [f for smp in bench.results.values() for f in smp.failures]
+    out += ["", f"Failed sessions (left out): {len(failures)}"] + [f"- {f}" for f in failures]
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=20, help="sessions per measurement (default 20)")
+    ap.add_argument("--idle-runs", type=int, default=3, help="idle sessions per program (default 3)")
+    ap.add_argument("--idle-seconds", type=float, default=10.0, help="length of an idle session (default 10)")
+    ap.add_argument("--quick", action="store_true", help="3 runs, 1 idle run of 2 s: a smoke test")
+    ap.add_argument("--no-build", action="store_true", help="use the binaries already built")
+    ap.add_argument("--no-visidata", action="store_true", help="measure jgrid alone")
+    ap.add_argument("--jgrid", help="the jgrid binary (default: target/release/jgrid)")
+    ap.add_argument("--json", type=Path, help="write every raw sample to this file")
+    args = ap.parse_args()
+    if args.quick:
+        args.runs, args.idle_runs, args.idle_seconds = 3, 1, 2.0
+    with tempfile.TemporaryDirectory(prefix="ptybench-") as tmp:
+        workdir = Path(tmp)
+        targets, baseline = prepare(args, workdir)
+        info = machine()
+        bench = Bench(args, workdir)
+        bench.all(targets, baseline)
+    print(report(bench, targets, baseline, info))
+    if args.json:
+        raw = {k: {**vars(v), "queries": sorted(v.queries)} for k, v in bench.results.items()}
+        opts = {k: str(v) for k, v in vars(args).items()}
+        args.json.write_text(json.dumps({"machine": info, "args": opts, "results": raw}, indent=1))
+    return 1 if any(smp.failures for smp in bench.results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+//! In-process benchmarks of the work behind each user-visible operation, for
+//! the three generated journey sizes (see `common/generator.rs`).
+//!
+//! ```sh
+//! cargo bench --bench jgrid            # everything
+//! cargo bench --bench jgrid -- render  # only benchmarks whose path contains "render"
+//! ```
+//!
+//! Divan prints fastest, slowest, median and mean per benchmark; the budgets
+//! in BENCHMARKS.md are medians.
+//!
+//! | benchmark         | measures                                                                  |
+//! | ----------------- | ------------------------------------------------------------------------- |
+//! | `load`            | `format::parse` of the journey's TOML bytes                               |
+//! | `to_toml`         | `format::to_toml`: the canonical text, no I/O                             |
+//! | `save`            | `format::to_toml` + `store::save_atomic` to a temp dir (fsync + rename)   |
+//! | `checks`          | `checks::check` on the whole journey                                      |
+//! | `render`          | drawing one 120x40 frame into a `Buffer`, cursor in the grid's middle     |
+//! | `move_and_render` | one cursor move through `app::update`, then one frame as in `render`      |
+//!
+//! `render` and `move_and_render` should cost the same for every size: what
+//! is drawn is one screen, whatever the grid's size.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use divan::Bencher;
+use divan::counter::BytesCount;
+use jgrid::app::{Action, App, Command, History, update};
+use jgrid::journey::{CellRef, Journey};
+use jgrid::ui::{Screen, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
+
+#[path = "common/generator.rs"]
+mod generator;
+
+use generator::Size;
+
+fn main() {
+    divan::main();
+}
+
+/// The screen size of the render benchmarks.
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+/// A generated journey and its canonical TOML, built once per size.
+struct Fixture {
+    journey: Journey,
+    toml: String,
+}
+
+fn fixture(size: Size) -> &'static Fixture {
+    static FIXTURES: [OnceLock<Fixture>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let index = Size::ALL.iter().position(|s| *s == size).expect("every size is in Size::ALL");
+    FIXTURES[index].get_or_init(|| {
+        let journey = generator::journey(size);
+        let toml = jgrid::format::to_toml(&journey);
+        Fixture { journey, toml }
+    })
+}
+
+#[divan::bench(args = Size::ALL)]
+fn load(bencher: Bencher, size: Size) {
+    let bytes = fixture(size).toml.as_bytes();
+    bencher
+        .counter(BytesCount::of_slice(bytes))
+        .bench(|| jgrid::format::parse(black_box(bytes)).expect("generated journeys parse"));
+}
+
+#[divan::bench(args = Size::ALL)]
+fn to_toml(bencher: Bencher, size: Size) {
+    let f = fixture(size);
+    bencher.counter(BytesCount::of_str(&f.toml)).bench(|| jgrid::format::to_toml(black_box(&f.journey)));
+}
+
+#[divan::bench(args = Size::ALL)]
+fn save(bencher: Bencher, size: Size) {
+    let f = fixture(size);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join(format!("{size}.toml"));
+    bencher.counter(BytesCount::of_str(&f.toml)).bench(|| {
+        let text = jgrid::format::to_toml(black_box(&f.journey));
+        jgrid::store::save_atomic(&path, &text).expect("save to a temp dir");
+    });
+}
+
+#[divan::bench(args = Size::ALL)]
+fn checks(bencher: Bencher, size: Size) {
+    let journey = &fixture(size).journey;
+    bencher.bench(|| jgrid::checks::check(black_box(journey)));
+}
+
+/// The app as jgrid has it after start-up in a 120x40 terminal, with the
+/// cursor moved to the middle of the grid.
+fn app_in_the_middle(size: Size) -> App {
+    let journey = fixture(size).journey.clone();
+    let (phases, rows) = (journey.phase_count(), journey.row_count());
+    let mut app = App::new(journey, Some(PathBuf::from(format!("{size}.toml"))), History::saved());
+    update(&mut app, Action::Resize(WIDTH, HEIGHT));
+    app.cursor = CellRef::new(phases / 2, rows / 2);
+    app.scroll_to_cursor();
+    app
+}
+
+const AREA: Rect = Rect::new(0, 0, WIDTH, HEIGHT);
+
+#[divan::bench(args = Size::ALL)]
+fn render(bencher: Bencher, size: Size) {
+    let app = app_in_the_middle(size);
+    let theme = Theme::color();
+    let screen = Screen { app: &app, theme: &theme };
+    bencher.with_inputs(|| Buffer::empty(AREA)).bench_local_refs(|buf| (&screen).render(AREA, black_box(buf)));
+}
+
+/// One cursor move (right, then back left on the next iteration, so the
+/// cursor stays in the middle) and the frame after it: the in-process part
+/// of what a key press costs. jgrid then diffs the frame against the last one
+/// and writes the changes to the terminal, which this leaves out.
+#[divan::bench(args = Size::ALL)]
+fn move_and_render(bencher: Bencher, size: Size) {
+    let mut app = app_in_the_middle(size);
+    let theme = Theme::color();
+    let mut right = true;
+    bencher.with_inputs(|| Buffer::empty(AREA)).bench_local_refs(|buf| {
+        let command = if right { Command::MoveRight } else { Command::MoveLeft };
+        right = !right;
+        update(&mut app, Action::Run(command));
+        (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
+    });
+}
