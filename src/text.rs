@@ -64,6 +64,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// The first `max` lines `wrap` would return, and how many lines there are in
+/// all; only the lines returned are built.
+pub fn wrap_head(text: &str, width: usize, max: usize) -> (Vec<String>, usize) {
+    let width = width.max(1);
+    let text = sanitize(text);
+    let mut head = Vec::with_capacity(max.min(16));
+    let mut total = 0;
+    for line in text.split('\n') {
+        break_line(line, width, |r| {
+            if total < max {
+                head.push(line[r].to_owned());
+            }
+            total += 1;
+        });
+    }
+    (head, total)
+}
+
 /// Number of lines `wrap` would return, without building them.
 pub fn wrapped_height(text: &str, width: usize) -> usize {
     let width = width.max(1);
@@ -192,8 +210,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn height_counts_the_wrapped_lines(text in "(.|\n| ){0,80}", width in 1usize..30) {
-            prop_assert_eq!(wrapped_height(&text, width), wrap(&text, width).len());
+        fn height_counts_the_wrapped_lines(text in "(.|\n| ){0,80}", width in 1usize..30, max in 0usize..6) {
+            let all = wrap(&text, width);
+            prop_assert_eq!(wrapped_height(&text, width), all.len());
+            let (head, total) = wrap_head(&text, width, max);
+            prop_assert_eq!(total, all.len());
+            prop_assert_eq!(&head[..], &all[..max.min(all.len())]);
         }
 
         #[test]

@@ -132,21 +132,23 @@ pub fn cell_lines(text: &str, width: u16) -> usize {
 /// Lay out the grid for one frame.
 pub fn grid(journey: &Journey, f: Frame) -> GridLayout {
     let cols = phase_columns(journey, f.width, f.first_phase);
-    let natural = natural_heights(journey, &cols, f.first_row);
+    // Each row takes at least a line and a rule, so no more rows than this can show.
+    let most = usize::from(f.height / 2) + 1;
+    let last = journey.row_count().min(f.first_row + most);
+    let natural = natural_heights(journey, &cols, f.first_row..last);
     grid_with(journey, f, cols, &natural)
 }
 
-/// The lines each row from `first_row` on needs in the visible columns
+/// The lines each of these rows needs in the visible columns
 /// (the tallest of its cells). Only visible cells are measured.
-pub fn natural_heights(journey: &Journey, cols: &[Col], first_row: usize) -> Vec<usize> {
-    (first_row..journey.row_count())
-        .map(|r| {
-            cols.iter()
-                .map(|c| cell_lines(journey.cell(crate::journey::CellRef::new(c.phase, r)), c.width))
-                .max()
-                .unwrap_or(1)
-        })
-        .collect()
+pub fn natural_heights(journey: &Journey, cols: &[Col], rows: std::ops::Range<usize>) -> Vec<usize> {
+    rows.map(|r| {
+        cols.iter()
+            .map(|c| cell_lines(journey.cell(crate::journey::CellRef::new(c.phase, r)), c.width))
+            .max()
+            .unwrap_or(1)
+    })
+    .collect()
 }
 
 /// Lay out the grid with the columns and the rows' natural heights (from

@@ -247,10 +247,13 @@ impl App {
         self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
         self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
         let per_screen = layout::phases_per_screen(&self.journey, self.width);
+        // Scroll a screen of phases at a time: the cursor leaving on the right
+        // becomes the leftmost phase (and on the left, the rightmost), so
+        // the whole grid is resent once per screen, not once per move.
         if self.cursor.phase < self.first_phase {
-            self.first_phase = self.cursor.phase;
+            self.first_phase = (self.cursor.phase + 1).saturating_sub(per_screen);
         } else if self.cursor.phase >= self.first_phase + per_screen {
-            self.first_phase = self.cursor.phase + 1 - per_screen;
+            self.first_phase = self.cursor.phase;
         }
         // Do not leave empty columns on the right when the grid could fill them.
         self.first_phase = self.first_phase.min(phases.saturating_sub(per_screen));
@@ -260,7 +263,7 @@ impl App {
         self.first_row = self.first_row.min(rows.saturating_sub(1));
         // Measure every row once; trying first rows below only re-fits the heights.
         let cols = layout::phase_columns(&self.journey, self.width, self.first_phase);
-        let natural = layout::natural_heights(&self.journey, &cols, 0);
+        let natural = layout::natural_heights(&self.journey, &cols, 0..rows);
         let frame = self.frame();
         let visible = |first_row: usize| {
             let f = Frame { first_row, ..frame };

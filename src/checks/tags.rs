@@ -50,8 +50,12 @@ fn tags(text: &str) -> Vec<&str> {
     out
 }
 
+/// Case-insensitive equality without allocating (this runs for every pair of tags).
 fn same(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The tags of `these` that are not among `those`.
@@ -66,13 +70,17 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
             continue;
         }
         let channels = tags(g.text(p, tp));
+        // Each row's tags are found once per phase.
+        let row_tags = |row: Option<usize>| row.map(|r| (r, tags(g.text(p, r))));
+        let (org, sys, msg) = (row_tags(g.organization), row_tags(g.systems), row_tags(g.message));
         let unclaimed = [
-            ("channel-without-owner", g.organization, "no one owns", "channel", "channels"),
-            ("channel-without-system", g.systems, "no system serves", "channel", "channels"),
+            ("channel-without-owner", &org, "no one owns", "channel", "channels"),
+            ("channel-without-system", &sys, "no system serves", "channel", "channels"),
         ];
-        for (id, row, who, one, many) in unclaimed {
-            let Some(row) = row.filter(|&r| g.filled(p, r)) else { continue };
-            let lost = missing(&channels, &tags(g.text(p, row)));
+        for (id, row_and_tags, who, one, many) in unclaimed {
+            let Some((row, row_tags)) = row_and_tags.as_ref().filter(|(r, _)| g.filled(p, *r)) else { continue };
+            let row = *row;
+            let lost = missing(&channels, row_tags);
             if lost.is_empty() {
                 continue;
             }
@@ -87,8 +95,8 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
             );
             out.push(Finding::in_phase(id, p, vec![tp, row], message));
         }
-        for row in [g.organization, g.systems, g.message].into_iter().flatten() {
-            let stray = missing(&tags(g.text(p, row)), &channels);
+        for (row, row_tags) in [org, sys, msg].into_iter().flatten() {
+            let stray = missing(&row_tags, &channels);
             if stray.is_empty() {
                 continue;
             }

@@ -104,15 +104,12 @@ impl Grid<'_> {
             }
             self.cell(CellRef::new(col.phase, band.row), col, rect, buf);
         }
-        // The cursor's cell is framed by heavy bars: clear without colour, and
-        // cheap over SSH, since a move redraws only the bars, not the text.
+        // The cursor's cell gets a heavy bar on its left, under its highlighted
+        // phase header and beside its highlighted row name: clear without
+        // colour, and cheap over SSH, since a move redraws the bar, not the text.
         if let Some(col) = layout.cols.iter().find(|c| focus && c.phase == self.app.cursor.phase) {
-            let (left, right) = (body.x + col.x - 1, body.x + col.x + col.width);
             for dy in 0..height {
-                buf.set_stringn(left, y + dy, "┃", 1, t.cursor_bar);
-                if right < body.right() {
-                    buf.set_stringn(right, y + dy, "┃", 1, t.cursor_bar);
-                }
+                buf.set_stringn(body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
             }
         }
     }
@@ -138,9 +135,9 @@ impl Grid<'_> {
                 buf.set_stringn(rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
             }
         }
-        let lines = text::wrap(cell_text, width);
         let shown = usize::from(rect.height);
-        let hidden = lines.len().saturating_sub(shown);
+        let (lines, total) = text::wrap_head(cell_text, width, shown);
+        let hidden = total.saturating_sub(shown);
         for (dy, line) in lines.iter().take(shown).enumerate() {
             let y = rect.y + dy as u16;
             buf.set_stringn(rect.x + 1, y, line, width, style);

@@ -25,7 +25,8 @@ pub struct Theme {
     pub header_focus: Style,
     pub rule: Style,
     pub cell: Style,
-    /// The bars around the cursor's cell.
+    /// The heavy bar beside the cursor's cell (the rules' style: only the glyph differs,
+    /// so moving it costs no colour changes).
     pub cursor_bar: Style,
     pub editing_cell: Style,
     pub text_cursor: Style,
@@ -73,7 +74,7 @@ impl Theme {
             header_focus: base.fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
             rule: base.fg(Color::DarkGray),
             cell: base,
-            cursor_bar: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            cursor_bar: base.fg(Color::DarkGray),
             editing_cell: base.bg(Color::Black).fg(Color::White),
             text_cursor: base.add_modifier(Modifier::REVERSED),
             more: base.fg(Color::Yellow).add_modifier(Modifier::ITALIC),
@@ -104,7 +105,7 @@ impl Theme {
             header_focus: bold.add_modifier(Modifier::REVERSED),
             rule: base,
             cell: base,
-            cursor_bar: bold,
+            cursor_bar: base,
             editing_cell: base.add_modifier(Modifier::UNDERLINED),
             text_cursor: base.add_modifier(Modifier::REVERSED),
             more: base.add_modifier(Modifier::ITALIC),
