@@ -8,9 +8,9 @@
 //! ```
 //!
 //! The output is deterministic: the same size always gives the same bytes.
-//! `--csv` writes the grid for spreadsheet-like peers (VisiData): a header row
-//! with an empty corner and the phase names, then one line per row with the
-//! row name first. The generator itself lives in `benches/common/generator.rs`,
+//! `--csv` writes the grid for spreadsheet-like peers (VisiData) as
+//! `jgrid export --to csv` does: a header of `row` and the phase names, then
+//! one line per row with the row name first. The generator itself lives in `benches/common/generator.rs`,
 //! shared with the benches.
 
 use std::io::{self, Write as _};
@@ -20,7 +20,6 @@ use std::process::ExitCode;
 mod generator;
 
 use generator::Size;
-use jgrid::journey::{CellRef, Journey};
 
 const USAGE: &str = "usage: gen_journey typical|large|huge [--csv]";
 
@@ -33,7 +32,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let journey = generator::journey(size);
-    let text = if csv { to_csv(&journey) } else { jgrid::format::to_toml(&journey) };
+    let text = if csv { jgrid::export::to_csv(&journey) } else { jgrid::format::to_toml(&journey) };
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -44,32 +43,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The grid as CSV (RFC 4180): phases are columns, rows are lines.
-fn to_csv(journey: &Journey) -> String {
-    let mut out = String::new();
-    let header = std::iter::once("").chain(journey.phases().iter().map(|p| p.name.as_str()));
-    push_record(&mut out, header);
-    for (r, row) in journey.rows().iter().enumerate() {
-        let cells = (0..journey.phase_count()).map(|p| journey.cell(CellRef::new(p, r)));
-        push_record(&mut out, std::iter::once(row.as_str()).chain(cells));
-    }
-    out
-}
-
-fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if field.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(field);
-        }
-    }
-    out.push_str("\r\n");
 }
