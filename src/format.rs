@@ -75,6 +75,17 @@ struct RawPhase {
 const FIX_HINT: &str = "fix the file in a text editor and open it again; jgrid did not change it";
 
 /// Parse a journey file from its bytes.
+///
+/// ```
+/// let text = "format = 1\nrows = [\"Need\"]\n\n[[phase]]\nname = \"Use\"\n\n[phase.cells]\nNeed = \"fast\"\n";
+/// let journey = jgrid::format::parse(text.as_bytes()).unwrap();
+/// assert_eq!(journey.cell(jgrid::journey::CellRef::new(0, 0)), "fast");
+/// // What jgrid writes is canonical (here: the empty title and persona are written out).
+/// assert!(jgrid::format::to_toml(&journey).starts_with("format = 1\ntitle = \"\"\npersona = \"\"\n"));
+/// let bad = text.replace("Need = ", "Nede = ");
+/// let e = jgrid::format::parse(bad.as_bytes()).unwrap_err();
+/// assert_eq!((e.line, e.column), (8, 1));
+/// ```
 pub fn parse(bytes: &[u8]) -> Result<Journey, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];

@@ -54,6 +54,13 @@ pub fn width(s: &str) -> usize {
 /// Soft-wrap text to `width` columns: lines break at newlines, then at spaces
 /// between words, and a word wider than the width is broken between graphemes.
 /// Returns at least one (possibly empty) line. Control characters are replaced.
+///
+/// ```
+/// use jgrid::text::wrap;
+/// assert_eq!(wrap("Marketing owns #website", 18), ["Marketing owns", "#website"]);
+/// assert_eq!(wrap("漢字漢字", 5), ["漢字", "漢字"]);
+/// assert_eq!(wrap("bell\u{7}", 10), ["bell␇"]);
+/// ```
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let text = sanitize(text);
