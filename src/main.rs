@@ -7,7 +7,6 @@ use clap::Parser as _;
 use jgrid::app::{App, History, Mode, Settings};
 use jgrid::cli::Cli;
 use jgrid::config::{self, Config};
-use jgrid::format;
 use jgrid::journey::Journey;
 use jgrid::recovery::{self, RecoveryTarget};
 use jgrid::shell::{self, Exit};
@@ -73,13 +72,13 @@ fn open(path: Option<&Path>, config: &Config) -> Result<App, String> {
         app.recovery = RecoveryTarget::for_path(None);
         return Ok(app);
     };
-    let mut app = match store::read(path) {
-        Ok(bytes) => {
-            let journey = format::parse(&bytes).map_err(|e| e.render(&path.display().to_string()))?;
+    let mut app = match store::load_with_hash(path) {
+        Ok((journey, hash)) => {
             let mut app = App::new(journey, Some(path.to_path_buf()), History::saved());
-            app.disk_hash = Some(recovery::fnv1a(&bytes));
-            if bytes.len() > 5 << 20 {
-                app.info(format!("This journey is large ({} MB); saving may take a moment", bytes.len() >> 20));
+            app.disk_hash = Some(hash);
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            if size > 5 << 20 {
+                app.info(format!("This journey is large ({} MB); saving may take a moment", size >> 20));
             }
             app
         }

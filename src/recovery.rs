@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format;
 use crate::journey::{CellRef, Journey};
+use crate::store::content_hash;
 
 /// A cell that was being edited, with the text as typed so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,17 +88,12 @@ pub fn journey_key(path: Option<&Path>) -> String {
     resolved.display().to_string()
 }
 
-/// FNV-1a: a stable, dependency-free hash for file names and content checks.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 /// The recovery file for a journey key, e.g. `broadband-3f2a….toml`.
 pub fn file_for(dir: &Path, key: &str) -> PathBuf {
     let stem = Path::new(key).file_stem().and_then(|s| s.to_str()).unwrap_or("untitled");
     let stem: String = stem.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
     let stem = if stem.is_empty() { "untitled".to_owned() } else { stem };
-    dir.join(format!("{stem}-{:016x}.toml", fnv1a(key.as_bytes())))
+    dir.join(format!("{stem}-{:016x}.toml", content_hash(key.as_bytes())))
 }
 
 fn private_dir(dir: &Path) -> io::Result<()> {
@@ -234,7 +230,7 @@ mod tests {
     fn different_paths_get_different_files() {
         let d = Path::new("/r");
         assert_ne!(file_for(d, "/a/j.toml"), file_for(d, "/b/j.toml"));
-        assert_eq!(file_for(d, ""), d.join(format!("untitled-{:016x}.toml", fnv1a(b""))));
+        assert_eq!(file_for(d, ""), d.join(format!("untitled-{:016x}.toml", content_hash(b""))));
     }
 
     #[test]

@@ -241,7 +241,7 @@ impl<'a> Shell<'a> {
 fn would_clobber(app: &App, path: &Path) -> bool {
     if app.path.as_deref() == Some(path) {
         match fs::read(path) {
-            Ok(bytes) => Some(recovery::fnv1a(&bytes)) != app.disk_hash,
+            Ok(bytes) => Some(store::content_hash(&bytes)) != app.disk_hash,
             Err(_) => false,
         }
     } else {
@@ -254,7 +254,7 @@ fn save(app: &mut App, path: &Path, then_quit: bool, force: bool) -> Action {
         return Action::SaveConflict { path: path.to_path_buf(), then_quit };
     }
     let text = format::to_toml(&app.journey);
-    let result = store::save_atomic(path, &text).map(|()| recovery::fnv1a(text.as_bytes()));
+    let result = store::save_atomic(path, &text).map(|()| store::content_hash(text.as_bytes()));
     if result.is_ok() && app.path.as_deref() != Some(path) {
         // Saved under a new name: the recovery file follows the journey there.
         remove_recovery(app);
@@ -269,10 +269,8 @@ fn reload(app: &mut App) -> Action {
     let Some(path) = app.path.clone() else {
         return Action::Reloaded { result: Err("the journey has no file yet".into()), kept };
     };
-    let result = store::read(&path).map_err(|e| e.render(&path)).and_then(|bytes| {
-        let journey = format::parse(&bytes).map_err(|e| e.render(&path.display().to_string()))?;
-        Ok((Box::new(journey), recovery::fnv1a(&bytes)))
-    });
+    let result =
+        store::load_with_hash(&path).map(|(journey, hash)| (Box::new(journey), hash)).map_err(|e| e.render(&path));
     Action::Reloaded { result, kept }
 }
 

@@ -34,8 +34,21 @@ impl LoadError {
 
 /// Read and parse a journey file. Never modifies the file.
 pub fn load(path: &Path) -> Result<Journey, LoadError> {
+    load_with_hash(path).map(|(journey, _)| journey)
+}
+
+/// Read and parse a journey file, with the hash of the bytes read, so a
+/// later save can tell whether the file changed on disk in the meantime.
+pub fn load_with_hash(path: &Path) -> Result<(Journey, u64), LoadError> {
     let bytes = read(path)?;
-    format::parse(&bytes).map_err(LoadError::Format)
+    let journey = format::parse(&bytes).map_err(LoadError::Format)?;
+    Ok((journey, content_hash(&bytes)))
+}
+
+/// FNV-1a of some bytes: a stable, dependency-free hash, to tell whether a
+/// file changed on disk (and to name recovery files).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Read a file's bytes, refusing directories and other non-files clearly.
