@@ -4,18 +4,10 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use support::{Pty, TIMEOUT};
-
-const SAMPLE: &str = "journeys/broadband-moving-house.toml";
-
-fn copy_sample(dir: &Path) -> PathBuf {
-    let path = dir.join("journey.toml");
-    fs::copy(SAMPLE, &path).unwrap();
-    path
-}
+use support::{Pty, SAMPLE, TIMEOUT, copy_sample};
 
 fn open(path: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
     let mut pty = Pty::jgrid(&[path.to_str().unwrap()], cols, rows, env);

@@ -4,15 +4,9 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use support::{Pty, TIMEOUT};
-
-fn copy_sample(dir: &Path) -> PathBuf {
-    let path = dir.join("journey.toml");
-    fs::copy("journeys/broadband-moving-house.toml", &path).unwrap();
-    path
-}
+use support::{Pty, TIMEOUT, copy_sample};
 
 fn open(path: &Path, env: &[(&str, &str)]) -> Pty {
     let mut pty = Pty::jgrid(&[path.to_str().unwrap()], 80, 24, env);

@@ -862,3 +862,13 @@ fn ctrl_byte(c: char) -> Option<u8> {
         _ => None,
     }
 }
+
+/// The sample journey most end-to-end tests work on.
+pub const SAMPLE: &str = "journeys/broadband-moving-house.toml";
+
+/// A copy of the sample journey as `journey.toml` in `dir`, so tests never touch the original.
+pub fn copy_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("journey.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
