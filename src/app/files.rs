@@ -71,7 +71,7 @@ pub fn confirm_quit(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 /// The answer to "unsaved changes from an earlier session were found".
 pub fn recover(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Mode::Recover(found) = std::mem::replace(&mut app.mode, Mode::Normal) else { return Vec::new() };
-    let when = recovery::format_time(found.written);
+    let when = crate::journey::readable(found.written);
     match key.code {
         KeyCode::Char('r' | 'R') | KeyCode::Enter => {
             let Some(journey) = found.journey() else {

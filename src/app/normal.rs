@@ -133,7 +133,7 @@ fn describe(change: &Change) -> &'static str {
         Change::SetTitle(_) => "Title changed",
         Change::SetPersona(_) => "Persona changed",
         Change::Batch(changes) => changes.first().map_or("Changed", describe),
-        Change::SetCell { .. } | Change::Replace(_) | Change::SetRole { .. } => "Changed",
+        _ => "Changed",
     }
 }
 

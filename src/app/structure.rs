@@ -87,8 +87,8 @@ fn phase(journey: &Journey, at: usize, verb: &str, name: &str) -> Outcome {
                 return e;
             }
             Outcome::Apply(match verb {
-                "add" => Change::InsertPhase { at: at + 1, name: name_owned, cells: Vec::new() },
-                "insert" => Change::InsertPhase { at, name: name_owned, cells: Vec::new() },
+                "add" => Change::InsertPhase { at: at + 1, name: name_owned, mood: None, cells: Vec::new() },
+                "insert" => Change::InsertPhase { at, name: name_owned, mood: None, cells: Vec::new() },
                 _ => Change::RenamePhase { at, name: name_owned },
             })
         }

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::journey::{Change, DEFAULT_ROWS};
+use crate::journey::{CellRef, Change, DEFAULT_ROWS};
 
 const SAMPLE: &str = r#"format = 1
 title = "Moving house with broadband"
@@ -157,7 +157,63 @@ fn names_that_are_not_bare_keys_are_quoted() {
     assert_eq!(parse(text.as_bytes()).unwrap(), j);
 }
 
+/// Moods, inbox notes, acceptances, external channels and a language, to put on a journey.
+#[derive(Debug, Clone)]
+struct Extras {
+    moods: Vec<Option<i8>>,
+    notes: Vec<crate::journey::Note>,
+    accepted: Vec<crate::journey::Acceptance>,
+    external: Vec<String>,
+    lang: Option<crate::journey::Language>,
+}
+
+fn arb_extras() -> impl Strategy<Value = Extras> {
+    let note = ("(.|\n){0,12}", proptest::option::of("[a-zA-Z][a-z0-9_-]{0,6}"), 0u64..4_000_000_000)
+        .prop_map(|(text, source, secs)| crate::journey::Note { text, source, at: crate::journey::rfc3339(secs) });
+    let acceptance = (
+        proptest::sample::select(crate::checks::IDS.to_vec()),
+        ".{1,8}",
+        proptest::collection::vec(".{1,6}", 0..3),
+        proptest::option::of(".{0,6}"),
+        "(.|\n){0,10}",
+    )
+        .prop_map(|(check, phase, rows, subject, reason)| crate::journey::Acceptance {
+            check: check.to_owned(),
+            phase,
+            rows,
+            subject,
+            reason,
+        });
+    (
+        proptest::collection::vec(proptest::option::of(-2i8..=2), 0..6),
+        proptest::collection::vec(note, 0..4),
+        proptest::collection::vec(acceptance, 0..3),
+        proptest::collection::btree_set("[a-z][a-z0-9-]{0,5}", 0..3),
+        proptest::option::of(proptest::sample::select(crate::journey::Language::ALL.to_vec())),
+    )
+        .prop_map(|(moods, notes, accepted, external, lang)| Extras {
+            moods,
+            notes,
+            accepted,
+            external: external.into_iter().collect(),
+            lang,
+        })
+}
+
 fn arb_journey() -> impl Strategy<Value = Journey> {
+    (arb_grid(), arb_extras()).prop_map(|(mut j, x)| {
+        for (p, mood) in x.moods.into_iter().enumerate().take(j.phase_count()) {
+            Change::SetMood { phase: p, mood }.apply(&mut j).unwrap();
+        }
+        j.inbox = x.notes;
+        j.accepted = x.accepted;
+        j.external = x.external;
+        j.lang = x.lang;
+        j
+    })
+}
+
+fn arb_grid() -> impl Strategy<Value = Journey> {
     let names = |n| proptest::collection::hash_set("[ -~À-ÿ漢🚲]{1,8}", 1..n);
     (names(5), names(6), ".{0,10}", ".{0,10}").prop_flat_map(|(rows, phases, title, persona)| {
         let rows: Vec<String> = rows.into_iter().filter(|r| !r.trim().is_empty()).collect();
@@ -220,4 +276,106 @@ fn roles_and_checks_tables_round_trip_in_canonical_form() {
     assert!(e.message.contains("\"needs\" is not a role"), "{}", e.message);
     let e = error_of(&text.replace("\"inside-out\"", "\"inside_out\""));
     assert!(e.message.contains("not a check") && e.hint.contains("inside-out"), "{e:?}");
+}
+
+const FULL: &str = r##"format = 1
+title = "Switching energy supplier"
+persona = "Sara (41)"
+lang = "en"
+rows = ["Need", "Touchpoints", "Message", "Organization", "Systems"]
+
+[checks]
+off = ["inside-out"]
+external = ["search", "compare-site"]
+
+[[accepted]]
+check = "channel-without-owner"
+phase = "Orientation"
+rows = ["Touchpoints", "Organization"]
+subject = "search"
+reason = "third-party comparison site"
+
+[[phase]]
+name = "Orientation"
+mood = -1
+
+[phase.cells]
+Need = """
+! nobody told me the price @sara
+> it took ages @tom"""
+Touchpoints = "#search for suppliers"
+
+[[phase]]
+name = "Sign up"
+mood = 2
+
+[[inbox]]
+text = "chat bot could not change the address"
+source = "sara"
+at = "2026-12-01T14:03:12Z"
+
+[[inbox]]
+text = """
+two lines
+in one note"""
+at = "2026-12-01T14:05:00+01:00"
+"##;
+
+#[test]
+fn moods_inbox_acceptances_and_external_channels_round_trip_canonically() {
+    let j = parse(FULL.as_bytes()).unwrap();
+    assert_eq!(j.phases()[0].mood, Some(-1));
+    assert_eq!(j.phases()[1].mood, Some(2));
+    assert_eq!(j.external, ["search", "compare-site"]);
+    assert_eq!(j.lang, Some(crate::journey::Language::English));
+    assert_eq!(j.accepted.len(), 1);
+    assert_eq!(j.accepted[0].subject.as_deref(), Some("search"));
+    assert_eq!(j.inbox.len(), 2);
+    assert_eq!(j.inbox[0].source.as_deref(), Some("sara"));
+    assert_eq!(j.inbox[1].source, None);
+    assert_eq!(to_toml(&j), FULL, "a no-op save gives the same bytes");
+}
+
+#[test]
+fn a_new_inbox_note_adds_only_its_own_lines_at_the_end() {
+    let mut j = parse(FULL.as_bytes()).unwrap();
+    let note = crate::journey::Note { text: "third".into(), source: None, at: "2026-12-01T15:00:00Z".into() };
+    Change::InsertNote { at: 2, note }.apply(&mut j).unwrap();
+    let after = to_toml(&j);
+    assert!(after.starts_with(FULL));
+    assert_eq!(&after[FULL.len()..], "\n[[inbox]]\ntext = \"third\"\nat = \"2026-12-01T15:00:00Z\"\n");
+}
+
+#[test]
+fn bad_new_values_name_their_line_and_column() {
+    let cases = [
+        ("mood = -1", "mood = 3", "mood 3 is out of range", (20, 8)),
+        ("mood = -1", "mood = \"sad\"", "invalid type", (20, 8)),
+        ("at = \"2026-12-01T14:03:12Z\"", "at = \"yesterday\"", "not an RFC 3339 time", (35, 6)),
+        ("source = \"sara\"", "source = \"sa ra\"", "not a source name", (34, 10)),
+        ("lang = \"en\"", "lang = \"fr\"", "not a language", (4, 8)),
+        ("external = [\"search\"", "external = [\"#search!\"", "not a channel tag", (9, 13)),
+        ("check = \"channel-without-owner\"", "check = \"owner\"", "is not a check", (12, 9)),
+        ("subject = \"search\"", "subjekt = \"search\"", "unknown field", (15, 1)),
+    ];
+    for (from, to, message, (line, column)) in cases {
+        let text = FULL.replacen(from, to, 1);
+        assert_ne!(text, FULL, "{from}");
+        let e = error_of(&text);
+        assert!(e.message.contains(message), "{to}: {}", e.message);
+        assert_eq!((e.line, e.column), (line, column), "{to}: {}", e.message);
+    }
+    let missing = FULL.replacen("at = \"2026-12-01T14:03:12Z\"\n", "", 1);
+    let e = error_of(&missing);
+    assert!(e.message.contains("missing `at`"), "{}", e.message);
+    assert_eq!(e.line, 32, "the note's table is named");
+}
+
+#[test]
+fn error_messages_never_carry_control_characters() {
+    let text = "format = 1\nrows = [\"A\", \"A\\u001b]0;pwned\\u0007\", \"A\\u001b]0;pwned\\u0007\"]\n";
+    let e = error_of(text);
+    let shown = e.render("x\u{1b}[2J.toml");
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    assert!(shown.contains("␛]0;pwned␇"), "{shown}");
 }

@@ -2,7 +2,7 @@
 //! edits a journey; it returns the inverse change, so undo, redo and recovery
 //! are built on plain data.
 
-use super::model::{CellRef, Journey, Role};
+use super::model::{Acceptance, CellRef, Journey, MOOD_RANGE, Note, Role};
 
 /// One edit of a journey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,10 +14,11 @@ pub enum Change {
     },
     SetTitle(String),
     SetPersona(String),
-    /// Insert a phase at this index with the given cells (missing cells are empty).
+    /// Insert a phase at this index with the given mood and cells (missing cells are empty).
     InsertPhase {
         at: usize,
         name: String,
+        mood: Option<i8>,
         cells: Vec<String>,
     },
     RemovePhase {
@@ -55,6 +56,34 @@ pub enum Change {
         row: usize,
         role: Option<Role>,
     },
+    /// Set a phase's mood (`None`: unknown).
+    SetMood {
+        phase: usize,
+        mood: Option<i8>,
+    },
+    /// Put a note into the inbox at this index.
+    InsertNote {
+        at: usize,
+        note: Note,
+    },
+    RemoveNote {
+        at: usize,
+    },
+    /// Replace the note at this index (editing it).
+    SetNote {
+        at: usize,
+        note: Note,
+    },
+    /// Accept a finding (added at this index of the accepted list).
+    InsertAcceptance {
+        at: usize,
+        acceptance: Acceptance,
+    },
+    RemoveAcceptance {
+        at: usize,
+    },
+    /// Set the channels the organisation does not run (tags without `#`).
+    SetExternal(Vec<String>),
     /// Replace the whole journey (recovering unsaved changes).
     Replace(Box<Journey>),
     /// Several changes as one step (undone together).
@@ -72,6 +101,8 @@ pub enum ChangeError {
     Duplicate(&'static str, String),
     #[error("a journey needs at least one {0}")]
     LastOne(&'static str),
+    #[error("a mood is from -2 to 2, not {0}")]
+    Mood(i8),
 }
 
 fn check_name<'a>(
@@ -86,6 +117,13 @@ fn check_name<'a>(
         return Err(ChangeError::Duplicate(kind, name.to_owned()));
     }
     Ok(())
+}
+
+fn check_mood(mood: Option<i8>) -> Result<(), ChangeError> {
+    match mood {
+        Some(m) if !MOOD_RANGE.contains(&m) => Err(ChangeError::Mood(m)),
+        _ => Ok(()),
+    }
 }
 
 fn in_range(kind: &'static str, index: usize, len: usize) -> Result<(), ChangeError> {
@@ -107,10 +145,11 @@ impl Change {
             }
             Change::SetTitle(title) => Change::SetTitle(std::mem::replace(&mut journey.title, title)),
             Change::SetPersona(p) => Change::SetPersona(std::mem::replace(&mut journey.persona, p)),
-            Change::InsertPhase { at, name, cells } => {
+            Change::InsertPhase { at, name, mood, cells } => {
                 in_range("phase", at, phases + 1)?;
                 check_name("phase", &name, journey.phases().iter().map(|p| p.name.as_str()))?;
-                let phase = journey.new_phase(name, cells);
+                check_mood(mood)?;
+                let phase = journey.new_phase(name, mood, cells);
                 journey.phases_mut().insert(at, phase);
                 Change::RemovePhase { at }
             }
@@ -121,7 +160,7 @@ impl Change {
                 }
                 let phase = journey.phases_mut().remove(at);
                 let cells = phase.cells().to_vec();
-                Change::InsertPhase { at, name: phase.name, cells }
+                Change::InsertPhase { at, name: phase.name, mood: phase.mood, cells }
             }
             Change::RenamePhase { at, name } => {
                 in_range("phase", at, phases)?;
@@ -160,6 +199,34 @@ impl Change {
                 let old = std::mem::replace(&mut journey.rows_mut()[at], name);
                 Change::RenameRow { at, name: old }
             }
+            Change::SetMood { phase, mood } => {
+                in_range("phase", phase, phases)?;
+                check_mood(mood)?;
+                Change::SetMood { phase, mood: std::mem::replace(&mut journey.phases_mut()[phase].mood, mood) }
+            }
+            Change::InsertNote { at, note } => {
+                in_range("note", at, journey.inbox.len() + 1)?;
+                journey.inbox.insert(at, note);
+                Change::RemoveNote { at }
+            }
+            Change::RemoveNote { at } => {
+                in_range("note", at, journey.inbox.len())?;
+                Change::InsertNote { at, note: journey.inbox.remove(at) }
+            }
+            Change::SetNote { at, note } => {
+                in_range("note", at, journey.inbox.len())?;
+                Change::SetNote { at, note: std::mem::replace(&mut journey.inbox[at], note) }
+            }
+            Change::InsertAcceptance { at, acceptance } => {
+                in_range("acceptance", at, journey.accepted.len() + 1)?;
+                journey.accepted.insert(at, acceptance);
+                Change::RemoveAcceptance { at }
+            }
+            Change::RemoveAcceptance { at } => {
+                in_range("acceptance", at, journey.accepted.len())?;
+                Change::InsertAcceptance { at, acceptance: journey.accepted.remove(at) }
+            }
+            Change::SetExternal(tags) => Change::SetExternal(std::mem::replace(&mut journey.external, tags)),
             Change::Replace(other) => Change::Replace(Box::new(std::mem::replace(journey, *other))),
             Change::SetRole { row, role } => {
                 in_range("row", row, rows)?;
@@ -205,150 +272,27 @@ impl Change {
             Change::RemoveRow { at } => CellRef::new(cursor.phase, at.saturating_sub(1)),
             Change::MoveRow { to, .. } => CellRef::new(cursor.phase, *to),
             Change::SetRole { row, .. } => CellRef::new(cursor.phase, *row),
-            Change::Batch(changes) => changes.first().map_or(cursor, |c| c.focus(cursor)),
-            Change::SetTitle(_) | Change::SetPersona(_) | Change::Replace(_) => cursor,
+            Change::SetMood { phase, .. } => CellRef::new(*phase, cursor.row),
+            // A batch focuses on the first cell it changes (sorting a note: the
+            // cell it lands in), else on its first change.
+            Change::Batch(changes) => changes
+                .iter()
+                .find(|c| matches!(c, Change::SetCell { .. }))
+                .or(changes.first())
+                .map_or(cursor, |c| c.focus(cursor)),
+            Change::SetTitle(_)
+            | Change::SetPersona(_)
+            | Change::Replace(_)
+            | Change::InsertNote { .. }
+            | Change::RemoveNote { .. }
+            | Change::SetNote { .. }
+            | Change::InsertAcceptance { .. }
+            | Change::RemoveAcceptance { .. }
+            | Change::SetExternal(_) => cursor,
         }
     }
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    pub(crate) fn sample() -> Journey {
-        let mut j = Journey::new("T", "P", ["Need", "Touchpoints"], ["A", "B", "C"]);
-        Change::SetCell { at: CellRef::new(1, 0), text: "wants speed".into() }.apply(&mut j).unwrap();
-        Change::SetCell { at: CellRef::new(2, 1), text: "#shop\n#web".into() }.apply(&mut j).unwrap();
-        j
-    }
-
-    #[test]
-    fn set_cell_returns_the_old_text_as_inverse() {
-        let mut j = sample();
-        let inv = Change::SetCell { at: CellRef::new(1, 0), text: "new".into() }.apply(&mut j).unwrap();
-        assert_eq!(j.cell(CellRef::new(1, 0)), "new");
-        assert_eq!(inv, Change::SetCell { at: CellRef::new(1, 0), text: "wants speed".into() });
-    }
-
-    #[test]
-    fn out_of_range_cell_is_refused_and_journey_untouched() {
-        let mut j = sample();
-        let before = j.clone();
-        let err = Change::SetCell { at: CellRef::new(3, 0), text: "x".into() }.apply(&mut j);
-        assert_eq!(err, Err(ChangeError::OutOfRange("cell")));
-        assert_eq!(j, before);
-    }
-
-    #[test]
-    fn duplicate_and_empty_names_are_refused() {
-        let mut j = sample();
-        let dup = Change::InsertPhase { at: 0, name: "B".into(), cells: vec![] }.apply(&mut j);
-        assert_eq!(dup, Err(ChangeError::Duplicate("phase", "B".into())));
-        let empty = Change::RenameRow { at: 0, name: "  ".into() }.apply(&mut j);
-        assert_eq!(empty, Err(ChangeError::EmptyName("row")));
-        // Renaming to its own name is fine.
-        assert!(Change::RenameRow { at: 0, name: "Need".into() }.apply(&mut j).is_ok());
-    }
-
-    #[test]
-    fn the_last_phase_and_row_cannot_be_removed() {
-        let mut j = Journey::new("", "", ["Need"], ["Only"]);
-        assert_eq!(Change::RemovePhase { at: 0 }.apply(&mut j), Err(ChangeError::LastOne("phase")));
-        assert_eq!(Change::RemoveRow { at: 0 }.apply(&mut j), Err(ChangeError::LastOne("row")));
-    }
-
-    #[test]
-    fn a_batch_is_one_step_and_rolls_back_on_error() {
-        let mut j = Journey::default();
-        let before = j.clone();
-        let batch = Change::Batch(vec![
-            Change::RenameRow { at: 2, name: "Key message".into() },
-            Change::SetRole { row: 2, role: Some(Role::Message) },
-        ]);
-        let inverse = batch.apply(&mut j).unwrap();
-        assert_eq!(j.role_of(2), Some(Role::Message));
-        inverse.apply(&mut j).unwrap();
-        assert_eq!(j, before);
-        let failing = Change::Batch(vec![Change::SetTitle("x".into()), Change::RemovePhase { at: 9 }]);
-        assert!(failing.apply(&mut j).is_err());
-        assert_eq!(j, before, "nothing of a failed batch stays");
-    }
-
-    #[test]
-    fn explicit_roles_move_and_return_with_their_rows() {
-        let mut j = Journey::new("", "", ["Wants", "Channels"], ["A"]);
-        j.set_explicit_role(0, Some(Role::Need));
-        let before = j.clone();
-        let inverse = Change::RemoveRow { at: 0 }.apply(&mut j).unwrap();
-        assert_eq!(j.role_of(0), None);
-        inverse.apply(&mut j).unwrap();
-        assert_eq!(j, before);
-        Change::MoveRow { from: 0, to: 1 }.apply(&mut j).unwrap();
-        assert_eq!(j.role_of(1), Some(Role::Need));
-    }
-
-    #[test]
-    fn moving_a_row_carries_its_cells() {
-        let mut j = sample();
-        Change::MoveRow { from: 1, to: 0 }.apply(&mut j).unwrap();
-        assert_eq!(j.rows(), ["Touchpoints", "Need"]);
-        assert_eq!(j.cell(CellRef::new(2, 0)), "#shop\n#web");
-        assert_eq!(j.cell(CellRef::new(1, 1)), "wants speed");
-    }
-
-    fn role() -> impl Strategy<Value = Role> {
-        proptest::sample::select(Role::ALL.to_vec())
-    }
-
-    pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
-        let name = "[A-D]{1,2}|Need|Message|Behov|Systems";
-        prop_oneof![
-            (0..4usize, 0..3usize, ".{0,12}").prop_map(|(p, r, text)| Change::SetCell { at: CellRef::new(p, r), text }),
-            ".{0,8}".prop_map(Change::SetTitle),
-            ".{0,8}".prop_map(Change::SetPersona),
-            (0..5usize, name, proptest::collection::vec(".{0,4}", 0..3))
-                .prop_map(|(at, name, cells)| Change::InsertPhase { at, name, cells }),
-            (0..4usize).prop_map(|at| Change::RemovePhase { at }),
-            (0..4usize, name).prop_map(|(at, name)| Change::RenamePhase { at, name }),
-            (0..4usize, 0..4usize).prop_map(|(from, to)| Change::MovePhase { from, to }),
-            (0..4usize, name, proptest::collection::vec(".{0,4}", 0..5), proptest::option::of(role()))
-                .prop_map(|(at, name, cells, role)| Change::InsertRow { at, name, cells, role }),
-            (0..3usize, proptest::option::of(role())).prop_map(|(row, role)| Change::SetRole { row, role }),
-            (0..3usize).prop_map(|at| Change::RemoveRow { at }),
-            (0..3usize, name).prop_map(|(at, name)| Change::RenameRow { at, name }),
-            (0..3usize, 0..3usize).prop_map(|(from, to)| Change::MoveRow { from, to }),
-        ]
-    }
-
-    proptest! {
-        /// Any sequence of changes, undone in reverse with the returned inverses,
-        /// restores the original journey; redoing them restores the final one.
-        #[test]
-        fn inverses_undo_and_redo_exactly(changes in proptest::collection::vec(arb_change(), 0..30)) {
-            let original = sample();
-            let mut j = original.clone();
-            let mut undo = Vec::new();
-            for c in changes {
-                let before = j.clone();
-                match c.apply(&mut j) {
-                    Ok(inv) => undo.push(inv),
-                    Err(_) => prop_assert_eq!(&j, &before),
-                }
-                for p in j.phases() {
-                    prop_assert_eq!(p.cells().len(), j.row_count());
-                }
-            }
-            let last = j.clone();
-            let mut redo = Vec::new();
-            while let Some(inv) = undo.pop() {
-                redo.push(inv.apply(&mut j).unwrap());
-            }
-            prop_assert_eq!(&j, &original);
-            while let Some(c) = redo.pop() {
-                c.apply(&mut j).unwrap();
-            }
-            prop_assert_eq!(&j, &last);
-        }
-    }
-}
+#[path = "change_tests.rs"]
+pub(crate) mod tests;

@@ -21,6 +21,81 @@ pub struct Journey {
     phases: Vec<Phase>,
     /// Check ids switched off for this journey (the file's `[checks] off`).
     pub checks_off: Vec<String>,
+    /// Channels the organisation does not run (the file's `[checks] external`),
+    /// as tags without `#`: they need no owner and no system.
+    pub external: Vec<String>,
+    /// The language of the journey's words (the file's `lang`); `None`: taken
+    /// from the row names.
+    pub lang: Option<Language>,
+    /// Findings accepted on purpose, with a reason (the file's `[[accepted]]`).
+    pub accepted: Vec<Acceptance>,
+    /// Notes captured in an interview and not sorted into a cell yet (the
+    /// file's `[[inbox]]`), in the order taken.
+    pub inbox: Vec<Note>,
+}
+
+/// The language a journey is written in: it picks the stemmer for topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    English,
+    Dutch,
+    Swedish,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::English, Language::Dutch, Language::Swedish];
+
+    /// The code used in files: `en`, `nl`, `sv`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Dutch => "nl",
+            Language::Swedish => "sv",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The language the row names are written in, if they say.
+    pub fn of_row_name(name: &str) -> Option<Language> {
+        Some(match name.trim().to_lowercase().as_str() {
+            "need" | "needs" | "touchpoints" | "touchpoint" | "message" | "messages" | "organization" | "systems" => {
+                Language::English
+            }
+            "behoefte" | "behoeften" | "contactpunten" | "contactpunt" | "boodschap" | "boodschappen"
+            | "organisatie" | "systemen" | "systeem" => Language::Dutch,
+            "behov" | "kontaktpunkter" | "kontaktpunkt" | "budskap" => Language::Swedish,
+            _ => return None,
+        })
+    }
+}
+
+/// A finding accepted on purpose. It is matched by these fields, never by
+/// position, so it survives reordering phases and rows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Acceptance {
+    /// The check id, e.g. `channel-without-owner`.
+    pub check: String,
+    /// The phase name.
+    pub phase: String,
+    /// The row names, in row order.
+    pub rows: Vec<String>,
+    /// The tag or topic the finding is about, where the check has one.
+    pub subject: Option<String>,
+    /// Why it is accepted (may be empty).
+    pub reason: String,
+}
+
+/// A note captured during an interview, waiting in the inbox to be sorted into a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Note {
+    pub text: String,
+    /// Who said it: a source name without `@`.
+    pub source: Option<String>,
+    /// When it was taken, RFC 3339 (jgrid writes UTC, `2026-12-01T14:03:12Z`).
+    pub at: String,
 }
 
 /// The part a row plays in the grid, which the checks reason about.
@@ -71,8 +146,13 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phase {
     pub name: String,
+    /// The customer's mood in this phase, -2..=2; `None` when unknown.
+    pub mood: Option<i8>,
     cells: Vec<String>,
 }
+
+/// The lowest and highest mood a phase can have.
+pub const MOOD_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
 
 /// The position of one cell: phase (column) and row, both 0-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -118,7 +198,7 @@ impl Journey {
         let rows: Vec<String> = rows.into_iter().map(Into::into).collect();
         let phases = phases
             .into_iter()
-            .map(|name| Phase { name: name.into(), cells: vec![String::new(); rows.len()] })
+            .map(|name| Phase { name: name.into(), mood: None, cells: vec![String::new(); rows.len()] })
             .collect();
         Self {
             title: title.to_owned(),
@@ -127,6 +207,10 @@ impl Journey {
             rows,
             phases,
             checks_off: Vec::new(),
+            external: Vec::new(),
+            lang: None,
+            accepted: Vec::new(),
+            inbox: Vec::new(),
         }
     }
 
@@ -223,9 +307,31 @@ impl Journey {
         (name, role, cells)
     }
 
-    pub(super) fn new_phase(&self, name: String, cells: Vec<String>) -> Phase {
+    pub(super) fn new_phase(&self, name: String, mood: Option<i8>, cells: Vec<String>) -> Phase {
         let mut cells = cells;
         cells.resize(self.rows.len(), String::new());
-        Phase { name, cells }
+        Phase { name, mood, cells }
+    }
+
+    /// The language of the journey: its `lang`, else the language most of
+    /// its row names are in, else English.
+    pub fn language(&self) -> Language {
+        if let Some(lang) = self.lang {
+            return lang;
+        }
+        let mut votes = [0usize; 3];
+        for row in &self.rows {
+            if let Some(l) = Language::of_row_name(row) {
+                votes[Language::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
+            }
+        }
+        let best = (0..3).max_by_key(|&i| (votes[i], std::cmp::Reverse(i))).unwrap_or(0);
+        Language::ALL[best]
+    }
+
+    /// True when a tag (with or without `#`) names a channel the organisation does not run.
+    pub fn is_external(&self, tag: &str) -> bool {
+        let tag = tag.trim_start_matches('#');
+        self.external.iter().any(|e| e.trim_start_matches('#').to_lowercase() == tag.to_lowercase())
     }
 }

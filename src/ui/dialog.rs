@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, Mode, recovery_summary};
-use crate::recovery;
 use crate::text;
 
 /// A question: its title, why it is asked, and (key, what it does) answers.
@@ -33,7 +32,7 @@ impl Dialog<'_> {
                 title: " Unsaved changes found ",
                 why: format!(
                     "jgrid was stopped on {} with unsaved changes to {file} ({}).",
-                    recovery::format_time(found.written),
+                    crate::journey::readable(found.written),
                     recovery_summary(app, found)
                 ),
                 answers: vec![

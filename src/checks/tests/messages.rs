@@ -5,7 +5,7 @@ use crate::checks::messages::{Statement, parse_line};
 
 fn two_phases(rows: [&str; 5], first: &str, second: &str) -> Journey {
     let mut j = consistent(rows);
-    Change::InsertPhase { at: 1, name: "Order move".into(), cells: vec![] }.apply(&mut j).unwrap();
+    Change::InsertPhase { at: 1, name: "Order move".into(), mood: None, cells: vec![] }.apply(&mut j).unwrap();
     for r in [N, T, M, O, S] {
         let text = j.cell(CellRef::new(0, r)).to_owned();
         set(&mut j, 1, r, &text);
@@ -63,7 +63,7 @@ fn conflicting_message_fires_across_phases_and_quotes_both() {
 #[test]
 fn conflicting_message_groups_equal_statements_and_marks_every_cell() {
     let mut j = two_phases(EN, "#web hours: 8-22\nhours: 9-17", "#phone Hours:  8-22.\n#web hours: 8-22");
-    Change::InsertPhase { at: 2, name: "Later".into(), cells: vec![] }.apply(&mut j).unwrap();
+    Change::InsertPhase { at: 2, name: "Later".into(), mood: None, cells: vec![] }.apply(&mut j).unwrap();
     let f = only(&j, "conflicting-message");
     assert_eq!(f.cells, [CellRef::new(0, M), CellRef::new(1, M)]);
     assert_eq!(

@@ -1,0 +1,134 @@
+//! The canonical form of format 1: one way to write every journey, so a
+//! no-op save gives the same bytes and a change touches only its own lines.
+//!
+//! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
+//! each `[[accepted]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
+//! row order), each `[[inbox]]` note in the order taken.
+
+use std::fmt::Write as _;
+
+use super::FORMAT_VERSION;
+use crate::journey::{Journey, Role};
+
+/// Write a journey in canonical format-1 form.
+pub fn to_toml(journey: &Journey) -> String {
+    let mut out = String::with_capacity(256 + journey.filled_cells() * 64);
+    let _ = writeln!(out, "format = {FORMAT_VERSION}");
+    let _ = writeln!(out, "title = {}", basic_string(&journey.title));
+    let _ = writeln!(out, "persona = {}", basic_string(&journey.persona));
+    if let Some(lang) = journey.lang {
+        let _ = writeln!(out, "lang = {}", basic_string(lang.code()));
+    }
+    let rows: Vec<String> = journey.rows().iter().map(|r| basic_string(r)).collect();
+    let _ = writeln!(out, "rows = [{}]", rows.join(", "));
+    let roles: Vec<(&String, Role)> =
+        journey.rows().iter().enumerate().filter_map(|(i, r)| journey.explicit_role(i).map(|role| (r, role))).collect();
+    if !roles.is_empty() {
+        out.push_str("\n[roles]\n");
+        for (row, role) in roles {
+            let _ = writeln!(out, "{} = {}", key(row), basic_string(role.id()));
+        }
+    }
+    if !journey.checks_off.is_empty() || !journey.external.is_empty() {
+        out.push_str("\n[checks]\n");
+        if !journey.checks_off.is_empty() {
+            let _ = writeln!(out, "off = {}", string_list(&journey.checks_off));
+        }
+        if !journey.external.is_empty() {
+            let _ = writeln!(out, "external = {}", string_list(&journey.external));
+        }
+    }
+    for a in &journey.accepted {
+        let _ = write!(out, "\n[[accepted]]\ncheck = {}\nphase = {}\n", basic_string(&a.check), basic_string(&a.phase));
+        let _ = writeln!(out, "rows = {}", string_list(&a.rows));
+        if let Some(subject) = &a.subject {
+            let _ = writeln!(out, "subject = {}", basic_string(subject));
+        }
+        let _ = writeln!(out, "reason = {}", value(&a.reason));
+    }
+    for phase in journey.phases() {
+        let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));
+        if let Some(mood) = phase.mood {
+            let _ = writeln!(out, "mood = {mood}");
+        }
+        if phase.is_empty() {
+            continue;
+        }
+        out.push_str("\n[phase.cells]\n");
+        for (row, text) in journey.rows().iter().zip(phase.cells()) {
+            if !text.is_empty() {
+                let _ = writeln!(out, "{} = {}", key(row), value(text));
+            }
+        }
+    }
+    for note in &journey.inbox {
+        let _ = write!(out, "\n[[inbox]]\ntext = {}\n", value(&note.text));
+        if let Some(source) = &note.source {
+            let _ = writeln!(out, "source = {}", basic_string(source));
+        }
+        let _ = writeln!(out, "at = {}", basic_string(&note.at));
+    }
+    out
+}
+
+/// `["a", "b"]`.
+fn string_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| basic_string(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn key(name: &str) -> String {
+    let bare = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if bare { name.to_owned() } else { basic_string(name) }
+}
+
+fn value(text: &str) -> String {
+    if text.contains('\n') { multiline_string(text) } else { basic_string(text) }
+}
+
+fn push_escaped_control(out: &mut String, c: char) {
+    match c {
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        c => {
+            let _ = write!(out, "\\u{:04X}", c as u32);
+        }
+    }
+}
+
+fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `"""` + newline + the text + `"""`. A quote is escaped where it would end
+/// the string early or run into the closing delimiter.
+fn multiline_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str("\"\"\"\n");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
+}
