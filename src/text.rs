@@ -34,6 +34,31 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
 }
 
+/// JSON text with every character that `sanitize` would replace written as a
+/// `\uXXXX` escape. serde_json escapes C0 controls itself but writes C1
+/// controls and bidi overrides raw, and those must not reach a terminal that
+/// prints the JSON. Outside strings JSON has no such characters, so this
+/// changes only the spelling, never the value.
+///
+/// ```
+/// let json = serde_json::to_string("a\u{9b}31m\u{202e}").unwrap();
+/// assert_eq!(jgrid::text::json_safe(&json), r#""a\u009b31m\u202e""#);
+/// ```
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && placeholder(c).is_some() {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
