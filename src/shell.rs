@@ -2,7 +2,6 @@
 //! after something happened, coalescing whatever input is already queued.
 //! Runs the effects `update` asks for: saves, the recovery file, reloads.
 
-use std::fs;
 use std::io::{self, Write as _};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -18,6 +17,7 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use crate::app::{Action, App, Effect, resolve_key, update};
 use crate::journey::CellRef;
 use crate::recovery::{self, RecoveryTarget};
+use crate::store::{SaveError, SaveOptions};
 use crate::term::{self, FrameWriter, Input, Inputs, TerminalGuard};
 use crate::ui::{Screen, Theme};
 use crate::{external, format, store};
@@ -236,31 +236,24 @@ impl<'a> Shell<'a> {
     }
 }
 
-/// True when saving to `path` would overwrite something jgrid has not seen:
-/// its own file changed on disk, or another file that already exists.
-fn would_clobber(app: &App, path: &Path) -> bool {
-    if app.path.as_deref() == Some(path) {
-        match fs::read(path) {
-            Ok(bytes) => Some(store::content_hash(&bytes)) != app.disk_hash,
-            Err(_) => false,
-        }
-    } else {
-        path.exists()
-    }
-}
-
 fn save(app: &mut App, path: &Path, then_quit: bool, force: bool) -> Action {
-    if !force && would_clobber(app, path) {
-        return Action::SaveConflict { path: path.to_path_buf(), then_quit };
-    }
     let text = format::to_toml(&app.journey);
-    let result = store::save_atomic(path, &text).map(|()| store::content_hash(text.as_bytes()));
+    // What jgrid believes is on disk: its own file as loaded or last saved;
+    // for another file, nothing (an existing one is not overwritten unasked).
+    let expected = if app.path.as_deref() == Some(path) { app.disk_hash } else { None };
+    let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
+    let result = match store::save_checked(path, &text, expected, options) {
+        Err(SaveError::Changed) => return Action::SaveConflict { path: path.to_path_buf(), then_quit },
+        Err(SaveError::ReadOnly) => Err("the file is read-only; :w! overwrites it".to_owned()),
+        Err(e) => Err(e.to_string()),
+        Ok(hash) => Ok(hash),
+    };
     if result.is_ok() && app.path.as_deref() != Some(path) {
         // Saved under a new name: the recovery file follows the journey there.
         remove_recovery(app);
         app.recovery = RecoveryTarget::for_path(Some(path));
     }
-    Action::Saved { path: path.to_path_buf(), result: result.map_err(|e| store::describe_io_error(&e)), then_quit }
+    Action::Saved { path: path.to_path_buf(), result, then_quit }
 }
 
 fn reload(app: &mut App) -> Action {

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use super::{fail, files};
 use crate::journey::{CellRef, Change};
-use crate::store;
+use crate::store::{self, SaveError};
+use crate::text::sanitize;
 
 /// Find a name by number (1-based), exact name (any case) or unique prefix.
 pub fn pick(kind: &str, wanted: &str, names: &[&str]) -> Result<usize, String> {
@@ -38,20 +39,7 @@ pub fn pick(kind: &str, wanted: &str, names: &[&str]) -> Result<usize, String> {
 }
 
 pub fn add(file: &Path, phase: &str, row: &str, text: &[String]) -> ExitCode {
-    let mut journey = match files::load(file) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
-    let phase_names: Vec<&str> = journey.phases().iter().map(|p| p.name.as_str()).collect();
-    let p = match pick("phase", phase, &phase_names) {
-        Ok(p) => p,
-        Err(e) => return fail(&format!("{}: {e}", file.display())),
-    };
-    let row_names: Vec<&str> = journey.rows().iter().map(String::as_str).collect();
-    let r = match pick("row", row, &row_names) {
-        Ok(r) => r,
-        Err(e) => return fail(&format!("{}: {e}", file.display())),
-    };
+    // Read the note first: a writer holds the journey's lock only while it writes.
     let note = if text.len() == 1 && text[0] == "-" {
         let mut input = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut input) {
@@ -64,18 +52,32 @@ pub fn add(file: &Path, phase: &str, row: &str, text: &[String]) -> ExitCode {
     if note.trim().is_empty() {
         return fail("the note is empty; nothing was added");
     }
-    let at = CellRef::new(p, r);
-    let old = journey.cell(at);
-    let new = if old.is_empty() { note } else { format!("{old}\n{note}") };
-    if let Err(e) = (Change::SetCell { at, text: new }).apply(&mut journey) {
-        return fail(&e.to_string());
+    if let Err(code) = files::load(file) {
+        return code;
     }
-    match store::save(file, &journey) {
-        Ok(()) => {
-            eprintln!("jgrid: added to {} / {}", journey.phases()[p].name, journey.rows()[r]);
+    // Under the lock, on the journey as it is on disk now.
+    let result = store::update(file, |journey| {
+        let phase_names: Vec<&str> = journey.phases().iter().map(|p| p.name.as_str()).collect();
+        let p = pick("phase", phase, &phase_names)?;
+        let row_names: Vec<&str> = journey.rows().iter().map(String::as_str).collect();
+        let r = pick("row", row, &row_names)?;
+        let at = CellRef::new(p, r);
+        let old = journey.cell(at);
+        let new = if old.is_empty() { note.clone() } else { format!("{old}\n{note}") };
+        Change::SetCell { at, text: new }.apply(journey).map_err(|e| e.to_string())?;
+        Ok::<_, String>(format!("{} / {}", journey.phases()[p].name, journey.rows()[r]))
+    });
+    match result {
+        Ok(Ok(place)) => {
+            eprintln!("jgrid: added to {}", sanitize(&place));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&format!("{}: cannot save: {}", file.display(), store::describe_io_error(&e))),
+        Ok(Err(e)) => fail(&format!("{}: {e}", file.display())),
+        Err(SaveError::ReadOnly) => fail(&format!(
+            "{}: the file is read-only; nothing was added\n  hint: make it writable (chmod u+w) and run the command again",
+            file.display()
+        )),
+        Err(e) => fail(&format!("{}: cannot add: {e}", file.display())),
     }
 }
 

@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use super::fail;
 use crate::journey::Journey;
-use crate::store::describe_io_error;
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, SaveError, describe_io_error};
 
 /// Load a journey or print why not (exit code 2).
 pub fn load(file: &Path) -> Result<Journey, ExitCode> {
@@ -20,13 +19,17 @@ pub fn load(file: &Path) -> Result<Journey, ExitCode> {
 
 /// Write a journey to a file that must not exist yet.
 pub fn write_journey_new(file: &Path, journey: &Journey) -> ExitCode {
-    if file.exists() {
-        return fail(&format!(
+    let exists = || {
+        fail(&format!(
             "{}: already exists; jgrid does not overwrite it\n  hint: choose another name or remove the file first",
             file.display()
-        ));
+        ))
+    };
+    if file.exists() {
+        return exists();
     }
-    match store::save(file, journey) {
+    match store::create_new(file, journey) {
+        Err(SaveError::Changed) => exists(),
         Ok(()) => {
             eprintln!(
                 "jgrid: wrote {} ({} phases, {} rows)",
@@ -36,8 +39,22 @@ pub fn write_journey_new(file: &Path, journey: &Journey) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&format!("{}: cannot write: {}", file.display(), describe_io_error(&e))),
+        Err(e) => fail(&format!("{}: cannot write: {e}", file.display())),
     }
+}
+
+/// Write an export of `input` to a file (atomically; replacing an earlier
+/// export is fine), but never over the input itself, however it is spelled.
+/// `extension` is the usual one of the output, for the hint.
+pub fn write_output(input: &Path, file: &Path, extension: &str, text: &str) -> ExitCode {
+    if store::is_same_file(input, file) {
+        return fail(&format!(
+            "{}: that is the journey itself; jgrid does not overwrite it with an export\n  hint: give -o another file name, for example {}",
+            file.display(),
+            input.with_extension(extension).display()
+        ));
+    }
+    write_new_or_replace(file, text)
 }
 
 /// Write an export to a file (atomically; replacing an earlier export is fine).

@@ -42,9 +42,10 @@ pub fn run(command: Sub) -> ExitCode {
     }
 }
 
-/// Print `jgrid: message` and return exit status 2.
+/// Print `jgrid: message` and return exit status 2. Control characters in
+/// the message (from a file, a path or an argument) are made visible.
 pub fn fail(message: &str) -> ExitCode {
-    eprintln!("jgrid: {message}");
+    eprintln!("jgrid: {}", crate::text::sanitize(message));
     ExitCode::from(2)
 }
 
@@ -59,7 +60,7 @@ fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> 
             let _ = std::io::stdout().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
-        Some(out) => files::write_new_or_replace(out, &text),
+        Some(out) => files::write_output(file, out, to.extension(), &text),
     }
 }
 

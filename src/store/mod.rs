@@ -1,13 +1,23 @@
 //! Reading and writing journey files on disk: load with a clear error, save
 //! atomically (temporary file in the same folder, fsync, rename) keeping the
-//! file's permissions and writing through symlinks.
+//! file's permissions and writing through symlinks, and every write of a
+//! journey under its lock (`lock.rs`), after checking what is on disk now.
+
+mod lock;
+mod write;
+
+pub use lock::{JourneyLock, LOCK_WAIT, lock_path};
+pub use write::{
+    SaveError, SaveOptions, create_new, is_same_file, save, save_atomic, save_checked, update, write_target,
+};
 
 use std::fs;
-use std::io::{self, Write as _};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 
 use crate::format::{self, FormatError};
 use crate::journey::Journey;
+use crate::text::sanitize;
 
 /// Why a journey file could not be opened.
 #[derive(Debug)]
@@ -21,12 +31,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The message for the user: `FILE:LINE:COLUMN: what` or `FILE: what`, then a hint.
+    /// The message for the user: `FILE:LINE:COLUMN: what` or `FILE: what`,
+    /// then a hint. Control characters (in the path, say) are made visible.
     pub fn render(&self, path: &Path) -> String {
         let file = path.display().to_string();
         match self {
-            LoadError::NotFound => format!("{file}: no such file\n  hint: check the path"),
-            LoadError::Unreadable { reason, hint } => format!("{file}: {reason}\n  hint: {hint}"),
+            LoadError::NotFound => format!("{}: no such file\n  hint: check the path", sanitize(&file)),
+            LoadError::Unreadable { reason, hint } => {
+                format!("{}: {}\n  hint: {}", sanitize(&file), sanitize(reason), sanitize(hint))
+            }
             LoadError::Format(e) => e.render(&file),
         }
     }
@@ -81,23 +94,6 @@ fn unreadable(e: &io::Error) -> LoadError {
     LoadError::Unreadable { reason: format!("cannot read: {e}"), hint: hint.into() }
 }
 
-/// The path a save really writes: a symlink's target, so the link stays a link.
-pub fn write_target(path: &Path) -> PathBuf {
-    match fs::canonicalize(path) {
-        Ok(target) => target,
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-/// Write `text` to `path` atomically: either the old file or the complete new
-/// one is on disk, never a mix. Permissions of an existing file are kept.
-pub fn save_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let target = write_target(path);
-    let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
-    file.write_all(text.as_bytes())?;
-    file.commit()
-}
-
 /// A save error in words a user can act on.
 pub fn describe_io_error(e: &io::Error) -> String {
     match e.kind() {
@@ -108,11 +104,6 @@ pub fn describe_io_error(e: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "that path is a directory".into(),
         _ => e.to_string(),
     }
-}
-
-/// Serialize and save a journey.
-pub fn save(path: &Path, journey: &Journey) -> io::Result<()> {
-    save_atomic(path, &format::to_toml(journey))
 }
 
 #[cfg(test)]
