@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use jgrid::app::{Action, App, Command, History, update};
+use jgrid::app::{Action, App, History, Msg, update};
 use jgrid::journey::{CellRef, Journey};
 use jgrid::ui::{Screen, Theme};
 use ratatui::buffer::Buffer;
@@ -100,7 +100,7 @@ fn app_in_the_middle(size: Size) -> App {
     let journey = fixture(size).journey.clone();
     let (phases, rows) = (journey.phase_count(), journey.row_count());
     let mut app = App::new(journey, Some(PathBuf::from(format!("{size}.toml"))), History::saved());
-    update(&mut app, Action::Resize(WIDTH, HEIGHT));
+    update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     app.cursor = CellRef::new(phases / 2, rows / 2);
     app.scroll_to_cursor();
     app
@@ -126,9 +126,9 @@ fn move_and_render(bencher: Bencher, size: Size) {
     let theme = Theme::color();
     let mut right = true;
     bencher.with_inputs(|| Buffer::empty(AREA)).bench_local_refs(|buf| {
-        let command = if right { Command::MoveRight } else { Command::MoveLeft };
+        let command = if right { Action::MoveRight } else { Action::MoveLeft };
         right = !right;
-        update(&mut app, Action::Run(command));
+        update(&mut app, Msg::Run(command));
         (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
     });
 }

@@ -14,6 +14,7 @@ pub mod format;
 pub mod journey;
 pub mod recovery;
 pub mod shell;
+pub mod startup;
 pub mod store;
 pub mod term;
 pub mod text;

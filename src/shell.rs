@@ -1,6 +1,8 @@
-//! The event loop: event -> action -> update -> effects -> render. Draws only
-//! after something happened, coalescing whatever input is already queued.
-//! Runs the effects `update` asks for: saves, the recovery file, reloads.
+//! The event loop: event -> message -> update -> effects -> render. Draws
+//! only after something happened, coalescing whatever input is already
+//! queued. Runs the effects `update` asks for (saves, the recovery file,
+//! reloads, the external editor) and feeds their outcomes back as messages;
+//! it changes no state of the app itself.
 
 use std::io::{self, Write as _};
 use std::panic::{self, AssertUnwindSafe};
@@ -10,17 +12,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use base64::Engine as _;
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, App, Effect, resolve_key, update};
+use crate::app::{App, Effect, Msg, ReloadFailure, SaveFailure, resolve_key, update};
 use crate::journey::CellRef;
-use crate::recovery::{self, RecoveryTarget};
-use crate::store::{SaveError, SaveOptions};
+use crate::recovery::{self, RecoveryTarget, Session};
+use crate::store::{self, SaveError, SaveOptions};
 use crate::term::{self, FrameWriter, Input, Inputs, TerminalGuard};
 use crate::ui::{Screen, Theme};
-use crate::{external, format, store};
+use crate::{external, format};
 
 /// Text being typed is written to the recovery file this soon after the last
 /// keystroke, and at the latest this long after the first unwritten one.
@@ -28,6 +31,10 @@ const TYPING_PAUSE: Duration = Duration::from_millis(250);
 const TYPING_MAX: Duration = Duration::from_millis(900);
 /// Two clicks on the same spot within this time are a double click.
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+/// The largest screen jgrid draws, whatever size the terminal claims: a
+/// terminal that says it is 65535x65535 gets this much, not 200 GB of cells.
+pub const MAX_WIDTH: u16 = 1024;
+pub const MAX_HEIGHT: u16 = 512;
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,36 +48,46 @@ pub enum Exit {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
+/// The area jgrid draws on a terminal of this size.
+pub fn drawn_area(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 /// Run the TUI until the user quits, a signal ends it, or a bug panics.
-pub fn run(mut app: App, theme: Theme) -> anyhow::Result<Exit> {
+/// `session` marks this jgrid as running (for recovery files); it may move
+/// to another journey when the journey is saved under a new name.
+pub fn run(mut app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
     // crossterm drops every style attribute when NO_COLOR is set; jgrid reads
     // NO_COLOR itself and picks a monochrome theme instead.
     ratatui::crossterm::style::force_color_output(true);
     let inputs = term::inputs().context("cannot listen for input and signals")?;
     let guard = TerminalGuard::enter(app.settings.mouse).context("cannot set up the terminal")?;
-    let outcome =
-        panic::catch_unwind(AssertUnwindSafe(|| Shell::new(&inputs, theme).and_then(|mut s| s.run(&mut app))));
+    let mut session = session;
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        Shell::new(&inputs, theme, session.as_mut()).and_then(|mut s| s.run(&mut app))
+    }));
     let exit = match outcome {
         Ok(Ok(Exit::Signal(signal))) => {
             // The link dropped or we were told to stop: keep every word, then restore.
-            write_recovery(&mut app);
+            let _ = write_recovery(&app);
             Exit::Signal(signal)
         }
         Ok(result) => result?,
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
-            write_recovery(&mut app);
+            let _ = write_recovery(&app);
             if let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists()) {
                 eprintln!(
                     "jgrid: your unsaved changes are safe in {}; start jgrid on {} again to recover them",
                     target.file.display(),
-                    app.file_label()
+                    crate::text::sanitize(&app.file_label())
                 );
             }
             Exit::Crashed
         }
     };
     drop(guard);
+    drop(session);
     Ok(exit)
 }
 
@@ -79,19 +96,25 @@ struct Shell<'a> {
     terminal: Term,
     inputs: &'a Inputs,
     theme: Theme,
+    session: Option<&'a mut Session>,
     /// When and where the last left click was, to spot a double click.
     last_click: Option<(Instant, u16, u16)>,
 }
 
+fn new_terminal(writer: FrameWriter, area: Rect) -> io::Result<Term> {
+    Terminal::with_options(CrosstermBackend::new(writer), TerminalOptions { viewport: Viewport::Fixed(area) })
+}
+
 impl<'a> Shell<'a> {
-    fn new(inputs: &'a Inputs, theme: Theme) -> anyhow::Result<Self> {
-        let terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new()))?;
-        Ok(Self { terminal, inputs, theme, last_click: None })
+    fn new(inputs: &'a Inputs, theme: Theme, session: Option<&'a mut Session>) -> anyhow::Result<Self> {
+        let (w, h) = ratatui::crossterm::terminal::size()?;
+        let terminal = new_terminal(FrameWriter::new(), drawn_area(w, h))?;
+        Ok(Self { terminal, inputs, theme, session, last_click: None })
     }
 
     fn run(&mut self, app: &mut App) -> anyhow::Result<Exit> {
-        let size = self.terminal.size()?;
-        update(app, Action::Resize(size.width, size.height));
+        let area = self.terminal.get_frame().area();
+        update(app, Msg::Resize(area.width, area.height));
         self.draw(app)?;
         // (first, last) unwritten keystroke in edit mode.
         let mut typing: Option<(Instant, Instant)> = None;
@@ -104,7 +127,10 @@ impl<'a> Shell<'a> {
                         Ok(input) => input,
                         Err(RecvTimeoutError::Timeout) => {
                             typing = None;
-                            write_recovery(app);
+                            if let Some(msg) = write_recovery(app) {
+                                update(app, msg);
+                                self.draw(app)?;
+                            }
                             continue;
                         }
                         Err(RecvTimeoutError::Disconnected) => anyhow::bail!("input stopped"),
@@ -114,7 +140,7 @@ impl<'a> Shell<'a> {
             let batch: Vec<Input> = std::iter::once(first).chain(self.inputs.rx.try_iter()).collect();
             for input in batch {
                 let typed = matches!(input, Input::Event(Event::Key(_) | Event::Paste(_)));
-                if let Some(exit) = self.handle(app, input) {
+                if let Some(exit) = self.handle(app, input)? {
                     return Ok(exit);
                 }
                 if app.editor().is_none() {
@@ -135,34 +161,38 @@ impl<'a> Shell<'a> {
     }
 
     /// Apply one input; `Some` when the session is over.
-    fn handle(&mut self, app: &mut App, input: Input) -> Option<Exit> {
-        let actions = match input {
+    fn handle(&mut self, app: &mut App, input: Input) -> io::Result<Option<Exit>> {
+        let msgs = match input {
             Input::Event(Event::Key(key)) => resolve_key(app, key),
-            Input::Event(Event::Paste(text)) => vec![Action::Paste(text)],
-            Input::Event(Event::Resize(w, h)) => vec![Action::Resize(w, h)],
+            Input::Event(Event::Paste(text)) => vec![Msg::Paste(text)],
+            Input::Event(Event::Resize(w, h)) => {
+                let area = drawn_area(w, h);
+                self.terminal.resize(area)?;
+                vec![Msg::Resize(area.width, area.height)]
+            }
             Input::Event(Event::Mouse(mouse)) => self.mouse(mouse).into_iter().collect(),
             Input::Event(_) => Vec::new(),
-            Input::Signal(signal) => return Some(Exit::Signal(signal)),
-            Input::Closed(_) => return Some(Exit::Signal(signal_hook::consts::SIGHUP)),
+            Input::Signal(signal) => return Ok(Some(Exit::Signal(signal))),
+            Input::Closed(_) => return Ok(Some(Exit::Signal(signal_hook::consts::SIGHUP))),
         };
-        for action in actions {
-            let mut effects = update(app, action);
+        for msg in msgs {
+            let mut effects = update(app, msg);
             while !effects.is_empty() {
                 let mut next = Vec::new();
                 for effect in effects {
                     match self.run_effect(app, effect) {
-                        Ok(Some(action)) => next.extend(update(app, action)),
+                        Ok(Some(msg)) => next.extend(update(app, msg)),
                         Ok(None) => {}
-                        Err(exit) => return Some(exit),
+                        Err(exit) => return Ok(Some(exit)),
                     }
                 }
                 effects = next;
             }
         }
-        None
+        Ok(None)
     }
 
-    fn mouse(&mut self, mouse: MouseEvent) -> Option<Action> {
+    fn mouse(&mut self, mouse: MouseEvent) -> Option<Msg> {
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 let now = Instant::now();
@@ -170,26 +200,24 @@ impl<'a> Shell<'a> {
                     now.duration_since(t) < DOUBLE_CLICK && c == mouse.column && r == mouse.row
                 });
                 self.last_click = if double { None } else { Some((now, mouse.column, mouse.row)) };
-                Some(Action::Click { col: mouse.column, row: mouse.row, double })
+                Some(Msg::Click { col: mouse.column, row: mouse.row, double })
             }
-            MouseEventKind::ScrollDown => Some(Action::Scroll { down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll { down: false }),
+            MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
             _ => None,
         }
     }
 
-    /// Run one effect; it may produce an action to feed back, or end the session.
-    fn run_effect(&mut self, app: &mut App, effect: Effect) -> Result<Option<Action>, Exit> {
+    /// Run one effect; it may produce a message to feed back, or end the session.
+    fn run_effect(&mut self, app: &App, effect: Effect) -> Result<Option<Msg>, Exit> {
         Ok(match effect {
-            Effect::Save { path, then_quit, force } => Some(save(app, &path, then_quit, force)),
-            Effect::WriteRecovery => {
-                write_recovery(app);
-                None
-            }
-            Effect::DiscardRecovery => {
-                remove_recovery(app);
-                None
-            }
+            Effect::Save { path, then_quit, force } => Some(self.save(app, &path, then_quit, force)),
+            Effect::WriteRecovery => write_recovery(app),
+            Effect::DiscardRecovery { file } => failed(&file, recovery::remove(&file)),
+            Effect::AdoptRecovery { file } => match &app.recovery {
+                Some(own) => failed(&file, recovery::adopt(&file, &own.file)).or_else(|| write_recovery(app)),
+                None => None,
+            },
             Effect::Reload => Some(reload(app)),
             Effect::Clipboard(text) => {
                 // OSC 52: the terminal (even at the far end of SSH) puts it on the clipboard.
@@ -199,11 +227,44 @@ impl<'a> Shell<'a> {
             }
             Effect::ExternalEdit { at, text } => Some(self.external_edit(at, &text)),
             Effect::Quit => {
-                remove_recovery(app);
+                // Nothing unsaved is wanted any more: this session's own file goes.
+                if let Some(target) = &app.recovery {
+                    let _ = recovery::remove(&target.file);
+                }
                 return Err(Exit::Quit);
             }
             Effect::QuitKeepingRecovery => return Err(Exit::Quit),
         })
+    }
+
+    /// Save under the journey's lock, checking what is on disk first.
+    fn save(&mut self, app: &App, path: &Path, then_quit: bool, force: bool) -> Msg {
+        let text = format::to_toml(&app.journey);
+        // What jgrid believes is on disk: its own file as loaded or last saved;
+        // for another file, nothing (an existing one is not overwritten unasked).
+        let own = app.path.as_deref() == Some(path);
+        let expected = if own { app.on_disk.hash() } else { None };
+        let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
+        let result = match store::save_checked(path, &text, expected, options) {
+            Err(SaveError::Changed) => return Msg::SaveConflict { path: path.to_path_buf(), then_quit },
+            Err(SaveError::ReadOnly) => Err(SaveFailure::ReadOnly),
+            Err(e) => Err(SaveFailure::Io(e.to_string())),
+            Ok(hash) => Ok(hash),
+        };
+        let mut moved = None;
+        if result.is_ok() && !own {
+            // Saved under a new name: the recovery file follows the journey there.
+            if let Some(old) = &app.recovery {
+                let _ = recovery::remove(&old.file);
+                let dir = old.file.parent().unwrap_or(Path::new("."));
+                let target = RecoveryTarget::new(dir, Some(path), &old.session);
+                if let Some(session) = self.session.as_deref_mut() {
+                    let _ = session.set_key(&target.key);
+                }
+                moved = Some(target);
+            }
+        }
+        Msg::Saved { path: path.to_path_buf(), result, then_quit, recovery: moved }
     }
 
     /// Start drawing on a cleared screen with empty buffers, so the next frame
@@ -215,14 +276,15 @@ impl<'a> Shell<'a> {
             writer,
             ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
         )?;
-        self.terminal = Terminal::new(CrosstermBackend::new(writer))?;
+        let area = self.terminal.get_frame().area();
+        self.terminal = new_terminal(writer, area)?;
         Ok(())
     }
 
     /// Hand the terminal to `$VISUAL`/`$EDITOR` and take it back.
-    fn external_edit(&mut self, at: CellRef, text: &str) -> Action {
+    fn external_edit(&mut self, at: CellRef, text: &str) -> Msg {
         if external::editor().is_none() {
-            return Action::ExternalEdited { at, result: external::edit(text) };
+            return Msg::ExternalEdited { at, result: external::edit(text) };
         }
         self.inputs.pause_reading();
         term::restore();
@@ -230,55 +292,33 @@ impl<'a> Shell<'a> {
         let resumed = term::resume().and_then(|()| self.fresh_terminal());
         self.inputs.resume_reading();
         match resumed {
-            Ok(()) => Action::ExternalEdited { at, result },
-            Err(e) => Action::ExternalEdited { at, result: Err(format!("Cannot take the terminal back: {e}")) },
+            Ok(()) => Msg::ExternalEdited { at, result },
+            Err(e) => Msg::ExternalEdited { at, result: Err(crate::app::EditorFailure::Terminal(e.to_string())) },
         }
     }
 }
 
-fn save(app: &mut App, path: &Path, then_quit: bool, force: bool) -> Action {
-    let text = format::to_toml(&app.journey);
-    // What jgrid believes is on disk: its own file as loaded or last saved;
-    // for another file, nothing (an existing one is not overwritten unasked).
-    let expected = if app.path.as_deref() == Some(path) { app.disk_hash } else { None };
-    let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
-    let result = match store::save_checked(path, &text, expected, options) {
-        Err(SaveError::Changed) => return Action::SaveConflict { path: path.to_path_buf(), then_quit },
-        Err(SaveError::ReadOnly) => Err("the file is read-only; :w! overwrites it".to_owned()),
-        Err(e) => Err(e.to_string()),
-        Ok(hash) => Ok(hash),
-    };
-    if result.is_ok() && app.path.as_deref() != Some(path) {
-        // Saved under a new name: the recovery file follows the journey there.
-        remove_recovery(app);
-        app.recovery = RecoveryTarget::for_path(Some(path));
-    }
-    Action::Saved { path: path.to_path_buf(), result, then_quit }
+/// A failed recovery-file operation as a message; `None` when it worked.
+fn failed(file: &Path, result: io::Result<()>) -> Option<Msg> {
+    result.err().map(|e| Msg::RecoveryFailed { file: file.to_path_buf(), reason: e.to_string() })
 }
 
-fn reload(app: &mut App) -> Action {
-    write_recovery(app);
+fn reload(app: &App) -> Msg {
+    let _ = write_recovery(app);
     let kept = app.recovery.as_ref().filter(|t| t.file.exists()).and_then(|t| recovery::keep_aside(&t.file).ok());
     let Some(path) = app.path.clone() else {
-        return Action::Reloaded { result: Err("the journey has no file yet".into()), kept };
+        return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
     };
-    let result =
-        store::load_with_hash(&path).map(|(journey, hash)| (Box::new(journey), hash)).map_err(|e| e.render(&path));
-    Action::Reloaded { result, kept }
+    let result = store::load_with_hash(&path)
+        .map(|(journey, hash)| (Box::new(journey), hash))
+        .map_err(|e| ReloadFailure::Unreadable(e.render(&path)));
+    Msg::Reloaded { result, kept }
 }
 
-/// Bring the recovery file up to date: written while anything is unsaved,
-/// removed once nothing is.
-fn write_recovery(app: &mut App) {
-    let Some((file, snapshot)) = app.recovery_snapshot() else { return };
+/// Bring this session's recovery file up to date: written while anything is
+/// unsaved, removed once nothing is. A failure comes back as a message.
+fn write_recovery(app: &App) -> Option<Msg> {
+    let (file, snapshot) = app.recovery_snapshot()?;
     let result = if app.has_unsaved() { recovery::write(&file, &snapshot) } else { recovery::remove(&file) };
-    if let Err(e) = result {
-        app.error(format!("Could not write the recovery file {}: {e}. Save soon", file.display()));
-    }
-}
-
-fn remove_recovery(app: &App) {
-    if let Some(target) = &app.recovery {
-        let _ = recovery::remove(&target.file);
-    }
+    failed(&file, result)
 }

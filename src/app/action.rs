@@ -1,14 +1,10 @@
-//! What the user can ask for. Keys become `Command`s through the keymap;
-//! everything that reaches `update` is an `Action`.
+//! Actions: what a key can be bound to. One table gives each its stable
+//! name (used by the config file) and what it does (used by help), so the
+//! keymap, the config file and help can never disagree.
 
-use ratatui::crossterm::event::KeyEvent;
-use std::path::PathBuf;
-
-use crate::journey::{CellRef, Journey};
-
-/// A bindable command. Each has a stable name used by the config file and help.
+/// A bindable action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
+pub enum Action {
     MoveLeft,
     MoveRight,
     MoveUp,
@@ -57,206 +53,149 @@ pub enum Command {
     Complete,
     /// Edit mode: keep the edit and return to the grid.
     KeepEdit,
-    /// Edit mode: throw the edit away.
+    /// Edit mode: throw the edit away (one `u` brings it back).
     AbandonEdit,
     /// Edit mode: keep the edit and save the file.
     KeepAndSave,
     /// Line input (command line, prompts): run it.
     Submit,
-    /// Line input, help: close without doing anything.
+    /// Line input, help, a question: close without doing anything.
     Cancel,
+    // Answers to questions (see `question.rs`).
+    SaveAndQuit,
+    QuitWithoutSaving,
+    Recover,
+    Discard,
+    KeepForLater,
+    Overwrite,
+    Reload,
+    SaveAs,
+    ConfirmDelete,
+    KeepIt,
+    OpenAnyway,
+    OpenReadOnly,
 }
 
-impl Command {
-    /// Every command, in the order help lists them.
-    pub const ALL: [Command; 50] = [
-        Command::MoveLeft,
-        Command::MoveRight,
-        Command::MoveUp,
-        Command::MoveDown,
-        Command::NextPhase,
-        Command::PrevPhase,
-        Command::FirstPhase,
-        Command::LastPhase,
-        Command::FirstRow,
-        Command::LastRow,
-        Command::PageUp,
-        Command::PageDown,
-        Command::Edit,
-        Command::Append,
-        Command::Clear,
-        Command::Undo,
-        Command::Redo,
-        Command::Save,
-        Command::Quit,
-        Command::Help,
-        Command::CommandLine,
-        Command::ToggleHighlight,
-        Command::NextFinding,
-        Command::PrevFinding,
-        Command::Copy,
-        Command::Paste,
-        Command::Cut,
-        Command::Search,
-        Command::SearchNext,
-        Command::SearchPrev,
-        Command::Zoom,
-        Command::ExternalEditor,
-        Command::AddPhase,
-        Command::InsertPhase,
-        Command::RenamePhase,
-        Command::DeletePhase,
-        Command::MovePhaseLeft,
-        Command::MovePhaseRight,
-        Command::AddRow,
-        Command::RenameRow,
-        Command::MoveRowUp,
-        Command::MoveRowDown,
-        Command::EditTitle,
-        Command::EditPersona,
-        Command::Complete,
-        Command::KeepEdit,
-        Command::AbandonEdit,
-        Command::KeepAndSave,
-        Command::Submit,
-        Command::Cancel,
-    ];
+/// An action's name in the config file and what it does, for help.
+struct Info {
+    action: Action,
+    name: &'static str,
+    doc: &'static str,
+}
+
+const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
+    Info { action, name, doc }
+}
+
+/// Every action, in the order help lists them.
+const TABLE: [Info; 62] = [
+    info(Action::MoveLeft, "move-left", "previous phase (left)"),
+    info(Action::MoveRight, "move-right", "next phase (right)"),
+    info(Action::MoveUp, "move-up", "row above"),
+    info(Action::MoveDown, "move-down", "row below"),
+    info(Action::NextPhase, "next-phase", "next phase"),
+    info(Action::PrevPhase, "prev-phase", "previous phase"),
+    info(Action::FirstPhase, "first-phase", "first phase"),
+    info(Action::LastPhase, "last-phase", "last phase"),
+    info(Action::FirstRow, "first-row", "first row"),
+    info(Action::LastRow, "last-row", "last row"),
+    info(Action::PageUp, "page-up", "a screen of rows up"),
+    info(Action::PageDown, "page-down", "a screen of rows down"),
+    info(Action::Edit, "edit", "edit the cell"),
+    info(Action::Append, "append", "add a new line to the cell and edit"),
+    info(Action::Clear, "clear", "clear the cell"),
+    info(Action::Undo, "undo", "undo the last change"),
+    info(Action::Redo, "redo", "redo what was undone"),
+    info(Action::Save, "save", "save the journey"),
+    info(Action::Quit, "quit", "quit (asks first if there are unsaved changes)"),
+    info(Action::Help, "help", "show this help"),
+    info(Action::CommandLine, "command-line", "command line (:w :q :q! :wq)"),
+    info(Action::ToggleHighlight, "toggle-highlight", "highlight mode: mark gaps and discrepancies, explain them"),
+    info(Action::NextFinding, "next-finding", "next flagged cell (highlight mode)"),
+    info(Action::PrevFinding, "prev-finding", "previous flagged cell (highlight mode)"),
+    info(Action::Copy, "copy", "copy the cell (also to the terminal's clipboard)"),
+    info(Action::Paste, "paste", "paste over the cell"),
+    info(Action::Cut, "cut", "cut the cell (copy, then clear)"),
+    info(Action::Search, "search", "search cells, title and persona"),
+    info(Action::SearchNext, "search-next", "next match"),
+    info(Action::SearchPrev, "search-prev", "previous match"),
+    info(Action::Zoom, "zoom", "show the cell alone on the whole screen (again: back)"),
+    info(Action::ExternalEditor, "external-editor", "edit the cell in $VISUAL / $EDITOR"),
+    info(Action::AddPhase, "add-phase", "add a phase after this one (:phase add)"),
+    info(Action::InsertPhase, "insert-phase", "insert a phase before this one (:phase insert)"),
+    info(Action::RenamePhase, "rename-phase", "rename this phase (:phase rename)"),
+    info(Action::DeletePhase, "delete-phase", "delete this phase (asks when it has text)"),
+    info(Action::MovePhaseLeft, "move-phase-left", "move this phase left"),
+    info(Action::MovePhaseRight, "move-phase-right", "move this phase right"),
+    info(Action::AddRow, "add-row", "add a row below this one (:row add)"),
+    info(Action::RenameRow, "rename-row", "rename this row (:row rename)"),
+    info(Action::MoveRowUp, "move-row-up", "move this row up"),
+    info(Action::MoveRowDown, "move-row-down", "move this row down"),
+    info(Action::EditTitle, "edit-title", "edit the title (:title)"),
+    info(Action::EditPersona, "edit-persona", "edit the persona (:persona)"),
+    info(Action::Complete, "complete", "complete the command"),
+    info(Action::KeepEdit, "keep-edit", "keep the edit, back to the grid"),
+    info(Action::AbandonEdit, "abandon-edit", "abandon the edit (u brings it back)"),
+    info(Action::KeepAndSave, "keep-and-save", "keep the edit and save"),
+    info(Action::Submit, "submit", "run the command / answer"),
+    info(Action::Cancel, "cancel", "cancel"),
+    info(Action::SaveAndQuit, "save-and-quit", "save, then quit"),
+    info(Action::QuitWithoutSaving, "quit-without-saving", "quit; the unsaved changes are lost"),
+    info(Action::Recover, "recover", "take the unsaved changes back (they open as unsaved changes)"),
+    info(Action::Discard, "discard", "throw the unsaved changes away"),
+    info(Action::KeepForLater, "keep-for-later", "quit and keep the unsaved changes for a later start"),
+    info(Action::Overwrite, "overwrite", "save over the file on disk"),
+    info(Action::Reload, "reload", "load the file from disk; your changes are kept aside"),
+    info(Action::SaveAs, "save-as", "save under another name"),
+    info(Action::ConfirmDelete, "confirm-delete", "delete it (u undoes)"),
+    info(Action::KeepIt, "keep-it", "keep it; nothing is deleted"),
+    info(Action::OpenAnyway, "open-anyway", "open the journey although another jgrid has it open"),
+    info(Action::OpenReadOnly, "open-read-only", "open the journey read-only (:w! still saves)"),
+];
+
+impl Action {
+    /// Every action, in the order help lists them.
+    pub const ALL: [Action; TABLE.len()] = {
+        let mut all = [Action::MoveLeft; TABLE.len()];
+        let mut i = 0;
+        while i < TABLE.len() {
+            all[i] = TABLE[i].action;
+            i += 1;
+        }
+        all
+    };
+
+    fn info(self) -> &'static Info {
+        // Every action has one row; the table test below checks it.
+        TABLE.iter().find(|i| i.action == self).unwrap_or(&TABLE[0])
+    }
 
     /// The name used in the config file, e.g. `move-left`.
     pub fn name(self) -> &'static str {
-        self.info().0
+        self.info().name
     }
 
-    /// What the command does, for help.
+    /// What the action does, for help.
     pub fn describe(self) -> &'static str {
-        self.info().1
+        self.info().doc
     }
 
-    pub fn from_name(name: &str) -> Option<Command> {
-        Command::ALL.into_iter().find(|c| c.name() == name)
+    pub fn from_name(name: &str) -> Option<Action> {
+        TABLE.iter().find(|i| i.name == name).map(|i| i.action)
     }
+}
 
-    fn info(self) -> (&'static str, &'static str) {
-        match self {
-            Command::MoveLeft => ("move-left", "previous phase (left)"),
-            Command::MoveRight => ("move-right", "next phase (right)"),
-            Command::MoveUp => ("move-up", "row above"),
-            Command::MoveDown => ("move-down", "row below"),
-            Command::NextPhase => ("next-phase", "next phase"),
-            Command::PrevPhase => ("prev-phase", "previous phase"),
-            Command::FirstPhase => ("first-phase", "first phase"),
-            Command::LastPhase => ("last-phase", "last phase"),
-            Command::FirstRow => ("first-row", "first row"),
-            Command::LastRow => ("last-row", "last row"),
-            Command::PageUp => ("page-up", "a screen of rows up"),
-            Command::PageDown => ("page-down", "a screen of rows down"),
-            Command::Edit => ("edit", "edit the cell"),
-            Command::Append => ("append", "add a new line to the cell and edit"),
-            Command::Clear => ("clear", "clear the cell"),
-            Command::Undo => ("undo", "undo the last change"),
-            Command::Redo => ("redo", "redo what was undone"),
-            Command::Save => ("save", "save the journey"),
-            Command::Quit => ("quit", "quit (asks first if there are unsaved changes)"),
-            Command::Help => ("help", "show this help"),
-            Command::CommandLine => ("command-line", "command line (:w :q :q! :wq)"),
-            Command::ToggleHighlight => {
-                ("toggle-highlight", "highlight mode: mark gaps and discrepancies, explain them")
-            }
-            Command::NextFinding => ("next-finding", "next flagged cell (highlight mode)"),
-            Command::PrevFinding => ("prev-finding", "previous flagged cell (highlight mode)"),
-            Command::Copy => ("copy", "copy the cell (also to the terminal's clipboard)"),
-            Command::Paste => ("paste", "paste over the cell"),
-            Command::Cut => ("cut", "cut the cell (copy, then clear)"),
-            Command::Search => ("search", "search cells, title and persona"),
-            Command::SearchNext => ("search-next", "next match"),
-            Command::SearchPrev => ("search-prev", "previous match"),
-            Command::Zoom => ("zoom", "show the cell alone on the whole screen (again: back)"),
-            Command::ExternalEditor => ("external-editor", "edit the cell in $VISUAL / $EDITOR"),
-            Command::AddPhase => ("add-phase", "add a phase after this one (:phase add)"),
-            Command::InsertPhase => ("insert-phase", "insert a phase before this one (:phase insert)"),
-            Command::RenamePhase => ("rename-phase", "rename this phase (:phase rename)"),
-            Command::DeletePhase => ("delete-phase", "delete this phase (asks when it has text)"),
-            Command::MovePhaseLeft => ("move-phase-left", "move this phase left"),
-            Command::MovePhaseRight => ("move-phase-right", "move this phase right"),
-            Command::AddRow => ("add-row", "add a row below this one (:row add)"),
-            Command::RenameRow => ("rename-row", "rename this row (:row rename)"),
-            Command::MoveRowUp => ("move-row-up", "move this row up"),
-            Command::MoveRowDown => ("move-row-down", "move this row down"),
-            Command::EditTitle => ("edit-title", "edit the title (:title)"),
-            Command::EditPersona => ("edit-persona", "edit the persona (:persona)"),
-            Command::Complete => ("complete", "complete the command"),
-            Command::KeepEdit => ("keep-edit", "keep the edit, back to the grid"),
-            Command::AbandonEdit => ("abandon-edit", "abandon the edit"),
-            Command::KeepAndSave => ("keep-and-save", "keep the edit and save"),
-            Command::Submit => ("submit", "run the command / answer"),
-            Command::Cancel => ("cancel", "cancel"),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_one_row_and_a_unique_name() {
+        for (i, row) in TABLE.iter().enumerate() {
+            assert_eq!(TABLE.iter().filter(|r| r.action == row.action).count(), 1, "{}", row.name);
+            assert_eq!(TABLE.iter().filter(|r| r.name == row.name).count(), 1, "{}", row.name);
+            assert_eq!(Action::from_name(row.name), Some(row.action));
+            assert_eq!(Action::ALL[i], row.action);
         }
     }
-}
-
-/// Everything `update` reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Run(Command),
-    /// A key with no binding in a text mode: it edits the text.
-    Input(KeyEvent),
-    /// Text pasted with bracketed paste.
-    Paste(String),
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// The shell finished a save that `update` asked for; `Ok` holds the
-    /// hash of what is now on disk.
-    Saved {
-        path: PathBuf,
-        result: Result<u64, String>,
-        then_quit: bool,
-    },
-    /// The external editor finished: the new text, or why not.
-    ExternalEdited {
-        at: CellRef,
-        result: Result<String, String>,
-    },
-    /// A mouse click on the screen (0-based column and row); `double` for a double click.
-    Click {
-        col: u16,
-        row: u16,
-        double: bool,
-    },
-    /// The mouse wheel turned.
-    Scroll {
-        down: bool,
-    },
-    /// The file changed on disk since it was loaded or saved; nothing was written.
-    SaveConflict {
-        path: PathBuf,
-        then_quit: bool,
-    },
-    /// The shell reloaded the file from disk (after a conflict); `kept` is
-    /// where the unsaved changes were set aside.
-    Reloaded {
-        result: Result<(Box<Journey>, u64), String>,
-        kept: Option<PathBuf>,
-    },
-}
-
-/// Work `update` asks the shell to do: everything with side effects.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Write the journey to `path`; unless `force`, first make sure the file
-    /// on disk is still what was loaded.
-    Save { path: PathBuf, then_quit: bool, force: bool },
-    /// Bring the recovery file up to date (or remove it when nothing is unsaved).
-    WriteRecovery,
-    /// Remove the recovery file: the user discarded the unsaved changes.
-    DiscardRecovery,
-    /// Set the unsaved changes aside and load the file from disk again.
-    Reload,
-    /// Put text on the terminal's clipboard (OSC 52), so it reaches the laptop over SSH.
-    Clipboard(String),
-    /// Edit a cell's text in `$VISUAL` / `$EDITOR`.
-    ExternalEdit { at: CellRef, text: String },
-    /// End the session; nothing unsaved is wanted any more.
-    Quit,
-    /// End the session but leave the recovery file for a later start.
-    QuitKeepingRecovery,
 }

@@ -1,46 +1,65 @@
-//! Saving, quitting, and the questions around them: unsaved changes on quit,
-//! a recovery file found at start, a file changed on disk.
+//! Saving, quitting, reloading and recovering, and the questions they ask:
+//! unsaved changes on quit, a recovery file found at start, a file changed
+//! on disk. The answers are carried out in `answers.rs`.
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-use super::action::Effect;
-use super::edit::{Editor, LineInput, LineKind};
+use super::edit::{LineInput, LineKind};
 use super::history::History;
-use super::state::{App, Mode};
-use crate::journey::{CellRef, Change, Journey};
-use crate::recovery;
+use super::msg::{Effect, ReloadFailure, SaveFailure};
+use super::question::{About, Found, Question, QuestionKind};
+use super::state::{App, Mode, OnDisk};
+use crate::journey::{CellRef, Journey, readable};
+use crate::recovery::RecoveryTarget;
+use crate::text::sanitize;
 
 /// Save to `path`, or to the journey's own path; an untitled journey asks for one.
 pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
     match path.or_else(|| app.path.clone()) {
+        Some(path) if app.read_only && app.path.as_ref() == Some(&path) => {
+            app.error("Opened read-only: nothing saved; :w! saves anyway, :w FILE saves elsewhere");
+            Vec::new()
+        }
         Some(path) => vec![Effect::Save { path, then_quit, force: false }],
         None => {
-            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
+            ask_path(app, then_quit);
             Vec::new()
         }
     }
 }
 
+/// Ask for a path to save to.
+pub fn ask_path(app: &mut App, then_quit: bool) {
+    app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
+}
+
 /// Quit, asking first when there are unsaved changes.
 pub fn quit(app: &mut App) -> Vec<Effect> {
     if app.is_modified() {
-        app.mode = Mode::ConfirmQuit;
+        app.ask(Question::new(QuestionKind::Quit, "Unsaved changes: save before quitting?", About::Nothing));
         Vec::new()
     } else {
         vec![Effect::Quit]
     }
 }
 
-pub fn saved(app: &mut App, path: PathBuf, result: Result<u64, String>, then_quit: bool) -> Vec<Effect> {
+/// The shell finished a save.
+pub fn saved(
+    app: &mut App,
+    path: PathBuf,
+    result: Result<u64, SaveFailure>,
+    then_quit: bool,
+    recovery: Option<RecoveryTarget>,
+) -> Vec<Effect> {
     match result {
         Ok(hash) => {
             app.history.mark_saved();
-            app.new_file = false;
-            app.disk_hash = Some(hash);
+            app.on_disk = OnDisk::Hash(hash);
             app.info(format!("Saved {}", path.display()));
             app.path = Some(path);
+            if recovery.is_some() {
+                app.recovery = recovery;
+            }
             // Nothing is unsaved now, so the recovery file goes.
             let mut effects = vec![Effect::WriteRecovery];
             if then_quit {
@@ -55,68 +74,70 @@ pub fn saved(app: &mut App, path: PathBuf, result: Result<u64, String>, then_qui
     }
 }
 
-/// The answer to "Unsaved changes: save before quitting?".
-pub fn confirm_quit(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    app.mode = Mode::Normal;
-    match key.code {
-        KeyCode::Char('y' | 'Y' | 's' | 'S') => save(app, None, true),
-        KeyCode::Char('n' | 'N' | 'd' | 'D') => vec![Effect::Quit],
-        _ => {
-            app.info("Quit cancelled");
-            Vec::new()
-        }
-    }
+/// The file changed on disk (or another file is where a save would go).
+pub fn conflict(app: &mut App, path: PathBuf, then_quit: bool) {
+    let target = sanitize(&path.display().to_string()).into_owned();
+    let own_file = app.path.as_ref() == Some(&path);
+    let text = if own_file {
+        format!("{target} changed on disk since you opened it. Saving now would overwrite those changes.")
+    } else {
+        format!("{target} already exists.")
+    };
+    app.ask(Question::new(QuestionKind::Conflict, text, About::Save { path, then_quit, own_file }));
 }
 
-/// The answer to "unsaved changes from an earlier session were found".
-pub fn recover(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Mode::Recover(found) = std::mem::replace(&mut app.mode, Mode::Normal) else { return Vec::new() };
-    let when = crate::journey::readable(found.written);
-    match key.code {
-        KeyCode::Char('r' | 'R') | KeyCode::Enter => {
-            let Some(journey) = found.journey() else {
-                app.error("The recovery file is damaged and was left as it is; see jgrid --recover-list");
-                return Vec::new();
-            };
-            super::update::change(app, Change::Replace(Box::new(journey)));
-            app.cursor = found.cursor();
-            app.scroll_to_cursor();
-            if let Some(e) = &found.editing {
-                let at = CellRef::new(e.phase, e.row);
-                if app.journey.contains(at) {
-                    app.cursor = at;
-                    let original = app.journey.cell(at).to_owned();
-                    app.mode = Mode::Edit(Box::new(Editor::new(at, &original, &e.text)));
-                }
-            }
-            app.info(format!("Recovered the unsaved changes from {when}; Ctrl-s saves them"));
-            Vec::new()
-        }
-        KeyCode::Char('d' | 'D') => {
-            app.info(format!("Discarded the unsaved changes from {when}"));
-            vec![Effect::DiscardRecovery]
-        }
-        KeyCode::Char('q' | 'Q') => vec![Effect::QuitKeepingRecovery],
-        _ => {
-            app.mode = Mode::Recover(found);
-            Vec::new()
-        }
+/// At start: say when another jgrid has the journey open, then offer the
+/// recovery files that no running jgrid owns, one at a time.
+pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf>) {
+    if let Some(file) = unreadable.first() {
+        app.error(format!(
+            "A recovery file for this journey could not be read; it was left at {} (jgrid --recover-list)",
+            file.display()
+        ));
     }
+    if others.is_empty() {
+        return ask_recovery(app, found);
+    }
+    let file = sanitize(&app.file_label()).into_owned();
+    let who: Vec<String> = others.iter().map(|(pid, since)| format!("pid {pid}, since {}", readable(*since))).collect();
+    let text = format!("{file} is already open in another jgrid ({}).", who.join("; "));
+    app.ask(Question::new(QuestionKind::Open, text, About::Open { then: found }));
 }
 
-/// How many cells differ between a recovery and the journey on disk, for the question.
-pub fn recovery_summary(app: &App, found: &recovery::Recovery) -> String {
+/// Ask about the first of these recovery files (the newest), keeping the rest for later questions.
+pub fn ask_recovery(app: &mut App, mut found: Vec<Found>) {
+    if found.is_empty() {
+        return;
+    }
+    let first = found.remove(0);
+    let file = sanitize(&app.file_label()).into_owned();
+    let more = match found.len() {
+        0 => String::new(),
+        n => format!(" {n} more recovery file{} after this one.", if n == 1 { "" } else { "s" }),
+    };
+    let text = format!(
+        "jgrid was stopped on {} with unsaved changes to {file} ({}).{more}",
+        readable(first.recovery.written),
+        summary(&app.journey, &first)
+    );
+    app.ask(Question::new(QuestionKind::Recover, text, About::Recovery { found: Box::new(first), more: found }));
+}
+
+/// How many cells differ between a recovery and the journey on disk.
+fn summary(journey: &Journey, found: &Found) -> String {
     let mut parts = Vec::new();
-    if let Some(journey) = found.journey() {
-        let changed = changed_cells(&app.journey, &journey);
+    if let Some(recovered) = &found.journey {
+        let changed = changed_cells(journey, recovered);
         if changed > 0 {
             parts.push(format!("{changed} cell{} changed", if changed == 1 { "" } else { "s" }));
         }
-        if journey.rows() != app.journey.rows() || journey.phase_count() != app.journey.phase_count() {
+        if recovered.rows() != journey.rows() || recovered.phase_count() != journey.phase_count() {
             parts.push("phases or rows changed".to_owned());
         }
+    } else {
+        parts.push("part of it is damaged".to_owned());
     }
-    if found.editing.is_some() {
+    if found.recovery.editing.is_some() {
         parts.push("a note was being typed".to_owned());
     }
     if parts.is_empty() { "changes".to_owned() } else { parts.join(", ") }
@@ -128,38 +149,18 @@ fn changed_cells(a: &Journey, b: &Journey) -> usize {
     (0..phases).flat_map(|p| (0..rows).map(move |r| CellRef::new(p, r))).filter(|&at| a.cell(at) != b.cell(at)).count()
 }
 
-/// The answer to "the file changed on disk".
-pub fn conflict(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Mode::Conflict { path, then_quit } = std::mem::replace(&mut app.mode, Mode::Normal) else {
-        return Vec::new();
-    };
-    let own_file = app.path.as_ref() == Some(&path);
-    match key.code {
-        KeyCode::Char('o' | 'O') => vec![Effect::Save { path, then_quit, force: true }],
-        KeyCode::Char('r' | 'R') if own_file => vec![Effect::Reload],
-        KeyCode::Char('w' | 'W') => {
-            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
-            Vec::new()
-        }
-        _ => {
-            app.info("Not saved; your changes are kept. :w FILE saves them elsewhere");
-            Vec::new()
-        }
-    }
-}
-
-pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), String>, kept: Option<PathBuf>) -> Vec<Effect> {
+/// The shell loaded the file from disk again.
+pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), ReloadFailure>, kept: Option<PathBuf>) {
     match result {
         Ok((journey, hash)) => {
             app.journey = *journey;
             app.history = History::saved();
             app.refresh_findings();
-            app.disk_hash = Some(hash);
+            app.on_disk = OnDisk::Hash(hash);
             app.mode = Mode::Normal;
             let kept = if kept.is_some() { "; your changes are kept (jgrid --recover-list)" } else { "" };
             app.info(format!("Reloaded from disk{kept}"));
         }
         Err(reason) => app.error(format!("Could not reload: {reason}. Your changes are still here")),
     }
-    Vec::new()
 }

@@ -2,7 +2,7 @@
 //! "modified" flag: the journey is unmodified when the history stands where
 //! it stood at the last save.
 
-use crate::journey::{Change, ChangeError, Journey};
+use crate::journey::{CellRef, Change, ChangeError, Journey};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Step {
@@ -55,6 +55,21 @@ impl History {
         Ok(())
     }
 
+    /// Record an edit that was abandoned: the journey stays as it is, but one
+    /// undo brings back the text as it was typed (and redo abandons it again).
+    /// If the journey was unmodified, it stays unmodified.
+    pub fn record_abandoned(&mut self, at: CellRef, original: String, typed: String) {
+        let unmodified = !self.is_modified();
+        self.next_id += 1;
+        let forward = Change::SetCell { at, text: original };
+        let inverse = Change::SetCell { at, text: typed };
+        self.undo.push(Step { id: self.next_id, forward, inverse });
+        self.redo.clear();
+        if unmodified {
+            self.saved_at = Some(self.next_id);
+        }
+    }
+
     /// Undo the last change; returns the change that was applied to undo it.
     pub fn undo(&mut self, journey: &mut Journey) -> Option<Change> {
         let step = self.undo.pop()?;
@@ -101,7 +116,21 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::CellRef;
+
+    #[test]
+    fn an_abandoned_edit_is_one_undo_away_and_leaves_the_journey_unmodified() {
+        let mut j = Journey::default();
+        let mut h = History::saved();
+        h.record_abandoned(CellRef::new(0, 0), String::new(), "a long note".into());
+        assert_eq!(j, Journey::default());
+        assert!(!h.is_modified());
+        h.undo(&mut j);
+        assert_eq!(j.cell(CellRef::new(0, 0)), "a long note");
+        assert!(h.is_modified());
+        h.redo(&mut j);
+        assert_eq!(j, Journey::default());
+        assert!(!h.is_modified());
+    }
 
     fn set(p: usize, text: &str) -> Change {
         Change::SetCell { at: CellRef::new(p, 0), text: text.into() }

@@ -1,9 +1,12 @@
-//! The keymap is data: a list of (mode, key, command) bindings. Defaults live
-//! here; the config file may add or replace bindings.
+//! The keymap is data: a list of (mode, key, action) bindings. Defaults live
+//! here (a question's default keys live with the question); the config file
+//! may add or replace bindings.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-use super::action::Command;
+use super::action::Action;
+pub use super::key::Key;
+use super::question::{QUESTIONS, QuestionKind};
 
 /// Which set of bindings applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,99 +16,33 @@ pub enum KeyMode {
     /// The `:` command line and other one-line prompts.
     Line,
     Help,
+    /// A question waiting for its answer.
+    Question(QuestionKind),
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4] = [KeyMode::Normal, KeyMode::Edit, KeyMode::Line, KeyMode::Help];
+    pub const ALL: [KeyMode; 4 + QUESTIONS.len()] = {
+        let mut all = [KeyMode::Normal; 4 + QUESTIONS.len()];
+        all[1] = KeyMode::Edit;
+        all[2] = KeyMode::Line;
+        all[3] = KeyMode::Help;
+        let mut i = 0;
+        while i < QUESTIONS.len() {
+            all[4 + i] = KeyMode::Question(QUESTIONS[i].kind);
+            i += 1;
+        }
+        all
+    };
 
+    /// The name of its table in the config file (`[keys.normal]`, `[keys.quit]`).
     pub fn name(self) -> &'static str {
         match self {
             KeyMode::Normal => "normal",
             KeyMode::Edit => "edit",
             KeyMode::Line => "line",
             KeyMode::Help => "help",
+            KeyMode::Question(kind) => kind.spec().id,
         }
-    }
-}
-
-/// A key with its modifiers, normalised so `G` and `shift-g` are the same key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-impl Key {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let mut code = code;
-        match code {
-            KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) && c.is_ascii_lowercase() => {
-                code = KeyCode::Char(c.to_ascii_uppercase());
-                mods.remove(KeyModifiers::SHIFT);
-            }
-            KeyCode::Char(_) | KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
-            _ => {}
-        }
-        if let KeyCode::Char(c) = code
-            && mods.contains(KeyModifiers::CONTROL)
-        {
-            code = KeyCode::Char(c.to_ascii_lowercase());
-        }
-        Self { code, mods }
-    }
-
-    pub fn plain(c: char) -> Self {
-        Self::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    pub fn ctrl(c: char) -> Self {
-        Self::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-    }
-
-    pub fn code(code: KeyCode) -> Self {
-        Self::new(code, KeyModifiers::NONE)
-    }
-
-    pub fn from_event(e: &KeyEvent) -> Self {
-        Self::new(e.code, e.modifiers)
-    }
-
-    /// Short name for help and the status bar, e.g. `Ctrl-s`, `Shift-Tab`, `↵`.
-    pub fn label(&self) -> String {
-        let mut s = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            s.push_str("Ctrl-");
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            s.push_str("Alt-");
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            s.push_str("Shift-");
-        }
-        let code = match self.code {
-            KeyCode::Char(' ') => "Space".to_owned(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Delete => "Delete".into(),
-            KeyCode::Insert => "Insert".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        s.push_str(&code);
-        s
     }
 }
 
@@ -114,7 +51,7 @@ impl Key {
 pub struct Binding {
     pub mode: KeyMode,
     pub key: Key,
-    pub command: Command,
+    pub action: Action,
 }
 
 /// All bindings. Lookups go front to back, so later overrides are inserted first.
@@ -125,12 +62,12 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Command as C;
+        use Action as C;
         use KeyCode as K;
         let mut b = Vec::new();
-        let mut bind = |mode, keys: &[Key], command| {
+        let mut bind = |mode, keys: &[Key], action| {
             for &key in keys {
-                b.push(Binding { mode, key, command });
+                b.push(Binding { mode, key, action });
             }
         };
         let n = KeyMode::Normal;
@@ -193,36 +130,42 @@ impl Default for Keymap {
         bind(h, &[Key::code(K::PageUp)], C::PageUp);
         bind(h, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
         bind(h, &[Key::code(K::Esc), Key::plain('q'), Key::plain('?')], C::Cancel);
+        for question in &QUESTIONS {
+            for answer in question.answers {
+                let keys: Vec<Key> = answer.keys.iter().map(|&k| Key::code(k)).collect();
+                bind(KeyMode::Question(question.kind), &keys, answer.action);
+            }
+        }
         Self { bindings: b }
     }
 }
 
 impl Keymap {
-    /// The command bound to this key in this mode.
-    pub fn lookup(&self, mode: KeyMode, key: Key) -> Option<Command> {
-        self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.command)
+    /// The action bound to this key in this mode.
+    pub fn lookup(&self, mode: KeyMode, key: Key) -> Option<Action> {
+        self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.action)
     }
 
-    /// The keys bound to a command in a mode, in binding order.
-    pub fn keys_for(&self, mode: KeyMode, command: Command) -> Vec<Key> {
+    /// The keys bound to a action in a mode, in binding order.
+    pub fn keys_for(&self, mode: KeyMode, action: Action) -> Vec<Key> {
         let mut keys: Vec<Key> = Vec::new();
-        for b in self.bindings.iter().filter(|b| b.mode == mode && b.command == command) {
-            // A key shadowed by an earlier binding does not run this command.
-            if self.lookup(mode, b.key) == Some(command) && !keys.contains(&b.key) {
+        for b in self.bindings.iter().filter(|b| b.mode == mode && b.action == action) {
+            // A key shadowed by an earlier binding does not run this action.
+            if self.lookup(mode, b.key) == Some(action) && !keys.contains(&b.key) {
                 keys.push(b.key);
             }
         }
         keys
     }
 
-    /// The first key's label for a command, for the status bar's hints.
-    pub fn label(&self, mode: KeyMode, command: Command) -> Option<String> {
-        self.keys_for(mode, command).first().map(Key::label)
+    /// The first key's label for a action, for the status bar's hints.
+    pub fn label(&self, mode: KeyMode, action: Action) -> Option<String> {
+        self.keys_for(mode, action).first().map(Key::label)
     }
 
     /// Bind a key, taking precedence over earlier bindings of that key.
-    pub fn bind(&mut self, mode: KeyMode, key: Key, command: Command) {
-        self.bindings.insert(0, Binding { mode, key, command });
+    pub fn bind(&mut self, mode: KeyMode, key: Key, action: Action) {
+        self.bindings.insert(0, Binding { mode, key, action });
     }
 
     /// Remove every binding of a key in a mode, defaults included.
@@ -230,15 +173,16 @@ impl Keymap {
         self.bindings.retain(|b| !(b.mode == mode && b.key == key));
     }
 
-    /// The commands bound in a mode, each once, in help order.
-    pub fn commands(&self, mode: KeyMode) -> Vec<Command> {
-        Command::ALL.into_iter().filter(|&c| !self.keys_for(mode, c).is_empty()).collect()
+    /// The actions bound in a mode, each once, in help order.
+    pub fn actions(&self, mode: KeyMode) -> Vec<Action> {
+        Action::ALL.into_iter().filter(|&c| !self.keys_for(mode, c).is_empty()).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
 
     #[test]
     fn shifted_letters_and_capitals_are_the_same_key() {
@@ -251,32 +195,32 @@ mod tests {
     #[test]
     fn defaults_follow_the_product_brief() {
         let k = Keymap::default();
-        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('l')), Some(Command::MoveRight));
-        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('$')), Some(Command::LastPhase));
-        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('s')), Some(Command::Save));
-        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Command::KeepEdit));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('l')), Some(Action::MoveRight));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('$')), Some(Action::LastPhase));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('s')), Some(Action::Save));
+        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::KeepEdit));
         assert_eq!(k.lookup(KeyMode::Edit, Key::plain('q')), None);
     }
 
     #[test]
     fn a_new_binding_shadows_the_default_and_help_follows() {
         let mut k = Keymap::default();
-        k.bind(KeyMode::Normal, Key::ctrl('w'), Command::Save);
-        k.bind(KeyMode::Normal, Key::plain('q'), Command::Help);
-        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Command::Save));
-        assert_eq!(k.keys_for(KeyMode::Normal, Command::Save), [Key::ctrl('w'), Key::ctrl('s')]);
-        assert!(k.keys_for(KeyMode::Normal, Command::Quit).is_empty());
-        assert_eq!(k.label(KeyMode::Normal, Command::Save).as_deref(), Some("Ctrl-w"));
+        k.bind(KeyMode::Normal, Key::ctrl('w'), Action::Save);
+        k.bind(KeyMode::Normal, Key::plain('q'), Action::Help);
+        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Action::Save));
+        assert_eq!(k.keys_for(KeyMode::Normal, Action::Save), [Key::ctrl('w'), Key::ctrl('s')]);
+        assert!(k.keys_for(KeyMode::Normal, Action::Quit).is_empty());
+        assert_eq!(k.label(KeyMode::Normal, Action::Save).as_deref(), Some("Ctrl-w"));
     }
 
     #[test]
     fn unbind_removes_a_key_in_one_mode_only() {
         let mut k = Keymap::default();
-        k.bind(KeyMode::Normal, Key::plain('x'), Command::Help);
+        k.bind(KeyMode::Normal, Key::plain('x'), Action::Help);
         k.unbind(KeyMode::Normal, Key::plain('x'));
         assert_eq!(k.lookup(KeyMode::Normal, Key::plain('x')), None);
-        assert_eq!(k.keys_for(KeyMode::Normal, Command::Clear), [Key::code(KeyCode::Delete)]);
+        assert_eq!(k.keys_for(KeyMode::Normal, Action::Clear), [Key::code(KeyCode::Delete)]);
         k.unbind(KeyMode::Normal, Key::code(KeyCode::Esc));
-        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Command::KeepEdit));
+        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::KeepEdit));
     }
 }

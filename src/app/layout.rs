@@ -74,9 +74,10 @@ impl GridLayout {
     }
 }
 
-/// Inputs to the layout that come from the app state.
+/// Inputs to the layout that come from the app state: the screen size, the
+/// scroll position and the cursor row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frame {
+pub struct Geometry {
     pub width: u16,
     pub height: u16,
     /// Lines below the grid for the findings panel.
@@ -130,7 +131,7 @@ pub fn cell_lines(text: &str, width: u16) -> usize {
 }
 
 /// Lay out the grid for one frame.
-pub fn grid(journey: &Journey, f: Frame) -> GridLayout {
+pub fn grid(journey: &Journey, f: Geometry) -> GridLayout {
     let cols = phase_columns(journey, f.width, f.first_phase);
     // Each row takes at least a line and a rule, so no more rows than this can show.
     let most = usize::from(f.height / 2) + 1;
@@ -153,7 +154,7 @@ pub fn natural_heights(journey: &Journey, cols: &[Col], rows: std::ops::Range<us
 
 /// Lay out the grid with the columns and the rows' natural heights (from
 /// `f.first_row` on) already measured.
-pub fn grid_with(journey: &Journey, f: Frame, cols: Vec<Col>, natural: &[usize]) -> GridLayout {
+pub fn grid_with(journey: &Journey, f: Geometry, cols: Vec<Col>, natural: &[usize]) -> GridLayout {
     let chrome = Chrome::for_height(f.height);
     let grid_height = f.height.saturating_sub(chrome.top() + chrome.bottom() + f.panel);
     let body_height = grid_height.saturating_sub(2);
@@ -227,8 +228,8 @@ mod tests {
     use super::*;
     use crate::journey::{CellRef, Change};
 
-    fn frame(width: u16, height: u16) -> Frame {
-        Frame { width, height, panel: 0, first_phase: 0, first_row: 0, focus_row: 0, focus_min: 0 }
+    fn geometry(width: u16, height: u16) -> Geometry {
+        Geometry { width, height, panel: 0, first_phase: 0, first_row: 0, focus_row: 0, focus_min: 0 }
     }
 
     #[test]
@@ -251,10 +252,10 @@ mod tests {
             Change::SetCell { at: CellRef::new(0, r), text: long.into() }.apply(&mut j).unwrap();
         }
         // 24 lines: title, header, rule, 2 status lines: 19 for 5 rows and 4 rules.
-        let g = grid(&j, Frame { focus_row: 2, ..frame(80, 24) });
+        let g = grid(&j, Geometry { focus_row: 2, ..geometry(80, 24) });
         let heights: Vec<u16> = g.rows.iter().map(|r| r.height).collect();
         assert_eq!(heights, [3, 3, 3, 3, 3]);
-        let elsewhere = grid(&j, Frame { focus_row: 4, ..frame(80, 24) });
+        let elsewhere = grid(&j, Geometry { focus_row: 4, ..geometry(80, 24) });
         assert_eq!(elsewhere.rows, g.rows, "moving the cursor does not reflow the rows");
         assert!(g.rows.iter().all(|r| g.is_row_visible(r.row)));
     }
@@ -262,7 +263,7 @@ mod tests {
     #[test]
     fn a_cell_being_edited_grows() {
         let j = Journey::default();
-        let g = grid(&j, Frame { focus_row: 1, focus_min: 4, ..frame(80, 24) });
+        let g = grid(&j, Geometry { focus_row: 1, focus_min: 4, ..geometry(80, 24) });
         assert_eq!(g.rows[1].height, 4);
     }
 
@@ -271,7 +272,7 @@ mod tests {
         let j = Journey::default();
         for w in 0..30 {
             for h in 0..12 {
-                let g = grid(&j, frame(w, h));
+                let g = grid(&j, geometry(w, h));
                 assert!(g.rows.iter().all(|r| r.y + r.height <= g.body_height));
                 assert!(g.cols.iter().all(|c| c.x + c.width <= w));
             }

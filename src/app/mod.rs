@@ -1,23 +1,37 @@
 //! The app state and its one `update` function. Knows the journey, the
 //! cursor, the viewport, modes and history; draws nothing and does no I/O:
-//! side effects are returned as `Effect`s for the shell to run.
+//! side effects are returned as `Effect`s for the shell to run, whose
+//! outcomes come back as `Msg`s.
+//!
+//! Who calls whom (no cycles): `update` hands each message to `normal`
+//! (the grid), `answers` (a question), `typed` (the `:` commands) or
+//! `files`; those share the operations in `ops` and the pure `structure`,
+//! `search`, `layout` and `history`; `question`, `action` and `keymap` are data.
 
 mod action;
+mod answers;
 mod edit;
 mod files;
 mod history;
+mod key;
 pub mod keymap;
 pub mod layout;
+mod mouse;
+mod msg;
 mod normal;
+mod ops;
+pub mod question;
 pub mod search;
 mod state;
 pub mod structure;
+pub mod typed;
 mod update;
 
-pub use action::{Action, Command, Effect};
+pub use action::Action;
 pub use edit::{Editor, LineInput, LineKind};
-pub use files::recovery_summary;
 pub use history::History;
 pub use keymap::{Key, KeyMode, Keymap};
-pub use state::{App, Mode, Settings, Status};
+pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
+pub use question::{About, Found, Question, QuestionKind, Shown};
+pub use state::{App, Mode, OnDisk, Opening, Settings, Status};
 pub use update::{resolve_key, update};

@@ -1,94 +1,103 @@
-//! Normal-mode commands beyond moving and editing: copy and paste, search,
-//! zoom, the external editor, structure edits, and the mouse.
+//! What the actions do in the grid (normal mode): moving, editing cells,
+//! undo, copy and paste, search, zoom, highlight mode, the external editor,
+//! and shaping the grid.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-use super::action::{Command, Effect};
+use super::action::Action;
 use super::edit::{LineInput, LineKind};
+use super::files;
+use super::msg::{EditorFailure, EditorText, Effect};
 use super::search::{Search, Target};
 use super::state::{App, Mode};
-use super::structure::{self, Outcome};
-use super::update::{change, start_edit};
+use super::structure::{self, Direction};
 use crate::journey::{CellRef, Change};
 
-/// Run a normal-mode command that `update` does not handle itself.
-pub fn run(app: &mut App, command: Command) -> Vec<Effect> {
+/// Run an action in normal mode.
+pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(moved) = movement(app, action) {
+        app.cursor = moved;
+        return Vec::new();
+    }
     let at = app.cursor;
-    match command {
-        Command::Copy | Command::Cut => {
-            let text = app.journey.cell(at).to_owned();
-            if text.is_empty() {
-                app.info("The cell is empty; nothing was copied");
-                return Vec::new();
-            }
-            app.clipboard = Some(text.clone());
-            if command == Command::Cut {
-                change(app, Change::SetCell { at, text: String::new() });
-                app.info("Cut the cell (p pastes it, u undoes)");
+    match action {
+        Action::PageUp | Action::PageDown if app.zoom.is_some() => {
+            let page = app.height.saturating_sub(6).max(1);
+            let scroll = app.zoom.unwrap_or(0);
+            app.zoom = Some(if action == Action::PageDown {
+                scroll.saturating_add(page)
             } else {
-                app.info("Copied the cell (p pastes it over another)");
-            }
-            if app.settings.osc52 {
-                return vec![Effect::Clipboard(text)];
+                scroll.saturating_sub(page)
+            });
+        }
+        Action::PageUp => app.cursor.row = app.cursor.row.saturating_sub(app.rows_per_page()),
+        Action::PageDown => {
+            let last = app.journey.row_count().saturating_sub(1);
+            app.cursor.row = (app.cursor.row + app.rows_per_page()).min(last);
+        }
+        Action::Edit => app.start_edit(false),
+        Action::Append => app.start_edit(true),
+        Action::Clear => {
+            if app.journey.cell(at).is_empty() {
+                app.info("The cell is already empty");
+            } else {
+                app.change(Change::SetCell { at, text: String::new() });
+                app.info("Cleared the cell (u undoes)");
             }
         }
-        Command::Paste => match app.clipboard.clone() {
+        Action::Undo => match app.history.undo(&mut app.journey) {
+            Some(applied) => {
+                app.cursor = applied.focus(app.cursor);
+                app.info("Undone");
+            }
+            None => app.info("Nothing to undo"),
+        },
+        Action::Redo => match app.history.redo(&mut app.journey) {
+            Some(applied) => {
+                app.cursor = applied.focus(app.cursor);
+                app.info("Redone");
+            }
+            None => app.info("Nothing to redo"),
+        },
+        Action::Save => return files::save(app, None, false),
+        Action::Quit => return files::quit(app),
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::CommandLine => prompt(app, ""),
+        Action::ToggleHighlight => toggle_highlight(app),
+        Action::NextFinding => jump_to_finding(app, true),
+        Action::PrevFinding => jump_to_finding(app, false),
+        Action::Copy | Action::Cut => return copy(app, action == Action::Cut),
+        Action::Paste => match app.clipboard.clone() {
             Some(text) => {
-                change(app, Change::SetCell { at, text });
+                app.change(Change::SetCell { at, text });
                 app.info("Pasted (u undoes)");
             }
             None => app.info("Nothing copied yet: y copies a cell, d cuts it"),
         },
-        Command::Search => {
-            let line = LineInput::new(LineKind::Search { origin: at }, "");
-            app.mode = Mode::Line(Box::new(line));
-        }
-        Command::SearchNext | Command::SearchPrev => step_search(app, command == Command::SearchNext),
-        Command::Zoom => {
-            app.zoom = !app.zoom;
-            app.zoom_scroll = 0;
-        }
-        Command::Cancel => {
-            if app.zoom {
-                app.zoom = false;
-            } else if app.search.take().is_some() {
-                app.info("Search cleared");
-            }
-        }
-        Command::ExternalEditor => {
-            return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }];
-        }
-        Command::AddPhase => prompt(app, "phase add "),
-        Command::InsertPhase => prompt(app, "phase insert "),
-        Command::RenamePhase => {
+        Action::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
+        Action::SearchNext | Action::SearchPrev => step_search(app, action == Action::SearchNext),
+        Action::Zoom => app.zoom = if app.zoom.is_some() { None } else { Some(0) },
+        Action::Cancel => cancel(app),
+        Action::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
+        Action::AddPhase => prompt(app, "phase add "),
+        Action::InsertPhase => prompt(app, "phase insert "),
+        Action::RenamePhase => {
             let name = app.journey.phases()[at.phase].name.clone();
             prompt(app, &format!("phase rename {name}"));
         }
-        Command::DeletePhase => {
-            structure_command(app, "phase", "delete");
-        }
-        Command::MovePhaseLeft => {
-            structure_command(app, "phase", "move left");
-        }
-        Command::MovePhaseRight => {
-            structure_command(app, "phase", "move right");
-        }
-        Command::AddRow => prompt(app, "row add "),
-        Command::RenameRow => {
+        Action::DeletePhase => app.shape(structure::delete_phase(&app.journey, at)),
+        Action::MovePhaseLeft => app.shape(structure::move_phase(&app.journey, at, Direction::Back)),
+        Action::MovePhaseRight => app.shape(structure::move_phase(&app.journey, at, Direction::Forward)),
+        Action::AddRow => prompt(app, "row add "),
+        Action::RenameRow => {
             let name = app.journey.rows()[at.row].clone();
             prompt(app, &format!("row rename {name}"));
         }
-        Command::MoveRowUp => {
-            structure_command(app, "row", "move up");
-        }
-        Command::MoveRowDown => {
-            structure_command(app, "row", "move down");
-        }
-        Command::EditTitle => {
+        Action::MoveRowUp => app.shape(structure::move_row(&app.journey, at, Direction::Back)),
+        Action::MoveRowDown => app.shape(structure::move_row(&app.journey, at, Direction::Forward)),
+        Action::EditTitle => {
             let title = app.journey.title.clone();
             prompt(app, &format!("title {title}"));
         }
-        Command::EditPersona => {
+        Action::EditPersona => {
             let persona = app.journey.persona.clone();
             prompt(app, &format!("persona {persona}"));
         }
@@ -97,55 +106,86 @@ pub fn run(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Where a moving action takes the cursor; `None` for other actions.
+fn movement(app: &App, action: Action) -> Option<CellRef> {
+    let last_phase = app.journey.phase_count().saturating_sub(1);
+    let last_row = app.journey.row_count().saturating_sub(1);
+    let c = app.cursor;
+    Some(match action {
+        Action::MoveLeft | Action::PrevPhase => CellRef::new(c.phase.saturating_sub(1), c.row),
+        Action::MoveRight | Action::NextPhase => CellRef::new((c.phase + 1).min(last_phase), c.row),
+        Action::MoveUp => CellRef::new(c.phase, c.row.saturating_sub(1)),
+        Action::MoveDown => CellRef::new(c.phase, (c.row + 1).min(last_row)),
+        Action::FirstPhase => CellRef::new(0, c.row),
+        Action::LastPhase => CellRef::new(last_phase, c.row),
+        Action::FirstRow => CellRef::new(c.phase, 0),
+        Action::LastRow => CellRef::new(c.phase, last_row),
+        _ => return None,
+    })
+}
+
+/// Esc in the grid: leave zoom, or else clear the search.
+fn cancel(app: &mut App) {
+    if app.zoom.take().is_none() && app.search.take().is_some() {
+        app.info("Search cleared");
+    }
+}
+
 /// Open the command line with some text typed already.
 fn prompt(app: &mut App, text: &str) {
     app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, text)));
 }
 
-/// Run a structure command (`phase …`, `row …`, `title …`, `persona …`);
-/// false when `cmd` is not one.
-pub fn structure_command(app: &mut App, cmd: &str, rest: &str) -> bool {
-    let Some(outcome) = structure::command(&app.journey, app.cursor, cmd, rest) else { return false };
-    match outcome {
-        Outcome::Apply(c) => {
-            let what = describe(&c);
-            change(app, c);
-            if app.status.as_ref().is_none_or(|s| !s.error) {
-                app.info(format!("{what} (u undoes)"));
-            }
-        }
-        Outcome::Confirm { question, change } => app.mode = Mode::ConfirmChange { question, change },
-        Outcome::Error(e) => app.error(e),
+fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
+    let at = app.cursor;
+    let text = app.journey.cell(at).to_owned();
+    if text.is_empty() {
+        app.info("The cell is empty; nothing was copied");
+        return Vec::new();
     }
-    true
-}
-
-fn describe(change: &Change) -> &'static str {
-    match change {
-        Change::InsertPhase { .. } => "Phase added",
-        Change::RemovePhase { .. } => "Phase deleted",
-        Change::RenamePhase { .. } => "Phase renamed",
-        Change::MovePhase { .. } => "Phase moved",
-        Change::InsertRow { .. } => "Row added",
-        Change::RemoveRow { .. } => "Row deleted",
-        Change::RenameRow { .. } => "Row renamed",
-        Change::MoveRow { .. } => "Row moved",
-        Change::SetTitle(_) => "Title changed",
-        Change::SetPersona(_) => "Persona changed",
-        Change::Batch(changes) => changes.first().map_or("Changed", describe),
-        _ => "Changed",
-    }
-}
-
-/// The answer to "delete this phase/row with text?".
-pub fn confirm_change(app: &mut App, key: KeyEvent) {
-    let Mode::ConfirmChange { change: c, .. } = std::mem::replace(&mut app.mode, Mode::Normal) else { return };
-    if let KeyCode::Char('y' | 'Y') = key.code {
-        let what = describe(&c);
-        change(app, c);
-        app.info(format!("{what} (u undoes)"));
+    app.clipboard = Some(text.clone());
+    if cut {
+        app.change(Change::SetCell { at, text: String::new() });
+        app.info("Cut the cell (p pastes it, u undoes)");
     } else {
-        app.info("Nothing was deleted");
+        app.info("Copied the cell (p pastes it over another)");
+    }
+    if app.settings.osc52 { vec![Effect::Clipboard(text)] } else { Vec::new() }
+}
+
+fn toggle_highlight(app: &mut App) {
+    if app.findings.take().is_some() {
+        app.info("Highlight off");
+        return;
+    }
+    app.findings = Some(Vec::new());
+    app.refresh_findings();
+    let counts = crate::checks::summary(app.findings());
+    app.info(format!("Highlight on: {}; ] and [ jump between flagged cells", counts.to_words()));
+}
+
+/// Move to the next (or previous) flagged cell in phase-major order, wrapping.
+fn jump_to_finding(app: &mut App, forward: bool) {
+    if !app.highlight() {
+        app.findings = Some(Vec::new());
+        app.refresh_findings();
+    }
+    let mut cells: Vec<CellRef> = app.findings().iter().flat_map(|f| f.cells.iter().copied()).collect();
+    cells.sort();
+    cells.dedup();
+    let here = app.cursor;
+    let next = if forward {
+        cells.iter().find(|&&c| c > here).or(cells.first())
+    } else {
+        cells.iter().rev().find(|&&c| c < here).or(cells.last())
+    };
+    match next {
+        Some(&at) => {
+            let index = cells.iter().position(|&c| c == at).map_or(0, |i| i + 1);
+            app.cursor = at;
+            app.info(format!("Flagged cell {index} of {}", cells.len()));
+        }
+        None => app.info("No findings: nothing is flagged"),
     }
 }
 
@@ -178,55 +218,23 @@ fn step_search(app: &mut App, forward: bool) {
     app.info(text);
 }
 
-/// A click selects the cell under the mouse; a double click edits it.
-pub fn click(app: &mut App, col: u16, row: u16, double: bool) {
-    if !matches!(app.mode, Mode::Normal) {
-        return;
-    }
-    let layout = app.layout();
-    let top = super::layout::Chrome::for_height(app.height).top();
-    let Some(phase) = layout.cols.iter().find(|c| col + 1 >= c.x && col < c.x + c.width).map(|c| c.phase) else {
-        return;
-    };
-    let body_y = row.checked_sub(top + 2);
-    let row_index = match body_y {
-        // The phase header selects the phase and keeps the row.
-        None if row >= top => Some(app.cursor.row),
-        None => None,
-        Some(y) => layout.rows.iter().find(|r| y >= r.y && y < r.y + r.height).map(|r| r.row),
-    };
-    let Some(r) = row_index else { return };
-    app.cursor = CellRef::new(phase, r);
-    if double {
-        start_edit(app, false);
-    }
-}
-
-/// The wheel moves the cursor a row (scrolling the grid with it).
-pub fn scroll(app: &mut App, down: bool) {
-    if app.zoom {
-        app.zoom_scroll = if down { app.zoom_scroll.saturating_add(1) } else { app.zoom_scroll.saturating_sub(1) };
-        return;
-    }
-    if !matches!(app.mode, Mode::Normal) {
-        return;
-    }
-    let last = app.journey.row_count().saturating_sub(1);
-    app.cursor.row = if down { (app.cursor.row + 1).min(last) } else { app.cursor.row.saturating_sub(1) };
-}
-
 /// The external editor returned.
-pub fn external_edited(app: &mut App, at: CellRef, result: Result<String, String>) {
-    match result {
-        Ok(text) => {
-            let text = text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n");
-            if text == app.journey.cell(at) {
-                app.info("The editor left the cell unchanged");
-            } else {
-                change(app, Change::SetCell { at, text });
-                app.info("Took the text from the editor (u undoes)");
-            }
-        }
-        Err(e) => app.error(e),
+pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, EditorFailure>) {
+    let edited = match result {
+        Ok(edited) => edited,
+        Err(e) => return app.error(e.to_string()),
+    };
+    let text = edited.text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n");
+    let changed = text != app.journey.cell(at);
+    if changed {
+        app.change(Change::SetCell { at, text });
+    }
+    match (&edited.not_utf8, changed) {
+        (Some(kept), _) => app.error(format!(
+            "The editor saved bytes that are not UTF-8: they show as � (u undoes); its file is kept at {}",
+            kept.display()
+        )),
+        (None, true) => app.info("Took the text from the editor (u undoes)"),
+        (None, false) => app.info("The editor left the cell unchanged"),
     }
 }

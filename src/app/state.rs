@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use super::edit::{Editor, LineInput};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
-use super::layout::{self, Frame, GridLayout};
+use super::layout::{self, Geometry, GridLayout};
+use super::question::Question;
 use super::search::Search;
-use crate::checks::{self, Finding};
+use crate::checks::Finding;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
 
@@ -17,23 +18,11 @@ pub enum Mode {
     Normal,
     Edit(Box<Editor>),
     Line(Box<LineInput>),
-    /// Quitting with unsaved changes: save, discard or stay?
-    ConfirmQuit,
     Help {
         scroll: u16,
     },
-    /// At start: unsaved changes from an earlier session were found.
-    Recover(Box<Recovery>),
-    /// Deleting a phase or row with text: apply the change?
-    ConfirmChange {
-        question: String,
-        change: crate::journey::Change,
-    },
-    /// The file changed on disk since it was loaded: overwrite, reload or cancel?
-    Conflict {
-        path: PathBuf,
-        then_quit: bool,
-    },
+    /// A question waits for its answer.
+    Ask(Box<Question>),
 }
 
 impl Mode {
@@ -42,24 +31,47 @@ impl Mode {
             Mode::Normal => "NORMAL",
             Mode::Edit(_) => "EDIT",
             Mode::Line(_) => "COMMAND",
-            Mode::ConfirmQuit => "QUIT?",
             Mode::Help { .. } => "HELP",
-            Mode::Recover(_) => "RECOVER?",
-            Mode::Conflict { .. } => "CHANGED ON DISK",
-            Mode::ConfirmChange { .. } => "DELETE?",
+            Mode::Ask(q) => q.spec().mode,
         }
     }
 
     pub fn key_mode(&self) -> KeyMode {
         match self {
-            Mode::Normal
-            | Mode::ConfirmQuit
-            | Mode::Recover(_)
-            | Mode::Conflict { .. }
-            | Mode::ConfirmChange { .. } => KeyMode::Normal,
+            Mode::Normal => KeyMode::Normal,
             Mode::Edit(_) => KeyMode::Edit,
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
+            Mode::Ask(q) => KeyMode::Question(q.kind),
+        }
+    }
+
+    /// The question being asked, if any.
+    pub fn question(&self) -> Option<&Question> {
+        match self {
+            Mode::Ask(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// What jgrid knows of the journey's file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDisk {
+    /// Nothing is known (an untitled journey, or a journey built in a test).
+    Unknown,
+    /// The file does not exist yet: it is written on the first save.
+    Absent,
+    /// The hash of the file's bytes when last loaded or saved.
+    Hash(u64),
+}
+
+impl OnDisk {
+    /// The hash of what should be on disk, if any.
+    pub fn hash(self) -> Option<u64> {
+        match self {
+            OnDisk::Hash(h) => Some(h),
+            _ => None,
         }
     }
 }
@@ -76,8 +88,11 @@ pub struct App {
     pub journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
     pub path: Option<PathBuf>,
-    /// True when `path` did not exist when jgrid started.
-    pub new_file: bool,
+    /// What is on disk at `path`.
+    pub on_disk: OnDisk,
+    /// Saving over `path` needs `:w!` (the file is read-only, or the user
+    /// opened it read-only because another jgrid has it open).
+    pub read_only: bool,
     pub cursor: CellRef,
     pub mode: Mode,
     pub history: History,
@@ -87,22 +102,17 @@ pub struct App {
     pub height: u16,
     pub first_phase: usize,
     pub first_row: usize,
-    /// Hash of the file's bytes when last loaded or saved (`None`: no file yet).
-    pub disk_hash: Option<u64>,
     /// Where unsaved changes are kept; `None` when there is no data directory.
     pub recovery: Option<RecoveryTarget>,
-    /// Highlight mode: findings are marked and explained.
-    pub highlight: bool,
-    /// The checks' findings for the journey as it is (kept current in highlight mode).
-    pub findings: Vec<Finding>,
+    /// Highlight mode: `Some` with the checks' findings for the journey as
+    /// it is (kept current after every change); `None` when it is off.
+    pub findings: Option<Vec<Finding>>,
     /// The last copied or cut cell text.
     pub clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
     pub search: Option<Search>,
-    /// The cursor's cell alone on the whole screen.
-    pub zoom: bool,
-    /// Lines scrolled in the zoomed cell.
-    pub zoom_scroll: u16,
+    /// Zoom: the cursor's cell alone on the whole screen, scrolled by this many lines.
+    pub zoom: Option<u16>,
     /// Settings from the config file.
     pub settings: Settings,
 }
@@ -122,12 +132,38 @@ impl Default for Settings {
     }
 }
 
+/// Everything the shell knows about a journey when it opens it.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub journey: Journey,
+    pub path: Option<PathBuf>,
+    pub on_disk: OnDisk,
+    pub read_only: bool,
+    pub recovery: Option<RecoveryTarget>,
+    pub keymap: Keymap,
+    pub settings: Settings,
+}
+
 impl App {
+    /// The app for a journey as the shell opened it.
+    pub fn open(o: Opening) -> Self {
+        let history = if o.path.is_some() { History::saved() } else { History::unsaved() };
+        Self {
+            on_disk: o.on_disk,
+            read_only: o.read_only,
+            recovery: o.recovery,
+            keymap: o.keymap,
+            settings: o.settings,
+            ..Self::new(o.journey, o.path, history)
+        }
+    }
+
     pub fn new(journey: Journey, path: Option<PathBuf>, history: History) -> Self {
         Self {
             journey,
             path,
-            new_file: false,
+            on_disk: OnDisk::Unknown,
+            read_only: false,
             cursor: CellRef::default(),
             mode: Mode::Normal,
             history,
@@ -137,14 +173,11 @@ impl App {
             height: 24,
             first_phase: 0,
             first_row: 0,
-            disk_hash: None,
             recovery: None,
-            highlight: false,
-            findings: Vec::new(),
+            findings: None,
             clipboard: None,
             search: None,
-            zoom: false,
-            zoom_scroll: 0,
+            zoom: None,
             settings: Settings::default(),
         }
     }
@@ -175,15 +208,32 @@ impl App {
     /// What the recovery file should hold now.
     pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
         let target = self.recovery.as_ref()?;
-        Some((target.file.clone(), Recovery::new(&target.key, &self.journey, self.cursor, self.editing())))
+        let recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
+            .of_session(&target.session, self.on_disk.hash());
+        Some((target.file.clone(), recovery))
     }
 
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
-        layout::grid(&self.journey, self.frame())
+        layout::grid(&self.journey, self.geometry())
     }
 
-    fn frame(&self) -> Frame {
+    /// True when the journey's file does not exist yet.
+    pub fn is_new_file(&self) -> bool {
+        self.on_disk == OnDisk::Absent
+    }
+
+    /// True in highlight mode.
+    pub fn highlight(&self) -> bool {
+        self.findings.is_some()
+    }
+
+    /// The findings shown in highlight mode (none when it is off).
+    pub fn findings(&self) -> &[Finding] {
+        self.findings.as_deref().unwrap_or_default()
+    }
+
+    fn geometry(&self) -> Geometry {
         let focus_min = self.editor().map_or(0, |e| {
             let col = layout::phase_columns(&self.journey, self.width, self.first_phase)
                 .into_iter()
@@ -192,7 +242,7 @@ impl App {
             // One spare line so the cursor has room to start a new one.
             layout::cell_lines(&e.area.lines().join("\n"), width) + 1
         });
-        Frame {
+        Geometry {
             width: self.width,
             height: self.height,
             panel: self.panel_height(),
@@ -203,25 +253,9 @@ impl App {
         }
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
-    }
-
-    /// Run the checks and the search again (after a change, or when highlight mode starts).
-    pub fn refresh_findings(&mut self) {
-        self.findings = if self.highlight { checks::check(&self.journey) } else { Vec::new() };
-        if let Some(search) = &mut self.search {
-            search.refresh(&self.journey);
-        }
-    }
-
     /// Lines under the grid for explaining the cursor cell's findings.
     pub fn panel_height(&self) -> u16 {
-        match (self.highlight, self.height) {
+        match (self.highlight(), self.height) {
             (false, _) | (_, 0..10) => 0,
             (true, 10..16) => 2,
             (true, _) => 4,
@@ -264,9 +298,9 @@ impl App {
         // Measure every row once; trying first rows below only re-fits the heights.
         let cols = layout::phase_columns(&self.journey, self.width, self.first_phase);
         let natural = layout::natural_heights(&self.journey, &cols, 0..rows);
-        let frame = self.frame();
+        let geometry = self.geometry();
         let visible = |first_row: usize| {
-            let f = Frame { first_row, ..frame };
+            let f = Geometry { first_row, ..geometry };
             layout::grid_with(&self.journey, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
         };
         while self.first_row < self.cursor.row && !visible(self.first_row) {

@@ -34,6 +34,8 @@
 //! #   [keys.edit]    editing a cell
 //! #   [keys.line]    the : command line and prompts
 //! #   [keys.help]    the help screen
+//! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open]
+//! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
 //! # mode; the action's other keys keep working. "none" takes a key away.
 //! # One action per line: to give an action several keys, write several
@@ -55,6 +57,11 @@
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
+//! #   quit:     save-and-quit quit-without-saving cancel
+//! #   recover:  recover discard keep-for-later
+//! #   conflict: overwrite reload save-as cancel
+//! #   delete:   confirm-delete keep-it (keep-it is also any other key)
+//! #   open:     open-anyway open-read-only quit
 //! # In edit and line mode a plain character always types itself, so bind
 //! # named keys or keys with ctrl- or alt- there.
 //!
@@ -80,7 +87,7 @@ use std::path::{Path, PathBuf};
 
 pub use keys::{key_name, parse_key};
 
-use crate::app::Command;
+use crate::app::Action;
 use crate::app::keymap::{Key, KeyMode, Keymap};
 use crate::journey::{DEFAULT_PHASES, DEFAULT_ROWS};
 use crate::ui::theme::Theme;
@@ -103,7 +110,7 @@ pub struct Config {
     pub new_phases: Vec<String>,
     /// Key bindings in file order; `None` unbinds the key. For an action with
     /// several keys, the first one here is the one hints show.
-    pub bindings: Vec<(KeyMode, Key, Option<Command>)>,
+    pub bindings: Vec<(KeyMode, Key, Option<Action>)>,
 }
 
 impl Default for Config {

@@ -11,18 +11,20 @@ use toml::de::{DeTable, DeValue};
 
 use super::keys::{key_name, parse_key};
 use super::{Config, ConfigError, ThemeChoice};
-use crate::app::Command;
 use crate::app::keymap::{Key, KeyMode, Keymap};
+use crate::app::{Action, QuestionKind};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
-const MODES: &str = "normal, edit, line and help";
+const MODES: &str = "normal, edit, line and help, and the questions quit, recover, conflict, delete and open";
 
-/// Commands that must keep a key in a mode, or the user is stuck there.
-const NEEDED: [(KeyMode, &[Command], &str); 4] = [
-    (KeyMode::Normal, &[Command::Quit, Command::CommandLine], "to quit"),
-    (KeyMode::Edit, &[Command::KeepEdit, Command::AbandonEdit, Command::KeepAndSave], "to leave the cell"),
-    (KeyMode::Line, &[Command::Submit], "to run a command"),
-    (KeyMode::Line, &[Command::Cancel], "to cancel"),
+/// Actions that must keep a key in a mode, or the user is stuck there.
+const NEEDED: [(KeyMode, &[Action], &str); 6] = [
+    (KeyMode::Normal, &[Action::Quit, Action::CommandLine], "to quit"),
+    (KeyMode::Edit, &[Action::KeepEdit, Action::AbandonEdit, Action::KeepAndSave], "to leave the cell"),
+    (KeyMode::Line, &[Action::Submit], "to run a command"),
+    (KeyMode::Line, &[Action::Cancel], "to cancel"),
+    (KeyMode::Question(QuestionKind::Recover), &[Action::Recover, Action::Discard, Action::KeepForLater], "to answer"),
+    (KeyMode::Question(QuestionKind::Open), &[Action::OpenAnyway, Action::OpenReadOnly, Action::Quit], "to answer"),
 ];
 
 pub(super) fn parse(text: &str) -> (Config, Vec<ConfigError>) {
@@ -224,7 +226,7 @@ impl Reader<'_> {
 
     /// The binding's command (`Some(None)` for "none"), or `None` after
     /// reporting why the line is skipped.
-    fn action(&mut self, mode: KeyMode, key: Key, value: &Spanned<DeValue>) -> Option<Option<Command>> {
+    fn action(&mut self, mode: KeyMode, key: Key, value: &Spanned<DeValue>) -> Option<Option<Action>> {
         let allowed = actions_for(mode);
         let list = allowed.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ");
         let name = match value.get_ref() {
@@ -243,7 +245,7 @@ impl Reader<'_> {
         if name == "none" {
             return Some(None);
         }
-        let Some(command) = Command::from_name(&name) else {
+        let Some(command) = Action::from_name(&name) else {
             let hint = suggest(&name, allowed.iter().map(|c| c.name()).chain(["none"]));
             let message = format!(
                 "unknown action \"{name}\"{hint}; in {} mode use one of: {list}, none; this line is skipped",
@@ -308,15 +310,21 @@ impl Reader<'_> {
 /// The commands that do something in a mode: for edit, line and help mode
 /// those the default keymap binds there; for normal mode every command but
 /// those that belong to edit or line mode only.
-pub(super) fn actions_for(mode: KeyMode) -> Vec<Command> {
+pub(super) fn actions_for(mode: KeyMode) -> Vec<Action> {
     let defaults = Keymap::default();
     match mode {
         KeyMode::Normal => {
-            let normal = defaults.commands(KeyMode::Normal);
-            let elsewhere = [defaults.commands(KeyMode::Edit), defaults.commands(KeyMode::Line)].concat();
-            Command::ALL.into_iter().filter(|c| normal.contains(c) || !elsewhere.contains(c)).collect()
+            let normal = defaults.actions(KeyMode::Normal);
+            // Answers to questions do nothing in the grid.
+            let answers = QuestionKind::ALL.into_iter().flat_map(|q| defaults.actions(KeyMode::Question(q)));
+            let elsewhere: Vec<Action> = [defaults.actions(KeyMode::Edit), defaults.actions(KeyMode::Line)]
+                .concat()
+                .into_iter()
+                .chain(answers)
+                .collect();
+            Action::ALL.into_iter().filter(|c| normal.contains(c) || !elsewhere.contains(c)).collect()
         }
-        mode => defaults.commands(mode),
+        mode => defaults.actions(mode),
     }
 }
 

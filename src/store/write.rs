@@ -77,7 +77,7 @@ pub fn is_same_file(a: &Path, b: &Path) -> bool {
 /// True when an existing file may not be written: it has no write
 /// permission bits (as vim judges it, so even root is asked first), or
 /// opening it for writing is refused.
-fn is_read_only(target: &Path) -> bool {
+pub fn is_read_only(target: &Path) -> bool {
     let Ok(meta) = fs::metadata(target) else { return false };
     if meta.permissions().readonly() {
         return true;

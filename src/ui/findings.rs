@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::{Theme, severity_symbol};
-use crate::app::{App, Command, KeyMode};
+use crate::app::{Action, App, KeyMode};
 use crate::checks;
 use crate::text;
 
@@ -20,7 +20,7 @@ impl Widget for &FindingsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         buf.set_style(area, t.panel);
-        let here: Vec<&checks::Finding> = checks::findings_at(&app.findings, app.cursor).collect();
+        let here: Vec<&checks::Finding> = checks::findings_at(app.findings(), app.cursor).collect();
         let mut lines: Vec<Line> = here
             .iter()
             .map(|f| {
@@ -39,11 +39,11 @@ impl Widget for &FindingsPanel<'_> {
             lines.push(Line::from(vec![
                 Span::styled("✓ ", t.hint_key),
                 Span::raw("Nothing flagged in this cell. "),
-                Span::styled(key(Command::NextFinding), t.hint_key),
+                Span::styled(key(Action::NextFinding), t.hint_key),
                 Span::raw(" / "),
-                Span::styled(key(Command::PrevFinding), t.hint_key),
+                Span::styled(key(Action::PrevFinding), t.hint_key),
                 Span::raw(" next / previous flagged cell, "),
-                Span::styled(key(Command::ToggleHighlight), t.hint_key),
+                Span::styled(key(Action::ToggleHighlight), t.hint_key),
                 Span::raw(" hides the marks."),
             ]));
         }

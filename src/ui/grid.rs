@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::matches::mark_matches;
 use super::theme::{Theme, severity_symbol};
 use crate::app::App;
 use crate::app::layout::{Col, GridLayout, RowBand};
@@ -13,18 +14,14 @@ use crate::checks;
 use crate::journey::CellRef;
 use crate::text;
 
-pub struct Grid<'a> {
+pub struct GridView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
 }
 
-impl Widget for &Grid<'_> {
+impl Widget for &GridView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height == 0 || area.width == 0 {
-            return;
-        }
-        if self.app.zoom {
-            (&super::zoom::Zoom { app: self.app, theme: self.theme }).render(area, buf);
             return;
         }
         let layout = self.app.layout();
@@ -44,20 +41,6 @@ impl Widget for &Grid<'_> {
     }
 }
 
-/// Highlight the search matches in one drawn line.
-pub fn mark_matches(app: &App, t: &Theme, line: &str, x: u16, y: u16, width: usize, buf: &mut Buffer) {
-    let Some(search) = app.search.as_ref().filter(|s| !s.pattern.is_empty()) else { return };
-    for range in crate::app::search::find(line, &search.pattern) {
-        let start = text::width(&line[..range.start]);
-        let len = text::width(&line[range]);
-        if start >= width {
-            break;
-        }
-        let len = len.min(width - start);
-        buf.set_style(Rect::new(x + start as u16, y, len as u16, 1), t.search);
-    }
-}
-
 /// A horizontal rule with crossings under the column separators.
 fn rule(layout: &GridLayout, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
     let line = "─".repeat(usize::from(width));
@@ -69,7 +52,7 @@ fn rule(layout: &GridLayout, x: u16, y: u16, width: u16, style: Style, buf: &mut
     }
 }
 
-impl Grid<'_> {
+impl GridView<'_> {
     fn header(&self, layout: &GridLayout, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let phases = self.app.journey.phases();
@@ -126,9 +109,7 @@ impl Grid<'_> {
         buf.set_style(rect, style);
         let width = usize::from(col.width.saturating_sub(1)).max(1);
         let cell_text = self.app.journey.cell(at);
-        if self.app.highlight
-            && let Some(severity) = checks::worst_at(&self.app.findings, at)
-        {
+        if let Some(severity) = checks::worst_at(self.app.findings(), at) {
             let mark = style.patch(t.severity(severity));
             buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, mark);
             if cell_text.is_empty() {

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Key, KeyMode};
+use crate::app::typed::COMMANDS;
+use crate::app::{App, Key, KeyMode, QuestionKind};
 
 pub struct Help<'a> {
     pub app: &'a App,
@@ -24,14 +25,6 @@ const EDITING: [(&str, &str); 8] = [
     ("Backspace / Delete", "delete a character"),
     ("Ctrl-u / Ctrl-r", "undo / redo typing in the cell"),
     ("paste", "a pasted paragraph goes into the cell as text"),
-];
-
-const COMMANDS: [(&str, &str); 5] = [
-    (":w [FILE]", "save (to FILE)"),
-    (":q", "quit (asks when there are unsaved changes)"),
-    (":q!", "quit without saving"),
-    (":wq  :x", "save and quit"),
-    (":help", "this help"),
 ];
 
 impl Help<'_> {
@@ -55,9 +48,9 @@ impl Help<'_> {
             (KeyMode::Help, "In this help"),
         ] {
             section(&mut lines, title);
-            for command in keymap.commands(mode) {
-                let keys: Vec<String> = keymap.keys_for(mode, command).iter().map(Key::label).collect();
-                entry(&mut lines, keys.join(", "), command.describe());
+            for action in keymap.actions(mode) {
+                let keys: Vec<String> = keymap.keys_for(mode, action).iter().map(Key::label).collect();
+                entry(&mut lines, keys.join(", "), action.describe());
             }
             if mode == KeyMode::Edit {
                 for (keys, what) in EDITING {
@@ -65,9 +58,22 @@ impl Help<'_> {
                 }
             }
             if mode == KeyMode::Line {
-                for (keys, what) in COMMANDS {
-                    entry(&mut lines, keys.to_owned(), what);
+                for c in &COMMANDS {
+                    let spell = |n: &str| if c.args.is_empty() { format!(":{n}") } else { format!(":{n} {}", c.args) };
+                    let names: Vec<String> =
+                        std::iter::once(c.name).chain(c.aliases.iter().copied()).map(spell).collect();
+                    entry(&mut lines, names.join("  "), c.doc);
                 }
+            }
+        }
+        for kind in QuestionKind::ALL {
+            let spec = kind.spec();
+            section(&mut lines, &format!("When jgrid asks ({}: [keys.{}])", spec.mode, spec.id));
+            let mode = KeyMode::Question(kind);
+            for answer in spec.answers {
+                let keys: Vec<String> = keymap.keys_for(mode, answer.action).iter().map(Key::label).collect();
+                let keys = if keys.is_empty() { "any other key".to_owned() } else { keys.join(", ") };
+                entry(&mut lines, keys, answer.long);
             }
         }
         lines

@@ -4,6 +4,7 @@ mod dialog;
 mod findings;
 mod grid;
 mod help;
+mod matches;
 mod status;
 pub mod theme;
 mod zoom;
@@ -42,7 +43,11 @@ impl Widget for &Screen<'_> {
         let panel = app.panel_height().min(area.height - chrome.top() - chrome.bottom());
         let grid_height = area.height - chrome.top() - chrome.bottom() - panel;
         let grid_area = Rect { y, height: grid_height, ..area };
-        (&grid::Grid { app, theme }).render(grid_area, buf);
+        if app.zoom.is_some() {
+            (&zoom::Zoom { app, theme }).render(grid_area, buf);
+        } else {
+            (&grid::GridView { app, theme }).render(grid_area, buf);
+        }
         y += grid_height;
         if panel > 0 {
             (&findings::FindingsPanel { app, theme }).render(Rect { y, height: panel, ..area }, buf);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::{App, Command, KeyMode, Mode};
+use crate::app::{Action, App, KeyMode, Mode, Shown};
 use crate::text;
 
 /// Title, persona, file name and the modified marker.
@@ -19,8 +19,11 @@ impl Widget for &TitleBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         let mut right = app.file_label();
-        if app.new_file {
+        if app.is_new_file() {
             right.push_str(" [new]");
+        }
+        if app.read_only {
+            right.push_str(" [read-only]");
         }
         let mut marker = if app.is_modified() { " [+] modified" } else { "" };
         // On a narrow screen the title comes first: drop the file name, then shorten the marker.
@@ -88,17 +91,15 @@ impl Widget for &StatusLine<'_> {
             text::sanitize(row)
         );
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
-        if let Mode::ConfirmChange { question, .. } = &app.mode {
-            spans.push(Span::styled(format!(" {} ", text::sanitize(question)), t.error));
-        } else if let Mode::ConfirmQuit = app.mode {
-            spans.push(Span::styled(" Unsaved changes: save before quitting? ", t.error));
+        if let Some(question) = app.mode.question().filter(|q| q.spec().shown == Shown::StatusLine) {
+            spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
         } else if let Some(status) = app.status.as_ref().filter(|_| message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
         Line::from(spans).render(area, buf);
-        if app.highlight {
-            let counts = format!(" {} ", crate::checks::summary(&app.findings).to_words());
+        if app.highlight() {
+            let counts = format!(" {} ", crate::checks::summary(app.findings()).to_words());
             let w = text::width(&counts) as u16;
             if w + 30 < area.width {
                 buf.set_stringn(area.right() - w, area.y, &counts, usize::from(w), t.mode);
@@ -113,7 +114,7 @@ impl Widget for &StatusLine<'_> {
 fn message_fits(app: &App, width: u16) -> bool {
     let Some(status) = &app.status else { return true };
     let (phase, row) = app.cursor_names();
-    let counts = if app.highlight { text::width(&crate::checks::summary(&app.findings).to_words()) + 2 } else { 0 };
+    let counts = if app.highlight() { text::width(&crate::checks::summary(app.findings()).to_words()) + 2 } else { 0 };
     let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row) + counts;
     used + text::width(&status.text) + 2 <= usize::from(width)
         || !crate::app::layout::Chrome::for_height(app.height).hints
@@ -125,40 +126,44 @@ pub struct Hints<'a> {
     pub theme: &'a Theme,
 }
 
-/// (command, what to call it) pairs shown for a mode.
-fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Command, &'static str)]) {
+/// (action, what to call it) pairs shown for a mode.
+fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
     match mode {
-        Mode::Normal | Mode::ConfirmQuit | Mode::Recover(_) | Mode::Conflict { .. } | Mode::ConfirmChange { .. } => (
+        Mode::Normal | Mode::Ask(_) => (
             KeyMode::Normal,
             &[
-                (Command::Edit, "edit"),
-                (Command::Append, "add line"),
-                (Command::Clear, "clear"),
-                (Command::Undo, "undo"),
-                (Command::Save, "save"),
-                (Command::Help, "help"),
-                (Command::Quit, "quit"),
+                (Action::Edit, "edit"),
+                (Action::Append, "add line"),
+                (Action::Clear, "clear"),
+                (Action::Undo, "undo"),
+                (Action::Save, "save"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
             ],
         ),
         Mode::Edit(_) => (
             KeyMode::Edit,
-            &[(Command::KeepEdit, "keep"), (Command::AbandonEdit, "abandon"), (Command::KeepAndSave, "keep+save")],
+            &[(Action::KeepEdit, "keep"), (Action::AbandonEdit, "abandon"), (Action::KeepAndSave, "keep+save")],
         ),
-        Mode::Line(_) => (KeyMode::Line, &[(Command::Submit, "run"), (Command::Cancel, "cancel")]),
-        Mode::Help { .. } => (KeyMode::Help, &[(Command::MoveDown, "scroll"), (Command::Cancel, "close")]),
+        Mode::Line(_) => (KeyMode::Line, &[(Action::Submit, "run"), (Action::Cancel, "cancel")]),
+        Mode::Help { .. } => (KeyMode::Help, &[(Action::MoveDown, "scroll"), (Action::Cancel, "close")]),
     }
 }
 
 impl Widget for &Hints<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
-        let answers: &[(&str, &str)] = match app.mode {
-            Mode::ConfirmQuit => &[("y", "save and quit"), ("n", "quit without saving"), ("Esc", "stay")],
-            Mode::Recover(_) => &[("r", "recover"), ("d", "discard"), ("q", "quit, keep for later")],
-            Mode::Conflict { .. } => &[("o", "overwrite"), ("r", "reload"), ("w", "save as"), ("Esc", "cancel")],
-            Mode::ConfirmChange { .. } => &[("y", "delete (u undoes)"), ("any other key", "keep it")],
-            _ => &[],
-        };
+        // A question's answers, each with its first key (or "any other key").
+        let answers: Vec<(String, &str)> = app
+            .mode
+            .question()
+            .map(|q| {
+                let mode = KeyMode::Question(q.kind);
+                q.answers()
+                    .map(|a| (app.keymap.label(mode, a.action).unwrap_or_else(|| "any other key".into()), a.short))
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some(status) = app.status.as_ref().filter(|_| !message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             buf.set_style(area, style);
@@ -168,7 +173,7 @@ impl Widget for &Hints<'_> {
         if !answers.is_empty() {
             let mut spans = vec![Span::raw(" ")];
             for (key, label) in answers {
-                spans.push(Span::styled(*key, t.hint_key));
+                spans.push(Span::styled(key, t.hint_key));
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }
             Line::from(spans).render(area, buf);

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, App, History, resolve_key, update};
+use crate::app::{App, History, Msg, resolve_key, update};
 use crate::format;
 
 const FIXTURE: &str = r##"format = 1
@@ -56,7 +56,7 @@ name = "Service"
 fn app(width: u16, height: u16) -> App {
     let journey = format::parse(FIXTURE.as_bytes()).unwrap();
     let mut app = App::new(journey, Some("journeys/broadband.toml".into()), History::saved());
-    update(&mut app, Action::Resize(width, height));
+    update(&mut app, Msg::Resize(width, height));
     app
 }
 
@@ -187,11 +187,11 @@ fn every_size_from_1x1_renders_without_panicking() {
     press(&mut app, "ljiedit");
     for w in 0..40 {
         for h in 0..14 {
-            update(&mut app, Action::Resize(w, h));
+            update(&mut app, Msg::Resize(w, h));
             render(&app, &Theme::mono());
         }
     }
-    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Msg::Resize(10, 3));
     let screen = text_of(render(&app, &Theme::mono()).backend().buffer());
     assert!(screen.contains("Terminal"), "{screen}");
 }
@@ -209,7 +209,7 @@ fn control_characters_in_cells_are_shown_not_sent() {
     let text = FIXTURE.replace("CMS serves #website", "\\u001B]0;pwned\\u0007 \\u001B[31m red");
     let journey = format::parse(text.as_bytes()).unwrap();
     let mut app = App::new(journey, None, History::saved());
-    update(&mut app, Action::Resize(80, 24));
+    update(&mut app, Msg::Resize(80, 24));
     press(&mut app, "G");
     let screen = text_of(render(&app, &Theme::color()).backend().buffer());
     assert!(screen.contains("␛]0;pwned␇"), "{screen}");
@@ -220,7 +220,7 @@ fn control_characters_in_cells_are_shown_not_sent() {
 fn highlight_mode_marks_flagged_cells_and_explains_the_cursor_cell() {
     let mut app = app(100, 30);
     press(&mut app, "H");
-    assert!(app.highlight);
+    assert!(app.highlight());
     insta::assert_snapshot!(render(&app, &Theme::color()).backend());
 }
 
@@ -232,7 +232,7 @@ fn highlight_mode_without_colour_uses_symbols() {
     let screen = text_of(terminal.backend().buffer());
     assert!(screen.contains("○(empty)"), "gaps are marked in words:\n{screen}");
     assert!(screen.contains("▲"), "warnings have a symbol:\n{screen}");
-    let counts = crate::checks::summary(&app.findings).to_words();
+    let counts = crate::checks::summary(app.findings()).to_words();
     assert!(screen.contains(&counts), "the status bar counts them:\n{screen}");
     assert!(screen.contains("warning [") || screen.contains("gap ["), "the panel explains:\n{screen}");
     insta::assert_snapshot!(terminal.backend());

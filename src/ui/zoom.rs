@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::grid::mark_matches;
+use super::matches::mark_matches;
 use super::theme::Theme;
-use crate::app::{App, Command, KeyMode};
+use crate::app::{Action, App, KeyMode};
 use crate::text;
 
 pub struct Zoom<'a> {
@@ -23,7 +23,7 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let (phase, row) = app.cursor_names();
-        let key = app.keymap.label(KeyMode::Normal, Command::Zoom).unwrap_or_else(|| "z".into());
+        let key = app.keymap.label(KeyMode::Normal, Action::Zoom).unwrap_or_else(|| "z".into());
         let title = Line::from(vec![
             Span::styled(
                 format!(" {} {} › {} ", app.cursor.phase + 1, text::sanitize(phase), text::sanitize(row)),
@@ -44,7 +44,7 @@ impl Widget for &Zoom<'_> {
         let width = usize::from(body.width);
         let lines = text::wrap(app.journey.cell(app.cursor), width);
         let max_scroll = lines.len().saturating_sub(usize::from(body.height));
-        let scroll = usize::from(app.zoom_scroll).min(max_scroll);
+        let scroll = usize::from(app.zoom.unwrap_or(0)).min(max_scroll);
         for (dy, line) in lines.iter().skip(scroll).take(usize::from(body.height)).enumerate() {
             let y = body.y + dy as u16;
             buf.set_stringn(body.x, y, line, width, t.cell);

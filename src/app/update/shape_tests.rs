@@ -1,10 +1,11 @@
 //! Shaping the grid, undo and redo, copy and paste, search, zoom, the
 //! external editor's result and the mouse, as key sequences.
 
-use super::tests::{keys, keys_all, sample};
+use super::tests::{asking, keys, keys_all, sample};
 use super::*;
-use crate::app::History;
+use crate::app::question::QuestionKind;
 use crate::app::search::Target;
+use crate::app::{EditorFailure, EditorText, History};
 use crate::journey::{CellRef, Journey};
 
 fn phases(app: &App) -> Vec<&str> {
@@ -97,7 +98,7 @@ fn mistakes_are_reported_in_the_status_bar() {
 fn deleting_a_phase_with_text_asks_first() {
     let mut app = sample();
     keys(&mut app, "lX");
-    assert!(matches!(app.mode, Mode::ConfirmChange { .. }));
+    assert!(asking(&app, QuestionKind::Delete));
     keys(&mut app, "n");
     assert_eq!(app.journey.phase_count(), 5);
     keys(&mut app, "Xy");
@@ -166,15 +167,15 @@ fn search_as_you_type_then_next_previous_with_wrap_and_esc_returns() {
 fn zoom_shows_one_cell_and_esc_or_z_returns() {
     let mut app = sample();
     keys(&mut app, "ljz");
-    assert!(app.zoom);
+    assert!(app.zoom.is_some());
     keys(&mut app, "ilong note<Esc>");
     assert!(app.journey.cell(CellRef::new(1, 1)).ends_with("long note"), "editing works zoomed");
     keys(&mut app, "<PgDn>");
-    assert!(app.zoom_scroll > 0);
+    assert!(app.zoom.unwrap() > 0);
     keys(&mut app, "<Esc>");
-    assert!(!app.zoom);
+    assert!(app.zoom.is_none());
     keys(&mut app, "zz");
-    assert!(!app.zoom);
+    assert!(app.zoom.is_none());
 }
 
 #[test]
@@ -183,11 +184,27 @@ fn the_external_editor_result_is_one_undoable_change() {
     let effects = keys(&mut app, "lje");
     assert_eq!(effects, [Effect::ExternalEdit { at: CellRef::new(1, 1), text: "#shop advice".into() }]);
     let at = CellRef::new(1, 1);
-    update(&mut app, Action::ExternalEdited { at, result: Ok("#shop advice\nadded by the editor\n".into()) });
+    update(
+        &mut app,
+        Msg::ExternalEdited {
+            at,
+            result: Ok(EditorText { text: "#shop advice\nadded by the editor\n".into(), not_utf8: None }),
+        },
+    );
     assert_eq!(app.journey.cell(at), "#shop advice\nadded by the editor");
     keys(&mut app, "u");
     assert_eq!(app.journey.cell(at), "#shop advice");
-    update(&mut app, Action::ExternalEdited { at, result: Err("The editor (false) failed".into()) });
+    update(
+        &mut app,
+        Msg::ExternalEdited {
+            at,
+            result: Err(EditorFailure::Failed {
+                editor: "false".into(),
+                status: "exit 1".into(),
+                kept: "/tmp/x".into(),
+            }),
+        },
+    );
     assert!(app.status.as_ref().unwrap().error);
     assert_eq!(app.journey.cell(at), "#shop advice", "a failed editor changes nothing");
 }
@@ -200,14 +217,14 @@ fn mouse_click_selects_double_click_edits_and_the_wheel_scrolls() {
     let band = layout.rows[2];
     // Title line, then the phase header and its rule, then the rows.
     let (x, y) = (col.x + 2, 1 + 2 + band.y);
-    update(&mut app, Action::Click { col: x, row: y, double: false });
+    update(&mut app, Msg::Click { col: x, row: y, double: false });
     assert_eq!(app.cursor, CellRef::new(1, 2));
-    update(&mut app, Action::Click { col: x, row: y, double: true });
+    update(&mut app, Msg::Click { col: x, row: y, double: true });
     assert!(matches!(app.mode, Mode::Edit(_)));
     keys(&mut app, "<Esc>");
-    update(&mut app, Action::Scroll { down: true });
+    update(&mut app, Msg::Scroll { down: true });
     assert_eq!(app.cursor, CellRef::new(1, 3));
-    update(&mut app, Action::Click { col: 0, row: 0, double: false });
+    update(&mut app, Msg::Click { col: 0, row: 0, double: false });
     assert_eq!(app.cursor, CellRef::new(1, 3), "a click outside the cells does nothing");
 }
 

@@ -3,8 +3,21 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::*;
-use crate::app::History;
-use crate::journey::{CellRef, Journey};
+use crate::app::question::{Found, QuestionKind};
+use crate::app::{History, SaveFailure};
+use crate::journey::{CellRef, Change, Journey};
+
+/// True while the question of this kind is asked.
+pub(super) fn asking(app: &App, kind: QuestionKind) -> bool {
+    app.mode.question().is_some_and(|q| q.kind == kind)
+}
+
+/// At start, this recovery file was found.
+fn found_at_start(app: &mut App, recovery: crate::recovery::Recovery) {
+    let journey = recovery.journey();
+    let found = Found { file: "/r/j-1.toml".into(), recovery, journey };
+    update(app, Msg::Opened { others: Vec::new(), found: vec![found], unreadable: Vec::new() });
+}
 
 /// Parse a compact key spec: plain characters, `<Esc>`, `<Enter>`, `<Tab>`,
 /// `<S-Tab>`, `<Up>`..., `<Del>`, `<Home>`, `<End>`, `<PgDn>`, `<C-x>`, `<A-x>`.
@@ -64,7 +77,7 @@ pub(super) fn sample() -> App {
     let mut j = Journey::default();
     Change::SetCell { at: CellRef::new(1, 1), text: "#shop advice".into() }.apply(&mut j).unwrap();
     let mut app = App::new(j, Some("j.toml".into()), History::saved());
-    update(&mut app, Action::Resize(80, 24));
+    update(&mut app, Msg::Resize(80, 24));
     app
 }
 
@@ -162,7 +175,7 @@ fn clear_and_undo_redo() {
 #[test]
 fn a_paste_lands_in_one_cell_with_its_newlines() {
     let mut app = sample();
-    update(&mut app, Action::Paste("first line\r\nsecond; q :q! x".into()));
+    update(&mut app, Msg::Paste("first line\r\nsecond; q :q! x".into()));
     assert!(matches!(app.mode, Mode::Edit(_)), "a paste in the grid opens the cell");
     keys(&mut app, "<Esc>");
     assert_eq!(app.journey.cell(CellRef::new(0, 0)), "first line\nsecond; q :q! x");
@@ -176,7 +189,7 @@ fn save_asks_the_shell_and_clears_modified_when_done() {
     let effects = keys(&mut app, "<C-s>");
     assert_eq!(effects, [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
     assert!(app.is_modified());
-    update(&mut app, Action::Saved { path: "j.toml".into(), result: Ok(0), then_quit: false });
+    update(&mut app, Msg::Saved { path: "j.toml".into(), result: Ok(0), then_quit: false, recovery: None });
     assert!(!app.is_modified());
 }
 
@@ -184,7 +197,15 @@ fn save_asks_the_shell_and_clears_modified_when_done() {
 fn a_failed_save_keeps_everything_and_says_why() {
     let mut app = sample();
     keys(&mut app, "ix<Esc><C-s>");
-    update(&mut app, Action::Saved { path: "j.toml".into(), result: Err("Permission denied".into()), then_quit: true });
+    update(
+        &mut app,
+        Msg::Saved {
+            path: "j.toml".into(),
+            result: Err(SaveFailure::Io("Permission denied".into())),
+            then_quit: true,
+            recovery: None,
+        },
+    );
     assert!(app.is_modified());
     assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x");
     let status = app.status.clone().unwrap();
@@ -197,7 +218,7 @@ fn quit_asks_first_when_modified() {
     assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
     keys(&mut app, "ix<Esc>");
     assert!(keys(&mut app, "q").is_empty());
-    assert!(matches!(app.mode, Mode::ConfirmQuit));
+    assert!(asking(&app, QuestionKind::Quit));
     assert!(keys(&mut app, "<Esc>").is_empty());
     assert!(matches!(app.mode, Mode::Normal));
     keys(&mut app, "q");
@@ -254,7 +275,7 @@ fn help_opens_and_any_key_closes() {
 fn tiny_sizes_never_panic_and_keep_the_cursor_inside() {
     let mut app = sample();
     for (w, h) in [(1, 1), (0, 0), (20, 6), (5, 3), (200, 60), (80, 24)] {
-        update(&mut app, Action::Resize(w, h));
+        update(&mut app, Msg::Resize(w, h));
         keys(&mut app, "ljjlG$ihi<Esc>");
         assert!(app.journey.contains(app.cursor));
     }
@@ -278,7 +299,7 @@ fn recovering_restores_the_changes_and_the_half_typed_note() {
     let mut changed = app.journey.clone();
     Change::SetCell { at: CellRef::new(2, 2), text: "kept".into() }.apply(&mut changed).unwrap();
     let editing = Some(Editing { phase: 3, row: 1, text: "half a no".into() });
-    app.mode = Mode::Recover(Box::new(Recovery::new("/x/j.toml", &changed, CellRef::new(2, 2), editing)));
+    found_at_start(&mut app, Recovery::new("/x/j.toml", &changed, CellRef::new(2, 2), editing));
     keys(&mut app, "r");
     assert_eq!(app.journey.cell(CellRef::new(2, 2)), "kept");
     assert!(app.is_modified(), "recovered changes are unsaved");
@@ -296,11 +317,11 @@ fn discarding_or_postponing_a_recovery() {
     use crate::recovery::Recovery;
     let mut app = sample();
     let found = Recovery::new("/x/j.toml", &Journey::default(), CellRef::new(0, 0), None);
-    app.mode = Mode::Recover(Box::new(found.clone()));
+    found_at_start(&mut app, found.clone());
     assert!(keys(&mut app, "j").is_empty(), "other keys wait for an answer");
-    assert!(matches!(app.mode, Mode::Recover(_)));
-    assert_eq!(keys(&mut app, "d"), [Effect::DiscardRecovery]);
-    app.mode = Mode::Recover(Box::new(found));
+    assert!(asking(&app, QuestionKind::Recover));
+    assert_eq!(keys(&mut app, "d"), [Effect::DiscardRecovery { file: "/r/j-1.toml".into() }]);
+    found_at_start(&mut app, found);
     assert_eq!(keys(&mut app, "q"), [Effect::QuitKeepingRecovery]);
 }
 
@@ -308,15 +329,15 @@ fn discarding_or_postponing_a_recovery() {
 fn a_file_changed_on_disk_asks_before_overwriting() {
     let mut app = sample();
     keys(&mut app, "ix<Esc>");
-    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
-    assert!(matches!(app.mode, Mode::Conflict { .. }));
+    update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
+    assert!(asking(&app, QuestionKind::Conflict));
     assert_eq!(keys(&mut app, "o"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: true }]);
-    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
     assert_eq!(keys(&mut app, "r"), [Effect::Reload]);
-    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
     assert!(keys(&mut app, "<Esc>").is_empty());
     assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x", "cancelling loses nothing");
-    update(&mut app, Action::SaveConflict { path: "j.toml".into(), then_quit: false });
+    update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
     assert_eq!(
         keys(&mut app, "wother.toml<Enter>"),
         [Effect::Save { path: "other.toml".into(), then_quit: false, force: false }]
@@ -331,7 +352,7 @@ fn control_characters_are_placeholders_in_the_editor_and_not_a_change() {
     assert_eq!(app.editor().unwrap().text(), "a␛]0;pwned␇");
     keys(&mut app, "<Esc>");
     assert!(!app.is_modified());
-    update(&mut app, Action::Paste("x\u{1b}[31m".into()));
+    update(&mut app, Msg::Paste("x\u{1b}[31m".into()));
     keys(&mut app, "<Esc>");
     assert!(app.journey.cell(CellRef::new(0, 0)).ends_with("x␛[31m"));
 }
@@ -344,7 +365,7 @@ mod properties {
     use ratatui::layout::Rect;
     use ratatui::widgets::Widget as _;
 
-    fn arb_action() -> impl Strategy<Value = Action> {
+    fn arb_action() -> impl Strategy<Value = Msg> {
         let keys = prop_oneof![
             proptest::char::range(' ', '~').prop_map(KeyCode::Char),
             Just(KeyCode::Char('漢')),
@@ -371,9 +392,9 @@ mod properties {
             1 => Just(KeyModifiers::SHIFT),
         ];
         prop_oneof![
-            8 => (keys, mods).prop_map(|(k, m)| Action::Input(KeyEvent::new(k, m))),
-            1 => "(.|\n|\r|\u{1b}){0,40}".prop_map(Action::Paste),
-            1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+            8 => (keys, mods).prop_map(|(k, m)| Msg::Input(KeyEvent::new(k, m))),
+            1 => "(.|\n|\r|\u{1b}){0,40}".prop_map(Msg::Paste),
+            1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
         ]
     }
 
@@ -386,13 +407,13 @@ mod properties {
             let mut app = sample();
             for action in actions {
                 let actions = match action {
-                    Action::Input(key) => resolve_key(&app, key),
+                    Msg::Input(key) => resolve_key(&app, key),
                     other => vec![other],
                 };
                 for a in actions {
                     for effect in update(&mut app, a) {
                         if let Effect::Save { path, then_quit, .. } = effect {
-                            update(&mut app, Action::Saved { path, result: Ok(1), then_quit });
+                            update(&mut app, Msg::Saved { path, result: Ok(1), then_quit, recovery: None });
                         }
                     }
                 }

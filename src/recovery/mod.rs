@@ -1,11 +1,17 @@
 //! Recovery files: every unsaved change, and the text being typed, kept in a
 //! private file in the user's data directory until the journey is saved or
-//! the changes are discarded. One file per journey path.
+//! the changes are discarded. Each running jgrid has its own file (named by
+//! the journey and its session), so two jgrids on one journey never touch
+//! each other's; a file is only ever removed by the session that owns it, or
+//! after the user discarded it or saved its changes.
+
+mod session;
+
+pub use session::{Running, Session, running};
 
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +31,15 @@ pub struct Editing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recovery {
     pub version: u32,
+    /// The session that wrote it ("" in files from before sessions).
+    #[serde(default)]
+    pub session: String,
     /// The journey file this belongs to (absolute), or "" for an untitled journey.
     pub journey_path: String,
+    /// The hash (hex) of the journey file the changes were made to, so a
+    /// save after recovering asks when the file changed since.
+    #[serde(default)]
+    pub base: Option<String>,
     /// When it was written, in seconds since 1970 (UTC).
     pub written: u64,
     pub cursor: [usize; 2],
@@ -37,11 +50,12 @@ pub struct Recovery {
 
 impl Recovery {
     pub fn new(journey_path: &str, journey: &Journey, cursor: CellRef, editing: Option<Editing>) -> Self {
-        let written = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         Self {
-            version: 1,
+            version: 2,
+            session: String::new(),
             journey_path: journey_path.to_owned(),
-            written,
+            base: None,
+            written: crate::journey::now_secs(),
             cursor: [cursor.phase, cursor.row],
             journey: format::to_toml(journey),
             editing,
@@ -56,20 +70,34 @@ impl Recovery {
     pub fn journey(&self) -> Option<Journey> {
         format::parse(self.journey.as_bytes()).ok()
     }
+
+    /// The hash of the file the changes were made to, if known.
+    pub fn base_hash(&self) -> Option<u64> {
+        u64::from_str_radix(self.base.as_deref()?, 16).ok()
+    }
+
+    /// The same, with the session and base hash recorded.
+    pub fn of_session(mut self, session: &str, base: Option<u64>) -> Self {
+        self.session = session.to_owned();
+        self.base = base.map(|h| format!("{h:016x}"));
+        self
+    }
 }
 
-/// The recovery file of one journey, and the key (absolute path) it is for.
+/// Where one session keeps a journey's unsaved changes: its file, the key
+/// (absolute path) of the journey, and the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryTarget {
     pub file: PathBuf,
     pub key: String,
+    pub session: String,
 }
 
 impl RecoveryTarget {
-    /// The target for a journey path in the user's recovery directory.
-    pub fn for_path(path: Option<&Path>) -> Option<Self> {
+    /// The target of a session for a journey path in a recovery directory.
+    pub fn new(dir: &Path, path: Option<&Path>, session: &str) -> Self {
         let key = journey_key(path);
-        dir().map(|d| Self { file: file_for(&d, &key), key })
+        Self { file: file_for(dir, &key, session), key, session: session.to_owned() }
     }
 }
 
@@ -88,15 +116,50 @@ pub fn journey_key(path: Option<&Path>) -> String {
     resolved.display().to_string()
 }
 
-/// The recovery file for a journey key, e.g. `broadband-3f2a….toml`.
-pub fn file_for(dir: &Path, key: &str) -> PathBuf {
+/// The start of every recovery file name of a journey key, e.g. `broadband-3f2a…`.
+fn prefix(key: &str) -> String {
     let stem = Path::new(key).file_stem().and_then(|s| s.to_str()).unwrap_or("untitled");
     let stem: String = stem.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
     let stem = if stem.is_empty() { "untitled".to_owned() } else { stem };
-    dir.join(format!("{stem}-{:016x}.toml", content_hash(key.as_bytes())))
+    format!("{stem}-{:016x}", content_hash(key.as_bytes()))
 }
 
-fn private_dir(dir: &Path) -> io::Result<()> {
+/// A session's recovery file for a journey key, e.g. `broadband-3f2a…-1a2b-3c4d.toml`.
+pub fn file_for(dir: &Path, key: &str, session: &str) -> PathBuf {
+    dir.join(format!("{}-{session}.toml", prefix(key)))
+}
+
+/// The recovery files of a journey that no running jgrid owns (newest
+/// first): the ones to offer. A file that cannot be read is returned as
+/// `Err(path)`, to be reported and left alone.
+pub fn orphans(dir: &Path, key: &str, live: &[String]) -> Vec<Result<(PathBuf, Recovery), PathBuf>> {
+    let prefix = prefix(key);
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<Result<(PathBuf, Recovery), PathBuf>> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
+        .filter_map(|p| match read(&p) {
+            Some(r) if r.journey_path != key => None,
+            Some(r) if !r.session.is_empty() && live.contains(&r.session) => None,
+            Some(r) => Some(Ok((p, r))),
+            None => Some(Err(p)),
+        })
+        .collect();
+    found.sort_by_key(|f| match f {
+        Ok((p, r)) => (std::cmp::Reverse(r.written), p.clone()),
+        Err(p) => (std::cmp::Reverse(0), p.clone()),
+    });
+    found
+}
+
+/// Take over another session's recovery file: it becomes this session's
+/// file (one rename, so its content is never anywhere but on disk).
+pub fn adopt(found: &Path, own: &Path) -> io::Result<()> {
+    fs::rename(found, own)
+}
+
+pub(crate) fn private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
@@ -167,33 +230,23 @@ pub fn kept(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Every recovery file in the directory, newest first.
-pub fn list(dir: &Path) -> Vec<(PathBuf, Recovery)> {
+/// Every recovery file in the directory, newest first; one that cannot be
+/// read comes with `None`.
+pub fn list(dir: &Path) -> Vec<(PathBuf, Option<Recovery>)> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<(PathBuf, Recovery)> = entries
+    let mut found: Vec<(PathBuf, Option<Recovery>)> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| read(&p).map(|r| (p, r)))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            let r = read(&p);
+            (p, r)
+        })
         .collect();
-    found.sort_by(|a, b| b.1.written.cmp(&a.1.written).then_with(|| a.0.cmp(&b.0)));
+    found.sort_by(|a, b| {
+        let written = |r: &Option<Recovery>| r.as_ref().map_or(0, |r| r.written);
+        written(&b.1).cmp(&written(&a.1)).then_with(|| a.0.cmp(&b.0))
+    });
     found
-}
-
-/// A UTC time like `2026-11-22 17:41` for a number of seconds since 1970.
-pub fn format_time(secs: u64) -> String {
-    let days = secs / 86_400;
-    let rem = secs % 86_400;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
 }
 
 #[cfg(test)]
@@ -204,13 +257,15 @@ mod tests {
     fn written_and_read_back_with_private_modes() {
         let dir = tempfile::tempdir().unwrap();
         let rdir = dir.path().join("data/recovery");
-        let file = file_for(&rdir, "/home/a/journeys/broadband.toml");
+        let file = file_for(&rdir, "/home/a/journeys/broadband.toml", "s1");
         assert!(file.file_name().unwrap().to_str().unwrap().starts_with("broadband-"));
         let editing = Some(Editing { phase: 1, row: 2, text: "half-typed\nnote".into() });
-        let r = Recovery::new("/home/a/journeys/broadband.toml", &Journey::default(), CellRef::new(1, 2), editing);
+        let r = Recovery::new("/home/a/journeys/broadband.toml", &Journey::default(), CellRef::new(1, 2), editing)
+            .of_session("s1", Some(0xfeed));
         write(&file, &r).unwrap();
         assert_eq!(read(&file), Some(r.clone()));
         assert_eq!(r.journey(), Some(Journey::default()));
+        assert_eq!(r.base_hash(), Some(0xfeed));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
@@ -227,15 +282,39 @@ mod tests {
     }
 
     #[test]
-    fn different_paths_get_different_files() {
+    fn different_paths_and_sessions_get_different_files() {
         let d = Path::new("/r");
-        assert_ne!(file_for(d, "/a/j.toml"), file_for(d, "/b/j.toml"));
-        assert_eq!(file_for(d, ""), d.join(format!("untitled-{:016x}.toml", content_hash(b""))));
+        assert_ne!(file_for(d, "/a/j.toml", "s"), file_for(d, "/b/j.toml", "s"));
+        assert_ne!(file_for(d, "/a/j.toml", "s"), file_for(d, "/a/j.toml", "t"));
+        assert_eq!(file_for(d, "", "s"), d.join(format!("untitled-{:016x}-s.toml", content_hash(b""))));
     }
 
     #[test]
-    fn times_are_readable() {
-        assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(format_time(1_795_887_660), "2026-11-28 17:41 UTC");
+    fn orphans_are_the_files_of_sessions_that_no_longer_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = "/j/a.toml";
+        let write_for = |session: &str, written: u64| {
+            let mut r = Recovery::new(key, &Journey::default(), CellRef::default(), None).of_session(session, None);
+            r.written = written;
+            write(&file_for(dir.path(), key, session), &r).unwrap();
+        };
+        write_for("live", 3);
+        write_for("dead-old", 1);
+        write_for("dead-new", 2);
+        fs::write(file_for(dir.path(), key, "broken"), "not toml [").unwrap();
+        write(
+            &file_for(dir.path(), "/j/b.toml", "x"),
+            &Recovery::new("/j/b.toml", &Journey::default(), CellRef::default(), None),
+        )
+        .unwrap();
+        let found = orphans(dir.path(), key, &["live".to_owned()]);
+        let sessions: Vec<String> =
+            found.iter().filter_map(|f| f.as_ref().ok()).map(|(_, r)| r.session.clone()).collect();
+        assert_eq!(sessions, ["dead-new", "dead-old"], "newest first, the live one left alone");
+        assert_eq!(found.iter().filter(|f| f.is_err()).count(), 1, "the broken one is reported, not hidden");
+        let own = file_for(dir.path(), key, "me");
+        let (first, _) = found[0].as_ref().unwrap();
+        adopt(first, &own).unwrap();
+        assert!(own.exists() && !first.exists());
     }
 }

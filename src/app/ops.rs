@@ -1,0 +1,86 @@
+//! Operations every part of `update` shares: status messages, applying a
+//! change, starting and finishing an edit, and running the checks again.
+//! A neutral home, so the handlers never import each other.
+
+use super::edit::Editor;
+use super::question::{About, Question, QuestionKind};
+use super::state::{App, Mode, Status};
+use super::structure::{self, Outcome};
+use crate::checks;
+use crate::journey::Change;
+
+impl App {
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
+    }
+
+    /// Apply a change as one undoable step; the cursor goes to what changed.
+    pub(super) fn change(&mut self, change: Change) {
+        let focus = change.focus(self.cursor);
+        match self.history.apply(&mut self.journey, change) {
+            Ok(()) => self.cursor = focus,
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Carry out a structure operation: apply it, ask first, or say why not.
+    pub(super) fn shape(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Apply(change) => {
+                let what = structure::describe(&change);
+                self.change(change);
+                if self.status.as_ref().is_none_or(|s| !s.error) {
+                    self.info(format!("{what} (u undoes)"));
+                }
+            }
+            Outcome::Confirm { question, change } => {
+                self.ask(Question::new(QuestionKind::Delete, question, About::Change(change)));
+            }
+            Outcome::Error(e) => self.error(e),
+        }
+    }
+
+    /// Ask a question; its answer comes back as an action.
+    pub(super) fn ask(&mut self, question: Question) {
+        self.mode = Mode::Ask(Box::new(question));
+    }
+
+    /// Edit the cursor's cell; `append` starts a new line at its end.
+    pub(super) fn start_edit(&mut self, append: bool) {
+        let at = self.cursor;
+        let original = self.journey.cell(at);
+        let text = if append && !original.is_empty() { format!("{original}\n") } else { original.to_owned() };
+        self.mode = Mode::Edit(Box::new(Editor::new(at, original, &text)));
+    }
+
+    /// Leave edit mode. A kept edit that changed the text is one change; an
+    /// abandoned one leaves the cell as it was, one undo away.
+    pub(super) fn finish_edit(&mut self, keep: bool) {
+        let Mode::Edit(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return;
+        };
+        if !editor.is_changed() {
+            return;
+        }
+        if keep {
+            self.change(Change::SetCell { at: editor.at, text: editor.text() });
+        } else {
+            self.history.record_abandoned(editor.at, editor.original.clone(), editor.text());
+            self.info("Edit abandoned; the cell is as it was (u brings back what you typed)");
+        }
+    }
+
+    /// Run the checks and the search again (after a change, or when highlight mode starts).
+    pub(super) fn refresh_findings(&mut self) {
+        if let Some(findings) = &mut self.findings {
+            *findings = checks::check(&self.journey);
+        }
+        if let Some(search) = &mut self.search {
+            search.refresh(&self.journey);
+        }
+    }
+}
