@@ -17,7 +17,7 @@ use crate::text::sanitize;
 pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
     match path.or_else(|| app.path.clone()) {
         Some(path) if app.read_only && app.path.as_ref() == Some(&path) => {
-            app.error("Opened read-only: nothing saved; :w! saves anyway, :w FILE saves elsewhere");
+            app.error("Read-only: nothing saved; :w! saves anyway, :w FILE saves elsewhere");
             Vec::new()
         }
         Some(path) => vec![Effect::Save { path, then_quit, force: false }],

@@ -231,7 +231,7 @@ pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, Ed
     }
     match (&edited.not_utf8, changed) {
         (Some(kept), _) => app.error(format!(
-            "The editor saved bytes that are not UTF-8: they show as � (u undoes); its file is kept at {}",
+            "Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}",
             kept.display()
         )),
         (None, true) => app.info("Took the text from the editor (u undoes)"),
