@@ -194,7 +194,8 @@ impl ThemeChoice {
 
 /// A problem in the config file, with its 1-based position. The entry it
 /// concerns keeps its default.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
 pub struct ConfigError {
     pub line: usize,
     pub column: usize,
@@ -202,9 +203,9 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    /// `PATH:LINE:COLUMN: message`.
+    /// `PATH:LINE:COLUMN: message`, with control characters made visible.
     pub fn render(&self, path: &Path) -> String {
-        format!("{}:{}:{}: {}", path.display(), self.line, self.column, self.message)
+        crate::text::sanitize(&format!("{}:{self}", path.display())).into_owned()
     }
 }
 

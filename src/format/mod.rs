@@ -18,7 +18,8 @@ use crate::text::{line_column, sanitize};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// A problem in a journey file, with its 1-based position.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message} (hint: {hint})")]
 pub struct FormatError {
     pub line: usize,
     pub column: usize,

@@ -21,14 +21,17 @@ use crate::journey::Journey;
 use crate::text::sanitize;
 
 /// Why a journey file could not be opened.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// There is no file at the path (a new journey may start there).
+    #[error("no such file")]
     NotFound,
     /// The path exists but could not be read as a file.
+    #[error("{reason} (hint: {hint})")]
     Unreadable { reason: String, hint: String },
     /// The file was read but is not a valid journey.
-    Format(FormatError),
+    #[error(transparent)]
+    Format(#[from] FormatError),
 }
 
 impl LoadError {
