@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long)]
     pub print_config_path: bool,
 
+    /// Who is speaking (an interview): new lines and captured notes get @NAME
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Sub>,
 }
@@ -85,6 +89,9 @@ pub enum Sub {
         /// Row name (any case, a unique prefix is enough) or number (1 is the first)
         #[arg(long)]
         row: String,
+        /// Who said it: each added line that names no source gets @NAME
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
         /// The note; `-` reads it from standard input
         #[arg(required = true)]
         text: Vec<String>,

@@ -44,9 +44,17 @@ fn main() -> ExitCode {
         }
         return fail("the editor needs a terminal (stdin and stdout must be a terminal)");
     }
+    let source = match cli.source.as_deref().map(|s| s.trim().trim_start_matches('@')) {
+        Some(name) if !jgrid::journey::is_source_name(name) => {
+            return fail(&format!(
+                "--source needs a name of letters, digits, - and _ (for example --source sara), not \"{name}\""
+            ));
+        }
+        other => other.map(str::to_owned),
+    };
     let fresh = Journey::new("", "", config.new_rows.clone(), config.new_phases.clone());
     let settings = Settings { mouse: config.mouse, osc52: config.osc52, autosave: config.autosave };
-    let started = match startup::open(cli.file.as_deref(), fresh, config.keymap(), settings) {
+    let started = match startup::open(cli.file.as_deref(), fresh, config.keymap(), settings, source) {
         Ok(started) => started,
         Err(message) => return fail(&message),
     };

@@ -116,7 +116,7 @@ impl<'a> Shell<'a> {
         let area = self.terminal.get_frame().area();
         update(app, Msg::Resize(area.width, area.height));
         self.draw(app)?;
-        // (first, last) unwritten keystroke in edit mode.
+        // (first, last) unwritten keystroke in a cell or the capture line.
         let mut typing: Option<(Instant, Instant)> = None;
         loop {
             let first = match typing {
@@ -143,7 +143,7 @@ impl<'a> Shell<'a> {
                 if let Some(exit) = self.handle(app, input)? {
                     return Ok(exit);
                 }
-                if app.editor().is_none() {
+                if !app.is_typing() {
                     typing = None;
                 } else if typed {
                     let now = Instant::now();

@@ -22,7 +22,13 @@ pub struct Started {
 
 /// Load the journey at `path` (or start a new or untitled one). An
 /// unreadable file is an error message (`FILE:LINE:COLUMN: ...`).
-pub fn open(path: Option<&Path>, fresh: Journey, keymap: Keymap, settings: Settings) -> Result<Started, String> {
+pub fn open(
+    path: Option<&Path>,
+    fresh: Journey,
+    keymap: Keymap,
+    settings: Settings,
+    source: Option<String>,
+) -> Result<Started, String> {
     let mut notices = Vec::new();
     let (journey, on_disk, read_only) = match path {
         None => (fresh, OnDisk::Unknown, false),
@@ -69,8 +75,8 @@ pub fn open(path: Option<&Path>, fresh: Journey, keymap: Keymap, settings: Setti
         }
         _ => (None, Msg::Opened { others: Vec::new(), found: Vec::new(), unreadable: Vec::new() }),
     };
-    let opening =
-        Opening { journey, path: path.map(Path::to_path_buf), on_disk, read_only, recovery, keymap, settings };
+    let path = path.map(Path::to_path_buf);
+    let opening = Opening { journey, path, on_disk, read_only, recovery, keymap, settings, source };
     Ok(Started { opening, session, notices, opened })
 }
 

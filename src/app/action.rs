@@ -74,6 +74,14 @@ pub enum Action {
     KeepIt,
     OpenAnyway,
     OpenReadOnly,
+    /// Open the capture line: notes go into the inbox.
+    Capture,
+    /// Show the inbox and move the focus to it.
+    ShowInbox,
+    PickNote,
+    DeleteNote,
+    EditNote,
+    DropNote,
 }
 
 /// An action's name in the config file and what it does, for help.
@@ -88,7 +96,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 62] = [
+const TABLE: [Info; 68] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -151,6 +159,12 @@ const TABLE: [Info; 62] = [
     info(Action::KeepIt, "keep-it", "keep it; nothing is deleted"),
     info(Action::OpenAnyway, "open-anyway", "open the journey although another jgrid has it open"),
     info(Action::OpenReadOnly, "open-read-only", "open the journey read-only (:w! still saves)"),
+    info(Action::Capture, "capture", "capture interview notes into the inbox (Enter files one, Esc closes)"),
+    info(Action::ShowInbox, "show-inbox", "show the inbox of captured notes, to sort them into cells"),
+    info(Action::PickNote, "pick-note", "pick up the note: the cursor chooses its cell"),
+    info(Action::DeleteNote, "delete-note", "delete the note (u undoes)"),
+    info(Action::EditNote, "edit-note", "edit the note's text"),
+    info(Action::DropNote, "drop-note", "drop the note here, as a new line of this cell"),
 ];
 
 impl Action {

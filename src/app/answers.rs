@@ -2,7 +2,7 @@
 //! keys and labels, are data in `question.rs`.
 
 use super::action::Action;
-use super::edit::Editor;
+use super::edit::{Editor, LineInput, LineKind};
 use super::files;
 use super::msg::Effect;
 use super::question::{About, Question};
@@ -95,6 +95,13 @@ fn recover(app: &mut App, found: super::question::Found, more: usize) -> Vec<Eff
     }
     app.cursor = found.recovery.cursor();
     app.scroll_to_cursor();
+    if let Some(source) = &found.recovery.source {
+        app.source = Some(source.clone());
+    }
+    if let Some(text) = &found.recovery.capturing {
+        let kind = LineKind::Capture { source: app.source.clone() };
+        app.mode = Mode::Line(Box::new(LineInput::new(kind, text)));
+    }
     if let Some(e) = &found.recovery.editing {
         let at = CellRef::new(e.phase, e.row);
         if app.journey.contains(at) {

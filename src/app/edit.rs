@@ -64,6 +64,10 @@ pub enum LineKind {
     SaveAs { then_quit: bool },
     /// Searching as you type; Esc returns the cursor to `origin`.
     Search { origin: CellRef },
+    /// Capturing interview notes into the inbox, said by `source`.
+    Capture { source: Option<String> },
+    /// Editing the inbox note at this index.
+    EditNote { index: usize },
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -88,11 +92,14 @@ impl LineInput {
         self.area.lines().join(" ")
     }
 
-    pub fn prompt(&self) -> &'static str {
-        match self.kind {
-            LineKind::Command => ":",
-            LineKind::SaveAs { .. } => "Save as: ",
-            LineKind::Search { .. } => "/",
+    pub fn prompt(&self) -> std::borrow::Cow<'static, str> {
+        match &self.kind {
+            LineKind::Command => ":".into(),
+            LineKind::SaveAs { .. } => "Save as: ".into(),
+            LineKind::Search { .. } => "/".into(),
+            LineKind::Capture { source: Some(s) } => format!("capture @{} › ", text::sanitize(s)).into(),
+            LineKind::Capture { source: None } => "capture › ".into(),
+            LineKind::EditNote { .. } => "note: ".into(),
         }
     }
 

@@ -134,10 +134,14 @@ fn summary(journey: &Journey, found: &Found) -> String {
         if recovered.rows() != journey.rows() || recovered.phase_count() != journey.phase_count() {
             parts.push("phases or rows changed".to_owned());
         }
+        let notes = recovered.inbox.iter().filter(|n| !journey.inbox.contains(n)).count();
+        if notes > 0 {
+            parts.push(format!("{notes} captured note{}", if notes == 1 { "" } else { "s" }));
+        }
     } else {
         parts.push("part of it is damaged".to_owned());
     }
-    if found.recovery.editing.is_some() {
+    if found.recovery.editing.is_some() || found.recovery.capturing.is_some() {
         parts.push("a note was being typed".to_owned());
     }
     if parts.is_empty() { "changes".to_owned() } else { parts.join(", ") }

@@ -16,19 +16,25 @@ pub enum KeyMode {
     /// The `:` command line and other one-line prompts.
     Line,
     Help,
+    /// The inbox panel has the focus.
+    Inbox,
+    /// A note picked up from the inbox waits for its cell.
+    Place,
     /// A question waiting for its answer.
     Question(QuestionKind),
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4 + QUESTIONS.len()] = {
-        let mut all = [KeyMode::Normal; 4 + QUESTIONS.len()];
+    pub const ALL: [KeyMode; 6 + QUESTIONS.len()] = {
+        let mut all = [KeyMode::Normal; 6 + QUESTIONS.len()];
         all[1] = KeyMode::Edit;
         all[2] = KeyMode::Line;
         all[3] = KeyMode::Help;
+        all[4] = KeyMode::Inbox;
+        all[5] = KeyMode::Place;
         let mut i = 0;
         while i < QUESTIONS.len() {
-            all[4 + i] = KeyMode::Question(QUESTIONS[i].kind);
+            all[6 + i] = KeyMode::Question(QUESTIONS[i].kind);
             i += 1;
         }
         all
@@ -41,6 +47,8 @@ impl KeyMode {
             KeyMode::Edit => "edit",
             KeyMode::Line => "line",
             KeyMode::Help => "help",
+            KeyMode::Inbox => "inbox",
+            KeyMode::Place => "place",
             KeyMode::Question(kind) => kind.spec().id,
         }
     }
@@ -116,6 +124,8 @@ impl Default for Keymap {
         bind(n, &[Key::plain('T')], C::EditTitle);
         bind(n, &[Key::plain('P')], C::EditPersona);
         bind(n, &[Key::code(K::Esc)], C::Cancel);
+        bind(n, &[Key::plain('c')], C::Capture);
+        bind(n, &[Key::plain('I')], C::ShowInbox);
         let e = KeyMode::Edit;
         bind(e, &[Key::code(K::Esc)], C::KeepEdit);
         bind(e, &[Key::ctrl('c')], C::AbandonEdit);
@@ -130,6 +140,30 @@ impl Default for Keymap {
         bind(h, &[Key::code(K::PageUp)], C::PageUp);
         bind(h, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
         bind(h, &[Key::code(K::Esc), Key::plain('q'), Key::plain('?')], C::Cancel);
+        let i = KeyMode::Inbox;
+        bind(i, &[Key::plain('k'), Key::code(K::Up)], C::MoveUp);
+        bind(i, &[Key::plain('j'), Key::code(K::Down)], C::MoveDown);
+        bind(i, &[Key::code(K::Home), Key::plain('g')], C::FirstRow);
+        bind(i, &[Key::code(K::End), Key::plain('G')], C::LastRow);
+        bind(i, &[Key::code(K::Enter)], C::PickNote);
+        bind(i, &[Key::plain('x'), Key::code(K::Delete)], C::DeleteNote);
+        bind(i, &[Key::plain('e')], C::EditNote);
+        bind(i, &[Key::plain('u'), Key::ctrl('z')], C::Undo);
+        bind(i, &[Key::ctrl('r'), Key::ctrl('y')], C::Redo);
+        bind(i, &[Key::code(K::Esc), Key::plain('I'), Key::plain('q')], C::Cancel);
+        let p = KeyMode::Place;
+        bind(p, &[Key::code(K::Left), Key::plain('h')], C::MoveLeft);
+        bind(p, &[Key::code(K::Right), Key::plain('l')], C::MoveRight);
+        bind(p, &[Key::code(K::Up), Key::plain('k')], C::MoveUp);
+        bind(p, &[Key::code(K::Down), Key::plain('j')], C::MoveDown);
+        bind(p, &[Key::code(K::Tab)], C::NextPhase);
+        bind(p, &[Key::code(K::BackTab)], C::PrevPhase);
+        bind(p, &[Key::code(K::Home), Key::plain('0')], C::FirstPhase);
+        bind(p, &[Key::code(K::End), Key::plain('$')], C::LastPhase);
+        bind(p, &[Key::plain('g')], C::FirstRow);
+        bind(p, &[Key::plain('G')], C::LastRow);
+        bind(p, &[Key::code(K::Enter)], C::DropNote);
+        bind(p, &[Key::code(K::Esc)], C::Cancel);
         for question in &QUESTIONS {
             for answer in question.answers {
                 let keys: Vec<Key> = answer.keys.iter().map(|&k| Key::code(k)).collect();

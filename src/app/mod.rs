@@ -10,9 +10,11 @@
 
 mod action;
 mod answers;
+mod capture;
 mod edit;
 mod files;
 mod history;
+mod inbox;
 mod key;
 pub mod keymap;
 pub mod layout;

@@ -4,11 +4,11 @@
 
 use super::action::Action;
 use super::edit::{LineInput, LineKind};
-use super::files;
 use super::msg::{EditorFailure, EditorText, Effect};
 use super::search::{Search, Target};
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
+use super::{capture, files, inbox};
 use crate::journey::{CellRef, Change};
 
 /// Run an action in normal mode.
@@ -97,6 +97,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             let title = app.journey.title.clone();
             prompt(app, &format!("title {title}"));
         }
+        Action::Capture => capture::open(app),
+        Action::ShowInbox => inbox::open(app),
         Action::EditPersona => {
             let persona = app.journey.persona.clone();
             prompt(app, &format!("persona {persona}"));
@@ -107,7 +109,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// Where a moving action takes the cursor; `None` for other actions.
-fn movement(app: &App, action: Action) -> Option<CellRef> {
+pub fn movement(app: &App, action: Action) -> Option<CellRef> {
     let last_phase = app.journey.phase_count().saturating_sub(1);
     let last_row = app.journey.row_count().saturating_sub(1);
     let c = app.cursor;
@@ -225,15 +227,15 @@ pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, Ed
         Err(e) => return app.error(e.to_string()),
     };
     let text = edited.text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n");
+    let text = app.tagged(app.journey.cell(at), text);
     let changed = text != app.journey.cell(at);
     if changed {
         app.change(Change::SetCell { at, text });
     }
     match (&edited.not_utf8, changed) {
-        (Some(kept), _) => app.error(format!(
-            "Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}",
-            kept.display()
-        )),
+        (Some(kept), _) => {
+            app.error(format!("Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}", kept.display()))
+        }
         (None, true) => app.info("Took the text from the editor (u undoes)"),
         (None, false) => app.info("The editor left the cell unchanged"),
     }

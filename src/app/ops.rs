@@ -67,10 +67,20 @@ impl App {
             return;
         }
         if keep {
-            self.change(Change::SetCell { at: editor.at, text: editor.text() });
+            let text = self.tagged(&editor.original, editor.text());
+            self.change(Change::SetCell { at: editor.at, text });
         } else {
             self.history.record_abandoned(editor.at, editor.original.clone(), editor.text());
             self.info("Edit abandoned; the cell is as it was (u brings back what you typed)");
+        }
+    }
+
+    /// A cell's new text, with the current source added to every line that
+    /// is new (not in `before`) and names no source of its own.
+    pub(super) fn tagged(&self, before: &str, after: String) -> String {
+        match &self.source {
+            Some(source) => crate::journey::tag_new_lines(before, &after, source),
+            None => after,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::edit::{Editor, LineInput};
+use super::edit::{Editor, LineInput, LineKind};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
@@ -23,6 +23,14 @@ pub enum Mode {
     },
     /// A question waits for its answer.
     Ask(Box<Question>),
+    /// The inbox panel has the focus; `selected` is a note's index.
+    Inbox {
+        selected: usize,
+    },
+    /// The inbox note at this index was picked up; the cursor chooses its cell.
+    Place {
+        note: usize,
+    },
 }
 
 impl Mode {
@@ -33,6 +41,8 @@ impl Mode {
             Mode::Line(_) => "COMMAND",
             Mode::Help { .. } => "HELP",
             Mode::Ask(q) => q.spec().mode,
+            Mode::Inbox { .. } => "INBOX",
+            Mode::Place { .. } => "SORT",
         }
     }
 
@@ -43,6 +53,8 @@ impl Mode {
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
             Mode::Ask(q) => KeyMode::Question(q.kind),
+            Mode::Inbox { .. } => KeyMode::Inbox,
+            Mode::Place { .. } => KeyMode::Place,
         }
     }
 
@@ -115,6 +127,8 @@ pub struct App {
     pub zoom: Option<u16>,
     /// Settings from the config file.
     pub settings: Settings,
+    /// Who is speaking (`:source`): new lines and captured notes get `@source`.
+    pub source: Option<String>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -142,6 +156,7 @@ pub struct Opening {
     pub recovery: Option<RecoveryTarget>,
     pub keymap: Keymap,
     pub settings: Settings,
+    pub source: Option<String>,
 }
 
 impl App {
@@ -154,6 +169,7 @@ impl App {
             recovery: o.recovery,
             keymap: o.keymap,
             settings: o.settings,
+            source: o.source,
             ..Self::new(o.journey, o.path, history)
         }
     }
@@ -179,6 +195,7 @@ impl App {
             search: None,
             zoom: None,
             settings: Settings::default(),
+            source: None,
         }
     }
 
@@ -200,16 +217,35 @@ impl App {
         e.is_changed().then(|| Editing { phase: e.at.phase, row: e.at.row, text: e.text() })
     }
 
+    /// A half-typed note in the capture line.
+    pub fn capturing(&self) -> Option<String> {
+        match &self.mode {
+            Mode::Line(line) if matches!(line.kind, LineKind::Capture { .. }) => {
+                Some(line.text()).filter(|t| !t.trim().is_empty())
+            }
+            _ => None,
+        }
+    }
+
+    /// True while text is being typed that is not in the journey yet (a cell
+    /// being edited, the capture line): the shell keeps it in the recovery
+    /// file within a second.
+    pub fn is_typing(&self) -> bool {
+        self.editor().is_some() || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. }))
+    }
+
     /// True when something would be lost if jgrid stopped now.
     pub fn has_unsaved(&self) -> bool {
-        self.is_modified() || self.editing().is_some()
+        self.is_modified() || self.editing().is_some() || self.capturing().is_some()
     }
 
     /// What the recovery file should hold now.
     pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
         let target = self.recovery.as_ref()?;
-        let recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
+        let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
             .of_session(&target.session, self.on_disk.hash());
+        recovery.capturing = self.capturing();
+        recovery.source = self.source.clone();
         Some((target.file.clone(), recovery))
     }
 
@@ -253,13 +289,29 @@ impl App {
         }
     }
 
-    /// Lines under the grid for explaining the cursor cell's findings.
+    /// Lines under the grid for the panels: the findings and the inbox.
     pub fn panel_height(&self) -> u16 {
+        self.findings_height() + self.inbox_height()
+    }
+
+    /// Lines under the grid for explaining the cursor cell's findings.
+    pub fn findings_height(&self) -> u16 {
         match (self.highlight(), self.height) {
             (false, _) | (_, 0..10) => 0,
             (true, 10..16) => 2,
             (true, _) => 4,
         }
+    }
+
+    /// Lines under the grid for the inbox panel while it is in use: its
+    /// title and notes, at most a third of the screen.
+    pub fn inbox_height(&self) -> u16 {
+        if !matches!(self.mode, Mode::Inbox { .. } | Mode::Place { .. }) || self.height < 10 {
+            return 0;
+        }
+        // A title line, then one line a note.
+        let wanted = self.journey.inbox.len().saturating_add(1);
+        wanted.min(usize::from(self.height / 3).max(2)) as u16
     }
 
     /// The names of the cursor's phase and row.

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use super::files;
 use super::msg::Effect;
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
+use super::{capture, files};
 use crate::journey::Change;
 
 /// One `:` command.
@@ -55,7 +55,7 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 }
 
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 18] = [
+pub const COMMANDS: [TypedCommand; 19] = [
     cmd("w", &["write"], "[FILE]", "save (to FILE; from then on jgrid saves there)", |app, arg| {
         files::save(app, path(arg), false)
     }),
@@ -114,6 +114,16 @@ pub const COMMANDS: [TypedCommand; 18] = [
     cmd("persona", &[], "TEXT", "set the persona", |app, arg| {
         shaped(app, structure::Outcome::Apply(Change::SetPersona(arg.to_owned())))
     }),
+    cmd(
+        "source",
+        &[],
+        "[NAME]",
+        "who is speaking: new lines and captured notes get @NAME (no name: none)",
+        |app, arg| {
+            capture::set_source(app, arg);
+            Vec::new()
+        },
+    ),
 ];
 
 /// The names a command answers to: its name, then its aliases.

@@ -11,7 +11,7 @@ use super::edit::{self, LineInput, LineKind};
 use super::keymap::{Key, KeyMode};
 use super::msg::{Effect, Msg};
 use super::state::{App, Mode};
-use super::{answers, files, mouse, normal, typed};
+use super::{answers, capture, files, inbox, mouse, normal, typed};
 
 /// Turn a key press into messages for the current mode. Releases are ignored
 /// (Windows sends them). In edit mode an Alt+key that is not bound is the
@@ -50,7 +50,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.status = None;
     }
     let revision = app.history.revision();
-    let was_editing = app.editor().is_some();
+    let was_typing = app.is_typing();
     let mut effects = match msg {
         Msg::Run(action) => run(app, action),
         Msg::Input(key) => {
@@ -104,8 +104,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
-    // Every committed change, and every end of an edit, updates the recovery file.
-    if app.history.revision() != revision || (was_editing && app.editor().is_none()) {
+    // Every committed change, and every end of typing (a cell, the capture
+    // line), updates the recovery file.
+    if app.history.revision() != revision || (was_typing && !app.is_typing()) {
         effects.insert(0, Effect::WriteRecovery);
         app.refresh_findings();
         if app.settings.autosave
@@ -151,6 +152,14 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Line(_) => run_line(app, action),
+        Mode::Inbox { selected } => {
+            let selected = *selected;
+            inbox::run(app, selected, action)
+        }
+        Mode::Place { note } => {
+            let note = *note;
+            inbox::place(app, note, action)
+        }
     }
 }
 
@@ -173,6 +182,11 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
             app.search = None;
             app.info("Search cancelled");
         }
+        (Action::Submit, LineKind::Capture { .. }) => capture::submit(app, &line.text()),
+        // Closing the capture line files what is typed: a note is never dropped.
+        (Action::Cancel, LineKind::Capture { .. }) => capture::close(app, &line.text()),
+        (Action::Submit, LineKind::EditNote { index }) => inbox::edited(app, *index, &line.text()),
+        (Action::Cancel, LineKind::EditNote { index }) => app.mode = Mode::Inbox { selected: *index },
         (Action::Cancel, _) => {}
         (Action::Complete, LineKind::Command) => {
             let completed = typed::complete(&line.text());
@@ -197,7 +211,7 @@ fn input(app: &mut App, key: KeyEvent) {
                 normal::search_typed(app, &pattern, origin);
             }
         }
-        Mode::Normal | Mode::Help { .. } | Mode::Ask(_) => {}
+        Mode::Normal | Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } => {}
     }
 }
 
@@ -212,7 +226,7 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Help { .. } | Mode::Ask(_) => {}
+        Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } => {}
     }
 }
 
@@ -221,3 +235,6 @@ mod tests;
 
 #[cfg(test)]
 mod shape_tests;
+
+#[cfg(test)]
+mod capture_tests;

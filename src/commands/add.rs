@@ -5,40 +5,17 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{fail, files};
-use crate::journey::{CellRef, Change};
+use crate::journey::{CellRef, Change, is_source_name, pick, with_source};
 use crate::store::{self, SaveError};
 use crate::text::sanitize;
 
-/// Find a name by number (1-based), exact name (any case) or unique prefix.
-pub fn pick(kind: &str, wanted: &str, names: &[&str]) -> Result<usize, String> {
-    let choices = || {
-        let list: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("{} {n}", i + 1)).collect();
-        format!("the {kind}s are: {}", list.join(", "))
-    };
-    let w = wanted.trim();
-    if let Ok(n) = w.parse::<usize>() {
-        return if (1..=names.len()).contains(&n) {
-            Ok(n - 1)
-        } else {
-            Err(format!("there is no {kind} number {n}; {}", choices()))
-        };
+pub fn add(file: &Path, phase: &str, row: &str, source: Option<&str>, text: &[String]) -> ExitCode {
+    let source = source.map(|s| s.trim().trim_start_matches('@'));
+    if let Some(name) = source.filter(|s| !is_source_name(s)) {
+        return fail(&format!(
+            "--source needs a name of letters, digits, - and _ (for example --source sara), not \"{name}\""
+        ));
     }
-    let lower = w.to_lowercase();
-    if let Some(i) = names.iter().position(|n| n.to_lowercase() == lower) {
-        return Ok(i);
-    }
-    let matches: Vec<usize> = (0..names.len()).filter(|&i| names[i].to_lowercase().starts_with(&lower)).collect();
-    match matches.as_slice() {
-        [one] if !lower.is_empty() => Ok(*one),
-        [] | [_] => Err(format!("no {kind} is called \"{w}\"; {}", choices())),
-        several => {
-            let names: Vec<&str> = several.iter().map(|&i| names[i]).collect();
-            Err(format!("\"{w}\" could be the {kind} {}; type more of the name", names.join(" or ")))
-        }
-    }
-}
-
-pub fn add(file: &Path, phase: &str, row: &str, text: &[String]) -> ExitCode {
     // Read the note first: a writer holds the journey's lock only while it writes.
     let note = if text.len() == 1 && text[0] == "-" {
         let mut input = String::new();
@@ -52,6 +29,10 @@ pub fn add(file: &Path, phase: &str, row: &str, text: &[String]) -> ExitCode {
     if note.trim().is_empty() {
         return fail("the note is empty; nothing was added");
     }
+    let note = match source {
+        Some(source) => note.split('\n').map(|line| with_source(line, source)).collect::<Vec<_>>().join("\n"),
+        None => note,
+    };
     if let Err(code) = files::load(file) {
         return code;
     }
@@ -78,30 +59,5 @@ pub fn add(file: &Path, phase: &str, row: &str, text: &[String]) -> ExitCode {
             file.display()
         )),
         Err(e) => fail(&format!("{}: cannot add: {e}", file.display())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pick;
-
-    const ROWS: [&str; 5] = ["Behoefte", "Contactpunten", "Boodschap", "Organisatie", "Systemen"];
-
-    #[test]
-    fn by_number_name_or_unique_prefix() {
-        assert_eq!(pick("row", "3", &ROWS), Ok(2));
-        assert_eq!(pick("row", "boodschap", &ROWS), Ok(2));
-        assert_eq!(pick("row", "sys", &ROWS), Ok(4));
-        assert_eq!(pick("row", "Con", &ROWS), Ok(1));
-    }
-
-    #[test]
-    fn errors_list_the_choices() {
-        let e = pick("row", "b", &ROWS).unwrap_err();
-        assert!(e.contains("Behoefte or Boodschap"), "{e}");
-        let e = pick("row", "9", &ROWS).unwrap_err();
-        assert!(e.contains("1 Behoefte, 2 Contactpunten"), "{e}");
-        let e = pick("row", "kanaal", &ROWS).unwrap_err();
-        assert!(e.contains("no row is called \"kanaal\""), "{e}");
     }
 }

@@ -26,7 +26,7 @@ pub fn run(command: Sub) -> ExitCode {
         Sub::Export { file, to, output } => export_file(&file, to, output.as_deref()),
         Sub::Import { table, output } => import(&table, &output),
         Sub::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
-        Sub::Add { file, phase, row, text } => add(&file, &phase, &row, &text),
+        Sub::Add { file, phase, row, source, text } => add(&file, &phase, &row, source.as_deref(), &text),
         Sub::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             ExitCode::SUCCESS

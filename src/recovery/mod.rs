@@ -46,6 +46,12 @@ pub struct Recovery {
     /// The journey with all unsaved changes, in file format 1.
     pub journey: String,
     pub editing: Option<Editing>,
+    /// A note half-typed in the capture line.
+    #[serde(default)]
+    pub capturing: Option<String>,
+    /// Who was speaking (`:source`).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Recovery {
@@ -59,6 +65,8 @@ impl Recovery {
             cursor: [cursor.phase, cursor.row],
             journey: format::to_toml(journey),
             editing,
+            capturing: None,
+            source: None,
         }
     }
 

@@ -4,6 +4,7 @@ mod dialog;
 mod findings;
 mod grid;
 mod help;
+mod inbox;
 mod matches;
 mod status;
 pub mod theme;
@@ -49,9 +50,15 @@ impl Widget for &Screen<'_> {
             (&grid::GridView { app, theme }).render(grid_area, buf);
         }
         y += grid_height;
-        if panel > 0 {
-            (&findings::FindingsPanel { app, theme }).render(Rect { y, height: panel, ..area }, buf);
-            y += panel;
+        let inbox_panel = app.inbox_height().min(panel);
+        let findings_panel = panel - inbox_panel;
+        if findings_panel > 0 {
+            (&findings::FindingsPanel { app, theme }).render(Rect { y, height: findings_panel, ..area }, buf);
+            y += findings_panel;
+        }
+        if inbox_panel > 0 {
+            (&inbox::InboxPanel { app, theme }).render(Rect { y, height: inbox_panel, ..area }, buf);
+            y += inbox_panel;
         }
         (&status::StatusLine { app, theme }).render(Rect { y, height: 1, ..area }, buf);
         if chrome.hints {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::{Action, App, KeyMode, Mode, Shown};
+use crate::app::{Action, App, KeyMode, LineKind, Mode, Shown};
 use crate::text;
 
 /// Title, persona, file name and the modified marker.
@@ -74,8 +74,8 @@ impl Widget for &StatusLine<'_> {
         buf.set_style(area, t.status);
         if let Mode::Line(line) = &app.mode {
             let prompt = line.prompt();
-            let pw = text::width(prompt) as u16;
-            buf.set_stringn(area.x, area.y, prompt, usize::from(area.width), t.status);
+            let pw = (text::width(&prompt) as u16).min(area.width);
+            buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), t.status);
             if area.width > pw {
                 line.area.render(Rect { x: area.x + pw, width: area.width - pw, ..area }, buf);
             }
@@ -98,14 +98,28 @@ impl Widget for &StatusLine<'_> {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
         Line::from(spans).render(area, buf);
-        if app.highlight() {
-            let counts = format!(" {} ", crate::checks::summary(app.findings()).to_words());
-            let w = text::width(&counts) as u16;
-            if w + 30 < area.width {
-                buf.set_stringn(area.right() - w, area.y, &counts, usize::from(w), t.mode);
-            }
+        let right = right_side(app);
+        let w = text::width(&right) as u16;
+        if w > 0 && w + 30 < area.width {
+            buf.set_stringn(area.right() - w, area.y, &right, usize::from(w), t.mode);
         }
     }
+}
+
+/// The right end of the status line: the current source, the unsorted
+/// notes, and the highlight counts, e.g. ` @sara · inbox 3 · 2 gaps `.
+fn right_side(app: &App) -> String {
+    let mut parts = Vec::new();
+    if let Some(source) = &app.source {
+        parts.push(format!("@{}", text::sanitize(source)));
+    }
+    if !app.journey.inbox.is_empty() {
+        parts.push(format!("inbox {}", app.journey.inbox.len()));
+    }
+    if app.highlight() {
+        parts.push(crate::checks::summary(app.findings()).to_words());
+    }
+    if parts.is_empty() { String::new() } else { format!(" {} ", parts.join(" · ")) }
 }
 
 /// Whether the status message fits on the status line beside the mode and
@@ -114,7 +128,7 @@ impl Widget for &StatusLine<'_> {
 fn message_fits(app: &App, width: u16) -> bool {
     let Some(status) = &app.status else { return true };
     let (phase, row) = app.cursor_names();
-    let counts = if app.highlight() { text::width(&crate::checks::summary(app.findings()).to_words()) + 2 } else { 0 };
+    let counts = text::width(&right_side(app));
     let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row) + counts;
     used + text::width(&status.text) + 2 <= usize::from(width)
         || !crate::app::layout::Chrome::for_height(app.height).hints
@@ -145,8 +159,23 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
             KeyMode::Edit,
             &[(Action::KeepEdit, "keep"), (Action::AbandonEdit, "abandon"), (Action::KeepAndSave, "keep+save")],
         ),
+        Mode::Line(line) if matches!(line.kind, LineKind::Capture { .. }) => {
+            (KeyMode::Line, &[(Action::Submit, "file the note"), (Action::Cancel, "close")])
+        }
         Mode::Line(_) => (KeyMode::Line, &[(Action::Submit, "run"), (Action::Cancel, "cancel")]),
         Mode::Help { .. } => (KeyMode::Help, &[(Action::MoveDown, "scroll"), (Action::Cancel, "close")]),
+        Mode::Inbox { .. } => (
+            KeyMode::Inbox,
+            &[
+                (Action::PickNote, "sort"),
+                (Action::MoveDown, "next"),
+                (Action::DeleteNote, "delete"),
+                (Action::EditNote, "edit"),
+                (Action::Undo, "undo"),
+                (Action::Cancel, "close"),
+            ],
+        ),
+        Mode::Place { .. } => (KeyMode::Place, &[(Action::DropNote, "drop it here"), (Action::Cancel, "put it back")]),
     }
 }
 
@@ -164,6 +193,19 @@ impl Widget for &Hints<'_> {
                     .collect()
             })
             .unwrap_or_default();
+        if let (Mode::Line(line), Some(status)) = (&app.mode, &app.status) {
+            // While searching or capturing, the hint line says what happened.
+            let keys = match line.kind {
+                LineKind::Search { .. } => "Enter keep · Esc back",
+                LineKind::Capture { .. } => "Enter file · Esc close",
+                _ => "",
+            };
+            if !keys.is_empty() {
+                let style = if status.error { t.error } else { t.status };
+                Line::styled(format!(" {}  {keys}", text::sanitize(&status.text)), style).render(area, buf);
+                return;
+            }
+        }
         if let Some(status) = app.status.as_ref().filter(|_| !message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             buf.set_style(area, style);
@@ -179,19 +221,17 @@ impl Widget for &Hints<'_> {
             Line::from(spans).render(area, buf);
             return;
         }
-        if let (Mode::Line(line), Some(status)) = (&app.mode, &app.status)
-            && matches!(line.kind, crate::app::LineKind::Search { .. })
-        {
-            // While searching, the hint line shows how many matches there are.
-            let style = if status.error { t.error } else { t.status };
-            Line::styled(format!(" {}  Enter keep · Esc back", text::sanitize(&status.text)), style).render(area, buf);
-            return;
-        }
         let (mode, list) = hints_for(&app.mode);
         let mut spans = vec![Span::raw(" ")];
         if let Mode::Edit(_) = app.mode {
             spans.push(Span::styled("Enter", t.hint_key));
             spans.push(Span::styled(" new line  ", t.hint));
+        }
+        if let Mode::Line(line) = &app.mode
+            && matches!(line.kind, LineKind::Capture { .. })
+        {
+            spans.push(Span::styled("2/msg note", t.hint_key));
+            spans.push(Span::styled(" straight into phase 2, Message  ", t.hint));
         }
         for (command, label) in list {
             if let Some(key) = app.keymap.label(mode, *command) {

@@ -1,0 +1,100 @@
+//! Interview capture: the current source (`:source`), the capture line (`c`)
+//! that files notes in the inbox with their source and time, and the quick
+//! route `2/msg text` that files a note straight into a cell.
+
+use super::edit::{LineInput, LineKind};
+use super::state::{App, Mode};
+use crate::journey::{CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source};
+
+/// Open the capture line (again, empty).
+pub fn open(app: &mut App) {
+    let kind = LineKind::Capture { source: app.source.clone() };
+    app.mode = Mode::Line(Box::new(LineInput::new(kind, "")));
+}
+
+/// Enter in the capture line: file the note and stay open for the next one.
+/// Capturing never asks anything.
+pub fn submit(app: &mut App, typed: &str) {
+    let text = typed.trim();
+    if text.is_empty() {
+        app.info("Type a note and Enter files it in the inbox; Esc closes the capture line");
+    } else if let Some((at, rest)) = route(&app.journey, text) {
+        let line = match &app.source {
+            Some(source) => with_source(rest, source),
+            None => rest.to_owned(),
+        };
+        let old = app.journey.cell(at);
+        let text = if old.is_empty() { line } else { format!("{old}\n{line}") };
+        app.change(Change::SetCell { at, text });
+        let (phase, row) = app.cursor_names();
+        app.info(format!("Filed in {} {phase} › {row} (u undoes)", at.phase + 1));
+    } else {
+        let note = Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) };
+        let at = app.journey.inbox.len();
+        app.change(Change::InsertNote { at, note });
+        let n = app.journey.inbox.len();
+        app.info(format!("In the inbox ({n} unsorted; I sorts them)"));
+    }
+    open(app);
+}
+
+/// Esc in the capture line: file what is typed, then close it.
+pub fn close(app: &mut App, typed: &str) {
+    if !typed.trim().is_empty() {
+        submit(app, typed);
+    }
+    app.mode = Mode::Normal;
+}
+
+/// A note typed as `PHASE/ROW text` goes straight into that cell: PHASE is a
+/// number, a name or a unique prefix or abbreviation; ROW the same but not a
+/// number (so `1/2 of them` and `24/7` stay notes). `None` when the first
+/// word is no such route.
+pub fn route<'a>(journey: &Journey, text: &'a str) -> Option<(CellRef, &'a str)> {
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let (phase, row) = first.split_once('/')?;
+    if phase.is_empty() || row.is_empty() || row.contains('/') || !row.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let phases: Vec<&str> = journey.phases().iter().map(|p| p.name.as_str()).collect();
+    let rows: Vec<&str> = journey.rows().iter().map(String::as_str).collect();
+    let at = CellRef::new(pick("phase", phase, &phases).ok()?, pick("row", row, &rows).ok()?);
+    Some((at, rest))
+}
+
+/// `:source NAME` sets who is speaking; `:source` alone clears it.
+pub fn set_source(app: &mut App, arg: &str) {
+    let name = arg.trim().trim_start_matches('@');
+    if name.is_empty() {
+        app.source = None;
+        app.info("No source: new lines are not tagged");
+    } else if is_source_name(name) {
+        app.source = Some(name.to_owned());
+        app.info(format!("Source @{name}: new lines and captured notes are tagged with it"));
+    } else {
+        app.error(format!(
+            ":source needs a name of letters, digits, - and _ (for example :source sara), not \"{name}\""
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_needs_a_phase_a_row_name_and_text() {
+        let j = Journey::default();
+        assert_eq!(route(&j, "2/msg order lead time: 3 weeks"), Some((CellRef::new(1, 2), "order lead time: 3 weeks")));
+        assert_eq!(route(&j, "use/sys  the app crashed"), Some((CellRef::new(3, 4), "the app crashed")));
+        assert_eq!(route(&j, "1/2 of them waited"), None, "a fraction is a note");
+        assert_eq!(route(&j, "24/7 support"), None);
+        assert_eq!(route(&j, "and/or maybe"), None, "no phase is called and…");
+        assert_eq!(route(&j, "2/msg"), None, "nothing to file");
+        assert_eq!(route(&j, "plain note"), None);
+    }
+}

@@ -1,0 +1,107 @@
+//! Sorting the inbox: `I` shows the unsorted notes, oldest first; Enter picks
+//! one up, the grid cursor chooses its cell and Enter drops it there as a new
+//! line (with its `@source`); `x` deletes a note and `e` edits it. Each sort,
+//! deletion or edit is one undoable change.
+
+use super::action::Action;
+use super::edit::{LineInput, LineKind};
+use super::msg::Effect;
+use super::normal;
+use super::state::{App, Mode};
+use crate::journey::{Change, with_source};
+
+/// `I`: show the inbox and move the focus to it.
+pub fn open(app: &mut App) {
+    if app.journey.inbox.is_empty() {
+        app.info("The inbox is empty: c captures notes into it");
+    } else {
+        app.mode = Mode::Inbox { selected: 0 };
+    }
+}
+
+/// An action while the inbox has the focus.
+pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
+    let count = app.journey.inbox.len();
+    let selected = selected.min(count.saturating_sub(1));
+    match action {
+        Action::MoveUp => app.mode = Mode::Inbox { selected: selected.saturating_sub(1) },
+        Action::MoveDown => app.mode = Mode::Inbox { selected: (selected + 1).min(count.saturating_sub(1)) },
+        Action::FirstRow => app.mode = Mode::Inbox { selected: 0 },
+        Action::LastRow => app.mode = Mode::Inbox { selected: count.saturating_sub(1) },
+        Action::PickNote if count > 0 => {
+            app.mode = Mode::Place { note: selected };
+            app.info("Move to the cell for this note; Enter drops it there, Esc puts it back");
+        }
+        Action::DeleteNote if count > 0 => {
+            app.change(Change::RemoveNote { at: selected });
+            app.info("Note deleted (u undoes)");
+            after_change(app, selected);
+        }
+        Action::EditNote if count > 0 => {
+            let text = app.journey.inbox[selected].text.clone();
+            app.mode = Mode::Line(Box::new(LineInput::new(LineKind::EditNote { index: selected }, &text)));
+        }
+        Action::Undo | Action::Redo => {
+            let effects = normal::run(app, action);
+            after_change(app, selected);
+            return effects;
+        }
+        Action::Cancel | Action::ShowInbox => app.mode = Mode::Normal,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// An action while a picked-up note waits for its cell.
+pub fn place(app: &mut App, note: usize, action: Action) -> Vec<Effect> {
+    match action {
+        Action::DropNote => drop_note(app, note),
+        Action::Cancel => app.mode = Mode::Inbox { selected: note },
+        other => {
+            if let Some(moved) = normal::movement(app, other) {
+                app.cursor = moved;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Drop the note at the end of the cursor's cell, with its source, in one step.
+fn drop_note(app: &mut App, index: usize) {
+    let Some(note) = app.journey.inbox.get(index).cloned() else {
+        app.mode = Mode::Normal;
+        return;
+    };
+    let at = app.cursor;
+    let line = match &note.source {
+        Some(source) => with_source(&note.text, source),
+        None => note.text.clone(),
+    };
+    let old = app.journey.cell(at);
+    let text = if old.is_empty() { line } else { format!("{old}\n{line}") };
+    app.change(Change::Batch(vec![Change::RemoveNote { at: index }, Change::SetCell { at, text }]));
+    let (phase, row) = app.cursor_names();
+    app.info(format!("Sorted into {} {phase} › {row} (u undoes)", at.phase + 1));
+    after_change(app, index);
+}
+
+/// Back to the inbox after it changed, or to the grid when it is empty.
+fn after_change(app: &mut App, selected: usize) {
+    let count = app.journey.inbox.len();
+    app.mode = if count == 0 { Mode::Normal } else { Mode::Inbox { selected: selected.min(count - 1) } };
+}
+
+/// Enter after editing a note's text.
+pub fn edited(app: &mut App, index: usize, typed: &str) {
+    let text = typed.trim();
+    match app.journey.inbox.get(index).cloned() {
+        Some(mut note) if !text.is_empty() && note.text != text => {
+            note.text = text.to_owned();
+            app.change(Change::SetNote { at: index, note });
+            app.info("Note changed (u undoes)");
+        }
+        Some(_) if text.is_empty() => app.error("A note needs text; x deletes it"),
+        _ => {}
+    }
+    after_change(app, index);
+}

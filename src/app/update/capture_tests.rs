@@ -1,0 +1,100 @@
+//! Interview capture as key sequences: the source, the capture line, the
+//! quick route, and sorting the inbox.
+
+use super::tests::{keys, sample};
+use super::*;
+use crate::journey::{CellRef, parse_rfc3339};
+
+#[test]
+fn captured_notes_go_to_the_inbox_in_order_with_source_and_time() {
+    let mut app = sample();
+    let before = app.journey.clone();
+    keys(&mut app, ":source sara<Enter>");
+    assert_eq!(app.source.as_deref(), Some("sara"));
+    keys(&mut app, "cthe chat bot could not change the address<Enter>waited 25 minutes<Enter>");
+    assert!(matches!(&app.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. })), "stays open");
+    keys(&mut app, "<Esc>");
+    assert!(matches!(app.mode, Mode::Normal));
+    let texts: Vec<&str> = app.journey.inbox.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["the chat bot could not change the address", "waited 25 minutes"]);
+    assert!(app.journey.inbox.iter().all(|n| n.source.as_deref() == Some("sara")));
+    assert!(app.journey.inbox.iter().all(|n| parse_rfc3339(&n.at).is_some() && n.at.ends_with('Z')));
+    let mut without_inbox = app.journey.clone();
+    without_inbox.inbox.clear();
+    assert_eq!(without_inbox, before, "nothing else changed");
+}
+
+#[test]
+fn esc_files_a_half_typed_note_and_an_empty_line_files_nothing() {
+    let mut app = sample();
+    keys(&mut app, "c<Enter>half a thought<Esc>");
+    assert_eq!(app.journey.inbox.len(), 1);
+    assert_eq!(app.journey.inbox[0].text, "half a thought");
+    assert_eq!(app.journey.inbox[0].source, None);
+}
+
+#[test]
+fn sorting_a_note_is_one_undoable_step_and_keeps_its_source() {
+    let mut app = sample();
+    keys(&mut app, ":source sara<Enter>cfirst<Enter>second<Enter><Esc>:source<Enter>");
+    keys(&mut app, "I");
+    assert!(matches!(app.mode, Mode::Inbox { selected: 0 }));
+    keys(&mut app, "<Enter>lljj<Enter>");
+    let at = CellRef::new(2, 2);
+    assert_eq!(app.journey.cell(at), "first @sara", "dropped as a line with its source");
+    assert_eq!(app.journey.inbox.len(), 1);
+    assert_eq!(app.journey.inbox[0].text, "second");
+    assert!(matches!(app.mode, Mode::Inbox { .. }), "back in the inbox for the next one");
+    keys(&mut app, "u");
+    assert_eq!(app.journey.cell(at), "");
+    assert_eq!(app.journey.inbox.len(), 2, "u puts it back");
+    assert_eq!(app.journey.inbox[0].text, "first");
+}
+
+#[test]
+fn deleting_and_editing_notes_and_esc_puts_a_picked_note_back() {
+    let mut app = sample();
+    keys(&mut app, "cone<Enter>two<Enter><Esc>I");
+    keys(&mut app, "j<Enter>l<Esc>");
+    assert!(matches!(app.mode, Mode::Inbox { selected: 1 }), "Esc puts the note back");
+    keys(&mut app, "eeee<Enter>");
+    assert_eq!(app.journey.inbox[1].text, "twoeee");
+    keys(&mut app, "kx");
+    assert_eq!(app.journey.inbox.len(), 1);
+    keys(&mut app, "uu");
+    assert_eq!(app.journey.inbox[0].text, "one");
+    assert_eq!(app.journey.inbox[1].text, "two");
+}
+
+#[test]
+fn typed_lines_get_the_source_old_lines_and_own_sources_stay() {
+    let mut app = sample();
+    keys(&mut app, ":source sara<Enter>lja");
+    keys(&mut app, "nobody told me<Enter>> it took ages @tom<Esc>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nnobody told me @sara\n> it took ages @tom");
+    keys(&mut app, ":source @tom<Enter>");
+    assert_eq!(app.source.as_deref(), Some("tom"));
+    keys(&mut app, ":source not a name<Enter>");
+    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(app.source.as_deref(), Some("tom"), "a bad name changes nothing");
+}
+
+#[test]
+fn the_quick_route_files_straight_into_a_cell() {
+    let mut app = sample();
+    keys(&mut app, ":source sara<Enter>c2/msg order lead time: 3 weeks<Enter><Esc>");
+    assert_eq!(app.journey.cell(CellRef::new(1, 2)), "order lead time: 3 weeks @sara");
+    assert!(app.journey.inbox.is_empty());
+    keys(&mut app, "c1/2 of them waited<Enter><Esc>");
+    assert_eq!(app.journey.inbox.len(), 1, "a fraction is a note, not a route");
+}
+
+#[test]
+fn a_half_typed_capture_is_in_the_recovery_snapshot() {
+    let mut app = sample();
+    app.recovery = Some(crate::recovery::RecoveryTarget::new(std::path::Path::new("/r"), None, "s"));
+    keys(&mut app, "chalf a no");
+    assert!(app.has_unsaved() && app.is_typing());
+    let (_, recovery) = app.recovery_snapshot().unwrap();
+    assert_eq!(recovery.capturing.as_deref(), Some("half a no"));
+}

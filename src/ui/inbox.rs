@@ -1,0 +1,70 @@
+//! The inbox panel: the captured notes not sorted into a cell yet, oldest
+//! first, each with its time and source; the selected one is marked with `›`
+//! and reversed, so it reads without colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::{App, Mode};
+use crate::journey::{parse_rfc3339, readable};
+use crate::text;
+
+pub struct InboxPanel<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+/// `12-01 14:03` (UTC) for a note's time; the text as written when it is not RFC 3339.
+fn when(at: &str) -> String {
+    match parse_rfc3339(at) {
+        Some((secs, _)) => readable(u64::try_from(secs).unwrap_or(0))[5..16].to_owned(),
+        None => at.to_owned(),
+    }
+}
+
+impl Widget for &InboxPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        let (selected, carrying) = match app.mode {
+            Mode::Inbox { selected } => (selected, false),
+            Mode::Place { note } => (note, true),
+            _ => return,
+        };
+        let notes = &app.journey.inbox;
+        let title = if carrying {
+            " Inbox: carrying the marked note; move to its cell, Enter drops it ".to_owned()
+        } else {
+            format!(" Inbox: {} unsorted, oldest first ", notes.len())
+        };
+        Clear.render(area, buf);
+        let block = Block::default().borders(Borders::TOP).title(title).border_style(t.rule);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let height = usize::from(inner.height).max(1);
+        // Keep the selected note in view.
+        let first = selected.saturating_sub(height - 1);
+        let lines: Vec<Line> = notes
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .map(|(i, note)| {
+                let focus = i == selected;
+                let style = if focus { t.header_focus } else { t.cell };
+                let mut spans = vec![
+                    Span::styled(if focus { "› " } else { "  " }, style),
+                    Span::styled(format!("{} ", when(&note.at)), t.dim),
+                ];
+                if let Some(source) = &note.source {
+                    spans.push(Span::styled(format!("@{} ", text::sanitize(source)), t.persona));
+                }
+                spans.push(Span::styled(text::sanitize(&note.text.replace('\n', " ⏎ ")).into_owned(), style));
+                Line::from(spans)
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
