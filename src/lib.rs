@@ -12,6 +12,7 @@ pub mod export;
 pub mod external;
 pub mod format;
 pub mod journey;
+pub mod merge;
 pub mod recovery;
 pub mod shell;
 pub mod store;
