@@ -8,6 +8,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod external;
 pub mod format;

@@ -23,7 +23,7 @@ mod lines;
 mod markers;
 mod order;
 #[cfg(test)]
-mod proptests;
+pub(crate) mod proptests;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -32,8 +32,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use fields::Value;
-pub use lines::{Inserts, Labels, merge_text};
-pub use markers::{Block, Side, blocks, has_conflict, inline, parse_inline, take, take_inline};
+pub use lines::{Inserts, Labels, diff_ops, merge_text};
+pub use markers::{Block, Side, blocks, has_conflict, inline, lines as split_lines, parse_inline, take, take_inline};
 pub use resolve::{ConflictAt, conflict_at, resolve_at};
 
 use crate::journey::{Acceptance, CellRef, Change, Journey};

@@ -132,7 +132,7 @@ fn edited(base: &Journey, edits: &[Edit]) -> Journey {
     j
 }
 
-fn scenario() -> impl Strategy<Value = (Journey, Journey, Journey)> {
+pub(crate) fn scenario() -> impl Strategy<Value = (Journey, Journey, Journey)> {
     (journey(), proptest::collection::vec(edit(), 0..6), proptest::collection::vec(edit(), 0..6))
         .prop_map(|(b, o, t)| (edited(&b, &o), edited(&b, &t), b))
         .prop_map(|(o, t, b)| (b, o, t))
