@@ -13,7 +13,7 @@ pub use unified::unified;
 
 use serde::Serialize;
 
-use crate::journey::{CellRef, Journey, Note};
+use crate::journey::{Acceptance, CellRef, Journey, Note};
 use crate::merge::identity::{Correspondence, correspond};
 
 /// One line of a cell's change.
@@ -35,6 +35,23 @@ pub struct NoteView {
 impl From<&Note> for NoteView {
     fn from(n: &Note) -> Self {
         Self { text: n.text.clone(), source: n.source.clone(), at: n.at.clone() }
+    }
+}
+
+/// An accepted finding, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcceptedView {
+    pub check: String,
+    pub phase: String,
+    pub rows: Vec<String>,
+    pub subject: Option<String>,
+    pub reason: String,
+}
+
+impl From<&Acceptance> for AcceptedView {
+    fn from(a: &Acceptance) -> Self {
+        let a = a.clone();
+        Self { check: a.check, phase: a.phase, rows: a.rows, subject: a.subject, reason: a.reason }
     }
 }
 
@@ -119,18 +136,10 @@ pub enum Edit {
         note: NoteView,
     },
     AcceptedAdded {
-        check: String,
-        phase: String,
-        rows: Vec<String>,
-        subject: Option<String>,
-        reason: String,
+        accepted: AcceptedView,
     },
     AcceptedRemoved {
-        check: String,
-        phase: String,
-        rows: Vec<String>,
-        subject: Option<String>,
-        reason: String,
+        accepted: AcceptedView,
     },
 }
 
@@ -225,24 +234,10 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
         out.push(Edit::NoteAdded { note: note.into() });
     }
     for a in minus(&old.accepted, &new.accepted) {
-        let a = a.clone();
-        out.push(Edit::AcceptedRemoved {
-            check: a.check,
-            phase: a.phase,
-            rows: a.rows,
-            subject: a.subject,
-            reason: a.reason,
-        });
+        out.push(Edit::AcceptedRemoved { accepted: a.into() });
     }
     for a in minus(&new.accepted, &old.accepted) {
-        let a = a.clone();
-        out.push(Edit::AcceptedAdded {
-            check: a.check,
-            phase: a.phase,
-            rows: a.rows,
-            subject: a.subject,
-            reason: a.reason,
-        });
+        out.push(Edit::AcceptedAdded { accepted: a.into() });
     }
     out
 }

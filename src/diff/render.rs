@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::Edit;
+use super::{AcceptedView, Edit};
 use crate::text::{json_safe, sanitize};
 
 /// A value on one line: newlines shown as `\n`, control characters made visible.
@@ -29,17 +29,17 @@ fn signed(removed: &[String], added: &[String]) -> String {
     minus.chain(plus).collect::<Vec<_>>().join(" ")
 }
 
-fn accepted(check: &str, phase: &str, rows: &[String], subject: Option<&str>, reason: &str) -> String {
-    let mut s = format!("{} in {}", one(check), quoted(phase));
-    if !rows.is_empty() {
-        let rows: Vec<String> = rows.iter().map(|r| one(r)).collect();
+fn accepted(a: &AcceptedView) -> String {
+    let mut s = format!("{} in {}", one(&a.check), quoted(&a.phase));
+    if !a.rows.is_empty() {
+        let rows: Vec<String> = a.rows.iter().map(|r| one(r)).collect();
         let _ = write!(s, " ({})", rows.join(", "));
     }
-    if let Some(subject) = subject {
+    if let Some(subject) = &a.subject {
         let _ = write!(s, " about {}", quoted(subject));
     }
-    if !reason.is_empty() {
-        let _ = write!(s, ": {}", one(reason));
+    if !a.reason.is_empty() {
+        let _ = write!(s, ": {}", one(&a.reason));
     }
     s
 }
@@ -89,12 +89,8 @@ pub fn to_text(edits: &[Edit]) -> String {
                 let source = note.source.as_deref().map_or(String::new(), |s| format!(" @{}", one(s)));
                 format!("inbox: {sign}{}{source} {}", quoted(&note.text), one(&note.at))
             }
-            Edit::AcceptedAdded { check, phase, rows, subject, reason } => {
-                format!("accepted: +{}", accepted(check, phase, rows, subject.as_deref(), reason))
-            }
-            Edit::AcceptedRemoved { check, phase, rows, subject, reason } => {
-                format!("accepted: -{}", accepted(check, phase, rows, subject.as_deref(), reason))
-            }
+            Edit::AcceptedAdded { accepted: a } => format!("accepted: +{}", accepted(a)),
+            Edit::AcceptedRemoved { accepted: a } => format!("accepted: -{}", accepted(a)),
         };
         out.push_str(&line);
         out.push('\n');

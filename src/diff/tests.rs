@@ -2,18 +2,7 @@
 
 use super::*;
 use crate::journey::{Change, Note};
-
-fn set(j: &mut Journey, p: usize, r: usize, text: &str) {
-    Change::SetCell { at: CellRef::new(p, r), text: text.into() }.apply(j).unwrap();
-}
-
-fn base() -> Journey {
-    let mut j = Journey::new("Moving", "Anna", ["Need", "Touchpoints"], ["Orientation", "Purchase", "Delivery"]);
-    set(&mut j, 0, 0, "Working internet");
-    set(&mut j, 0, 1, "#web compare\n#shop advice");
-    set(&mut j, 1, 0, "Fast order");
-    j
-}
+use crate::merge::tests::{base, set};
 
 fn text(old: &Journey, new: &Journey) -> String {
     to_text(&diff(old, new))

@@ -8,7 +8,7 @@
 //! `(deleted this phase)`. A rename or a new mood alone does not keep it.
 
 use super::identity::Matching;
-use super::lines::{Inserts, Labels, Piece, merge3, render};
+use super::lines::{Labels, Piece, Style, merge3, render};
 use super::markers::lines;
 use super::order::{BASE, Ident, OURS, THEIRS};
 use crate::journey::{CellRef, Journey};
@@ -96,7 +96,7 @@ impl<'a> Grid<'a> {
         match (self.side_cell(OURS, p, r), self.side_cell(THEIRS, p, r)) {
             (SideCell::Text(o), SideCell::Text(t)) => {
                 let (b, o, t) = (lines(base), lines(o), lines(t));
-                render(&merge3(&b, &o, &t, Inserts::KeepBoth), [&b, &o, &t], labels)
+                render(&merge3(&b, &o, &t, Style::Notes), [&b, &o, &t], labels)
             }
             (SideCell::Deleted(what), SideCell::Text(t)) => deleted_against(base, t, what, true, labels),
             (SideCell::Text(o), SideCell::Deleted(what)) => deleted_against(base, o, what, false, labels),

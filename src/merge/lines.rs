@@ -30,11 +30,17 @@ impl Hunk<'_, '_> {
         self.start == self.end
     }
 
-    fn touches(&self, other: &Hunk) -> bool {
+    /// True when the two hunks change the same lines. In a cell only lines
+    /// both change count; in a text file (as in git) lines next to each
+    /// other count too.
+    fn touches(&self, other: &Hunk, style: Style) -> bool {
+        let strict = style == Style::Text;
+        let inside = |p: usize, h: &Hunk| if strict { h.start <= p && p <= h.end } else { h.start < p && p < h.end };
         match (self.is_insertion(), other.is_insertion()) {
             (true, true) => self.start == other.start,
-            (true, false) => other.start < self.start && self.start < other.end,
-            (false, true) => self.start < other.start && other.start < self.end,
+            (true, false) => inside(self.start, other),
+            (false, true) => inside(other.start, self),
+            (false, false) if strict => self.start <= other.end && other.start <= self.end,
             (false, false) => self.start < other.end && other.start < self.end,
         }
     }
@@ -70,13 +76,16 @@ fn hunks<'s, 'a>(base: &[&'a str], side: &'s [&'a str], ours: bool) -> Vec<Hunk<
     ranges.into_iter().map(|(old, new)| Hunk { ours, start: old.start, end: old.end, lines: &side[new] }).collect()
 }
 
-/// What to do when both sides insert different lines at the same place.
+/// What the lines are, which decides what counts as a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inserts {
-    /// Keep both, ours first (the notes of a cell).
-    KeepBoth,
-    /// A conflict (lines of a text file, where order matters).
-    Conflict,
+pub enum Style {
+    /// The notes of a cell: lines are independent. Edits of neighbouring
+    /// lines merge, and lines both sides insert at one place are both kept,
+    /// ours first.
+    Notes,
+    /// A text file, where order matters: as in git, changes of neighbouring
+    /// lines, and different lines inserted at one place, conflict.
+    Text,
 }
 
 /// A stretch of the merged lines.
@@ -110,7 +119,7 @@ fn push_clean<'a>(out: &mut Vec<Piece<'a>>, lines: &[&'a str]) {
 }
 
 /// Merge the changes `ours` and `theirs` made to `base`, line by line.
-pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], inserts: Inserts) -> Vec<Piece<'a>> {
+pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style: Style) -> Vec<Piece<'a>> {
     let mut all = hunks(base, ours, true);
     all.extend(hunks(base, theirs, false));
     // Insertions before changes that start at the same line, ours before theirs.
@@ -128,7 +137,7 @@ pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], insert
         while grew {
             grew = false;
             for next in first + 1..all.len() {
-                if !done[next] && group.iter().any(|&g| all[g].touches(&all[next])) {
+                if !done[next] && group.iter().any(|&g| all[g].touches(&all[next], style)) {
                     group.push(next);
                     done[next] = true;
                     grew = true;
@@ -146,7 +155,7 @@ pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], insert
             push_clean(&mut out, &ours_v);
         } else if o.is_empty() {
             push_clean(&mut out, &theirs_v);
-        } else if start == end && inserts == Inserts::KeepBoth {
+        } else if start == end && style == Style::Notes {
             push_clean(&mut out, &union(&ours_v, &theirs_v));
         } else {
             let same_start = ours_v.iter().zip(&theirs_v).take_while(|(a, b)| a == b).count();
@@ -209,9 +218,9 @@ pub fn block_marker(c: char, size: usize, label: &str) -> String {
 }
 
 /// Merge three texts line by line; the text and the number of conflicts.
-pub fn merge_text(base: &str, ours: &str, theirs: &str, inserts: Inserts, labels: &Labels) -> (String, usize) {
+pub fn merge_text(base: &str, ours: &str, theirs: &str, style: Style, labels: &Labels) -> (String, usize) {
     let (b, o, t) = (super::markers::lines(base), super::markers::lines(ours), super::markers::lines(theirs));
-    render(&merge3(&b, &o, &t, inserts), [&b, &o, &t], labels)
+    render(&merge3(&b, &o, &t, style), [&b, &o, &t], labels)
 }
 
 #[cfg(test)]
@@ -219,7 +228,7 @@ mod tests {
     use super::*;
 
     fn merged(b: &str, o: &str, t: &str) -> (String, usize) {
-        merge_text(b, o, t, Inserts::KeepBoth, &Labels::default())
+        merge_text(b, o, t, Style::Notes, &Labels::default())
     }
 
     #[test]
@@ -241,10 +250,17 @@ mod tests {
     }
 
     #[test]
+    fn a_text_file_conflicts_where_git_would() {
+        let text = |b, o, t| merge_text(b, o, t, Style::Text, &Labels::default());
+        assert_eq!(text("a\nb\nc", "A\nb\nc", "a\nB\nc").1, 1, "neighbouring lines");
+        assert_eq!(text("a\nb\nc\nd", "A\nb\nc\nd", "a\nb\nc\nD"), ("A\nb\nc\nD".into(), 0));
+    }
+
+    #[test]
     fn insertions_at_one_place_keep_both_in_cells_and_conflict_in_text() {
         assert_eq!(merged("a\nc", "a\nx\nc", "a\ny\nc"), ("a\nx\ny\nc".into(), 0));
         assert_eq!(merged("a", "a\nx", "a\nx\ny"), ("a\nx\ny".into(), 0), "a line both added comes once");
-        let (text, n) = merge_text("a\nc", "a\nx\nc", "a\ny\nc", Inserts::Conflict, &Labels::default());
+        let (text, n) = merge_text("a\nc", "a\nx\nc", "a\ny\nc", Style::Text, &Labels::default());
         assert_eq!((text.as_str(), n), ("a\n<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\nc", 1));
     }
 

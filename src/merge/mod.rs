@@ -26,13 +26,13 @@ mod order;
 pub(crate) mod proptests;
 mod resolve;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::HashMap;
 use std::fmt;
 
 pub use fields::Value;
-pub use lines::{Inserts, Labels, diff_ops, merge_text};
+pub use lines::{Labels, Style, diff_ops, merge_text};
 pub use markers::{Block, Side, blocks, has_conflict, inline, lines as split_lines, parse_inline, take, take_inline};
 pub use resolve::{ConflictAt, conflict_at, resolve_at};
 

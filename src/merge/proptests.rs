@@ -223,7 +223,7 @@ proptest! {
         o in proptest::collection::vec(prop::sample::select(LINES.to_vec()), 0..6),
         t in proptest::collection::vec(prop::sample::select(LINES.to_vec()), 0..6),
     ) {
-        let (text, n) = merge_text(&b.join("\n"), &o.join("\n"), &t.join("\n"), Inserts::Conflict, &Labels::default());
+        let (text, n) = merge_text(&b.join("\n"), &o.join("\n"), &t.join("\n"), Style::Text, &Labels::default());
         let found = blocks(&text);
         prop_assert_eq!(found.len(), n, "{}", text);
         let lines = markers::lines(&text);

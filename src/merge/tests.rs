@@ -3,11 +3,12 @@
 use super::*;
 use crate::journey::{CellRef, Change, Journey};
 
-fn set(j: &mut Journey, p: usize, r: usize, text: &str) {
+pub(crate) fn set(j: &mut Journey, p: usize, r: usize, text: &str) {
     Change::SetCell { at: CellRef::new(p, r), text: text.into() }.apply(j).unwrap();
 }
 
-fn base() -> Journey {
+/// Three phases, two rows, four cells filled; also the diff tests' base.
+pub(crate) fn base() -> Journey {
     let mut j = Journey::new("Moving", "Anna", ["Need", "Touchpoints"], ["Orientation", "Purchase", "Delivery"]);
     set(&mut j, 0, 0, "Working internet");
     set(&mut j, 0, 1, "#web compare\n#shop advice");
