@@ -90,34 +90,55 @@ impl<'a> Grid<'a> {
         }
     }
 
-    /// The merged text of one cell and the number of conflicts in it.
-    pub fn cell(&self, p: &Ident, r: &Ident, labels: &Labels) -> (String, usize) {
+    /// The merged text of one cell, and what its conflicts are, if it has any.
+    pub fn cell(&self, p: &Ident, r: &Ident, labels: &Labels) -> (String, Option<String>) {
         let base = self.base_cell(p, r);
         match (self.side_cell(OURS, p, r), self.side_cell(THEIRS, p, r)) {
             (SideCell::Text(o), SideCell::Text(t)) => {
                 let (b, o, t) = (lines(base), lines(o), lines(t));
-                render(&merge3(&b, &o, &t, Style::Notes), [&b, &o, &t], labels)
+                let (text, n) = render(&merge3(&b, &o, &t, Style::Notes), [&b, &o, &t], labels);
+                let what = match n {
+                    0 => None,
+                    1 => Some("the same lines changed in two ways".to_owned()),
+                    n => Some(format!("the same lines changed in two ways, in {n} places")),
+                };
+                (text, what)
             }
             (SideCell::Deleted(what), SideCell::Text(t)) => deleted_against(base, t, what, true, labels),
             (SideCell::Text(o), SideCell::Deleted(what)) => deleted_against(base, o, what, false, labels),
-            (SideCell::Deleted(_), SideCell::Deleted(_)) => (base.to_owned(), 0),
+            (SideCell::Deleted(_), SideCell::Deleted(_)) => (base.to_owned(), None),
         }
     }
 }
 
 /// One side deleted the cell's phase or row; the other has `kept` in it.
-fn deleted_against(base: &str, kept: &str, what: &str, ours_deleted: bool, labels: &Labels) -> (String, usize) {
+fn deleted_against(
+    base: &str,
+    kept: &str,
+    what: &str,
+    ours_deleted: bool,
+    labels: &Labels,
+) -> (String, Option<String>) {
     if kept == base || kept.is_empty() {
-        return (kept.to_owned(), 0);
+        return (kept.to_owned(), None);
     }
     let k = lines(kept);
     let b = lines(base);
     let mut labels = labels.clone();
-    let (piece, label) = if ours_deleted {
-        (Piece::Conflict { ours: Vec::new(), theirs: k.clone() }, &mut labels.ours)
+    let (piece, label, why) = if ours_deleted {
+        (
+            Piece::Conflict { ours: Vec::new(), theirs: k.clone() },
+            &mut labels.ours,
+            "deleted on ours, changed on theirs",
+        )
     } else {
-        (Piece::Conflict { ours: k.clone(), theirs: Vec::new() }, &mut labels.theirs)
+        (
+            Piece::Conflict { ours: k.clone(), theirs: Vec::new() },
+            &mut labels.theirs,
+            "changed on ours, deleted on theirs",
+        )
     };
     *label = format!("{label} (deleted this {what})");
-    render(&[piece], [&b, &k, &[]], &labels)
+    let (text, _) = render(&[piece], [&b, &k, &[]], &labels);
+    (text, Some(format!("the {what} was {why}")))
 }

@@ -184,18 +184,9 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) 
         );
         changes.push(Change::SetMood { phase: p, mood });
         for (r, &row) in rows.iter().enumerate() {
-            let (text, conflicts) = grid.cell(&id, &grid.rows[row], labels);
-            if conflicts > 0 {
-                let place = Place::Cell { phase: phase_names[p].clone(), row: row_names[r].clone() };
-                let what = match (
-                    id[OURS].is_none() || grid.rows[row][OURS].is_none(),
-                    id[THEIRS].is_none() || grid.rows[row][THEIRS].is_none(),
-                ) {
-                    (true, _) => "deleted on ours, changed on theirs",
-                    (_, true) => "changed on ours, deleted on theirs",
-                    _ => "the same lines changed in two ways",
-                };
-                report.conflict(place, what);
+            let (text, conflict) = grid.cell(&id, &grid.rows[row], labels);
+            if let Some(what) = conflict {
+                report.conflict(Place::Cell { phase: phase_names[p].clone(), row: row_names[r].clone() }, what);
             }
             changes.push(Change::SetCell { at: CellRef::new(p, r), text });
         }

@@ -222,7 +222,7 @@ fn a_phase_deleted_on_one_side_and_edited_on_the_other_stays_with_the_edit_marke
         "<<<<<<< ours (deleted this phase)\n=======\n#mail date\n#sms reminder\n>>>>>>> theirs"
     );
     assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].what, "deleted on ours, changed on theirs");
+    assert_eq!(m.conflicts[0].to_string(), "Delivery › Touchpoints: the phase was deleted on ours, changed on theirs");
     let mut swapped = run(&b, &t, &o);
     assert_eq!(
         cell(&swapped.journey, "Delivery", "Touchpoints"),
