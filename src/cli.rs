@@ -96,6 +96,46 @@ pub enum Sub {
         #[arg(required = true)]
         text: Vec<String>,
     },
+    /// Merge two versions of a journey with their common base, cell by cell: git's merge driver
+    /// (`jgrid merge %O %A %B`). Exit 0: merged cleanly, 1: conflicts left in the result (marked
+    /// in the cells), 2: an input cannot be read (OURS is then left as it was)
+    Merge {
+        /// The common ancestor (git's %O)
+        base: PathBuf,
+        /// Our version (git's %A); the result is written here unless -o is given
+        ours: PathBuf,
+        /// Their version (git's %B)
+        theirs: PathBuf,
+        /// Write the result to this file instead of OURS
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The word after <<<<<<< in a conflict
+        #[arg(long, default_value = "ours", value_name = "L")]
+        label_ours: String,
+        /// The word after >>>>>>> in a conflict
+        #[arg(long, default_value = "theirs", value_name = "L")]
+        label_theirs: String,
+        /// The file's path in the repository, for messages (git's %P)
+        #[arg(long, value_name = "PATH")]
+        path: Option<String>,
+    },
+    /// Show what changed between two journeys, cell by cell (exit 0: the same, 1: different, 2: a
+    /// file cannot be read). Given git's seven arguments it is git's external diff (always exit 0)
+    Diff {
+        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
+        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Make git in this repository merge and diff journeys with jgrid: writes the .gitattributes
+    /// line and the repository's git config for both drivers (safe to run again)
+    GitSetup {
+        /// Which files are journeys, as a .gitattributes pattern
+        #[arg(default_value = "*.toml")]
+        pattern: String,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

@@ -4,6 +4,7 @@
 //! Rows are found by their role (`Journey::role_of`); a check whose role has
 //! no row stays silent, and rows without a role only get the gap check.
 
+mod conflicts;
 mod messages;
 mod presence;
 mod tags;
@@ -15,7 +16,8 @@ pub use tags::tag_spans;
 use crate::journey::{CellRef, Journey, Role};
 
 /// Every check id, in the order checks run.
-pub const IDS: [&str; 10] = [
+pub const IDS: [&str; 11] = [
+    "merge-conflict",
     "empty-cell",
     "unanswered-need",
     "unowned-touchpoint",
@@ -61,6 +63,7 @@ pub fn severity_of(id: &str) -> Option<Severity> {
     Some(match id {
         "empty-cell" => Severity::Gap,
         "inside-out" => Severity::Info,
+        "merge-conflict" => Severity::Warning,
         _ if IDS.contains(&id) => Severity::Warning,
         _ => return None,
     })
@@ -170,7 +173,17 @@ pub fn check(journey: &Journey) -> Vec<Finding> {
     tags::run(&grid, &mut out);
     messages::run(&grid, &mut out);
     out.retain(|f| !journey.checks_off.iter().any(|off| off.trim() == f.id));
+    // Merge conflicts are reported even when switched off.
+    conflicts::run(&grid, &mut out);
     out.sort_by_key(|f| (f.phase, f.rows.first().copied(), id_order(f.id)));
+    out
+}
+
+/// Only the `merge-conflict` findings (for showing conflicts while highlight
+/// mode is off), in phase-major order.
+pub fn merge_conflicts(journey: &Journey) -> Vec<Finding> {
+    let mut out = Vec::new();
+    conflicts::run(&Grid::new(journey), &mut out);
     out
 }
 

@@ -4,7 +4,10 @@
 
 mod add;
 mod check;
+mod diff;
 mod files;
+mod git_setup;
+mod merge;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -27,6 +30,12 @@ pub fn run(command: Sub) -> ExitCode {
         Sub::Import { table, output } => import(&table, &output),
         Sub::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
         Sub::Add { file, phase, row, source, text } => add(&file, &phase, &row, source.as_deref(), &text),
+        Sub::Merge { base, ours, theirs, output, label_ours, label_theirs, path } => {
+            let labels = crate::merge::Labels { ours: label_ours, theirs: label_theirs };
+            merge::merge(&[base, ours, theirs], output.as_deref(), labels, path.as_deref())
+        }
+        Sub::Diff { files, format } => diff::diff(&files, format),
+        Sub::GitSetup { pattern } => git_setup::git_setup(&pattern),
         Sub::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             ExitCode::SUCCESS

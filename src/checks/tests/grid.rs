@@ -19,7 +19,7 @@ fn every_check(rows: [&str; 5], notes: &str) -> Journey {
             "#web price: 10 EUR",
             "Marketing owns #web",
             "CMS serves #web\n#app backend",
-            "n",
+            "n\n<<<<<<< ours\nnotes from Anna\n=======\nnotes from Ben\n>>>>>>> theirs",
         ],
         ["Buy quickly", "#phone sales line", "#phone Price: 12 EUR\n#mail offer: sent", "", "", "x"],
         ["Know the date", "", "", "Logistics", "ERP", ""],
@@ -35,11 +35,12 @@ fn every_check(rows: [&str; 5], notes: &str) -> Journey {
 }
 
 /// The expected findings as (id, phase, row indices; 5 = the row without a role).
-const EXPECTED: [(&str, &str, &[usize]); 17] = [
+const EXPECTED: [(&str, &str, &[usize]); 18] = [
     ("channel-without-owner", "Orientation", &[T, O]),
     ("channel-without-system", "Orientation", &[T, S]),
     ("conflicting-message", "Orientation", &[M]),
     ("stray-channel", "Orientation", &[S]),
+    ("merge-conflict", "Orientation", &[5]),
     ("unowned-touchpoint", "Purchase", &[T, O]),
     ("unsupported-touchpoint", "Purchase", &[T, S]),
     ("stray-channel", "Purchase", &[M]),

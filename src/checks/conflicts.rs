@@ -1,0 +1,72 @@
+//! `merge-conflict`: what a merge left for a person to decide. A cell with
+//! conflict blocks, and a phase name, row name, title or persona holding an
+//! inline conflict. It cannot be switched off: a conflict is not a matter of
+//! taste, and a file with one should not be committed unnoticed.
+
+use super::{Finding, Grid};
+use crate::merge::{blocks, parse_inline};
+
+const ID: &str = "merge-conflict";
+
+fn count(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+/// Every merge conflict in the journey, in phase-major order.
+pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
+    let j = g.journey;
+    let first_row = g.row_name(0);
+    for p in g.phases() {
+        if let Some((ours, theirs)) = parse_inline(g.phase_name(p)) {
+            let message = format!(
+                "The phase {} has two names after a merge: \"{ours}\" (ours) or \"{theirs}\" (theirs); \
+                 :take ours or :take theirs in any cell of it (here {first_row}), or rename it.",
+                g.quoted_phase(p)
+            );
+            out.push(Finding::in_phase(ID, p, vec![0], message));
+        }
+        for r in 0..j.rows().len() {
+            let found = blocks(g.text(p, r));
+            if found.is_empty() {
+                continue;
+            }
+            let deleted =
+                found.iter().any(|b| b.ours_label.contains("(deleted") || b.theirs_label.contains("(deleted"));
+            let why = if deleted {
+                "one side deleted this phase or row, the other changed the cell"
+            } else {
+                "both sides changed the same lines"
+            };
+            let message = format!(
+                "In {}, {} has {} from a merge ({why}): \
+                 keep one version with :take ours, :take theirs or :take both, or edit the cell.",
+                g.quoted_phase(p),
+                g.row_name(r),
+                count(found.len(), "conflict"),
+            );
+            out.push(Finding::in_phase(ID, p, vec![r], message));
+        }
+    }
+    if j.phases().is_empty() {
+        return;
+    }
+    let first_phase = g.quoted_phase(0);
+    for (r, row) in j.rows().iter().enumerate() {
+        if let Some((ours, theirs)) = parse_inline(row) {
+            let message = format!(
+                "The row \"{row}\" has two names after a merge: \"{ours}\" (ours) or \"{theirs}\" (theirs); \
+                 :take ours or :take theirs in any cell of it (here in {first_phase}), or rename it."
+            );
+            out.push(Finding::in_phase(ID, 0, vec![r], message));
+        }
+    }
+    for (what, value) in [("title", &j.title), ("persona", &j.persona)] {
+        if let Some((ours, theirs)) = parse_inline(value) {
+            let message = format!(
+                "The {what} has two versions after a merge: \"{ours}\" (ours) or \"{theirs}\" (theirs); \
+                 :take ours or :take theirs in a cell without a conflict (for example {first_phase}, {first_row}), or edit it."
+            );
+            out.push(Finding::in_phase(ID, 0, vec![0], message));
+        }
+    }
+}

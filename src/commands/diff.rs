@@ -1,0 +1,98 @@
+//! `jgrid diff OLD NEW [--format text|json]`, and git's external diff:
+//! `jgrid diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`.
+//!
+//! As git's external diff it always exits 0 after printing (git stops with
+//! "external diff died" on any other status), prints a `diff --jgrid` header
+//! naming the file, and shows files that are not journeys as a plain line
+//! diff.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::files;
+use crate::cli::CheckFormat;
+use crate::diff::{self, Edit};
+use crate::journey::Journey;
+use crate::store;
+use crate::text::sanitize;
+
+/// Print the changes in the chosen format.
+fn print(edits: &[Edit], format: CheckFormat) {
+    let text = match format {
+        CheckFormat::Text => diff::to_text(edits),
+        CheckFormat::Json => diff::to_json(edits) + "\n",
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+/// Run `jgrid diff` with OLD NEW or with git's seven arguments.
+pub fn diff(args: &[PathBuf], format: CheckFormat) -> ExitCode {
+    match args {
+        [old, new] => two(old, new, format),
+        [path, old, _, _, new, _, _] => for_git(&path.to_string_lossy(), old, new, format),
+        _ => super::fail(&format!(
+            "jgrid diff takes two files (OLD NEW) or git's seven arguments, not {}\n  hint: jgrid diff old.toml new.toml",
+            args.len()
+        )),
+    }
+}
+
+fn two(old: &Path, new: &Path, format: CheckFormat) -> ExitCode {
+    let (old, new) = match (files::load(old), files::load(new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let edits = diff::diff(&old, &new);
+    print(&edits, format);
+    if edits.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// One side as git gives it: `/dev/null` when the file does not exist there.
+fn side(file: &Path) -> Result<Option<String>, ExitCode> {
+    if file == Path::new("/dev/null") {
+        return Ok(None);
+    }
+    match store::read(file) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) => Err(super::fail(&sanitize(&e.render(file)))),
+    }
+}
+
+fn parsed(text: Option<&str>) -> Option<Journey> {
+    match text {
+        None => Some(Journey::new("", "", Vec::<String>::new(), Vec::<String>::new())),
+        Some(t) => crate::format::parse(t.as_bytes()).ok(),
+    }
+}
+
+fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> ExitCode {
+    let (old, new) = match (side(old), side(new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let path = sanitize(path).into_owned();
+    let mut out = std::io::stdout();
+    let (Some(a), Some(b)) = (parsed(old.as_deref()), parsed(new.as_deref())) else {
+        let text = diff::unified(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""), &path);
+        let _ = out.write_all(sanitize(&format!("diff --jgrid a/{path} b/{path}\n{text}")).as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    let _ = writeln!(out, "diff --jgrid a/{path} b/{path}");
+    match (&old, &new) {
+        (None, _) => {
+            let _ = writeln!(out, "new journey");
+        }
+        (_, None) => {
+            let _ = writeln!(out, "journey deleted");
+        }
+        _ => {}
+    }
+    let edits = diff::diff(&a, &b);
+    if edits.is_empty() && format == CheckFormat::Text {
+        let _ = writeln!(out, "(the same journey; only the layout of the file differs)");
+        return ExitCode::SUCCESS;
+    }
+    print(&edits, format);
+    ExitCode::SUCCESS
+}
