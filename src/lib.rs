@@ -11,6 +11,7 @@ pub mod config;
 pub mod export;
 pub mod external;
 pub mod format;
+pub mod insights;
 pub mod journey;
 pub mod recovery;
 pub mod shell;
