@@ -14,6 +14,7 @@ pub mod format;
 pub mod insights;
 pub mod journey;
 pub mod recovery;
+pub mod report;
 pub mod shell;
 pub mod store;
 pub mod term;

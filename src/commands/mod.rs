@@ -1,10 +1,11 @@
 //! The non-interactive commands: `check`, `export`, `import`, `new`, `add`,
-//! `completions`, `man`. Each returns the process exit code; messages go to
+//! `report`, `completions`, `man`. Each returns the process exit code; messages go to
 //! stderr as `jgrid: FILE:LINE:COLUMN: what` with a hint.
 
 mod add;
 mod check;
 mod files;
+mod report;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::journey::Journey;
 
 pub use add::add;
 pub use check::check;
+pub use report::report;
 
 /// Run a subcommand.
 pub fn run(command: Sub) -> ExitCode {
@@ -27,6 +29,7 @@ pub fn run(command: Sub) -> ExitCode {
         Sub::Import { table, output } => import(&table, &output),
         Sub::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
         Sub::Add { file, phase, row, text } => add(&file, &phase, &row, &text),
+        Sub::Report { file, format, output } => report(&file, format, output.as_deref()),
         Sub::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             ExitCode::SUCCESS
