@@ -17,6 +17,8 @@
 //! | `checks`          | `checks::check` on the whole journey                                      |
 //! | `render`          | drawing one 120x40 frame into a `Buffer`, cursor in the grid's middle     |
 //! | `move_and_render` | one cursor move through `app::update`, then one frame as in `render`      |
+//! | `insights`        | `insights::Insights::of` on the journey with every 4th line marked and sourced |
+//! | `evidence`        | `insights::Evidence::of` and its summary on that journey                  |
 //!
 //! `render` and `move_and_render` should cost the same for every size: what
 //! is drawn is one screen, whatever the grid's size.
@@ -131,4 +133,35 @@ fn move_and_render(bencher: Bencher, size: Size) {
         update(&mut app, Msg::Run(command));
         (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
     });
+}
+
+/// The journey with every fourth line of every cell marked (`!`, `+`, `?`,
+/// `>` in turn) and named by one of seven sources, as after many interviews.
+fn interviewed(size: Size) -> Journey {
+    let mut journey = fixture(size).journey.clone();
+    for p in 0..journey.phase_count() {
+        for r in 0..journey.row_count() {
+            let at = CellRef::new(p, r);
+            let text: Vec<String> = (journey.cell(at).split('\n').enumerate())
+                .map(|(i, line)| match i % 4 {
+                    0 => format!("{} {line} @source{}", ['!', '+', '?', '>'][(p + r) % 4], (p + i) % 7),
+                    _ => line.to_owned(),
+                })
+                .collect();
+            jgrid::journey::Change::SetCell { at, text: text.join("\n") }.apply(&mut journey).expect("in the grid");
+        }
+    }
+    journey
+}
+
+#[divan::bench(args = Size::ALL)]
+fn insights(bencher: Bencher, size: Size) {
+    let journey = interviewed(size);
+    bencher.bench(|| jgrid::insights::Insights::of(black_box(&journey)));
+}
+
+#[divan::bench(args = Size::ALL)]
+fn evidence(bencher: Bencher, size: Size) {
+    let journey = interviewed(size);
+    bencher.bench(|| jgrid::insights::Evidence::of(black_box(&journey)).summary());
 }

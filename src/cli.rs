@@ -136,6 +136,18 @@ pub enum Sub {
         #[arg(default_value = "*.toml")]
         pattern: String,
     },
+    /// Write the report for the client: mood per phase, pains ranked by sources, opportunities,
+    /// open questions, quotes, open findings and unbacked cells (to stdout unless -o)
+    Report {
+        /// The journey file
+        file: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -148,6 +160,12 @@ pub enum Sub {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
     Json,
 }
 

@@ -185,3 +185,94 @@ fn a_broken_config_is_reported_with_line_and_column_and_jgrid_still_starts() {
     pty.keys("q");
     pty.assert_exit_code(0, TIMEOUT);
 }
+
+// ---------------------------------------------------------------- jgrid report
+
+const REPORT_SAMPLE: &str = "journeys/broadband-moving-house.toml";
+
+#[test]
+fn report_on_the_sample_lists_the_most_cited_pain_first_and_everything_a_client_reads() {
+    let o = jgrid(&["report", REPORT_SAMPLE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Moving house with broadband\n\n_Persona: Anna (34)"), "{md}");
+    let pains = &md[md.find("## Pains").unwrap()..md.find("## Opportunities").unwrap()];
+    let ranked: Vec<&str> =
+        pains.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| #") && !l.starts_with("| ---")).collect();
+    assert_eq!(ranked.len(), 4, "{pains}");
+    assert!(ranked[0].starts_with("| 1 | waited 25 minutes on the phone | 3: @sara, @tom, @li |"), "{}", ranked[0]);
+    assert!(ranked[0].ends_with("| Order move / Touchpoints<br>Support / Touchpoints |"), "{}", ranked[0]);
+    assert!(ranked[3].contains("| 1: @sara |"), "the least cited last: {}", ranked[3]);
+    for section in ["## Mood per phase", "## Opportunities", "## Open questions", "## Quotes", "## Open findings"] {
+        assert!(md.contains(section), "no {section}");
+    }
+    assert!(md.contains("| 3 | Confirmation | -2 very unhappy |"));
+    assert!(md.contains("| 6 | Support | unknown |"));
+    assert!(md.contains("| First bill | Touchpoints, Organization, Systems |"), "unbacked cells by phase");
+    assert!(md.contains("| 4 | gap | `empty-cell` | First bill | In \"First bill\", Message is empty. |"));
+}
+
+#[test]
+fn report_json_parses_and_ranks_the_same_way() {
+    let o = jgrid(&["report", "--format", "json", REPORT_SAMPLE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["report"], 1);
+    assert_eq!(v["pains"][0]["text"], "waited 25 minutes on the phone");
+    assert_eq!(v["pains"][0]["sources"], serde_json::json!(["sara", "tom", "li"]));
+    assert_eq!(v["moods"][5], serde_json::json!({"phase": "Support", "mood": null}));
+    assert_eq!(v["findings"].as_array().unwrap().len(), 5);
+    assert_eq!(v["evidence"]["sources"], serde_json::json!(["sara", "tom", "li"]));
+    assert!(!v["unbacked"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn report_writes_to_a_file_with_o_and_replaces_an_earlier_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    fs::write(&out, "old report").unwrap();
+    let o = jgrid(&["report", REPORT_SAMPLE, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "nothing on stdout with -o");
+    assert_eq!(fs::read_to_string(&out).unwrap(), stdout(&jgrid(&["report", REPORT_SAMPLE])));
+    let o = jgrid(&["report", REPORT_SAMPLE, "-o", dir.path().join("no/such/dir/r.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_unreadable_journey_is_named_with_line_and_column_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "format = 1\nrows = [\"Need\"]\n\n[[phase]]\nname = \"A\"\nmood = 5\n").unwrap();
+    let o = jgrid(&["report", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.starts_with(&format!("jgrid: {}:6:", bad.display())), "{err}");
+    let o = jgrid(&["report", dir.path().join("missing.toml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+    let o = jgrid(&["report", "--format", "pdf", REPORT_SAMPLE]);
+    assert_eq!(o.status.code(), Some(2), "clap refuses an unknown format");
+    assert!(stderr(&o).contains("markdown") && stderr(&o).contains("json"), "{}", stderr(&o));
+}
+
+#[test]
+fn hostile_text_in_a_journey_reaches_no_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hostile.toml");
+    let text = fs::read_to_string(REPORT_SAMPLE).unwrap().replacen(
+        "Working internet on moving day",
+        "! title \\u001B]0;pwned\\u0007 and \\u001B[31mred\\u009B\\u202E @sara",
+        1,
+    );
+    fs::write(&file, text).unwrap();
+    for format in ["markdown", "json"] {
+        let o = jgrid(&["report", "--format", format, file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(!out.chars().any(|c| c != '\n' && (c.is_control() || c == '\u{202e}')), "{format}: {out:?}");
+        assert!(out.contains("pwned"), "{format}");
+    }
+}

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use jgrid::export::{ExportFormat, export, import_csv};
 use jgrid::format;
 use jgrid::journey::Journey;
+use serde_json::json;
 
 const SAMPLE: &str = "journeys/broadband-moving-house.toml";
 
@@ -95,7 +96,8 @@ fn markdown_golden_is_one_well_formed_table() {
     let md = check_golden(ExportFormat::Markdown);
     let table: Vec<&str> = md.lines().skip_while(|l| !l.starts_with('|')).collect();
     let journey = sample();
-    assert_eq!(table.len(), 2 + journey.row_count(), "header, delimiter and one line per row, nothing after");
+    assert_eq!(table.len(), 3 + journey.row_count(), "header, delimiter, Mood and one line per row, nothing after");
+    assert_eq!(table[2], "| Mood | +1 happy | -1 unhappy | -2 very unhappy | +1 happy | -2 very unhappy |  |");
     let columns = journey.phase_count() + 1;
     for line in &table {
         assert!(line.starts_with("| ") && line.ends_with(" |"), "{line}");
@@ -110,7 +112,12 @@ fn csv_golden_imports_as_the_same_grid() {
     let imported = import_csv(&csv).unwrap();
     let journey = sample();
     assert_eq!(imported.rows(), journey.rows());
-    assert_eq!(imported.phases(), journey.phases());
+    // CSV holds the grid only (phase names and cells); moods stay in the journey file.
+    let grid = |j: &Journey| -> Vec<(String, Vec<String>)> {
+        j.phases().iter().map(|p| (p.name.clone(), p.cells().to_vec())).collect()
+    };
+    assert_eq!(grid(&imported), grid(&journey));
+    assert!(imported.phases().iter().all(|p| p.mood.is_none()));
 }
 
 #[test]
@@ -118,15 +125,32 @@ fn json_golden_is_valid_json_with_the_documented_keys() {
     let json = check_golden(ExportFormat::Json);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
-    let mut expected = ["format", "title", "persona", "rows", "roles", "checks_off", "phases", "findings"];
+    let mut expected = [
+        "format",
+        "title",
+        "persona",
+        "lang",
+        "rows",
+        "roles",
+        "checks_off",
+        "external",
+        "accepted",
+        "phases",
+        "inbox",
+        "findings",
+    ];
     expected.sort_unstable();
     assert_eq!(keys, expected, "serde_json::Value sorts keys");
-    let order: Vec<usize> = ["\"format\"", "\"title\"", "\"persona\"", "\"rows\"", "\"roles\"", "\"checks_off\""]
-        .iter()
-        .map(|k| json.find(k).unwrap())
-        .collect();
+    let order: Vec<usize> =
+        ["\"format\"", "\"title\"", "\"persona\"", "\"lang\"", "\"rows\"", "\"roles\"", "\"checks_off\""]
+            .iter()
+            .map(|k| json.find(k).unwrap())
+            .collect();
     assert!(order.is_sorted(), "top-level keys in the documented order");
     assert_eq!(value["phases"].as_array().unwrap().len(), sample().phase_count());
+    let moods: Vec<&serde_json::Value> = value["phases"].as_array().unwrap().iter().map(|p| &p["mood"]).collect();
+    assert_eq!(moods, [&json!(1), &json!(-1), &json!(-2), &json!(1), &json!(-2), &json!(null)]);
+    assert_eq!(value["inbox"], json!([]), "the sample has no unsorted notes");
 }
 
 #[test]
@@ -137,6 +161,23 @@ fn html_golden_is_self_contained() {
     }
     assert!(html.contains("@page { size: A4 landscape; margin: 10mm; }"));
     assert!(!html.contains('\u{1b}'));
+}
+
+#[test]
+fn html_golden_draws_the_mood_curve_above_the_grid_and_sets_marked_lines_apart() {
+    let html = check_golden(ExportFormat::Html);
+    let svg = html.find("<svg class=\"curve\"").expect("a mood curve");
+    let first_row = html.find("<th scope=\"row\">Need</th>").unwrap();
+    assert!(svg < first_row, "the curve comes before the first row of the grid");
+    let curve = &html[svg..html[svg..].find("</svg>").unwrap() + svg];
+    assert_eq!(curve.matches("<circle ").count(), 5, "one point per phase with a mood");
+    assert_eq!(curve.matches(">?</text>").count(), 1, "Support's mood is unknown");
+    for label in [">+1</text>", ">-1</text>", ">-2</text>"] {
+        assert!(curve.contains(label), "points are labelled with their mood: {label}");
+    }
+    assert!(html.contains("<span class=\"pain\"><span class=\"glyph\">!</span> waited 25 minutes on the phone"));
+    assert!(html.contains("<span class=\"quote\"><span class=\"glyph\">&gt;</span>"));
+    assert!(html.contains("<span class=\"source\">@sara</span>"));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The non-interactive commands: `check`, `export`, `import`, `new`, `add`,
-//! `completions`, `man`. Each returns the process exit code; messages go to
+//! `report`, `completions`, `man`. Each returns the process exit code; messages go to
 //! stderr as `jgrid: FILE:LINE:COLUMN: what` with a hint.
 
 mod add;
@@ -8,6 +8,7 @@ mod diff;
 mod files;
 mod git_setup;
 mod merge;
+mod report;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -21,6 +22,7 @@ use crate::journey::Journey;
 
 pub use add::add;
 pub use check::check;
+pub use report::report;
 
 /// Run a subcommand.
 pub fn run(command: Sub) -> ExitCode {
@@ -36,6 +38,7 @@ pub fn run(command: Sub) -> ExitCode {
         }
         Sub::Diff { files, format } => diff::diff(&files, format),
         Sub::GitSetup { pattern } => git_setup::git_setup(&pattern),
+        Sub::Report { file, format, output } => report(&file, format, output.as_deref()),
         Sub::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             ExitCode::SUCCESS

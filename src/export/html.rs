@@ -1,10 +1,12 @@
 //! HTML: one self-contained page with the coloured grid and its findings.
 
+mod curve;
+
 use std::fmt::Write as _;
 
-use super::{lines, one_line};
+use super::{lines, one_line, taken};
 use crate::checks::{Finding, Severity};
-use crate::journey::{CellRef, Journey};
+use crate::journey::{CellRef, Journey, Mark, Note, source_spans};
 use crate::text::sanitize;
 
 const STYLE: &str = "\
@@ -34,6 +36,28 @@ td.info, .key.info { background: #e3eefc; }
 .mark.warning { color: #8a5a00; }
 .mark.info { color: #1d4ed8; }
 .marks { margin-bottom: .2em; }
+.glyph { font-weight: bold; display: inline-block; min-width: .8em; }
+.pain { font-weight: bold; color: #b42318; }
+.opportunity { color: #166534; }
+.opportunity .glyph { color: #166534; }
+.question { font-style: italic; color: #1e40af; }
+.quote { font-style: italic; color: #4a4a4a; }
+.quote .glyph { font-style: normal; }
+.source { color: #555; font-size: .9em; font-weight: normal; font-style: normal; }
+tr.mood td.curve { padding: 0; }
+svg.curve { display: block; }
+svg.curve .level { stroke: #e2e2e2; stroke-width: 1; }
+svg.curve .level.zero { stroke: #9a9a9a; stroke-dasharray: 4 3; }
+svg.curve .scale { font-size: 10px; fill: #777; }
+svg.curve .link { stroke: #444; stroke-width: 2; fill: none; }
+svg.curve .link.across { stroke-dasharray: 6 4; }
+svg.curve .point { stroke: #1b1b1b; stroke-width: 1; }
+svg.curve .point.negative { fill: #d92d20; }
+svg.curve .point.neutral { fill: #9a9a9a; }
+svg.curve .point.positive { fill: #16a34a; }
+svg.curve .value { font-size: 12px; font-weight: bold; fill: #1b1b1b; text-anchor: middle; }
+svg.curve .unknown { font-size: 14px; font-weight: bold; fill: #777; text-anchor: middle; }
+.inbox .who, .inbox .when { white-space: nowrap; width: 10em; }
 @media print {
   body { margin: 0; font-size: 8pt; }
   th, td { padding: 2pt 3pt; }
@@ -47,9 +71,13 @@ td.info, .key.info { background: #e3eefc; }
 /// landscape.
 ///
 /// Shape: `<h1>` title and a `Persona:` paragraph (each left out when
-/// empty); a legend of the marks (when there are findings); the grid as
-/// `<table class="grid">` with a header row of phase names (`<th scope="col">`)
-/// and one `<tr>` per row starting with `<th scope="row">` row name; then
+/// empty); a legend of the marks (when there are findings); a legend of the
+/// line marks (when a line is marked); the grid as
+/// `<table class="grid">` with a header row of phase names (`<th scope="col">`),
+/// a `Mood` row with the mood curve (when any phase has a mood; see below)
+/// and one `<tr>` per row starting with `<th scope="row">` row name; then,
+/// when the inbox has notes, `<h2>Unsorted notes</h2>` and
+/// `<table class="inbox">` (note, source, time taken, oldest first); then
 /// `<h2>Findings</h2>`, a count (`7 gaps · 8 warnings · 1 info`) and
 /// `<table class="findings">` with one row per finding, in the given order,
 /// numbered from 1 (`<tr id="fN">`): number, severity, check id, phase name
@@ -61,6 +89,14 @@ td.info, .key.info { background: #e3eefc; }
 /// text, one link per finding to its row in the list: `○ 3` for a gap,
 /// `▲ 3` for a warning, `● 3` for info, the symbol in the severity's
 /// colour and the sentence as its tooltip.
+///
+/// The mood curve is one inline `<svg>` spanning the phase columns, a point
+/// above the middle of each phase's column labelled with its mood (`+1`,
+/// `-2`), a `?` where the mood is unknown, so it reads without colour and
+/// in print. In the cells, a marked line gets the class of its kind
+/// (`pain`, `opportunity`, `question`, `quote`): its mark in bold, a pain
+/// in bold, a question and a quote in italics, and each a colour; every
+/// `@source` is set in small grey type (`class="source"`).
 ///
 /// Every piece of text is escaped (`&` `<` `>` `"` `'`); control and bidi
 /// characters become visible placeholders such as `␛`; a cell's lines are
@@ -89,7 +125,11 @@ pub fn to_html(journey: &Journey, findings: &[Finding]) -> String {
     if !findings.is_empty() {
         out.push_str(LEGEND);
     }
+    if has_marked_line(journey) {
+        out.push_str(LINE_LEGEND);
+    }
     grid(&mut out, journey, findings);
+    inbox(&mut out, &journey.inbox);
     findings_list(&mut out, journey, findings);
     out.push_str("</body>\n</html>\n");
     out
@@ -100,6 +140,17 @@ const LEGEND: &str = "<p class=\"legend\">\
 <span class=\"key warning\"><span class=\"mark warning\">▲</span> warning</span> rows that do not fit together \
 <span class=\"key info\"><span class=\"mark info\">●</span> info</span> worth a look. \
 A number after a mark is the number of the finding in the list under the grid.</p>\n";
+
+const LINE_LEGEND: &str = "<p class=\"legend\">Lines: \
+<span class=\"pain\"><span class=\"glyph\">!</span> pain</span> · \
+<span class=\"opportunity\"><span class=\"glyph\">+</span> opportunity</span> · \
+<span class=\"question\"><span class=\"glyph\">?</span> open question</span> · \
+<span class=\"quote\"><span class=\"glyph\">&gt;</span> quote</span> · \
+<span class=\"source\">@name</span> who said it.</p>\n";
+
+fn has_marked_line(journey: &Journey) -> bool {
+    journey.phases().iter().flat_map(|p| p.cells()).flat_map(|c| lines(c)).any(|l| Mark::of(l).is_some())
+}
 
 fn symbol(severity: Severity) -> &'static str {
     match severity {
@@ -115,6 +166,13 @@ fn grid(out: &mut String, journey: &Journey, findings: &[Finding]) {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(one_line(&phase.name).trim()));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
+    if let Some(svg) = curve::svg(journey) {
+        let _ = writeln!(
+            out,
+            "<tr class=\"mood\"><th scope=\"row\">Mood</th><td class=\"curve\" colspan=\"{}\">{svg}</td></tr>",
+            journey.phase_count()
+        );
+    }
     for (r, row) in journey.rows().iter().enumerate() {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(one_line(row).trim()));
         for p in 0..journey.phase_count() {
@@ -186,12 +244,62 @@ fn counts(findings: &[Finding]) -> String {
 }
 
 /// A cell's text: lines escaped and joined with `<br>`, empty lines at the
-/// start and end dropped.
+/// start and end dropped, marked lines and sources set apart.
 fn cell(text: &str) -> String {
     let lines: Vec<&str> = lines(text).collect();
     let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
     let end = lines.iter().rposition(|l| !l.trim().is_empty()).map_or(start, |i| i + 1);
-    lines[start..end].iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>")
+    lines[start..end].iter().map(|l| line(l)).collect::<Vec<_>>().join("<br>")
+}
+
+/// One line: escaped, each `@source` in a `source` span, and a marked line
+/// wrapped in a span of its kind with its mark in a `glyph` span.
+fn line(text: &str) -> String {
+    let text = sanitize(text);
+    let Some(kind) = Mark::of(&text) else { return with_sources(&text) };
+    let indent = text.len() - text.trim_start().len();
+    let rest = &text[indent + 1..];
+    format!(
+        "{}<span class=\"{}\"><span class=\"glyph\">{}</span>{}</span>",
+        escape(&text[..indent]),
+        kind.id(),
+        escape(&kind.prefix().to_string()),
+        with_sources(rest)
+    )
+}
+
+/// Escaped text with each `@source` in a `source` span.
+fn with_sources(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for span in source_spans(text) {
+        out.push_str(&escape(&text[from..span.start]));
+        let _ = write!(out, "<span class=\"source\">{}</span>", escape(&text[span.clone()]));
+        from = span.end;
+    }
+    out.push_str(&escape(&text[from..]));
+    out
+}
+
+/// The inbox under the grid; nothing when it is empty.
+fn inbox(out: &mut String, notes: &[Note]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("<h2>Unsorted notes</h2>\n<table class=\"inbox\">\n<thead>\n");
+    out.push_str("<tr><th>Note</th><th class=\"who\">Source</th><th class=\"when\">Taken</th></tr>\n");
+    out.push_str("</thead>\n<tbody>\n");
+    for note in notes {
+        let source = note.source.as_deref().map_or(String::new(), |s| format!("@{}", one_line(s).trim()));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"who\">{}</td><td class=\"when\">{}</td></tr>",
+            cell(&note.text),
+            escape(&source),
+            escape(&taken(&note.at))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// Text escaped for HTML content and attribute values: control and bidi

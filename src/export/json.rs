@@ -5,7 +5,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use crate::checks::Finding;
 use crate::format::FORMAT_VERSION;
-use crate::journey::{CellRef, Journey};
+use crate::journey::{Acceptance, CellRef, Journey, Note};
 
 /// The journey and its findings as pretty-printed JSON (serde_json's pretty
 /// form: two-space indent, every array element and object entry on its own
@@ -17,11 +17,20 @@ use crate::journey::{CellRef, Journey};
 ///   "format": 1,
 ///   "title": "…",
 ///   "persona": "…",
+///   "lang": "en",
 ///   "rows": ["Need", "Touchpoints", …],
 ///   "roles": { "Need": "need", "Touchpoints": "touchpoints", … },
 ///   "checks_off": ["inside-out", …],
+///   "external": ["search", …],
+///   "accepted": [
+///     { "check": "channel-without-owner", "phase": "Orientation",
+///       "rows": ["Touchpoints", "Organization"], "subject": "search", "reason": "…" }
+///   ],
 ///   "phases": [
-///     { "name": "Orientation", "cells": { "Need": "…", "Touchpoints": "", … } }
+///     { "name": "Orientation", "mood": 1, "cells": { "Need": "…", "Touchpoints": "", … } }
+///   ],
+///   "inbox": [
+///     { "text": "chat bot could not change the address", "source": "sara", "at": "2026-12-01T14:03:12Z" }
 ///   ],
 ///   "findings": [
 ///     {
@@ -40,26 +49,40 @@ use crate::journey::{CellRef, Journey};
 /// - `roles` maps every row that plays a role (from the file's `[roles]`
 ///   table or by its name) to its role id, in row order; rows with no role
 ///   are left out.
-/// - `checks_off` lists the check ids the journey switches off, as in the file.
+/// - `lang` is the file's `lang` (`en`, `nl`, `sv`), `null` when the file
+///   sets none (the language then follows the row names).
+/// - `checks_off` lists the check ids the journey switches off, and
+///   `external` the channels (tags without `#`) it does not run, as in the file.
+/// - `accepted` lists the findings accepted on purpose, as in the file
+///   (`subject` is `null` when the acceptance names none).
+/// - Each phase's `mood` is -2..2, `null` when unknown.
+/// - `inbox` lists the unsorted notes, oldest first (`source` is `null`
+///   when the note names none; `at` as in the file).
 /// - Each phase's `cells` has every row as a key, in row order; an empty
 ///   cell is `""`. Multi-line text keeps its `\n`.
 /// - `findings` are in the given order; phases and rows are named, not numbered.
+/// - Text is as in the file; control and bidi characters are written as
+///   `\uXXXX` escapes, so a terminal that shows the JSON never acts on them.
 pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
     let doc = Doc {
         format: FORMAT_VERSION,
         title: &journey.title,
         persona: &journey.persona,
+        lang: journey.lang.map(|l| l.code()),
         rows: journey.rows(),
         roles: Roles(journey),
         checks_off: &journey.checks_off,
+        external: &journey.external,
+        accepted: journey.accepted.iter().map(AcceptedDoc::from).collect(),
         phases: (journey.phases().iter().enumerate())
-            .map(|(p, phase)| PhaseDoc { name: &phase.name, cells: PhaseCells { journey, phase: p } })
+            .map(|(p, phase)| PhaseDoc { name: &phase.name, mood: phase.mood, cells: PhaseCells { journey, phase: p } })
             .collect(),
+        inbox: journey.inbox.iter().map(NoteDoc::from).collect(),
         findings: findings.iter().map(|f| FindingDoc::new(journey, f)).collect(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("a journey is always valid JSON");
     out.push('\n');
-    out
+    crate::text::json_safe(&out)
 }
 
 #[derive(Serialize)]
@@ -67,11 +90,43 @@ struct Doc<'a> {
     format: i64,
     title: &'a str,
     persona: &'a str,
+    lang: Option<&'static str>,
     rows: &'a [String],
     roles: Roles<'a>,
     checks_off: &'a [String],
+    external: &'a [String],
+    accepted: Vec<AcceptedDoc<'a>>,
     phases: Vec<PhaseDoc<'a>>,
+    inbox: Vec<NoteDoc<'a>>,
     findings: Vec<FindingDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct AcceptedDoc<'a> {
+    check: &'a str,
+    phase: &'a str,
+    rows: &'a [String],
+    subject: Option<&'a str>,
+    reason: &'a str,
+}
+
+impl<'a> From<&'a Acceptance> for AcceptedDoc<'a> {
+    fn from(a: &'a Acceptance) -> Self {
+        Self { check: &a.check, phase: &a.phase, rows: &a.rows, subject: a.subject.as_deref(), reason: &a.reason }
+    }
+}
+
+#[derive(Serialize)]
+struct NoteDoc<'a> {
+    text: &'a str,
+    source: Option<&'a str>,
+    at: &'a str,
+}
+
+impl<'a> From<&'a Note> for NoteDoc<'a> {
+    fn from(n: &'a Note) -> Self {
+        Self { text: &n.text, source: n.source.as_deref(), at: &n.at }
+    }
 }
 
 /// `{row: role}` for the rows that play a role, in row order.
@@ -93,6 +148,7 @@ impl Serialize for Roles<'_> {
 #[derive(Serialize)]
 struct PhaseDoc<'a> {
     name: &'a str,
+    mood: Option<i8>,
     cells: PhaseCells<'a>,
 }
 
@@ -112,8 +168,9 @@ impl Serialize for PhaseCells<'_> {
     }
 }
 
+/// A finding as JSON: phases and rows named, not numbered. Shared with the report.
 #[derive(Serialize)]
-struct FindingDoc<'a> {
+pub(crate) struct FindingDoc<'a> {
     id: &'a str,
     severity: &'a str,
     phase: &'a str,
@@ -123,13 +180,13 @@ struct FindingDoc<'a> {
 }
 
 #[derive(Serialize)]
-struct CellDoc<'a> {
-    phase: &'a str,
-    row: &'a str,
+pub(crate) struct CellDoc<'a> {
+    pub(crate) phase: &'a str,
+    pub(crate) row: &'a str,
 }
 
 impl<'a> FindingDoc<'a> {
-    fn new(journey: &'a Journey, finding: &'a Finding) -> Self {
+    pub(crate) fn new(journey: &'a Journey, finding: &'a Finding) -> Self {
         let phase = |p: usize| journey.phases().get(p).map_or("", |p| p.name.as_str());
         let row = |r: usize| journey.rows().get(r).map_or("", String::as_str);
         Self {

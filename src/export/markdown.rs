@@ -1,7 +1,8 @@
 //! Markdown: one GitHub/GitLab-flavoured table, phases as columns.
 
 use super::{lines, one_line};
-use crate::journey::{CellRef, Journey};
+use crate::insights::mood;
+use crate::journey::{CellRef, Journey, Note};
 use crate::text::sanitize;
 
 /// The journey as one Markdown table that renders on GitHub and GitLab.
@@ -15,11 +16,25 @@ use crate::text::sanitize;
 ///
 /// |  | PHASE 1 | PHASE 2 |
 /// | --- | --- | --- |
+/// | Mood | -1 unhappy |  |
 /// | ROW 1 | CELL | line 1<br>line 2 |
 /// | ROW 2 |  | CELL |
+///
+/// ## Unsorted notes
+///
+/// | Note | Source | Taken |
+/// | --- | --- | --- |
+/// | chat bot could not change the address | @sara | 2026-12-01 14:03 UTC |
 /// ```
 ///
 /// - The `# TITLE` and `_Persona: …_` paragraphs are left out when empty.
+/// - The `Mood` row is there when any phase has a mood: the mood as a
+///   number and a word (`+2 very happy` … `-2 very unhappy`), an empty cell
+///   where it is unknown.
+/// - `Unsorted notes` lists the journey's inbox, oldest first, and is left
+///   out when the inbox is empty: the note, its source (empty when none)
+///   and when it was taken (`YYYY-MM-DD HH:MM UTC`; as written in the file
+///   when that is no RFC 3339 time).
 /// - The header cell above the row names is empty; an empty grid cell is
 ///   an empty table cell (`|  |`).
 /// - A cell's lines are trimmed and joined with `<br>`; empty lines at the
@@ -46,11 +61,32 @@ pub fn to_markdown(journey: &Journey) -> String {
     let header: Vec<String> = phases.iter().map(|p| escape(one_line(&p.name).trim(), "")).collect();
     out.push_str(&table_line("", &header));
     out.push_str(&table_line("---", &vec!["---".to_owned(); phases.len()]));
+    if phases.iter().any(|p| p.mood.is_some()) {
+        let moods: Vec<String> =
+            phases.iter().map(|p| p.mood.map_or(String::new(), |m| mood::label(Some(m)))).collect();
+        out.push_str(&table_line("Mood", &moods));
+    }
     for (r, row) in journey.rows().iter().enumerate() {
         let cells: Vec<String> = (0..phases.len()).map(|p| cell(journey.cell(CellRef::new(p, r)))).collect();
         out.push_str(&table_line(&escape(one_line(row).trim(), ""), &cells));
     }
+    inbox(&mut out, &journey.inbox);
     out
+}
+
+/// The inbox as a table under the grid; nothing when it is empty.
+fn inbox(out: &mut String, notes: &[Note]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("\n## Unsorted notes\n\n");
+    out.push_str(&table_line("Note", &["Source".to_owned(), "Taken".to_owned()]));
+    out.push_str(&table_line("---", &["---".to_owned(), "---".to_owned()]));
+    for note in notes {
+        let source = note.source.as_deref().map_or(String::new(), |s| escape(&format!("@{}", one_line(s).trim()), ""));
+        let taken = escape(&super::taken(&note.at), "");
+        out.push_str(&table_line(&cell(&note.text), &[source, taken]));
+    }
 }
 
 /// `| first | a | b |` and a newline; an empty cell is `|  |`.
@@ -94,7 +130,7 @@ fn escape(text: &str, also: &str) -> String {
 }
 
 /// True when the text after an `&` would make it an HTML entity (`&copy;`, `&#169;`).
-fn starts_entity(after: &str) -> bool {
+pub(crate) fn starts_entity(after: &str) -> bool {
     let body = after.strip_prefix('#').unwrap_or(after);
     let name_len = body.chars().take_while(char::is_ascii_alphanumeric).count();
     name_len > 0 && body[name_len..].starts_with(';')

@@ -4,20 +4,22 @@
 //!
 //! | format | function | lossless? |
 //! | --- | --- | --- |
-//! | Markdown | [`to_markdown`] | grid, title and persona; no roles, checks or findings |
+//! | Markdown | [`to_markdown`] | grid, title, persona, moods and unsorted notes; no roles, checks or findings |
 //! | CSV | [`to_csv`] | rows, phases and cells only; [`import_csv`] reads it back |
-//! | HTML | [`to_html`] | grid, title, persona and findings, for reading and printing |
+//! | HTML | [`to_html`] | grid, title, persona, mood curve, unsorted notes and findings, for reading and printing |
 //! | Mermaid | [`to_mermaid`] | a lossy `journey` diagram of the touchpoints |
 //! | JSON | [`to_json`] | the whole journey plus its findings |
 
 mod csv;
 mod html;
 mod import;
+#[cfg(test)]
+mod interview_tests;
 mod json;
 mod markdown;
 mod mermaid;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::fmt;
 use std::str::FromStr;
@@ -26,6 +28,8 @@ pub use self::csv::to_csv;
 pub use html::to_html;
 pub use import::{ImportError, import_csv};
 pub use json::to_json;
+pub(crate) use json::{CellDoc, FindingDoc};
+pub(crate) use markdown::starts_entity;
 pub use markdown::to_markdown;
 pub use mermaid::to_mermaid;
 
@@ -128,9 +132,19 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// When an inbox note was taken, for reading: `2026-12-01 14:03 UTC`; the
+/// text as written (on one line, control characters made visible) when it
+/// is no RFC 3339 time.
+fn taken(at: &str) -> String {
+    match crate::journey::parse_rfc3339(at) {
+        Some((secs, _)) if secs >= 0 => crate::journey::readable(secs.unsigned_abs()),
+        _ => one_line(at).trim().to_owned(),
+    }
+}
+
 /// Text for a one-line place (a title, a name): its lines joined by a space,
 /// with control and bidi characters shown as visible placeholders.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let joined: Vec<&str> = lines(text).collect();
     crate::text::sanitize(&joined.join(" ")).into_owned()
 }

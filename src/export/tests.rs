@@ -116,7 +116,8 @@ proptest! {
     }
 }
 
-fn unescaped_pipes(line: &str) -> usize {
+/// Number of `|` not escaped by a backslash (an even run of backslashes escapes nothing).
+pub(crate) fn unescaped_pipes(line: &str) -> usize {
     let mut count = 0;
     let mut backslashes = 0;
     for c in line.chars() {
@@ -355,7 +356,7 @@ fn json_has_the_documented_shape() {
         "rows": ["Wants", "Touchpoints", "Notes"],
         "roles": {"Wants": "need", "Touchpoints": "touchpoints"},
         "checks_off": ["inside-out"],
-        "phases": [{"name": "One", "cells": {"Wants": "x\ny", "Touchpoints": "", "Notes": ""}}],
+        "phases": [{"name": "One", "mood": null, "cells": {"Wants": "x\ny", "Touchpoints": "", "Notes": ""}}],
     });
     for (key, want) in expected.as_object().unwrap() {
         assert_eq!(&value[key], want, "{key}");

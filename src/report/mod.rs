@@ -1,0 +1,52 @@
+//! The report a consultant hands the client after the interviews: title
+//! and persona, the mood per phase, the pains ranked by how many sources
+//! name them, the opportunities, open questions and quotes, the open
+//! findings and the cells no source backs. Pure: takes a journey and its
+//! findings, returns text.
+//!
+//! | format | function |
+//! | --- | --- |
+//! | Markdown (renders on GitHub) | [`to_markdown`] |
+//! | JSON (shape documented on the function) | [`to_json`] |
+
+mod json;
+mod markdown;
+#[cfg(test)]
+mod tests;
+
+pub use json::to_json;
+pub use markdown::to_markdown;
+
+use crate::checks::Finding;
+use crate::export::one_line;
+use crate::insights::{Evidence, Insights};
+use crate::journey::{CellRef, Journey};
+
+/// What both renderings are made of, read from the journey once.
+struct Report<'a> {
+    journey: &'a Journey,
+    findings: &'a [Finding],
+    insights: Insights,
+    evidence: Evidence,
+}
+
+impl<'a> Report<'a> {
+    fn new(journey: &'a Journey, findings: &'a [Finding]) -> Self {
+        Self { journey, findings, insights: Insights::of(journey), evidence: Evidence::of(journey) }
+    }
+
+    /// A phase's name, raw; "" outside the grid.
+    fn phase(&self, phase: usize) -> &'a str {
+        self.journey.phases().get(phase).map_or("", |p| p.name.as_str())
+    }
+
+    /// A row's name, raw; "" outside the grid.
+    fn row(&self, row: usize) -> &'a str {
+        self.journey.rows().get(row).map_or("", String::as_str)
+    }
+
+    /// `Phase / Row`, on one line, control characters made visible.
+    fn place(&self, at: CellRef) -> String {
+        format!("{} / {}", one_line(self.phase(at.phase)).trim(), one_line(self.row(at.row)).trim())
+    }
+}
