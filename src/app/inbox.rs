@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::edit::{LineInput, LineKind};
 use super::msg::Effect;
-use super::normal;
+use super::moves::movement;
 use super::state::{App, Mode};
 use crate::journey::{Change, with_source};
 
@@ -42,9 +42,8 @@ pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::EditNote { index: selected }, &text)));
         }
         Action::Undo | Action::Redo => {
-            let effects = normal::run(app, action);
+            if action == Action::Undo { app.undo() } else { app.redo() }
             after_change(app, selected);
-            return effects;
         }
         Action::Cancel | Action::ShowInbox => app.mode = Mode::Normal,
         _ => {}
@@ -58,7 +57,7 @@ pub fn place(app: &mut App, note: usize, action: Action) -> Vec<Effect> {
         Action::DropNote => drop_note(app, note),
         Action::Cancel => app.mode = Mode::Inbox { selected: note },
         other => {
-            if let Some(moved) = normal::movement(app, other) {
+            if let Some(moved) = movement(app, other) {
                 app.cursor = moved;
             }
         }

@@ -19,6 +19,7 @@ mod key;
 pub mod keymap;
 pub mod layout;
 mod mouse;
+mod moves;
 mod msg;
 mod normal;
 mod ops;

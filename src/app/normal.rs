@@ -8,6 +8,7 @@ use super::msg::{EditorFailure, EditorText, Effect};
 use super::search::{Search, Target};
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
+use super::moves::movement;
 use super::{capture, files, inbox};
 use crate::journey::{CellRef, Change};
 
@@ -43,20 +44,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 app.info("Cleared the cell (u undoes)");
             }
         }
-        Action::Undo => match app.history.undo(&mut app.journey) {
-            Some(applied) => {
-                app.cursor = applied.focus(app.cursor);
-                app.info("Undone");
-            }
-            None => app.info("Nothing to undo"),
-        },
-        Action::Redo => match app.history.redo(&mut app.journey) {
-            Some(applied) => {
-                app.cursor = applied.focus(app.cursor);
-                app.info("Redone");
-            }
-            None => app.info("Nothing to redo"),
-        },
+        Action::Undo => app.undo(),
+        Action::Redo => app.redo(),
         Action::Save => return files::save(app, None, false),
         Action::Quit => return files::quit(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
@@ -106,24 +95,6 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// Where a moving action takes the cursor; `None` for other actions.
-pub fn movement(app: &App, action: Action) -> Option<CellRef> {
-    let last_phase = app.journey.phase_count().saturating_sub(1);
-    let last_row = app.journey.row_count().saturating_sub(1);
-    let c = app.cursor;
-    Some(match action {
-        Action::MoveLeft | Action::PrevPhase => CellRef::new(c.phase.saturating_sub(1), c.row),
-        Action::MoveRight | Action::NextPhase => CellRef::new((c.phase + 1).min(last_phase), c.row),
-        Action::MoveUp => CellRef::new(c.phase, c.row.saturating_sub(1)),
-        Action::MoveDown => CellRef::new(c.phase, (c.row + 1).min(last_row)),
-        Action::FirstPhase => CellRef::new(0, c.row),
-        Action::LastPhase => CellRef::new(last_phase, c.row),
-        Action::FirstRow => CellRef::new(c.phase, 0),
-        Action::LastRow => CellRef::new(c.phase, last_row),
-        _ => return None,
-    })
 }
 
 /// Esc in the grid: leave zoom, or else clear the search.

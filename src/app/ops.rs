@@ -27,6 +27,28 @@ impl App {
         }
     }
 
+    /// Undo the last change; the cursor goes to what it changed.
+    pub(super) fn undo(&mut self) {
+        match self.history.undo(&mut self.journey) {
+            Some(applied) => {
+                self.cursor = applied.focus(self.cursor);
+                self.info("Undone");
+            }
+            None => self.info("Nothing to undo"),
+        }
+    }
+
+    /// Redo what was undone last.
+    pub(super) fn redo(&mut self) {
+        match self.history.redo(&mut self.journey) {
+            Some(applied) => {
+                self.cursor = applied.focus(self.cursor);
+                self.info("Redone");
+            }
+            None => self.info("Nothing to redo"),
+        }
+    }
+
     /// Carry out a structure operation: apply it, ask first, or say why not.
     pub(super) fn shape(&mut self, outcome: Outcome) {
         match outcome {
