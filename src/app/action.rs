@@ -82,6 +82,13 @@ pub enum Action {
     DeleteNote,
     EditNote,
     DropNote,
+    /// The cursor phase's mood one step happier / unhappier.
+    RaiseMood,
+    LowerMood,
+    /// The list of every marked line (pains, opportunities, questions, quotes).
+    ShowInsights,
+    /// Show how many sources back each cell.
+    ToggleEvidence,
 }
 
 /// An action's name in the config file and what it does, for help.
@@ -96,7 +103,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 68] = [
+const TABLE: [Info; 72] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -165,6 +172,10 @@ const TABLE: [Info; 68] = [
     info(Action::DeleteNote, "delete-note", "delete the note (u undoes)"),
     info(Action::EditNote, "edit-note", "edit the note's text"),
     info(Action::DropNote, "drop-note", "drop the note here, as a new line of this cell"),
+    info(Action::RaiseMood, "raise-mood", "the customer's mood in this phase one step happier (up to +2)"),
+    info(Action::LowerMood, "lower-mood", "the customer's mood in this phase one step unhappier (down to -2)"),
+    info(Action::ShowInsights, "show-insights", "list every pain, opportunity, open question and quote"),
+    info(Action::ToggleEvidence, "toggle-evidence", "evidence: how many sources back each cell; unbacked cells"),
 ];
 
 impl Action {

@@ -20,21 +20,24 @@ pub enum KeyMode {
     Inbox,
     /// A note picked up from the inbox waits for its cell.
     Place,
+    /// A list over the grid (the insights): select and jump.
+    List,
     /// A question waiting for its answer.
     Question(QuestionKind),
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 6 + QUESTIONS.len()] = {
-        let mut all = [KeyMode::Normal; 6 + QUESTIONS.len()];
+    pub const ALL: [KeyMode; 7 + QUESTIONS.len()] = {
+        let mut all = [KeyMode::Normal; 7 + QUESTIONS.len()];
         all[1] = KeyMode::Edit;
         all[2] = KeyMode::Line;
         all[3] = KeyMode::Help;
         all[4] = KeyMode::Inbox;
         all[5] = KeyMode::Place;
+        all[6] = KeyMode::List;
         let mut i = 0;
         while i < QUESTIONS.len() {
-            all[6 + i] = KeyMode::Question(QUESTIONS[i].kind);
+            all[7 + i] = KeyMode::Question(QUESTIONS[i].kind);
             i += 1;
         }
         all
@@ -49,6 +52,7 @@ impl KeyMode {
             KeyMode::Help => "help",
             KeyMode::Inbox => "inbox",
             KeyMode::Place => "place",
+            KeyMode::List => "list",
             KeyMode::Question(kind) => kind.spec().id,
         }
     }
@@ -126,6 +130,10 @@ impl Default for Keymap {
         bind(n, &[Key::code(K::Esc)], C::Cancel);
         bind(n, &[Key::plain('c')], C::Capture);
         bind(n, &[Key::plain('I')], C::ShowInbox);
+        bind(n, &[Key::plain('}')], C::RaiseMood);
+        bind(n, &[Key::plain('{')], C::LowerMood);
+        bind(n, &[Key::plain('L')], C::ShowInsights);
+        bind(n, &[Key::plain('E')], C::ToggleEvidence);
         let e = KeyMode::Edit;
         bind(e, &[Key::code(K::Esc)], C::KeepEdit);
         bind(e, &[Key::ctrl('c')], C::AbandonEdit);
@@ -151,6 +159,15 @@ impl Default for Keymap {
         bind(i, &[Key::plain('u'), Key::ctrl('z')], C::Undo);
         bind(i, &[Key::ctrl('r'), Key::ctrl('y')], C::Redo);
         bind(i, &[Key::code(K::Esc), Key::plain('I'), Key::plain('q')], C::Cancel);
+        let l = KeyMode::List;
+        bind(l, &[Key::plain('k'), Key::code(K::Up)], C::MoveUp);
+        bind(l, &[Key::plain('j'), Key::code(K::Down)], C::MoveDown);
+        bind(l, &[Key::plain('g'), Key::code(K::Home)], C::FirstRow);
+        bind(l, &[Key::plain('G'), Key::code(K::End)], C::LastRow);
+        bind(l, &[Key::code(K::PageUp)], C::PageUp);
+        bind(l, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
+        bind(l, &[Key::code(K::Enter)], C::Submit);
+        bind(l, &[Key::code(K::Esc), Key::plain('q'), Key::plain('L')], C::Cancel);
         let p = KeyMode::Place;
         bind(p, &[Key::code(K::Left), Key::plain('h')], C::MoveLeft);
         bind(p, &[Key::code(K::Right), Key::plain('l')], C::MoveRight);
