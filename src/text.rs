@@ -96,18 +96,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// The first `max` lines `wrap` would return, and how many lines there are in
-/// all; only the lines returned are built.
-pub fn wrap_head(text: &str, width: usize, max: usize) -> (Vec<String>, usize) {
+/// The first `max` lines `wrap` would return, each with whether it starts
+/// a line of the text (rather than continuing one), and how many lines
+/// there are in all; only the lines returned are built.
+pub fn wrap_head(text: &str, width: usize, max: usize) -> (Vec<(String, bool)>, usize) {
     let width = width.max(1);
     let text = sanitize(text);
     let mut head = Vec::with_capacity(max.min(16));
     let mut total = 0;
     for line in text.split('\n') {
+        let mut first = true;
         break_line(line, width, |r| {
             if total < max {
-                head.push(line[r].to_owned());
+                head.push((line[r].to_owned(), first));
             }
+            first = false;
             total += 1;
         });
     }
@@ -247,6 +250,7 @@ mod tests {
             prop_assert_eq!(wrapped_height(&text, width), all.len());
             let (head, total) = wrap_head(&text, width, max);
             prop_assert_eq!(total, all.len());
+            let head: Vec<String> = head.into_iter().map(|(line, _)| line).collect();
             prop_assert_eq!(&head[..], &all[..max.min(all.len())]);
         }
 

@@ -5,8 +5,8 @@
 
 use super::action::Action;
 use super::edit::{LineInput, LineKind};
-use super::msg::Effect;
 use super::moves::movement;
+use super::msg::Effect;
 use super::state::{App, Mode};
 use crate::journey::{Change, with_source};
 
@@ -42,7 +42,11 @@ pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::EditNote { index: selected }, &text)));
         }
         Action::Undo | Action::Redo => {
-            if action == Action::Undo { app.undo() } else { app.redo() }
+            if action == Action::Undo {
+                app.undo()
+            } else {
+                app.redo()
+            }
             after_change(app, selected);
         }
         Action::Cancel | Action::ShowInbox => app.mode = Mode::Normal,

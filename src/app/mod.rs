@@ -18,6 +18,7 @@ mod inbox;
 mod key;
 pub mod keymap;
 pub mod layout;
+pub mod lists;
 mod mouse;
 mod moves;
 mod msg;

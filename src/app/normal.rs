@@ -4,12 +4,12 @@
 
 use super::action::Action;
 use super::edit::{LineInput, LineKind};
+use super::moves::movement;
 use super::msg::{EditorFailure, EditorText, Effect};
 use super::search::{Search, Target};
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
-use super::moves::movement;
-use super::{capture, files, inbox};
+use super::{capture, files, inbox, lists};
 use crate::journey::{CellRef, Change};
 
 /// Run an action in normal mode.
@@ -87,6 +87,10 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             prompt(app, &format!("title {title}"));
         }
         Action::Capture => capture::open(app),
+        Action::RaiseMood => lists::step_mood(app, true),
+        Action::LowerMood => lists::step_mood(app, false),
+        Action::ShowInsights => lists::open(app),
+        Action::ToggleEvidence => lists::toggle_evidence(app),
         Action::ShowInbox => inbox::open(app),
         Action::EditPersona => {
             let persona = app.journey.persona.clone();

@@ -111,6 +111,9 @@ impl App {
         if let Some(findings) = &mut self.findings {
             *findings = checks::check(&self.journey);
         }
+        if let Some(evidence) = &mut self.evidence {
+            *evidence = crate::insights::Evidence::of(&self.journey);
+        }
         if let Some(search) = &mut self.search {
             search.refresh(&self.journey);
         }

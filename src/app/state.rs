@@ -6,9 +6,11 @@ use super::edit::{Editor, LineInput, LineKind};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
+use super::lists::InsightList;
 use super::question::Question;
 use super::search::Search;
 use crate::checks::Finding;
+use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
 
@@ -31,6 +33,8 @@ pub enum Mode {
     Place {
         note: usize,
     },
+    /// The insights list over the grid.
+    Insights(Box<InsightList>),
 }
 
 impl Mode {
@@ -43,6 +47,7 @@ impl Mode {
             Mode::Ask(q) => q.spec().mode,
             Mode::Inbox { .. } => "INBOX",
             Mode::Place { .. } => "SORT",
+            Mode::Insights(_) => "INSIGHTS",
         }
     }
 
@@ -55,6 +60,7 @@ impl Mode {
             Mode::Ask(q) => KeyMode::Question(q.kind),
             Mode::Inbox { .. } => KeyMode::Inbox,
             Mode::Place { .. } => KeyMode::Place,
+            Mode::Insights(_) => KeyMode::List,
         }
     }
 
@@ -129,6 +135,9 @@ pub struct App {
     pub settings: Settings,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
     pub source: Option<String>,
+    /// The evidence view (`E`): `Some` with the sources of every cell, kept
+    /// current after every change; `None` when it is off.
+    pub evidence: Option<Evidence>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -196,6 +205,7 @@ impl App {
             zoom: None,
             settings: Settings::default(),
             source: None,
+            evidence: None,
         }
     }
 
@@ -257,6 +267,20 @@ impl App {
     /// True when the journey's file does not exist yet.
     pub fn is_new_file(&self) -> bool {
         self.on_disk == OnDisk::Absent
+    }
+
+    /// How many lines carry each mark (pain, opportunity, question, quote),
+    /// in the order of `Mark::ALL`.
+    pub fn mark_counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for phase in self.journey.phases() {
+            for line in phase.cells().iter().flat_map(|c| c.lines()) {
+                if let Some(m) = crate::journey::Mark::of(line) {
+                    counts[m as usize] += 1;
+                }
+            }
+        }
+        counts
     }
 
     /// True in highlight mode.

@@ -11,7 +11,7 @@ use super::edit::{self, LineInput, LineKind};
 use super::keymap::{Key, KeyMode};
 use super::msg::{Effect, Msg};
 use super::state::{App, Mode};
-use super::{answers, capture, files, inbox, mouse, normal, typed};
+use super::{answers, capture, files, inbox, lists, mouse, normal, typed};
 
 /// Turn a key press into messages for the current mode. Releases are ignored
 /// (Windows sends them). In edit mode an Alt+key that is not bound is the
@@ -160,6 +160,7 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
             let note = *note;
             inbox::place(app, note, action)
         }
+        Mode::Insights(_) => lists::run(app, action),
     }
 }
 
@@ -211,7 +212,12 @@ fn input(app: &mut App, key: KeyEvent) {
                 normal::search_typed(app, &pattern, origin);
             }
         }
-        Mode::Normal | Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } => {}
+        Mode::Normal
+        | Mode::Help { .. }
+        | Mode::Ask(_)
+        | Mode::Inbox { .. }
+        | Mode::Place { .. }
+        | Mode::Insights(_) => {}
     }
 }
 
@@ -226,7 +232,7 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } => {}
+        Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } | Mode::Insights(_) => {}
     }
 }
 
@@ -238,3 +244,6 @@ mod shape_tests;
 
 #[cfg(test)]
 mod capture_tests;
+
+#[cfg(test)]
+mod insight_tests;

@@ -36,6 +36,7 @@
 //! #   [keys.help]    the help screen
 //! #   [keys.inbox]   the inbox panel (I)
 //! #   [keys.place]   carrying an inbox note to its cell
+//! #   [keys.list]    the insights list (L)
 //! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open]
 //! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
@@ -56,13 +57,16 @@
 //! #           add-phase insert-phase rename-phase delete-phase
 //! #           move-phase-left move-phase-right add-row rename-row
 //! #           move-row-up move-row-down edit-title edit-persona cancel
-//! #           capture show-inbox
+//! #           capture show-inbox raise-mood lower-mood show-insights
+//! #           toggle-evidence
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
 //! #   inbox:  move-up move-down first-row last-row pick-note delete-note
 //! #           edit-note undo redo cancel
 //! #   place:  the moving actions, drop-note cancel
+//! #   list:   move-up move-down first-row last-row page-up page-down
+//! #           submit cancel (the insights list, L)
 //! #   quit:     save-and-quit quit-without-saving cancel
 //! #   recover:  recover discard keep-for-later
 //! #   conflict: overwrite reload save-as cancel

@@ -11,6 +11,7 @@ use super::theme::{Theme, severity_symbol};
 use crate::app::App;
 use crate::app::layout::{Col, GridLayout, RowBand};
 use crate::checks;
+use crate::insights::Backing;
 use crate::journey::CellRef;
 use crate::text;
 
@@ -41,6 +42,16 @@ impl Widget for &GridView<'_> {
     }
 }
 
+/// A phase's mood for its header: a face and the signed number (`☹-1`, `·0`, `☺+2`).
+pub fn mood_badge(mood: i8) -> String {
+    let face = match mood {
+        m if m < 0 => '☹',
+        0 => '·',
+        _ => '☺',
+    };
+    format!("{face}{}", crate::insights::mood::number(mood))
+}
+
 /// A horizontal rule with crossings under the column separators.
 fn rule(layout: &GridLayout, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
     let line = "─".repeat(usize::from(width));
@@ -62,9 +73,18 @@ impl GridView<'_> {
             let label = format!(" {} {}", col.phase + 1, phases[col.phase].name);
             let label = text::sanitize(&label);
             let x = area.x + col.x;
+            let width = usize::from(col.width);
             buf.set_stringn(x - 1, area.y, "│", 1, t.rule);
             buf.set_style(Rect::new(x, area.y, col.width.min(area.width - col.x), 1), style);
-            buf.set_stringn(x, area.y, text::truncate(&label, usize::from(col.width)), usize::from(col.width), style);
+            // The mood at the right of the header, e.g. `☹-1`; the name gives way to it.
+            let mood = phases[col.phase].mood.map(mood_badge).unwrap_or_default();
+            let mood_w = text::width(&mood);
+            let name_w = if mood_w + 6 <= width { width - mood_w - 1 } else { width };
+            buf.set_stringn(x, area.y, text::truncate(&label, name_w), name_w, style);
+            if name_w < width {
+                let mx = x + (width - mood_w) as u16;
+                buf.set_stringn(mx, area.y, &mood, mood_w, style.patch(t.badge));
+            }
         }
     }
 
@@ -119,9 +139,16 @@ impl GridView<'_> {
         let shown = usize::from(rect.height);
         let (lines, total) = text::wrap_head(cell_text, width, shown);
         let hidden = total.saturating_sub(shown);
-        for (dy, line) in lines.iter().take(shown).enumerate() {
+        for (dy, (line, starts)) in lines.iter().take(shown).enumerate() {
             let y = rect.y + dy as u16;
             buf.set_stringn(rect.x + 1, y, line, width, style);
+            if let Some(mark) = starts.then(|| crate::journey::Mark::of(line)).flatten() {
+                let lead = line.len() - line.trim_start().len();
+                let mx = rect.x + 1 + text::width(&line[..lead]) as u16;
+                if usize::from(mx - rect.x) <= width {
+                    buf.set_style(Rect::new(mx, y, 1, 1), t.marks[mark as usize]);
+                }
+            }
             mark_matches(self.app, t, line, rect.x + 1, y, width, buf);
             if hidden > 0 && dy + 1 == shown {
                 let mark = if width >= 14 { format!(" +{hidden} (z)") } else { format!(" +{hidden}") };
@@ -129,6 +156,18 @@ impl GridView<'_> {
                 let x = rect.x + 1 + (width - mark_w) as u16;
                 buf.set_stringn(x, y, &mark, mark_w, style.patch(t.more));
             }
+        }
+        if let Some(evidence) = &self.app.evidence {
+            // How many sources back the cell, at the right of its first line.
+            let badge = match evidence.cell(at) {
+                Backing::Empty => return,
+                Backing::Unbacked if width >= 14 => " unbacked".to_owned(),
+                Backing::Unbacked => " ∅".to_owned(),
+                Backing::Backed(sources) => format!(" ✓{}", sources.len()),
+            };
+            let badge_w = text::width(&badge).min(width);
+            let x = rect.x + 1 + (width - badge_w) as u16;
+            buf.set_stringn(x, rect.y, &badge, badge_w, style.patch(t.badge));
         }
     }
 

@@ -5,6 +5,7 @@ mod findings;
 mod grid;
 mod help;
 mod inbox;
+mod insights;
 mod matches;
 mod status;
 pub mod theme;
@@ -65,6 +66,10 @@ impl Widget for &Screen<'_> {
             (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);
         }
         (&dialog::Dialog { app, theme }).render(Rect { height: area.height - chrome.bottom(), ..area }, buf);
+        if let Mode::Insights(list) = &app.mode {
+            let list_area = Rect { height: area.height - chrome.bottom(), ..area };
+            (&insights::InsightsList { app, list, theme }).render(list_area, buf);
+        }
         if let Mode::Help { scroll } = app.mode {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };
             (&help::Help { app, theme, scroll }).render(help_area, buf);

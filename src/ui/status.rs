@@ -116,8 +116,21 @@ fn right_side(app: &App) -> String {
     if !app.journey.inbox.is_empty() {
         parts.push(format!("inbox {}", app.journey.inbox.len()));
     }
+    if let Some(evidence) = &app.evidence {
+        parts.push(evidence.summary());
+    }
     if app.highlight() {
         parts.push(crate::checks::summary(app.findings()).to_words());
+        let marks = app.mark_counts();
+        if marks.iter().any(|&n| n > 0) {
+            let counted: Vec<String> = crate::journey::Mark::ALL
+                .iter()
+                .zip(marks)
+                .filter(|(_, n)| *n > 0)
+                .map(|(m, n)| format!("{}{n}", m.prefix()))
+                .collect();
+            parts.push(counted.join(" "));
+        }
     }
     if parts.is_empty() { String::new() } else { format!(" {} ", parts.join(" · ")) }
 }
@@ -176,6 +189,10 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
             ],
         ),
         Mode::Place { .. } => (KeyMode::Place, &[(Action::DropNote, "drop it here"), (Action::Cancel, "put it back")]),
+        Mode::Insights(_) => (
+            KeyMode::List,
+            &[(Action::Submit, "go to the cell"), (Action::MoveDown, "next"), (Action::Cancel, "close")],
+        ),
     }
 }
 

@@ -44,6 +44,12 @@ pub struct Theme {
     pub panel: Style,
     /// Text that matches the search.
     pub search: Style,
+    /// The mark at the start of a pain, opportunity, question and quote line
+    /// (in the order of `Mark::ALL`); the mark itself is text, so it reads
+    /// without colour too.
+    pub marks: [Style; 4],
+    /// A phase's mood in its header, and the evidence badge of a cell.
+    pub badge: Style,
 }
 
 impl Theme {
@@ -89,6 +95,13 @@ impl Theme {
             info: base.fg(Color::Cyan),
             panel: base,
             search: base.fg(Color::Black).bg(Color::Yellow),
+            marks: [
+                base.fg(Color::Red).add_modifier(Modifier::BOLD),
+                base.fg(Color::Green).add_modifier(Modifier::BOLD),
+                base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+                base.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            ],
+            badge: base.fg(Color::Cyan),
         }
     }
 
@@ -120,6 +133,8 @@ impl Theme {
             info: base,
             panel: base,
             search: bold.add_modifier(Modifier::UNDERLINED),
+            marks: [bold; 4],
+            badge: base.add_modifier(Modifier::ITALIC),
         }
     }
 }
