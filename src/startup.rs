@@ -82,7 +82,7 @@ pub fn open(
 
 /// Other running jgrids on this journey, and the recovery files of jgrids
 /// that stopped. A recovery file whose journey is exactly the one on disk,
-/// with nothing being typed, holds nothing unsaved: it is removed.
+/// with nothing being typed or abandoned, holds nothing unsaved: it is removed.
 fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
     let running = recovery::running(dir, Some(own));
     let live: Vec<String> = running.iter().map(|r| r.id.clone()).collect();
@@ -93,7 +93,7 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
         match orphan {
             Ok((file, recovery)) => {
                 let recovered = recovery.journey();
-                if recovery.editing.is_none() && recovered.as_ref() == Some(journey) {
+                if !recovery.holds_typing() && recovered.as_ref() == Some(journey) {
                     let _ = recovery::remove(&file);
                     continue;
                 }
@@ -129,7 +129,7 @@ pub fn recover_list() -> Result<(), String> {
             continue;
         };
         let journey = if r.journey_path.is_empty() { "(untitled journey)".into() } else { sanitize(&r.journey_path) };
-        let typing = if r.editing.is_some() { ", with a note being typed" } else { "" };
+        let typing = if r.holds_typing() { ", with a note being typed" } else { "" };
         let owner = match running.iter().find(|s| s.id == r.session) {
             Some(s) => format!(" (open in a running jgrid, pid {})", s.pid),
             None => String::new(),

@@ -87,49 +87,75 @@ pub fn width(s: &str) -> usize {
 /// assert_eq!(wrap("bell\u{7}", 10), ["bell␇"]);
 /// ```
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrapped_lines(text, width).map(|(line, _)| line).collect()
+}
+
+/// The lines `wrap` would return, one at a time, each with whether it
+/// starts a line of the text (rather than continuing one): only what is
+/// taken is wrapped, so showing the top of a huge cell is cheap.
+pub fn wrapped_lines(text: &str, width: usize) -> impl Iterator<Item = (String, bool)> + '_ {
     let width = width.max(1);
-    let text = sanitize(text);
-    let mut out = Vec::new();
-    for line in text.split('\n') {
-        break_line(line, width, |r| out.push(line[r].to_owned()));
-    }
-    out
+    text.split('\n').flat_map(move |raw| {
+        let line = sanitize(raw).into_owned();
+        let mut pieces = Vec::new();
+        break_line(&line, width, |r| {
+            pieces.push(r);
+            true
+        });
+        let starts = (0..pieces.len()).map(|i| i == 0);
+        pieces.into_iter().zip(starts).map(move |(r, first)| (line[r].to_owned(), first)).collect::<Vec<_>>()
+    })
 }
 
 /// The first `max` lines `wrap` would return, each with whether it starts
-/// a line of the text (rather than continuing one), and how many lines
-/// there are in all; only the lines returned are built.
-pub fn wrap_head(text: &str, width: usize, max: usize) -> (Vec<(String, bool)>, usize) {
+/// a line of the text, and how many lines there are in all, counted up to
+/// `limit` (a count of `limit` means "at least that many"); only the lines
+/// returned are built.
+pub fn wrap_head(text: &str, width: usize, max: usize, limit: usize) -> (Vec<(String, bool)>, usize) {
     let width = width.max(1);
-    let text = sanitize(text);
     let mut head = Vec::with_capacity(max.min(16));
     let mut total = 0;
-    for line in text.split('\n') {
+    for raw in text.split('\n') {
+        if total >= limit {
+            break;
+        }
+        let line = sanitize(bounded(raw, width, limit - total));
         let mut first = true;
-        break_line(line, width, |r| {
+        break_line(&line, width, |r| {
             if total < max {
                 head.push((line[r].to_owned(), first));
             }
             first = false;
             total += 1;
+            total < limit
         });
     }
-    (head, total)
+    (head, total.min(limit))
 }
 
-/// Number of lines `wrap` would return, without building them.
-pub fn wrapped_height(text: &str, width: usize) -> usize {
-    let width = width.max(1);
-    let text = sanitize(text);
-    let mut count = 0;
-    for line in text.split('\n') {
-        break_line(line, width, |_| count += 1);
+/// Number of lines `wrap` would return, without building them, counted up
+/// to `limit`.
+pub fn wrapped_height(text: &str, width: usize, limit: usize) -> usize {
+    wrap_head(text, width, 0, limit).1
+}
+
+/// As much of a line as can fill `lines` wrapped lines (and more), so a
+/// huge line is never scanned whole to count a few lines.
+fn bounded(line: &str, width: usize, lines: usize) -> &str {
+    let most = lines.saturating_add(1).saturating_mul(width.saturating_add(1)).saturating_mul(16);
+    if line.len() <= most {
+        return line;
     }
-    count
+    let mut end = most;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
 }
 
-/// Find where one line breaks; `emit` gets each piece as a byte range.
-fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>)) {
+/// Find where one line breaks; `emit` gets each piece as a byte range and
+/// returns false to stop.
+fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>) -> bool) {
     let offset = |part: &str| part.as_ptr() as usize - line.as_ptr() as usize;
     let (mut start, mut end, mut current_w) = (0, 0, 0);
     for word in words(line) {
@@ -142,19 +168,25 @@ fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>)) {
         }
         if word.trim().is_empty() {
             // A space at the break point is dropped rather than starting the next line.
-            emit(start..end);
+            if !emit(start..end) {
+                return;
+            }
             (start, end, current_w) = (at + word.len(), at + word.len(), 0);
             continue;
         }
         if end > start && w <= width {
-            emit(start..start + line[start..end].trim_end().len());
+            if !emit(start..start + line[start..end].trim_end().len()) {
+                return;
+            }
             (start, end, current_w) = (at, at + word.len(), w);
             continue;
         }
         for (i, g) in word.grapheme_indices(true) {
             let gw = self::width(g);
             if current_w + gw > width && end > start {
-                emit(start..end);
+                if !emit(start..end) {
+                    return;
+                }
                 (start, current_w) = (at + i, 0);
             }
             end = at + i + g.len();
@@ -247,8 +279,9 @@ mod tests {
         #[test]
         fn height_counts_the_wrapped_lines(text in "(.|\n| ){0,80}", width in 1usize..30, max in 0usize..6) {
             let all = wrap(&text, width);
-            prop_assert_eq!(wrapped_height(&text, width), all.len());
-            let (head, total) = wrap_head(&text, width, max);
+            prop_assert_eq!(wrapped_height(&text, width, usize::MAX), all.len());
+            prop_assert_eq!(wrapped_height(&text, width, 3), all.len().min(3));
+            let (head, total) = wrap_head(&text, width, max, usize::MAX);
             prop_assert_eq!(total, all.len());
             let head: Vec<String> = head.into_iter().map(|(line, _)| line).collect();
             prop_assert_eq!(&head[..], &all[..max.min(all.len())]);

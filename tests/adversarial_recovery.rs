@@ -25,9 +25,19 @@ fn recover_and_save_as<S: AsRef<OsStr>>(home: &Home, args: &[S], save_as: &str, 
     pty.assert_screen_contains("Unsaved changes found", TIMEOUT);
     pty.keys("r");
     pty.assert_screen_lacks("RECOVER?", TIMEOUT);
-    pty.assert_until("out of the question", TIMEOUT, |s| s.contains("NORMAL") || s.contains("EDIT"));
+    // Out of the question: in the grid, or back in the cell or on the
+    // command line where the text was being typed.
+    let on_command_line = |s: &str| s.lines().rev().nth(1).is_some_and(|l| l.starts_with(':'));
+    pty.assert_until("out of the question", TIMEOUT, |s| {
+        s.contains("NORMAL") || s.contains("EDIT") || on_command_line(s)
+    });
     if pty.screen().contains("EDIT") {
         pty.keys("<Esc>");
+        pty.assert_screen_contains("NORMAL", TIMEOUT);
+    }
+    if on_command_line(&pty.screen()) {
+        // The half-typed command is back: run it as it was typed.
+        pty.keys("<Enter>");
         pty.assert_screen_contains("NORMAL", TIMEOUT);
     }
     pty.keys(":w ");
@@ -106,7 +116,19 @@ fn ctrl_c_then_a_dropped_link_still_offers_the_abandoned_note() {
     pty.assert_screen_contains("abandoned", TIMEOUT);
     let_recovery_catch_up();
     stop_with(&mut pty, "HUP");
-    recover_and_save_as(&home, &[&home.file], "back.toml", &["reflex Ctrl-c"]);
+    // The next start offers it, and the abandoned edit is again one `u` away.
+    let mut pty = home.start_on(&[&home.file], 80, 24);
+    pty.assert_screen_contains("an abandoned edit", TIMEOUT);
+    pty.keys("r");
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.keys("u");
+    pty.assert_screen_contains("Undone", TIMEOUT);
+    pty.keys(":w back.toml<Enter>");
+    pty.assert_screen_contains("Saved", TIMEOUT);
+    pty.keys(":q<Enter>");
+    pty.assert_exit_code(0, TIMEOUT);
+    let text = fs::read_to_string(home.work().join("back.toml")).unwrap();
+    assert!(text.contains("note typed before a reflex Ctrl-c"), "{text}");
 }
 
 // ---------------------------------------------------------------------------

@@ -95,6 +95,15 @@ fn recover(app: &mut App, found: super::question::Found, more: usize) -> Vec<Eff
     }
     app.cursor = found.recovery.cursor();
     app.scroll_to_cursor();
+    if let Some(a) = &found.recovery.abandoned {
+        let at = CellRef::new(a.phase, a.row);
+        if app.journey.contains(at) {
+            app.history.record_abandoned(at, app.journey.cell(at).to_owned(), a.text.clone());
+        }
+    }
+    if let Some(text) = &found.recovery.command {
+        app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, text)));
+    }
     if let Some(source) = &found.recovery.source {
         app.source = Some(source.clone());
     }
@@ -114,6 +123,7 @@ fn recover(app: &mut App, found: super::question::Found, more: usize) -> Vec<Eff
         0 => String::new(),
         n => format!("; {n} more recovery file{} kept for later (jgrid --recover-list)", if n == 1 { "" } else { "s" }),
     };
-    app.info(format!("Recovered the unsaved changes from {when}; Ctrl-s saves them{later}"));
+    let abandoned = if found.recovery.abandoned.is_some() { "; u brings back the abandoned edit" } else { "" };
+    app.info(format!("Recovered the unsaved changes from {when}; Ctrl-s saves them{abandoned}{later}"));
     vec![Effect::AdoptRecovery { file: found.file }]
 }

@@ -141,8 +141,11 @@ fn summary(journey: &Journey, found: &Found) -> String {
     } else {
         parts.push("part of it is damaged".to_owned());
     }
-    if found.recovery.editing.is_some() || found.recovery.capturing.is_some() {
+    if found.recovery.editing.is_some() || found.recovery.capturing.is_some() || found.recovery.command.is_some() {
         parts.push("a note was being typed".to_owned());
+    }
+    if found.recovery.abandoned.is_some() {
+        parts.push("an abandoned edit, one u away".to_owned());
     }
     if parts.is_empty() { "changes".to_owned() } else { parts.join(", ") }
 }

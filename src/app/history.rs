@@ -11,6 +11,8 @@ struct Step {
     forward: Change,
     /// The change that undoes it.
     inverse: Change,
+    /// An abandoned edit: undoing it brings back the text as typed.
+    abandoned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,7 +52,7 @@ impl History {
             return Ok(());
         }
         self.next_id += 1;
-        self.undo.push(Step { id: self.next_id, forward: change, inverse });
+        self.undo.push(Step { id: self.next_id, forward: change, inverse, abandoned: false });
         self.redo.clear();
         Ok(())
     }
@@ -63,10 +65,19 @@ impl History {
         self.next_id += 1;
         let forward = Change::SetCell { at, text: original };
         let inverse = Change::SetCell { at, text: typed };
-        self.undo.push(Step { id: self.next_id, forward, inverse });
+        self.undo.push(Step { id: self.next_id, forward, inverse, abandoned: true });
         self.redo.clear();
         if unmodified {
             self.saved_at = Some(self.next_id);
+        }
+    }
+
+    /// The edit abandoned last, while it is still the step `u` undoes: its
+    /// cell and the text as typed.
+    pub fn abandoned(&self) -> Option<(CellRef, &str)> {
+        match self.undo.last()? {
+            Step { abandoned: true, inverse: Change::SetCell { at, text }, .. } => Some((*at, text)),
+            _ => None,
         }
     }
 
@@ -124,6 +135,7 @@ mod tests {
         h.record_abandoned(CellRef::new(0, 0), String::new(), "a long note".into());
         assert_eq!(j, Journey::default());
         assert!(!h.is_modified());
+        assert_eq!(h.abandoned(), Some((CellRef::new(0, 0), "a long note")));
         h.undo(&mut j);
         assert_eq!(j.cell(CellRef::new(0, 0)), "a long note");
         assert!(h.is_modified());

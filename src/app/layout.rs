@@ -126,8 +126,9 @@ pub fn phases_per_screen(journey: &Journey, width: u16) -> usize {
 }
 
 /// Lines a cell's text takes at a column width (at least one).
-pub fn cell_lines(text: &str, width: u16) -> usize {
-    if text.is_empty() { 1 } else { text::wrapped_height(text, usize::from(width.saturating_sub(1)).max(1)) }
+pub fn cell_lines(text: &str, width: u16, limit: usize) -> usize {
+    let width = usize::from(width.saturating_sub(1)).max(1);
+    if text.is_empty() { 1 } else { text::wrapped_height(text, width, limit.max(1)) }
 }
 
 /// Lay out the grid for one frame.
@@ -145,7 +146,8 @@ pub fn grid(journey: &Journey, f: Geometry) -> GridLayout {
 pub fn natural_heights(journey: &Journey, cols: &[Col], rows: std::ops::Range<usize>) -> Vec<usize> {
     rows.map(|r| {
         cols.iter()
-            .map(|c| cell_lines(journey.cell(crate::journey::CellRef::new(c.phase, r)), c.width))
+            // No row is ever taller than ROW_CAP lines, so no more are counted.
+            .map(|c| cell_lines(journey.cell(crate::journey::CellRef::new(c.phase, r)), c.width, ROW_CAP))
             .max()
             .unwrap_or(1)
     })

@@ -83,7 +83,7 @@ pub enum EditorFailure {
     NoEditor,
     #[error("Cannot start the editor ({editor}): {reason}; the cell is unchanged")]
     CannotStart { editor: String, reason: String },
-    #[error("The editor ({editor}) failed ({status}); the cell is unchanged. Its file: {kept}")]
+    #[error("Kept {kept}: the editor ({editor}) failed ({status}); the cell is unchanged")]
     Failed { editor: String, status: String, kept: String },
     #[error("{0}")]
     TempFile(String),

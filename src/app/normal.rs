@@ -209,7 +209,7 @@ pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, Ed
     }
     match (&edited.not_utf8, changed) {
         (Some(kept), _) => {
-            app.error(format!("Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}", kept.display()))
+            app.error(format!("Kept {}: its text was not UTF-8 (bad bytes show as �; u undoes)", kept.display()))
         }
         (None, true) => app.info("Took the text from the editor (u undoes)"),
         (None, false) => app.info("The editor left the cell unchanged"),

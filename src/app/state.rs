@@ -237,16 +237,30 @@ impl App {
         }
     }
 
-    /// True while text is being typed that is not in the journey yet (a cell
-    /// being edited, the capture line): the shell keeps it in the recovery
-    /// file within a second.
-    pub fn is_typing(&self) -> bool {
-        self.editor().is_some() || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. }))
+    /// A command half-typed on the `:` line.
+    pub fn commanding(&self) -> Option<String> {
+        match &self.mode {
+            Mode::Line(line) if line.kind == LineKind::Command => Some(line.text()).filter(|t| !t.trim().is_empty()),
+            _ => None,
+        }
     }
 
-    /// True when something would be lost if jgrid stopped now.
+    /// True while text is being typed that is not in the journey yet (a cell
+    /// being edited, the capture line, the command line): the shell keeps it
+    /// in the recovery file within a second.
+    pub fn is_typing(&self) -> bool {
+        self.editor().is_some()
+            || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. } | LineKind::Command))
+    }
+
+    /// True when something would be lost if jgrid stopped now (an abandoned
+    /// edit counts while it is one undo away).
     pub fn has_unsaved(&self) -> bool {
-        self.is_modified() || self.editing().is_some() || self.capturing().is_some()
+        self.is_modified()
+            || self.editing().is_some()
+            || self.capturing().is_some()
+            || self.commanding().is_some()
+            || self.history.abandoned().is_some()
     }
 
     /// What the recovery file should hold now.
@@ -255,7 +269,10 @@ impl App {
         let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
             .of_session(&target.session, self.on_disk.hash());
         recovery.capturing = self.capturing();
+        recovery.command = self.commanding();
         recovery.source = self.source.clone();
+        recovery.abandoned =
+            self.history.abandoned().map(|(at, text)| Editing { phase: at.phase, row: at.row, text: text.to_owned() });
         Some((target.file.clone(), recovery))
     }
 
@@ -300,7 +317,7 @@ impl App {
                 .find(|c| c.phase == e.at.phase);
             let width = col.map_or(20, |c| c.width);
             // One spare line so the cursor has room to start a new one.
-            layout::cell_lines(&e.area.lines().join("\n"), width) + 1
+            layout::cell_lines(&e.area.lines().join("\n"), width, usize::from(self.height)) + 1
         });
         Geometry {
             width: self.width,

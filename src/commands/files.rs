@@ -33,7 +33,7 @@ pub fn write_journey_new(file: &Path, journey: &Journey) -> ExitCode {
         Ok(()) => {
             eprintln!(
                 "jgrid: wrote {} ({} phases, {} rows)",
-                file.display(),
+                crate::text::sanitize(&file.display().to_string()),
                 journey.phase_count(),
                 journey.row_count()
             );

@@ -52,6 +52,12 @@ pub struct Recovery {
     /// Who was speaking (`:source`).
     #[serde(default)]
     pub source: Option<String>,
+    /// An edit abandoned with Ctrl-c, still one undo away.
+    #[serde(default)]
+    pub abandoned: Option<Editing>,
+    /// A command half-typed on the `:` line (a title, a phase name).
+    #[serde(default)]
+    pub command: Option<String>,
 }
 
 impl Recovery {
@@ -67,6 +73,8 @@ impl Recovery {
             editing,
             capturing: None,
             source: None,
+            abandoned: None,
+            command: None,
         }
     }
 
@@ -77,6 +85,13 @@ impl Recovery {
     /// The recovered journey; `None` if the stored text is damaged.
     pub fn journey(&self) -> Option<Journey> {
         format::parse(self.journey.as_bytes()).ok()
+    }
+
+    /// True when it holds text that is not in its journey: a note being
+    /// typed (in a cell, the capture line or the command line) or an
+    /// abandoned edit.
+    pub fn holds_typing(&self) -> bool {
+        self.editing.is_some() || self.capturing.is_some() || self.command.is_some() || self.abandoned.is_some()
     }
 
     /// The hash of the file the changes were made to, if known.

@@ -137,7 +137,9 @@ impl GridView<'_> {
             }
         }
         let shown = usize::from(rect.height);
-        let (lines, total) = text::wrap_head(cell_text, width, shown);
+        // Counting stops somewhere: a huge cell says "many" rather than wrapping it all.
+        const COUNT_LIMIT: usize = 10_000;
+        let (lines, total) = text::wrap_head(cell_text, width, shown, COUNT_LIMIT);
         let hidden = total.saturating_sub(shown);
         for (dy, (line, starts)) in lines.iter().take(shown).enumerate() {
             let y = rect.y + dy as u16;
@@ -151,7 +153,8 @@ impl GridView<'_> {
             }
             mark_matches(self.app, t, line, rect.x + 1, y, width, buf);
             if hidden > 0 && dy + 1 == shown {
-                let mark = if width >= 14 { format!(" +{hidden} (z)") } else { format!(" +{hidden}") };
+                let count = if total >= COUNT_LIMIT { "many".to_owned() } else { hidden.to_string() };
+                let mark = if width >= 14 { format!(" +{count} (z)") } else { format!(" +{count}") };
                 let mark_w = text::width(&mark).min(width);
                 let x = rect.x + 1 + (width - mark_w) as u16;
                 buf.set_stringn(x, y, &mark, mark_w, style.patch(t.more));

@@ -62,7 +62,7 @@ impl InsightsList<'_> {
                 Span::styled(if focus { "› " } else { "  " }, style),
                 Span::styled(format!("{} ", insight.kind.prefix()), style.patch(t.marks[insight.kind as usize])),
                 Span::styled(text::sanitize(&insight.text).into_owned(), style),
-                Span::styled(format!("  {} · {}", self.place(insight), text::sanitize(&sources)), t.dim),
+                Span::styled(format!("  {} · {}", text::sanitize(&sources), self.place(insight)), t.dim),
             ]));
         }
         (lines, selected_line)

@@ -42,16 +42,25 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let width = usize::from(body.width);
-        let lines = text::wrap(app.journey.cell(app.cursor), width);
-        let max_scroll = lines.len().saturating_sub(usize::from(body.height));
-        let scroll = usize::from(app.zoom.unwrap_or(0)).min(max_scroll);
-        for (dy, line) in lines.iter().skip(scroll).take(usize::from(body.height)).enumerate() {
+        let height = usize::from(body.height);
+        let cell = app.journey.cell(app.cursor);
+        // Lines are only wrapped as far as they are shown (and counted a little further).
+        let wanted = usize::from(app.zoom.unwrap_or(0));
+        let limit = wanted + 2 * height + 10_000;
+        let total = text::wrapped_height(cell, width, limit);
+        let max_scroll = total.saturating_sub(height);
+        let scroll = wanted.min(max_scroll);
+        for (dy, (line, _)) in text::wrapped_lines(cell, width).skip(scroll).take(height).enumerate() {
             let y = body.y + dy as u16;
-            buf.set_stringn(body.x, y, line, width, t.cell);
-            mark_matches(app, t, line, body.x, y, width, buf);
+            buf.set_stringn(body.x, y, &line, width, t.cell);
+            mark_matches(app, t, &line, body.x, y, width, buf);
         }
         if scroll < max_scroll {
-            let more = format!(" ▼ {} more lines (PgDn) ", max_scroll - scroll);
+            let more = if total >= limit {
+                " ▼ many more lines (PgDn) ".to_owned()
+            } else {
+                format!(" ▼ {} more lines (PgDn) ", max_scroll - scroll)
+            };
             let w = text::width(&more).min(width) as u16;
             buf.set_stringn(body.right() - w, body.bottom() - 1, &more, usize::from(w), t.more);
         }
