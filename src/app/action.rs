@@ -89,6 +89,11 @@ pub enum Action {
     ShowInsights,
     /// Show how many sources back each cell.
     ToggleEvidence,
+    /// Resolve the merge conflict at the cursor (asks which side).
+    ResolveConflict,
+    TakeOurs,
+    TakeTheirs,
+    TakeBoth,
 }
 
 /// An action's name in the config file and what it does, for help.
@@ -103,7 +108,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 72] = [
+const TABLE: [Info; 76] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -176,6 +181,10 @@ const TABLE: [Info; 72] = [
     info(Action::LowerMood, "lower-mood", "the customer's mood in this phase one step unhappier (down to -2)"),
     info(Action::ShowInsights, "show-insights", "list every pain, opportunity, open question and quote"),
     info(Action::ToggleEvidence, "toggle-evidence", "evidence: how many sources back each cell; unbacked cells"),
+    info(Action::ResolveConflict, "resolve-conflict", "resolve the merge conflict here: take ours, theirs or both"),
+    info(Action::TakeOurs, "take-ours", "take our side of the conflict"),
+    info(Action::TakeTheirs, "take-theirs", "take their side of the conflict"),
+    info(Action::TakeBoth, "take-both", "take both sides of the conflict, ours first"),
 ];
 
 impl Action {

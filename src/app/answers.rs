@@ -3,12 +3,13 @@
 
 use super::action::Action;
 use super::edit::{Editor, LineInput, LineKind};
-use super::files;
 use super::msg::Effect;
 use super::question::{About, Question};
 use super::state::{App, Mode, OnDisk};
 use super::structure;
+use super::{conflicts, files};
 use crate::journey::{CellRef, Change, readable};
+use crate::merge::Side;
 
 /// Carry out `action` as the answer to the question being asked.
 pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
@@ -59,6 +60,9 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.info(format!("{what} (u undoes)"));
             Vec::new()
         }
+        (Action::TakeOurs, _) => take(app, Side::Ours),
+        (Action::TakeTheirs, _) => take(app, Side::Theirs),
+        (Action::TakeBoth, _) => take(app, Side::Both),
         (Action::KeepIt, _) => {
             app.info("Nothing was deleted");
             Vec::new()
@@ -74,6 +78,11 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         // An answer that does not fit what the question is about: nothing to do.
         _ => Vec::new(),
     }
+}
+
+fn take(app: &mut App, side: Side) -> Vec<Effect> {
+    conflicts::take(app, side);
+    Vec::new()
 }
 
 /// Take the recovered changes: one undoable change, the cursor where it

@@ -134,6 +134,7 @@ impl Default for Keymap {
         bind(n, &[Key::plain('{')], C::LowerMood);
         bind(n, &[Key::plain('L')], C::ShowInsights);
         bind(n, &[Key::plain('E')], C::ToggleEvidence);
+        bind(n, &[Key::plain('M')], C::ResolveConflict);
         let e = KeyMode::Edit;
         bind(e, &[Key::code(K::Esc)], C::KeepEdit);
         bind(e, &[Key::ctrl('c')], C::AbandonEdit);

@@ -11,6 +11,7 @@
 mod action;
 mod answers;
 mod capture;
+mod conflicts;
 mod edit;
 mod files;
 mod history;

@@ -9,7 +9,7 @@ use super::msg::{EditorFailure, EditorText, Effect};
 use super::search::{Search, Target};
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
-use super::{capture, files, inbox, lists};
+use super::{capture, conflicts, files, inbox, lists};
 use crate::journey::{CellRef, Change};
 
 /// Run an action in normal mode.
@@ -91,6 +91,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LowerMood => lists::step_mood(app, false),
         Action::ShowInsights => lists::open(app),
         Action::ToggleEvidence => lists::toggle_evidence(app),
+        Action::ResolveConflict => conflicts::ask(app),
         Action::ShowInbox => inbox::open(app),
         Action::EditPersona => {
             let persona = app.journey.persona.clone();
@@ -141,13 +142,17 @@ fn toggle_highlight(app: &mut App) {
     app.info(format!("Highlight on: {}; ] and [ jump between flagged cells", counts.to_words()));
 }
 
-/// Move to the next (or previous) flagged cell in phase-major order, wrapping.
+/// Move to the next (or previous) flagged cell in phase-major order,
+/// wrapping. Merge conflicts come first: while there are any, `]` and `[`
+/// go through them (highlight mode or not).
 fn jump_to_finding(app: &mut App, forward: bool) {
-    if !app.highlight() {
+    let conflicts = !app.conflicts.is_empty();
+    if !conflicts && !app.highlight() {
         app.findings = Some(Vec::new());
         app.refresh_findings();
     }
-    let mut cells: Vec<CellRef> = app.findings().iter().flat_map(|f| f.cells.iter().copied()).collect();
+    let flagged = if conflicts { &app.conflicts } else { app.findings() };
+    let mut cells: Vec<CellRef> = flagged.iter().flat_map(|f| f.cells.iter().copied()).collect();
     cells.sort();
     cells.dedup();
     let here = app.cursor;
@@ -160,7 +165,11 @@ fn jump_to_finding(app: &mut App, forward: bool) {
         Some(&at) => {
             let index = cells.iter().position(|&c| c == at).map_or(0, |i| i + 1);
             app.cursor = at;
-            app.info(format!("Flagged cell {index} of {}", cells.len()));
+            if conflicts {
+                app.info(format!("Merge conflict {index} of {}; M resolves it", cells.len()));
+            } else {
+                app.info(format!("Flagged cell {index} of {}", cells.len()));
+            }
         }
         None => app.info("No findings: nothing is flagged"),
     }

@@ -108,6 +108,7 @@ impl App {
 
     /// Run the checks and the search again (after a change, or when highlight mode starts).
     pub(super) fn refresh_findings(&mut self) {
+        self.conflicts = checks::merge_conflicts(&self.journey);
         if let Some(findings) = &mut self.findings {
             *findings = checks::check(&self.journey);
         }

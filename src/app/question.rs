@@ -25,6 +25,8 @@ pub enum QuestionKind {
     Delete,
     /// At start: another jgrid has this journey open.
     Open,
+    /// A merge conflict at the cursor: which side to take.
+    Take,
 }
 
 /// Where a question is shown.
@@ -70,7 +72,7 @@ const fn answer(action: Action, keys: &'static [KeyCode], short: &'static str, l
 use KeyCode::{Char, Enter, Esc};
 
 /// Every question jgrid asks.
-pub const QUESTIONS: [QuestionSpec; 5] = [
+pub const QUESTIONS: [QuestionSpec; 6] = [
     QuestionSpec {
         kind: QuestionKind::Quit,
         id: "quit",
@@ -170,6 +172,20 @@ pub const QUESTIONS: [QuestionSpec; 5] = [
             answer(Action::Quit, &[Char('q'), Char('Q'), Esc], "quit", "quit"),
         ],
         otherwise: None,
+    },
+    QuestionSpec {
+        kind: QuestionKind::Take,
+        id: "take",
+        mode: "CONFLICT",
+        title: "",
+        shown: Shown::StatusLine,
+        answers: &[
+            answer(Action::TakeOurs, &[Char('o'), Char('O')], "ours", "take ours"),
+            answer(Action::TakeTheirs, &[Char('t'), Char('T')], "theirs", "take theirs"),
+            answer(Action::TakeBoth, &[Char('b'), Char('B')], "both", "take both, ours first"),
+            answer(Action::Cancel, &[Esc], "cancel", "leave the conflict as it is"),
+        ],
+        otherwise: Some(Action::Cancel),
     },
 ];
 

@@ -138,6 +138,9 @@ pub struct App {
     /// The evidence view (`E`): `Some` with the sources of every cell, kept
     /// current after every change; `None` when it is off.
     pub evidence: Option<Evidence>,
+    /// The merge conflicts in the journey, kept current after every change:
+    /// they are marked whether highlight mode is on or not.
+    pub conflicts: Vec<Finding>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -172,7 +175,9 @@ impl App {
     /// The app for a journey as the shell opened it.
     pub fn open(o: Opening) -> Self {
         let history = if o.path.is_some() { History::saved() } else { History::unsaved() };
+        let conflicts = crate::checks::merge_conflicts(&o.journey);
         Self {
+            conflicts,
             on_disk: o.on_disk,
             read_only: o.read_only,
             recovery: o.recovery,
@@ -206,6 +211,7 @@ impl App {
             settings: Settings::default(),
             source: None,
             evidence: None,
+            conflicts: Vec::new(),
         }
     }
 
@@ -308,6 +314,12 @@ impl App {
     /// The findings shown in highlight mode (none when it is off).
     pub fn findings(&self) -> &[Finding] {
         self.findings.as_deref().unwrap_or_default()
+    }
+
+    /// The findings marked in the grid: all of them in highlight mode, else
+    /// the merge conflicts, which are always marked.
+    pub fn marked(&self) -> &[Finding] {
+        self.findings.as_deref().unwrap_or(&self.conflicts)
     }
 
     fn geometry(&self) -> Geometry {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::msg::Effect;
 use super::state::{App, Mode};
 use super::structure::{self, Direction};
-use super::{capture, files, lists};
+use super::{capture, conflicts, files, lists};
 use crate::journey::Change;
 
 /// One `:` command.
@@ -55,7 +55,7 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 }
 
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 20] = [
+pub const COMMANDS: [TypedCommand; 21] = [
     cmd("w", &["write"], "[FILE]", "save (to FILE; from then on jgrid saves there)", |app, arg| {
         files::save(app, path(arg), false)
     }),
@@ -124,6 +124,10 @@ pub const COMMANDS: [TypedCommand; 20] = [
             Vec::new()
         },
     ),
+    cmd("take", &[], "ours|theirs|both", "resolve the merge conflict at the cursor", |app, arg| {
+        conflicts::take_command(app, arg);
+        Vec::new()
+    }),
     cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
         lists::mood_command(app, arg);
         Vec::new()

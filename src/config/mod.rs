@@ -37,7 +37,7 @@
 //! #   [keys.inbox]   the inbox panel (I)
 //! #   [keys.place]   carrying an inbox note to its cell
 //! #   [keys.list]    the insights list (L)
-//! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open]
+//! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open] [keys.take]
 //! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
 //! # mode; the action's other keys keep working. "none" takes a key away.
@@ -58,7 +58,7 @@
 //! #           move-phase-left move-phase-right add-row rename-row
 //! #           move-row-up move-row-down edit-title edit-persona cancel
 //! #           capture show-inbox raise-mood lower-mood show-insights
-//! #           toggle-evidence
+//! #           toggle-evidence resolve-conflict
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
@@ -72,6 +72,7 @@
 //! #   conflict: overwrite reload save-as cancel
 //! #   delete:   confirm-delete keep-it (keep-it is also any other key)
 //! #   open:     open-anyway open-read-only quit
+//! #   take:     take-ours take-theirs take-both cancel
 //! # In edit and line mode a plain character always types itself, so bind
 //! # named keys or keys with ctrl- or alt- there.
 //!

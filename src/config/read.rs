@@ -15,7 +15,7 @@ use crate::app::keymap::{Key, KeyMode, Keymap};
 use crate::app::{Action, QuestionKind};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
-const MODES: &str = "normal, edit, line and help, and the questions quit, recover, conflict, delete and open";
+const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open and take";
 
 /// Actions that must keep a key in a mode, or the user is stuck there.
 const NEEDED: [(KeyMode, &[Action], &str); 6] = [

@@ -129,7 +129,7 @@ impl GridView<'_> {
         buf.set_style(rect, style);
         let width = usize::from(col.width.saturating_sub(1)).max(1);
         let cell_text = self.app.journey.cell(at);
-        if let Some(severity) = checks::worst_at(self.app.findings(), at) {
+        if let Some(severity) = checks::worst_at(self.app.marked(), at) {
             let mark = style.patch(t.severity(severity));
             buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, mark);
             if cell_text.is_empty() {

@@ -119,6 +119,10 @@ fn right_side(app: &App) -> String {
     if let Some(evidence) = &app.evidence {
         parts.push(evidence.summary());
     }
+    if !app.highlight() && !app.conflicts.is_empty() {
+        let n = app.conflicts.len();
+        parts.push(format!("{n} merge conflict{}", if n == 1 { "" } else { "s" }));
+    }
     if app.highlight() {
         parts.push(crate::checks::summary(app.findings()).to_words());
         let marks = app.mark_counts();

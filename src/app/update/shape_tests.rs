@@ -236,3 +236,28 @@ fn autosave_saves_after_each_committed_change() {
     assert!(effects.contains(&Effect::Save { path: "j.toml".into(), then_quit: false, force: false }));
     assert!(keys_all(&mut app, "j").is_empty(), "moving saves nothing");
 }
+
+#[test]
+fn merge_conflicts_are_marked_visited_first_and_resolved_in_one_step() {
+    let mut app = sample();
+    let at = CellRef::new(3, 2);
+    let conflict = "before\n<<<<<<< ours\nfast\n=======\nquick\n>>>>>>> theirs";
+    crate::journey::Change::SetCell { at, text: conflict.into() }.apply(&mut app.journey).unwrap();
+    app.refresh_findings();
+    assert!(!app.highlight());
+    assert_eq!(app.marked().len(), 1, "marked with highlight mode off");
+    keys(&mut app, "]");
+    assert_eq!(app.cursor, at, "] goes to the conflict first");
+    assert!(!app.highlight(), "and leaves highlight mode as it was");
+    keys(&mut app, "Mt");
+    assert_eq!(app.journey.cell(at), "before\nquick");
+    assert!(app.marked().is_empty());
+    keys(&mut app, "u");
+    assert_eq!(app.journey.cell(at), conflict, "one undoable step");
+    keys(&mut app, ":take both<Enter>");
+    assert_eq!(app.journey.cell(at), "before\nfast\nquick");
+    keys(&mut app, "u:take mine<Enter>");
+    assert!(app.status.as_ref().unwrap().error);
+    keys(&mut app, "M<Esc>");
+    assert_eq!(app.journey.cell(at), conflict, "Esc leaves it");
+}

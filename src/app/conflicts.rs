@@ -1,0 +1,56 @@
+//! Merge conflicts in the editor: a cell (or a phase or row name, the title,
+//! the persona) holding `<<<<<<<` / `=======` / `>>>>>>>` after `jgrid merge`.
+//! They are marked even with highlight mode off, `]` visits them first, and
+//! `M` or `:take ours|theirs|both` resolves one in one undoable step.
+
+use super::question::{About, Question, QuestionKind};
+use super::state::App;
+use crate::merge::{ConflictAt, Side, conflict_at, resolve_at};
+
+/// `M`: ask which side to take, when there is a conflict at the cursor.
+pub fn ask(app: &mut App) {
+    match conflict_at(&app.journey, app.cursor) {
+        Some(at) => {
+            let text = format!("Merge conflict in {}: take which side?", what(at));
+            app.ask(Question::new(QuestionKind::Take, text, About::Nothing));
+        }
+        None => app.info("No merge conflict here; ] goes to the next one"),
+    }
+}
+
+/// Take a side of the conflict at the cursor.
+pub fn take(app: &mut App, side: Side) {
+    let Some(at) = conflict_at(&app.journey, app.cursor) else {
+        app.info("No merge conflict here; ] goes to the next one");
+        return;
+    };
+    let Some(change) = resolve_at(&app.journey, app.cursor, side) else { return };
+    app.change(change);
+    if app.status.as_ref().is_none_or(|s| !s.error) {
+        let left = app.conflicts.len();
+        let more = match left {
+            0 => "no conflicts left".to_owned(),
+            1 => "1 conflict left (] goes there)".to_owned(),
+            n => format!("{n} conflicts left (] goes there)"),
+        };
+        app.info(format!("Took {} in {} (u undoes); {more}", side.word(), what(at)));
+    }
+}
+
+/// `:take ours|theirs|both`.
+pub fn take_command(app: &mut App, arg: &str) {
+    match Side::from_word(arg) {
+        Some(side) => take(app, side),
+        None => app.error(":take needs ours, theirs or both"),
+    }
+}
+
+fn what(at: ConflictAt) -> &'static str {
+    match at {
+        ConflictAt::Cell => "this cell",
+        ConflictAt::PhaseName => "the phase name",
+        ConflictAt::RowName => "the row name",
+        ConflictAt::Title => "the title",
+        ConflictAt::Persona => "the persona",
+    }
+}
