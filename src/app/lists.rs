@@ -3,17 +3,11 @@
 //! it. And the evidence view (`E`) and the mood keys (`{`, `}`, `:mood`).
 
 use super::action::Action;
+pub use super::insight_list::InsightList;
 use super::msg::Effect;
 use super::state::{App, Mode};
 use crate::insights::{Evidence, Insight, Insights, mood};
 use crate::journey::Change;
-
-/// The insights list as it was when it opened, and the selected item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InsightList {
-    pub items: Vec<Insight>,
-    pub selected: usize,
-}
 
 /// `L`: open the list of insights.
 pub fn open(app: &mut App) {

@@ -16,6 +16,7 @@ mod edit;
 mod files;
 mod history;
 mod inbox;
+mod insight_list;
 mod key;
 pub mod keymap;
 pub mod layout;

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use super::edit::{Editor, LineInput, LineKind};
 use super::history::History;
+use super::insight_list::InsightList;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
-use super::lists::InsightList;
 use super::question::Question;
 use super::search::Search;
 use crate::checks::Finding;
