@@ -114,6 +114,28 @@ pub fn wrap_head(text: &str, width: usize, max: usize) -> (Vec<String>, usize) {
     (head, total)
 }
 
+/// The lines `wrap` would return, as byte ranges into `text` itself, so a
+/// position in the text (a search match, a text cursor) can be found on the
+/// screen. `text` should be sanitized first: the ranges are into what is
+/// given, and `wrap` shows control characters as placeholders.
+///
+/// ```
+/// use jgrid::text::wrap_ranges;
+/// let text = "Marketing owns #website\nok";
+/// let lines: Vec<&str> = wrap_ranges(text, 18).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(lines, ["Marketing owns", "#website", "ok"]);
+/// ```
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut base = 0;
+    for line in text.split('\n') {
+        break_line(line, width, |r| out.push(base + r.start..base + r.end));
+        base += line.len() + 1;
+    }
+    out
+}
+
 /// Number of lines `wrap` would return, without building them.
 pub fn wrapped_height(text: &str, width: usize) -> usize {
     let width = width.max(1);
@@ -248,6 +270,13 @@ mod tests {
             let (head, total) = wrap_head(&text, width, max);
             prop_assert_eq!(total, all.len());
             prop_assert_eq!(&head[..], &all[..max.min(all.len())]);
+        }
+
+        #[test]
+        fn ranges_are_the_wrapped_lines(text in "(.|\n| |\t){0,80}", width in 1usize..30) {
+            let shown = sanitize(&text);
+            let lines: Vec<&str> = wrap_ranges(&shown, width).into_iter().map(|r| &shown[r]).collect();
+            prop_assert_eq!(lines, wrap(&text, width));
         }
 
         #[test]

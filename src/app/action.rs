@@ -74,6 +74,10 @@ pub enum Action {
     KeepIt,
     OpenAnyway,
     OpenReadOnly,
+    /// Every phase on one screen, one line per cell.
+    ToggleOverview,
+    /// Keep the cursor's phase at the left while the others scroll.
+    ToggleFreeze,
 }
 
 /// An action's name in the config file and what it does, for help.
@@ -88,7 +92,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 62] = [
+const TABLE: [Info; 64] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -151,6 +155,16 @@ const TABLE: [Info; 62] = [
     info(Action::KeepIt, "keep-it", "keep it; nothing is deleted"),
     info(Action::OpenAnyway, "open-anyway", "open the journey although another jgrid has it open"),
     info(Action::OpenReadOnly, "open-read-only", "open the journey read-only (:w! still saves)"),
+    info(
+        Action::ToggleOverview,
+        "toggle-overview",
+        "overview: every phase on one screen, one line per cell (again: back)",
+    ),
+    info(
+        Action::ToggleFreeze,
+        "toggle-freeze",
+        "freeze this phase at the left while the others scroll (again: release)",
+    ),
 ];
 
 impl Action {

@@ -74,7 +74,10 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
         Action::SearchNext | Action::SearchPrev => step_search(app, action == Action::SearchNext),
-        Action::Zoom => app.zoom = if app.zoom.is_some() { None } else { Some(0) },
+        Action::Zoom => {
+            app.zoom = if app.zoom.is_some() { None } else { Some(0) };
+            app.zoom_to_match();
+        }
         Action::Cancel => cancel(app),
         Action::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
         Action::AddPhase => prompt(app, "phase add "),
@@ -101,6 +104,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             let persona = app.journey.persona.clone();
             prompt(app, &format!("persona {persona}"));
         }
+        Action::ToggleOverview => app.toggle_overview(),
+        Action::ToggleFreeze => app.toggle_freeze(),
         _ => {}
     }
     Vec::new()
@@ -204,6 +209,7 @@ pub fn search_typed(app: &mut App, pattern: &str, origin: CellRef) {
     };
     app.info(search.describe());
     app.search = Some(search);
+    app.zoom_to_match();
 }
 
 fn step_search(app: &mut App, forward: bool) {
@@ -216,6 +222,7 @@ fn step_search(app: &mut App, forward: bool) {
     }
     let text = search.describe();
     app.info(text);
+    app.zoom_to_match();
 }
 
 /// The external editor returned.
@@ -230,10 +237,9 @@ pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, Ed
         app.change(Change::SetCell { at, text });
     }
     match (&edited.not_utf8, changed) {
-        (Some(kept), _) => app.error(format!(
-            "Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}",
-            kept.display()
-        )),
+        (Some(kept), _) => {
+            app.error(format!("Editor text was not UTF-8 (shown as �, u undoes); its file is kept: {}", kept.display()))
+        }
         (None, true) => app.info("Took the text from the editor (u undoes)"),
         (None, false) => app.info("The editor left the cell unchanged"),
     }

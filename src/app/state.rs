@@ -6,8 +6,10 @@ use super::edit::{Editor, LineInput};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
+use super::present::Present;
 use super::question::Question;
 use super::search::Search;
+use super::view::View;
 use crate::checks::Finding;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
@@ -23,6 +25,8 @@ pub enum Mode {
     },
     /// A question waits for its answer.
     Ask(Box<Question>),
+    /// One phase per screen, for a workshop; nothing can be edited.
+    Present(Present),
 }
 
 impl Mode {
@@ -33,6 +37,7 @@ impl Mode {
             Mode::Line(_) => "COMMAND",
             Mode::Help { .. } => "HELP",
             Mode::Ask(q) => q.spec().mode,
+            Mode::Present(_) => "PRESENT",
         }
     }
 
@@ -43,6 +48,7 @@ impl Mode {
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
             Mode::Ask(q) => KeyMode::Question(q.kind),
+            Mode::Present(_) => KeyMode::Present,
         }
     }
 
@@ -115,6 +121,10 @@ pub struct App {
     pub zoom: Option<u16>,
     /// Settings from the config file.
     pub settings: Settings,
+    /// The overview and the frozen phase.
+    pub view: View,
+    /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
+    pub save_note: Option<String>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -179,6 +189,8 @@ impl App {
             search: None,
             zoom: None,
             settings: Settings::default(),
+            view: View::default(),
+            save_note: None,
         }
     }
 
@@ -215,7 +227,7 @@ impl App {
 
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
-        layout::grid(&self.journey, self.geometry())
+        self.view.grid(&self.journey, self.geometry())
     }
 
     /// True when the journey's file does not exist yet.
@@ -234,14 +246,14 @@ impl App {
     }
 
     fn geometry(&self) -> Geometry {
+        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
         let focus_min = self.editor().map_or(0, |e| {
-            let col = layout::phase_columns(&self.journey, self.width, self.first_phase)
-                .into_iter()
-                .find(|c| c.phase == e.at.phase);
-            let width = col.map_or(20, |c| c.width);
+            let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
             // One spare line so the cursor has room to start a new one.
             layout::cell_lines(&e.area.lines().join("\n"), width) + 1
         });
+        // A search match further down the cursor's cell shows.
+        let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));
         Geometry {
             width: self.width,
             height: self.height,
@@ -258,6 +270,8 @@ impl App {
         match (self.highlight(), self.height) {
             (false, _) | (_, 0..10) => 0,
             (true, 10..16) => 2,
+            // Zoomed, the panel grows to show every finding of the cell.
+            (true, _) if self.zoom.is_some() => self.panel_lines().clamp(4, self.height / 2),
             (true, _) => 4,
         }
     }
@@ -280,24 +294,15 @@ impl App {
         let rows = self.journey.row_count();
         self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
         self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
-        let per_screen = layout::phases_per_screen(&self.journey, self.width);
-        // Scroll a screen of phases at a time: the cursor leaving on the right
-        // becomes the leftmost phase (and on the left, the rightmost), so
-        // the whole grid is resent once per screen, not once per move.
-        if self.cursor.phase < self.first_phase {
-            self.first_phase = (self.cursor.phase + 1).saturating_sub(per_screen);
-        } else if self.cursor.phase >= self.first_phase + per_screen {
-            self.first_phase = self.cursor.phase;
-        }
-        // Do not leave empty columns on the right when the grid could fill them.
-        self.first_phase = self.first_phase.min(phases.saturating_sub(per_screen));
+        self.view.frozen = self.view.frozen.filter(|&f| f < phases);
+        self.first_phase = self.view.first_for(&self.journey, self.width, self.first_phase, self.cursor.phase);
         if self.cursor.row < self.first_row {
             self.first_row = self.cursor.row;
         }
         self.first_row = self.first_row.min(rows.saturating_sub(1));
         // Measure every row once; trying first rows below only re-fits the heights.
-        let cols = layout::phase_columns(&self.journey, self.width, self.first_phase);
-        let natural = layout::natural_heights(&self.journey, &cols, 0..rows);
+        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
+        let natural = self.view.natural_heights(&self.journey, &cols, 0..rows);
         let geometry = self.geometry();
         let visible = |first_row: usize| {
             let f = Geometry { first_row, ..geometry };
@@ -310,6 +315,7 @@ impl App {
         while self.first_row > 0 && visible(self.first_row - 1) {
             self.first_row -= 1;
         }
+        self.keep_caret_visible();
     }
 
     /// Rows fully visible on screen now (at least one), for paging.

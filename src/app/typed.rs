@@ -55,12 +55,12 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 }
 
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 18] = [
+pub const COMMANDS: [TypedCommand; 19] = [
     cmd("w", &["write"], "[FILE]", "save (to FILE; from then on jgrid saves there)", |app, arg| {
         files::save(app, path(arg), false)
     }),
     cmd("w!", &["write!"], "[FILE]", "save even if the file changed on disk or is read-only", |app, arg| {
-        match path(arg).or_else(|| app.path.clone()) {
+        match path(arg).map(|p| files::with_toml(app, p)).or_else(|| app.path.clone()) {
             Some(path) => vec![Effect::Save { path, then_quit: false, force: true }],
             None => files::save(app, None, false),
         }
@@ -113,6 +113,10 @@ pub const COMMANDS: [TypedCommand; 18] = [
     }),
     cmd("persona", &[], "TEXT", "set the persona", |app, arg| {
         shaped(app, structure::Outcome::Apply(Change::SetPersona(arg.to_owned())))
+    }),
+    cmd("present", &[], "", "present: one phase per screen for a workshop; arrows step, Esc leaves", |app, _| {
+        app.start_present();
+        Vec::new()
     }),
 ];
 

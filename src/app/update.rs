@@ -151,6 +151,10 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Line(_) => run_line(app, action),
+        Mode::Present(_) => {
+            app.present_step(action);
+            Vec::new()
+        }
     }
 }
 
@@ -186,18 +190,16 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
 /// A key that edits text (a cell or a one-line prompt).
 fn input(app: &mut App, key: KeyEvent) {
     match &mut app.mode {
-        Mode::Edit(editor) => {
-            editor.area.input(key);
-        }
+        Mode::Edit(_) => app.edit_key(key),
         Mode::Line(line) => {
             // A one-line prompt: Enter is bound to submit, so no newline gets in.
-            line.area.input(key);
+            line.input(key);
             if let LineKind::Search { origin } = line.kind {
                 let pattern = line.text();
                 normal::search_typed(app, &pattern, origin);
             }
         }
-        Mode::Normal | Mode::Help { .. } | Mode::Ask(_) => {}
+        Mode::Normal | Mode::Help { .. } | Mode::Ask(_) | Mode::Present(_) => {}
     }
 }
 
@@ -212,7 +214,7 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Help { .. } | Mode::Ask(_) => {}
+        Mode::Help { .. } | Mode::Ask(_) | Mode::Present(_) => {}
     }
 }
 
@@ -221,3 +223,6 @@ mod tests;
 
 #[cfg(test)]
 mod shape_tests;
+
+#[cfg(test)]
+mod view_tests;

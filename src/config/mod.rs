@@ -34,6 +34,7 @@
 //! #   [keys.edit]    editing a cell
 //! #   [keys.line]    the : command line and prompts
 //! #   [keys.help]    the help screen
+//! #   [keys.present] present mode (:present), one phase per screen
 //! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open]
 //! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
@@ -54,9 +55,12 @@
 //! #           add-phase insert-phase rename-phase delete-phase
 //! #           move-phase-left move-phase-right add-row rename-row
 //! #           move-row-up move-row-down edit-title edit-persona cancel
+//! #           toggle-overview toggle-freeze
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
+//! #   present: next-phase prev-phase page-down page-up first-phase
+//! #           last-phase toggle-highlight cancel
 //! #   quit:     save-and-quit quit-without-saving cancel
 //! #   recover:  recover discard keep-for-later
 //! #   conflict: overwrite reload save-as cancel

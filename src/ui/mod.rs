@@ -1,10 +1,13 @@
 //! The view: reads the app state and draws it. Never changes anything.
 
+mod cell;
 mod dialog;
+mod editor;
 mod findings;
 mod grid;
 mod help;
 mod matches;
+mod present;
 mod status;
 pub mod theme;
 mod zoom;
@@ -32,6 +35,10 @@ impl Widget for &Screen<'_> {
                 area.width, area.height
             );
             Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        if let Mode::Present(shown) = app.mode {
+            (&present::PresentView { app, theme, shown }).render(area, buf);
             return;
         }
         let chrome = Chrome::for_height(area.height);
@@ -67,3 +74,6 @@ impl Widget for &Screen<'_> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod view_tests;
