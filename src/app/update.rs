@@ -51,6 +51,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
     let revision = app.history.revision();
     let was_editing = app.editor().is_some();
+    let frozen = app.frozen_name();
     let mut effects = match msg {
         Msg::Run(action) => run(app, action),
         Msg::Input(key) => {
@@ -116,6 +117,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects.push(Effect::Save { path, then_quit: false, force: false });
         }
     }
+    app.follow_frozen(frozen);
     app.scroll_to_cursor();
     effects
 }

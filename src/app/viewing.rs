@@ -49,6 +49,23 @@ impl App {
         }
     }
 
+    /// The name of the frozen phase (phase names are unique).
+    pub(super) fn frozen_name(&self) -> Option<String> {
+        Some(self.journey.phases().get(self.view.frozen?)?.name.clone())
+    }
+
+    /// Keep the frozen phase frozen when phases move, come or go (a phase
+    /// renamed keeps its place; a phase deleted is released).
+    pub(super) fn follow_frozen(&mut self, name: Option<String>) {
+        let (Some(name), Some(_)) = (name, self.view.frozen) else { return };
+        let phases = self.journey.phases();
+        if let Some(at) = phases.iter().position(|p| p.name == name) {
+            self.view.frozen = Some(at);
+        } else if self.view.frozen.is_some_and(|f| f >= phases.len()) {
+            self.view.frozen = None;
+        }
+    }
+
     /// `:present`: one phase per screen, from the cursor's phase.
     pub(super) fn start_present(&mut self) {
         self.zoom = None;
@@ -125,7 +142,8 @@ impl App {
         let Some(scroll) = self.zoom else { return };
         let (width, height) = self.zoom_body();
         if let Some(line) = self.match_line(self.cursor, width) {
-            self.zoom = Some(caret::scroll_to(line, height, usize::from(scroll)) as u16);
+            let to = caret::scroll_to(line, height, usize::from(scroll));
+            self.zoom = Some(u16::try_from(to).unwrap_or(u16::MAX));
         }
     }
 

@@ -273,3 +273,21 @@ fn help_and_hints_list_the_command_line_keys() {
         assert!(lines.iter().any(|l| l.contains(needed)), "help lacks {needed}");
     }
 }
+
+#[test]
+fn every_size_renders_the_new_screens_without_panicking() {
+    let long: Vec<String> = (1..=30).map(|i| format!("line {i} with some words")).collect();
+    for keys in ["v", "F$", ":present\n", "Hjz", "v/fibre\n", "F$v", "ia"] {
+        let mut app = sample(80, 24);
+        Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.journey).unwrap();
+        press(&mut app, keys);
+        for w in 0..50 {
+            for h in 0..16 {
+                update(&mut app, Msg::Resize(w, h));
+                render(&app, &Theme::mono());
+            }
+        }
+        update(&mut app, Msg::Resize(12, 40));
+        render(&app, &Theme::color());
+    }
+}

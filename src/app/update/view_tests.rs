@@ -73,9 +73,17 @@ fn f_keeps_phase_one_beside_phase_six_and_f_again_releases_it() {
 }
 
 #[test]
-fn a_frozen_phase_that_is_deleted_is_released() {
+fn a_frozen_phase_stays_frozen_when_phases_move_and_is_released_when_deleted() {
     let mut app = six();
-    keys(&mut app, "$F:phase delete<Enter>y");
+    keys(&mut app, "lF>");
+    assert_eq!(app.view.frozen, Some(2), "moved right, still frozen");
+    keys(&mut app, "0ONew<Enter>");
+    assert_eq!(app.view.frozen, Some(3), "a phase inserted before it");
+    keys(&mut app, "uu");
+    assert_eq!(app.view.frozen, Some(1), "undone twice: back in its place");
+    keys(&mut app, "$F");
+    assert_eq!(app.view.frozen, None, "F releases");
+    keys(&mut app, "F:phase delete<Enter>y");
     assert_eq!(app.journey.phase_count(), 5);
     assert_eq!(app.view.frozen, None);
 }
@@ -100,6 +108,28 @@ fn present_steps_through_phases_and_edits_nothing() {
     keys(&mut app, "<Esc>");
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.cursor.phase, 5, "the cursor stays on the phase shown last");
+}
+
+#[test]
+fn no_key_in_present_mode_changes_the_journey() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = six();
+    let before = app.journey.clone();
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend([KeyCode::Enter, KeyCode::Tab, KeyCode::Backspace, KeyCode::Delete, KeyCode::Insert]);
+    codes.extend([KeyCode::Left, KeyCode::Right, KeyCode::Up, KeyCode::Down, KeyCode::PageDown, KeyCode::F(1)]);
+    for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+        for &code in &codes {
+            keys(&mut app, ":present<Enter>");
+            for msg in resolve_key(&app, KeyEvent::new(code, mods)) {
+                update(&mut app, msg);
+            }
+            assert!(matches!(app.mode, Mode::Present(_) | Mode::Normal), "{code:?} {mods:?}: {}", app.mode.name());
+            keys(&mut app, "<Esc>");
+        }
+    }
+    assert_eq!(app.journey, before);
+    assert!(!app.is_modified());
 }
 
 #[test]
