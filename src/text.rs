@@ -133,6 +133,40 @@ pub fn wrap_head(text: &str, width: usize, max: usize, limit: usize) -> (Vec<(St
     (head, total.min(limit))
 }
 
+/// The lines `wrap` would return, as byte ranges into `text` itself, so a
+/// position in the text (a search match, a text cursor) can be found on the
+/// screen. `text` should be sanitized first: the ranges are into what is
+/// given, and `wrap` shows control characters as placeholders.
+///
+/// ```
+/// use jgrid::text::wrap_ranges;
+/// let text = "Marketing owns #website\nok";
+/// let lines: Vec<&str> = wrap_ranges(text, 18).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(lines, ["Marketing owns", "#website", "ok"]);
+/// ```
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_ranges_up_to(text, width, usize::MAX)
+}
+
+/// The first `limit` of the lines [`wrap_ranges`] gives: a huge cell is
+/// only wrapped as far as it is shown.
+pub fn wrap_ranges_up_to(text: &str, width: usize, limit: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut base = 0;
+    for line in text.split('\n') {
+        if out.len() >= limit {
+            break;
+        }
+        break_line(bounded(line, width, limit - out.len()), width, |r| {
+            out.push(base + r.start..base + r.end);
+            out.len() < limit
+        });
+        base += line.len() + 1;
+    }
+    out
+}
+
 /// Number of lines `wrap` would return, without building them, counted up
 /// to `limit`.
 pub fn wrapped_height(text: &str, width: usize, limit: usize) -> usize {
@@ -285,6 +319,13 @@ mod tests {
             prop_assert_eq!(total, all.len());
             let head: Vec<String> = head.into_iter().map(|(line, _)| line).collect();
             prop_assert_eq!(&head[..], &all[..max.min(all.len())]);
+        }
+
+        #[test]
+        fn ranges_are_the_wrapped_lines(text in "(.|\n| |\t){0,80}", width in 1usize..30) {
+            let shown = sanitize(&text);
+            let lines: Vec<&str> = wrap_ranges(&shown, width).into_iter().map(|r| &shown[r]).collect();
+            prop_assert_eq!(lines, wrap(&text, width));
         }
 
         #[test]

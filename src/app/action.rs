@@ -94,6 +94,10 @@ pub enum Action {
     TakeOurs,
     TakeTheirs,
     TakeBoth,
+    /// Every phase on one screen, one line per cell.
+    ToggleOverview,
+    /// Keep the cursor's phase at the left while the others scroll.
+    ToggleFreeze,
 }
 
 /// An action's name in the config file and what it does, for help.
@@ -108,7 +112,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 76] = [
+const TABLE: [Info; 78] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -185,6 +189,16 @@ const TABLE: [Info; 76] = [
     info(Action::TakeOurs, "take-ours", "take our side of the conflict"),
     info(Action::TakeTheirs, "take-theirs", "take their side of the conflict"),
     info(Action::TakeBoth, "take-both", "take both sides of the conflict, ours first"),
+    info(
+        Action::ToggleOverview,
+        "toggle-overview",
+        "overview: every phase on one screen, one line per cell (again: back)",
+    ),
+    info(
+        Action::ToggleFreeze,
+        "toggle-freeze",
+        "freeze this phase at the left while the others scroll (again: release)",
+    ),
 ];
 
 impl Action {

@@ -15,7 +15,7 @@ use crate::text::sanitize;
 
 /// Save to `path`, or to the journey's own path; an untitled journey asks for one.
 pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
-    match path.or_else(|| app.path.clone()) {
+    match path.map(|p| with_toml(app, p)).or_else(|| app.path.clone()) {
         Some(path) if app.read_only && app.path.as_ref() == Some(&path) => {
             app.error("Read-only: nothing saved; :w! saves anyway, :w FILE saves elsewhere");
             Vec::new()
@@ -26,6 +26,19 @@ pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect
             Vec::new()
         }
     }
+}
+
+/// A name to save under that has no extension gets `.toml`, and the next
+/// "Saved" says so; the journey's own file keeps its name, whatever it is.
+pub fn with_toml(app: &mut App, path: PathBuf) -> PathBuf {
+    let is_dir = path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
+    if path.extension().is_some() || path.file_name().is_none() || is_dir || app.path.as_ref() == Some(&path) {
+        return path;
+    }
+    let mut name = path.into_os_string();
+    name.push(".toml");
+    app.save_note = Some(" (.toml added to the name)".to_owned());
+    PathBuf::from(name)
 }
 
 /// Ask for a path to save to.
@@ -55,7 +68,8 @@ pub fn saved(
         Ok(hash) => {
             app.history.mark_saved();
             app.on_disk = OnDisk::Hash(hash);
-            app.info(format!("Saved {}", path.display()));
+            let note = app.save_note.take().unwrap_or_default();
+            app.info(format!("Saved {}{note}", path.display()));
             app.path = Some(path);
             if recovery.is_some() {
                 app.recovery = recovery;
@@ -68,6 +82,7 @@ pub fn saved(
             effects
         }
         Err(reason) => {
+            app.save_note = None;
             app.error(format!("Not saved ({reason}): changes kept; :w FILE saves elsewhere"));
             Vec::new()
         }

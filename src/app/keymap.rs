@@ -24,11 +24,13 @@ pub enum KeyMode {
     List,
     /// A question waiting for its answer.
     Question(QuestionKind),
+    /// Present mode: one phase per screen.
+    Present,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 7 + QUESTIONS.len()] = {
-        let mut all = [KeyMode::Normal; 7 + QUESTIONS.len()];
+    pub const ALL: [KeyMode; 8 + QUESTIONS.len()] = {
+        let mut all = [KeyMode::Normal; 8 + QUESTIONS.len()];
         all[1] = KeyMode::Edit;
         all[2] = KeyMode::Line;
         all[3] = KeyMode::Help;
@@ -40,6 +42,7 @@ impl KeyMode {
             all[7 + i] = KeyMode::Question(QUESTIONS[i].kind);
             i += 1;
         }
+        all[7 + QUESTIONS.len()] = KeyMode::Present;
         all
     };
 
@@ -54,6 +57,7 @@ impl KeyMode {
             KeyMode::Place => "place",
             KeyMode::List => "list",
             KeyMode::Question(kind) => kind.spec().id,
+            KeyMode::Present => "present",
         }
     }
 }
@@ -182,6 +186,17 @@ impl Default for Keymap {
         bind(p, &[Key::plain('G')], C::LastRow);
         bind(p, &[Key::code(K::Enter)], C::DropNote);
         bind(p, &[Key::code(K::Esc)], C::Cancel);
+        bind(n, &[Key::plain('v')], C::ToggleOverview);
+        bind(n, &[Key::plain('F')], C::ToggleFreeze);
+        let p = KeyMode::Present;
+        bind(p, &[Key::code(K::Right), Key::plain('l'), Key::code(K::Tab)], C::NextPhase);
+        bind(p, &[Key::code(K::Left), Key::plain('h'), Key::code(K::BackTab)], C::PrevPhase);
+        bind(p, &[Key::plain(' '), Key::code(K::PageDown), Key::code(K::Down), Key::plain('j')], C::PageDown);
+        bind(p, &[Key::code(K::PageUp), Key::code(K::Up), Key::plain('k'), Key::code(K::Backspace)], C::PageUp);
+        bind(p, &[Key::code(K::Home), Key::plain('0')], C::FirstPhase);
+        bind(p, &[Key::code(K::End), Key::plain('$')], C::LastPhase);
+        bind(p, &[Key::plain('H')], C::ToggleHighlight);
+        bind(p, &[Key::code(K::Esc), Key::plain('q')], C::Cancel);
         for question in &QUESTIONS {
             for answer in question.answers {
                 let keys: Vec<Key> = answer.keys.iter().map(|&k| Key::code(k)).collect();

@@ -10,7 +10,9 @@
 
 mod action;
 mod answers;
+pub mod banner;
 mod capture;
+pub mod caret;
 mod conflicts;
 mod edit;
 mod files;
@@ -26,15 +28,19 @@ mod moves;
 mod msg;
 mod normal;
 mod ops;
+pub mod panel;
+pub mod present;
 pub mod question;
 pub mod search;
 mod state;
 pub mod structure;
 pub mod typed;
 mod update;
+pub mod view;
+mod viewing;
 
 pub use action::Action;
-pub use edit::{Editor, LineInput, LineKind};
+pub use edit::{Editor, LINE_KEYS, LineInput, LineKind};
 pub use history::History;
 pub use keymap::{Key, KeyMode, Keymap};
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};

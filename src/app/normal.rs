@@ -63,7 +63,10 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
         Action::SearchNext | Action::SearchPrev => step_search(app, action == Action::SearchNext),
-        Action::Zoom => app.zoom = if app.zoom.is_some() { None } else { Some(0) },
+        Action::Zoom => {
+            app.zoom = if app.zoom.is_some() { None } else { Some(0) };
+            app.zoom_to_match();
+        }
         Action::Cancel => cancel(app),
         Action::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
         Action::AddPhase => prompt(app, "phase add "),
@@ -97,6 +100,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             let persona = app.journey.persona.clone();
             prompt(app, &format!("persona {persona}"));
         }
+        Action::ToggleOverview => app.toggle_overview(),
+        Action::ToggleFreeze => app.toggle_freeze(),
         _ => {}
     }
     Vec::new()
@@ -190,6 +195,7 @@ pub fn search_typed(app: &mut App, pattern: &str, origin: CellRef) {
     };
     app.info(search.describe());
     app.search = Some(search);
+    app.zoom_to_match();
 }
 
 fn step_search(app: &mut App, forward: bool) {
@@ -202,6 +208,7 @@ fn step_search(app: &mut App, forward: bool) {
     }
     let text = search.describe();
     app.info(text);
+    app.zoom_to_match();
 }
 
 /// The external editor returned.

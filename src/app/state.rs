@@ -7,8 +7,10 @@ use super::history::History;
 use super::insight_list::InsightList;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
+use super::present::Present;
 use super::question::Question;
 use super::search::Search;
+use super::view::View;
 use crate::checks::Finding;
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
@@ -35,6 +37,8 @@ pub enum Mode {
     },
     /// The insights list over the grid.
     Insights(Box<InsightList>),
+    /// One phase per screen, for a workshop; nothing can be edited.
+    Present(Present),
 }
 
 impl Mode {
@@ -48,6 +52,7 @@ impl Mode {
             Mode::Inbox { .. } => "INBOX",
             Mode::Place { .. } => "SORT",
             Mode::Insights(_) => "INSIGHTS",
+            Mode::Present(_) => "PRESENT",
         }
     }
 
@@ -61,6 +66,7 @@ impl Mode {
             Mode::Inbox { .. } => KeyMode::Inbox,
             Mode::Place { .. } => KeyMode::Place,
             Mode::Insights(_) => KeyMode::List,
+            Mode::Present(_) => KeyMode::Present,
         }
     }
 
@@ -141,6 +147,10 @@ pub struct App {
     /// The merge conflicts in the journey, kept current after every change:
     /// they are marked whether highlight mode is on or not.
     pub conflicts: Vec<Finding>,
+    /// The overview and the frozen phase.
+    pub view: View,
+    /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
+    pub save_note: Option<String>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -212,6 +222,8 @@ impl App {
             source: None,
             evidence: None,
             conflicts: Vec::new(),
+            view: View::default(),
+            save_note: None,
         }
     }
 
@@ -284,7 +296,7 @@ impl App {
 
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
-        layout::grid(&self.journey, self.geometry())
+        self.view.grid(&self.journey, self.geometry())
     }
 
     /// True when the journey's file does not exist yet.
@@ -323,14 +335,14 @@ impl App {
     }
 
     fn geometry(&self) -> Geometry {
+        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
         let focus_min = self.editor().map_or(0, |e| {
-            let col = layout::phase_columns(&self.journey, self.width, self.first_phase)
-                .into_iter()
-                .find(|c| c.phase == e.at.phase);
-            let width = col.map_or(20, |c| c.width);
+            let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
             // One spare line so the cursor has room to start a new one.
             layout::cell_lines(&e.area.lines().join("\n"), width, usize::from(self.height)) + 1
         });
+        // A search match further down the cursor's cell shows.
+        let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));
         Geometry {
             width: self.width,
             height: self.height,
@@ -352,6 +364,8 @@ impl App {
         match (self.highlight(), self.height) {
             (false, _) | (_, 0..10) => 0,
             (true, 10..16) => 2,
+            // Zoomed, the panel grows to show every finding of the cell.
+            (true, _) if self.zoom.is_some() => self.panel_lines().clamp(4, self.height / 2),
             (true, _) => 4,
         }
     }
@@ -385,24 +399,15 @@ impl App {
         let rows = self.journey.row_count();
         self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
         self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
-        let per_screen = layout::phases_per_screen(&self.journey, self.width);
-        // Scroll a screen of phases at a time: the cursor leaving on the right
-        // becomes the leftmost phase (and on the left, the rightmost), so
-        // the whole grid is resent once per screen, not once per move.
-        if self.cursor.phase < self.first_phase {
-            self.first_phase = (self.cursor.phase + 1).saturating_sub(per_screen);
-        } else if self.cursor.phase >= self.first_phase + per_screen {
-            self.first_phase = self.cursor.phase;
-        }
-        // Do not leave empty columns on the right when the grid could fill them.
-        self.first_phase = self.first_phase.min(phases.saturating_sub(per_screen));
+        self.view.frozen = self.view.frozen.filter(|&f| f < phases);
+        self.first_phase = self.view.first_for(&self.journey, self.width, self.first_phase, self.cursor.phase);
         if self.cursor.row < self.first_row {
             self.first_row = self.cursor.row;
         }
         self.first_row = self.first_row.min(rows.saturating_sub(1));
         // Measure every row once; trying first rows below only re-fits the heights.
-        let cols = layout::phase_columns(&self.journey, self.width, self.first_phase);
-        let natural = layout::natural_heights(&self.journey, &cols, 0..rows);
+        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
+        let natural = self.view.natural_heights(&self.journey, &cols, 0..rows);
         let geometry = self.geometry();
         let visible = |first_row: usize| {
             let f = Geometry { first_row, ..geometry };
@@ -415,6 +420,7 @@ impl App {
         while self.first_row > 0 && visible(self.first_row - 1) {
             self.first_row -= 1;
         }
+        self.keep_caret_visible();
     }
 
     /// Rows fully visible on screen now (at least one), for paging.

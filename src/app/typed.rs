@@ -55,12 +55,12 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 }
 
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 21] = [
+pub const COMMANDS: [TypedCommand; 22] = [
     cmd("w", &["write"], "[FILE]", "save (to FILE; from then on jgrid saves there)", |app, arg| {
         files::save(app, path(arg), false)
     }),
     cmd("w!", &["write!"], "[FILE]", "save even if the file changed on disk or is read-only", |app, arg| {
-        match path(arg).or_else(|| app.path.clone()) {
+        match path(arg).map(|p| files::with_toml(app, p)).or_else(|| app.path.clone()) {
             Some(path) => vec![Effect::Save { path, then_quit: false, force: true }],
             None => files::save(app, None, false),
         }
@@ -130,6 +130,10 @@ pub const COMMANDS: [TypedCommand; 21] = [
     }),
     cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
         lists::mood_command(app, arg);
+        Vec::new()
+    }),
+    cmd("present", &[], "", "present: one phase per screen for a workshop; arrows step, Esc leaves", |app, _| {
+        app.start_present();
         Vec::new()
     }),
 ];

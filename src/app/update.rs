@@ -51,6 +51,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
     let revision = app.history.revision();
     let was_typing = app.is_typing();
+    let frozen = app.frozen_name();
     let mut effects = match msg {
         Msg::Run(action) => run(app, action),
         Msg::Input(key) => {
@@ -117,6 +118,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects.push(Effect::Save { path, then_quit: false, force: false });
         }
     }
+    app.follow_frozen(frozen);
     app.scroll_to_cursor();
     effects
 }
@@ -161,6 +163,10 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
             inbox::place(app, note, action)
         }
         Mode::Insights(_) => lists::run(app, action),
+        Mode::Present(_) => {
+            app.present_step(action);
+            Vec::new()
+        }
     }
 }
 
@@ -201,12 +207,10 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
 /// A key that edits text (a cell or a one-line prompt).
 fn input(app: &mut App, key: KeyEvent) {
     match &mut app.mode {
-        Mode::Edit(editor) => {
-            editor.area.input(key);
-        }
+        Mode::Edit(_) => app.edit_key(key),
         Mode::Line(line) => {
             // A one-line prompt: Enter is bound to submit, so no newline gets in.
-            line.area.input(key);
+            line.input(key);
             if let LineKind::Search { origin } = line.kind {
                 let pattern = line.text();
                 normal::search_typed(app, &pattern, origin);
@@ -217,7 +221,8 @@ fn input(app: &mut App, key: KeyEvent) {
         | Mode::Ask(_)
         | Mode::Inbox { .. }
         | Mode::Place { .. }
-        | Mode::Insights(_) => {}
+        | Mode::Insights(_)
+        | Mode::Present(_) => {}
     }
 }
 
@@ -232,7 +237,12 @@ fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Help { .. } | Mode::Ask(_) | Mode::Inbox { .. } | Mode::Place { .. } | Mode::Insights(_) => {}
+        Mode::Help { .. }
+        | Mode::Ask(_)
+        | Mode::Inbox { .. }
+        | Mode::Place { .. }
+        | Mode::Insights(_)
+        | Mode::Present(_) => {}
     }
 }
 
@@ -247,3 +257,6 @@ mod capture_tests;
 
 #[cfg(test)]
 mod insight_tests;
+
+#[cfg(test)]
+mod view_tests;

@@ -37,6 +37,7 @@
 //! #   [keys.inbox]   the inbox panel (I)
 //! #   [keys.place]   carrying an inbox note to its cell
 //! #   [keys.list]    the insights list (L)
+//! #   [keys.present] present mode (:present), one phase per screen
 //! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open] [keys.take]
 //! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
@@ -58,7 +59,7 @@
 //! #           move-phase-left move-phase-right add-row rename-row
 //! #           move-row-up move-row-down edit-title edit-persona cancel
 //! #           capture show-inbox raise-mood lower-mood show-insights
-//! #           toggle-evidence resolve-conflict
+//! #           toggle-evidence resolve-conflict toggle-overview toggle-freeze
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
@@ -67,6 +68,8 @@
 //! #   place:  the moving actions, drop-note cancel
 //! #   list:   move-up move-down first-row last-row page-up page-down
 //! #           submit cancel (the insights list, L)
+//! #   present: next-phase prev-phase page-down page-up first-phase
+//! #           last-phase toggle-highlight cancel
 //! #   quit:     save-and-quit quit-without-saving cancel
 //! #   recover:  recover discard keep-for-later
 //! #   conflict: overwrite reload save-as cancel

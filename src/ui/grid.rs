@@ -1,17 +1,17 @@
 //! The grid: a sticky header row of numbered phase names, a sticky column of
-//! row names, and cells with soft-wrapped text.
+//! row names, and cells with soft-wrapped text (one line each in the
+//! overview). A frozen phase stays first, set off by a double rule.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::matches::mark_matches;
-use super::theme::{Theme, severity_symbol};
-use crate::app::App;
-use crate::app::layout::{Col, GridLayout, RowBand};
-use crate::checks;
-use crate::insights::Backing;
+use super::cell;
+use super::theme::Theme;
+use crate::app::layout::{GridLayout, RowBand};
+use crate::app::view;
+use crate::app::{Action, App, KeyMode};
 use crate::journey::CellRef;
 use crate::text;
 
@@ -26,16 +26,17 @@ impl Widget for &GridView<'_> {
             return;
         }
         let layout = self.app.layout();
+        let frozen = self.frozen(&layout);
         self.header(&layout, area, buf);
         if area.height > 1 {
-            rule(&layout, area.x, area.y + 1, area.width, self.theme.rule, buf);
+            rule(&layout, frozen, area.x, area.y + 1, area.width, self.theme.rule, buf);
         }
         let body = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
         for (i, band) in layout.rows.iter().enumerate() {
             self.row(&layout, band, body, buf);
             let below = body.y + band.y + band.height;
             if i + 1 < layout.rows.len() && below < body.bottom() {
-                rule(&layout, body.x, below, body.width, self.theme.rule, buf);
+                rule(&layout, frozen, body.x, below, body.width, self.theme.rule, buf);
             }
         }
         self.scroll_marks(&layout, body, buf);
@@ -52,35 +53,65 @@ pub fn mood_badge(mood: i8) -> String {
     format!("{face}{}", crate::insights::mood::number(mood))
 }
 
-/// A horizontal rule with crossings under the column separators.
-fn rule(layout: &GridLayout, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
+/// A horizontal rule with crossings under the column separators (a double
+/// one right of a frozen phase, whose column is `frozen`).
+fn rule(layout: &GridLayout, frozen: Option<usize>, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
     let line = "─".repeat(usize::from(width));
     buf.set_stringn(x, y, &line, usize::from(width), style);
-    for col in &layout.cols {
+    for (i, col) in layout.cols.iter().enumerate() {
         if col.x > 0 && col.x - 1 < width {
-            buf.set_stringn(x + col.x - 1, y, "┼", 1, style);
+            let cross = if frozen.is_some_and(|f| f + 1 == i) { "╫" } else { "┼" };
+            buf.set_stringn(x + col.x - 1, y, cross, 1, style);
         }
     }
 }
 
+/// The separator left of the `i`-th column.
+fn bar(frozen: Option<usize>, i: usize) -> &'static str {
+    if frozen.is_some_and(|f| f + 1 == i) { "║" } else { "│" }
+}
+
 impl GridView<'_> {
+    /// The index among the visible columns of the frozen phase's, if any.
+    fn frozen(&self, layout: &GridLayout) -> Option<usize> {
+        let app = self.app;
+        let frozen = app.view.frozen_phase(&app.journey, app.width)?;
+        layout.cols.iter().position(|c| c.phase == frozen)
+    }
+
+    /// A phase's header: its number and name; a frozen phase's ends with the
+    /// key that releases it, e.g. `[F]`, which is kept when the name is cut.
+    fn label(&self, phase: usize, width: usize, frozen: bool) -> String {
+        let name = &self.app.journey.phases()[phase].name;
+        let label = text::sanitize(&format!(" {} {name}", phase + 1)).into_owned();
+        let key = self.app.keymap.label(KeyMode::Normal, Action::ToggleFreeze).unwrap_or_else(|| "frozen".into());
+        let tag = format!(" [{key}]");
+        if !frozen || text::width(&tag) + 3 > width {
+            return view::cut(&label, width);
+        }
+        let room = width - text::width(&tag);
+        format!("{}{tag}", view::cut(&label, room))
+    }
+
     fn header(&self, layout: &GridLayout, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let phases = self.app.journey.phases();
-        for col in &layout.cols {
+        let frozen = self.frozen(layout);
+        for (i, col) in layout.cols.iter().enumerate() {
             let focus = col.phase == self.app.cursor.phase;
             let style = if focus { t.header_focus } else { t.phase_header };
-            let label = format!(" {} {}", col.phase + 1, phases[col.phase].name);
-            let label = text::sanitize(&label);
             let x = area.x + col.x;
             let width = usize::from(col.width);
-            buf.set_stringn(x - 1, area.y, "│", 1, t.rule);
-            buf.set_style(Rect::new(x, area.y, col.width.min(area.width - col.x), 1), style);
             // The mood at the right of the header, e.g. `☹-1`; the name gives way to it.
-            let mood = phases[col.phase].mood.map(mood_badge).unwrap_or_default();
+            let mood = self.app.journey.phases()[col.phase].mood.map(mood_badge).unwrap_or_default();
             let mood_w = text::width(&mood);
-            let name_w = if mood_w + 6 <= width { width - mood_w - 1 } else { width };
-            buf.set_stringn(x, area.y, text::truncate(&label, name_w), name_w, style);
+            // The mood shows when the whole name (and a frozen tag) fits beside it.
+            let full = self.label(col.phase, usize::MAX, frozen == Some(i));
+            let name_w =
+                if mood_w > 0 && text::width(&full) + 1 + mood_w <= width { width - mood_w - 1 } else { width };
+            let label = self.label(col.phase, name_w, frozen == Some(i));
+            buf.set_stringn(x - 1, area.y, bar(frozen, i), 1, t.rule);
+            buf.set_style(Rect::new(x, area.y, col.width.min(area.width - col.x), 1), style);
+            buf.set_stringn(x, area.y, &label, name_w, style);
             if name_w < width {
                 let mx = x + (width - mood_w) as u16;
                 buf.set_stringn(mx, area.y, &mood, mood_w, style.patch(t.badge));
@@ -100,12 +131,13 @@ impl GridView<'_> {
         let name_style = if focus { t.header_focus } else { t.row_name };
         let name_w = usize::from(layout.names_width);
         buf.set_stringn(body.x, y, text::truncate(&name, name_w), name_w, name_style);
-        for col in &layout.cols {
+        let frozen = self.frozen(layout);
+        for (i, col) in layout.cols.iter().enumerate() {
             let rect = Rect::new(body.x + col.x, y, col.width, height);
             for dy in 0..height {
-                buf.set_stringn(rect.x - 1, y + dy, "│", 1, t.rule);
+                buf.set_stringn(rect.x - 1, y + dy, bar(frozen, i), 1, t.rule);
             }
-            self.cell(CellRef::new(col.phase, band.row), col, rect, buf);
+            cell::draw(self.app, t, CellRef::new(col.phase, band.row), col, rect, buf);
         }
         // The cursor's cell gets a heavy bar on its left, under its highlighted
         // phase header and beside its highlighted row name: clear without
@@ -117,77 +149,23 @@ impl GridView<'_> {
         }
     }
 
-    fn cell(&self, at: CellRef, col: &Col, rect: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        if let Some(editor) = self.app.editor().filter(|e| e.at == at) {
-            buf.set_style(rect, t.editing_cell);
-            let inner = Rect { x: rect.x + 1, width: rect.width.saturating_sub(1), ..rect };
-            editor.area.render(inner, buf);
-            return;
-        }
-        let style = t.cell;
-        buf.set_style(rect, style);
-        let width = usize::from(col.width.saturating_sub(1)).max(1);
-        let cell_text = self.app.journey.cell(at);
-        if let Some(severity) = checks::worst_at(self.app.marked(), at) {
-            let mark = style.patch(t.severity(severity));
-            buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, mark);
-            if cell_text.is_empty() {
-                buf.set_stringn(rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
-            }
-        }
-        let shown = usize::from(rect.height);
-        // Counting stops somewhere: a huge cell says "many" rather than wrapping it all.
-        const COUNT_LIMIT: usize = 10_000;
-        let (lines, total) = text::wrap_head(cell_text, width, shown, COUNT_LIMIT);
-        let hidden = total.saturating_sub(shown);
-        for (dy, (line, starts)) in lines.iter().take(shown).enumerate() {
-            let y = rect.y + dy as u16;
-            buf.set_stringn(rect.x + 1, y, line, width, style);
-            if let Some(mark) = starts.then(|| crate::journey::Mark::of(line)).flatten() {
-                let lead = line.len() - line.trim_start().len();
-                let mx = rect.x + 1 + text::width(&line[..lead]) as u16;
-                if usize::from(mx - rect.x) <= width {
-                    buf.set_style(Rect::new(mx, y, 1, 1), t.marks[mark as usize]);
-                }
-            }
-            mark_matches(self.app, t, line, rect.x + 1, y, width, buf);
-            if hidden > 0 && dy + 1 == shown {
-                let count = if total >= COUNT_LIMIT { "many".to_owned() } else { hidden.to_string() };
-                let mark = if width >= 14 { format!(" +{count} (z)") } else { format!(" +{count}") };
-                let mark_w = text::width(&mark).min(width);
-                let x = rect.x + 1 + (width - mark_w) as u16;
-                buf.set_stringn(x, y, &mark, mark_w, style.patch(t.more));
-            }
-        }
-        if let Some(evidence) = &self.app.evidence {
-            // How many sources back the cell, at the right of its first line.
-            let badge = match evidence.cell(at) {
-                Backing::Empty => return,
-                Backing::Unbacked if width >= 14 => " unbacked".to_owned(),
-                Backing::Unbacked => " ∅".to_owned(),
-                Backing::Backed(sources) => format!(" ✓{}", sources.len()),
-            };
-            let badge_w = text::width(&badge).min(width);
-            let x = rect.x + 1 + (width - badge_w) as u16;
-            buf.set_stringn(x, rect.y, &badge, badge_w, style.patch(t.badge));
-        }
-    }
-
     /// Arrows where the grid continues beyond the screen.
     fn scroll_marks(&self, layout: &GridLayout, body: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let header_y = body.y.saturating_sub(2);
         let journey = &self.app.journey;
         let mut corner = String::new();
-        if layout.cols.first().is_some_and(|c| c.phase > 0) {
+        // Phases hidden left of the scrolling ones (a frozen phase comes first) or right of them.
+        let hidden = |p: usize| !layout.is_phase_visible(p);
+        let scrolling = layout.cols.get(usize::from(self.frozen(layout).is_some()));
+        if scrolling.is_some_and(|c| (0..c.phase).any(hidden)) {
             corner.push_str("◀ ");
         }
         if layout.rows.first().is_some_and(|r| r.row > 0) {
             corner.push_str("▲ ");
         }
         buf.set_stringn(body.x, header_y, &corner, usize::from(layout.names_width), t.more);
-        if layout.cols.last().is_some_and(|c| c.phase + 1 < journey.phase_count()) && body.width > 0 {
+        if layout.cols.last().is_some_and(|c| (c.phase + 1..journey.phase_count()).any(hidden)) && body.width > 0 {
             buf.set_stringn(body.right() - 1, header_y, "▶", 1, t.more);
         }
         let last_row = layout.rows.last().map_or(0, |r| r.row);

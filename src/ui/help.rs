@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::typed::COMMANDS;
-use crate::app::{App, Key, KeyMode, QuestionKind};
+use crate::app::{App, Key, KeyMode, LINE_KEYS, QuestionKind};
 
 pub struct Help<'a> {
     pub app: &'a App,
@@ -46,11 +46,15 @@ impl Help<'_> {
             (KeyMode::Edit, "Editing a cell"),
             (KeyMode::Line, "Command line and prompts"),
             (KeyMode::Help, "In this help"),
+            (KeyMode::Present, "Presenting (:present): one phase per screen, nothing can be edited"),
         ] {
             section(&mut lines, title);
             for action in keymap.actions(mode) {
                 let keys: Vec<String> = keymap.keys_for(mode, action).iter().map(Key::label).collect();
                 entry(&mut lines, keys.join(", "), action.describe());
+            }
+            if mode == KeyMode::Present {
+                entry(&mut lines, String::new(), "(a screen down at the end of a phase: the next phase)");
             }
             if mode == KeyMode::Edit {
                 for (keys, what) in EDITING {
@@ -58,6 +62,9 @@ impl Help<'_> {
                 }
             }
             if mode == KeyMode::Line {
+                for (keys, what) in LINE_KEYS {
+                    entry(&mut lines, keys.to_owned(), what);
+                }
                 for c in &COMMANDS {
                     let spell = |n: &str| if c.args.is_empty() { format!(":{n}") } else { format!(":{n} {}", c.args) };
                     let names: Vec<String> =

@@ -1,12 +1,15 @@
 //! The view: reads the app state and draws it. Never changes anything.
 
+mod cell;
 mod dialog;
+mod editor;
 mod findings;
 mod grid;
 mod help;
 mod inbox;
 mod insights;
 mod matches;
+mod present;
 mod status;
 pub mod theme;
 mod zoom;
@@ -34,6 +37,10 @@ impl Widget for &Screen<'_> {
                 area.width, area.height
             );
             Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        if let Mode::Present(shown) = app.mode {
+            (&present::PresentView { app, theme, shown }).render(area, buf);
             return;
         }
         let chrome = Chrome::for_height(area.height);
@@ -79,3 +86,6 @@ impl Widget for &Screen<'_> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod view_tests;

@@ -9,7 +9,8 @@ use super::theme::Theme;
 use crate::app::{Action, App, KeyMode, LineKind, Mode, Shown};
 use crate::text;
 
-/// Title, persona, file name and the modified marker.
+/// Title, persona, the modified marker and the file name, in that order:
+/// the title and persona get the room, the file name what is left.
 pub struct TitleBar<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -18,48 +19,65 @@ pub struct TitleBar<'a> {
 impl Widget for &TitleBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
-        let mut right = app.file_label();
+        let width = usize::from(area.width);
+        let mut file = text::sanitize(&app.file_label()).into_owned();
         if app.is_new_file() {
-            right.push_str(" [new]");
+            file.push_str(" [new]");
         }
         if app.read_only {
-            right.push_str(" [read-only]");
+            file.push_str(" [read-only]");
         }
-        let mut marker = if app.is_modified() { " [+] modified" } else { "" };
-        // On a narrow screen the title comes first: drop the file name, then shorten the marker.
-        let room_for_title = |right: &str, marker: &str| {
-            usize::from(area.width).saturating_sub(text::width(right) + text::width(marker) + 1) >= 24
-        };
-        if !room_for_title(&right, marker) {
-            right.clear();
-            if !room_for_title(&right, marker) && !marker.is_empty() {
-                marker = " [+]";
-            }
-        }
-        let right_w = text::width(&right) + text::width(marker) + 1;
+        // Shown as soon as a cell is being changed, not only once the edit is kept.
+        let changed = app.has_unsaved();
         let title = if app.journey.title.is_empty() { "Untitled journey" } else { &app.journey.title };
-        let left_w = usize::from(area.width).saturating_sub(right_w + 1);
-        let mut left = vec![Span::styled(format!(" {}", text::sanitize(title)), t.title)];
-        if !app.journey.persona.is_empty() {
+        let title = format!(" {}", text::sanitize(title));
+        let persona = text::sanitize(&app.journey.persona);
+        // The marker in words whenever the screen is not tiny: it says what matters most.
+        let marker = match (changed, width >= 40) {
+            (false, _) => "",
+            (true, true) => "  [+] modified",
+            (true, false) => " [+]",
+        };
+        // The persona is cut before the title is.
+        let room = width.saturating_sub(text::width(marker));
+        let mut left = vec![Span::styled(text::truncate(&title, room).into_owned(), t.title)];
+        let persona_room = room.saturating_sub(text::width(&title) + 3);
+        if !persona.is_empty() && persona_room >= 4 {
             left.push(Span::styled(" · ", t.dim));
-            left.push(Span::styled(text::sanitize(&app.journey.persona).into_owned(), t.persona));
+            left.push(Span::styled(text::truncate(&persona, persona_room).into_owned(), t.persona));
         }
-        let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
-        if text::width(&left_text) > left_w {
-            left = vec![Span::styled(text::truncate(&left_text, left_w).into_owned(), t.title)];
-        }
+        let used = left.iter().map(|s| text::width(&s.content)).sum::<usize>() + text::width(marker);
+        left.push(Span::styled(marker, t.modified));
         Line::from(left).render(area, buf);
-        let x = area.right().saturating_sub(right_w as u16);
-        if x > area.x + 1 {
-            let line = Line::from(vec![
-                Span::styled(text::sanitize(&right).into_owned(), t.dim),
-                Span::styled(marker, t.modified),
-            ]);
-            line.render(Rect { x, width: area.right() - x, ..area }, buf);
-        } else if !marker.is_empty() {
-            buf.set_stringn(area.right().saturating_sub(3), area.y, "[+]", 3, t.modified);
+        // The file name last, at the right: its path, or only its name, cut at its start if need be.
+        let free = width.saturating_sub(used + 2);
+        if free >= 8 {
+            let name = app.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+            let name = text::sanitize(&name.unwrap_or_default()).into_owned();
+            let shown = match () {
+                _ if text::width(&file) <= free => file,
+                _ if !name.is_empty() && text::width(&name) <= free => name,
+                _ => cut_start(&file, free),
+            };
+            let w = text::width(&shown) as u16;
+            buf.set_stringn(area.right() - w - 1, area.y, &shown, usize::from(w), t.dim);
         }
     }
+}
+
+/// The end of a string in `width` columns, with `…` in front when cut.
+fn cut_start(s: &str, width: usize) -> String {
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = text::width(c.encode_utf8(&mut [0; 4]));
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
 }
 
 /// The mode, the cursor's phase and row, and a message or prompt.
@@ -93,7 +111,7 @@ impl Widget for &StatusLine<'_> {
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
         if let Some(question) = app.mode.question().filter(|q| q.spec().shown == Shown::StatusLine) {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
-        } else if let Some(status) = app.status.as_ref().filter(|_| message_fits(app, area.width)) {
+        } else if let Some(status) = app.shown_status().filter(|_| message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
@@ -143,7 +161,7 @@ fn right_side(app: &App) -> String {
 /// position; a longer one takes the hints line (or the status line when
 /// there is no hints line).
 fn message_fits(app: &App, width: u16) -> bool {
-    let Some(status) = &app.status else { return true };
+    let Some(status) = app.shown_status() else { return true };
     let (phase, row) = app.cursor_names();
     let counts = text::width(&right_side(app));
     let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row) + counts;
@@ -197,6 +215,7 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
             KeyMode::List,
             &[(Action::Submit, "go to the cell"), (Action::MoveDown, "next"), (Action::Cancel, "close")],
         ),
+        Mode::Present(_) => (KeyMode::Present, &[(Action::NextPhase, "next phase"), (Action::Cancel, "back")]),
     }
 }
 
@@ -227,7 +246,7 @@ impl Widget for &Hints<'_> {
                 return;
             }
         }
-        if let Some(status) = app.status.as_ref().filter(|_| !message_fits(app, area.width)) {
+        if let Some(status) = app.shown_status().filter(|_| !message_fits(app, area.width)) {
             let style = if status.error { t.error } else { t.status };
             buf.set_style(area, style);
             Line::styled(format!(" {}", text::sanitize(&status.text)), style).render(area, buf);
@@ -257,6 +276,13 @@ impl Widget for &Hints<'_> {
         for (command, label) in list {
             if let Some(key) = app.keymap.label(mode, *command) {
                 spans.push(Span::styled(key, t.hint_key));
+                spans.push(Span::styled(format!(" {label}  "), t.hint));
+            }
+        }
+        if let Mode::Line(_) = app.mode {
+            // The line-editing keys, as in a shell (help lists them in full).
+            for (keys, label) in [("Ctrl-a/e", "start/end"), ("Ctrl-u/k", "delete"), ("Alt-b/f", "word")] {
+                spans.push(Span::styled(keys, t.hint_key));
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }
         }

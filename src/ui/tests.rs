@@ -60,12 +60,15 @@ fn app(width: u16, height: u16) -> App {
     app
 }
 
-fn press(app: &mut App, keys: &str) {
+/// Press keys: characters, `\n` Enter, `\x1b` Esc, `→` Right, `↑` Up.
+pub(super) fn press(app: &mut App, keys: &str) {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\x1b' => KeyCode::Esc,
+            '→' => KeyCode::Right,
+            '↑' => KeyCode::Up,
             c => KeyCode::Char(c),
         };
         for action in resolve_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::matches::mark_matches;
+use super::editor;
+use super::matches::{found_in, mark_found};
 use super::theme::Theme;
 use crate::app::{Action, App, KeyMode};
 use crate::text;
@@ -36,24 +37,28 @@ impl Widget for &Zoom<'_> {
         if body.height == 0 {
             return;
         }
-        if let Some(editor) = app.editor() {
+        if let Some(editing) = app.editor() {
             buf.set_style(body, t.editing_cell);
-            editor.area.render(body, buf);
+            editor::draw(editing, body, t, buf);
             return;
         }
         let width = usize::from(body.width);
-        let height = usize::from(body.height);
-        let cell = app.journey.cell(app.cursor);
+        let shown = text::sanitize(app.journey.cell(app.cursor));
         // Lines are only wrapped as far as they are shown (and counted a little further).
         let wanted = usize::from(app.zoom.unwrap_or(0));
-        let limit = wanted + 2 * height + 10_000;
-        let total = text::wrapped_height(cell, width, limit);
-        let max_scroll = total.saturating_sub(height);
+        let limit = wanted + 2 * usize::from(body.height) + 10_000;
+        let lines = text::wrap_ranges_up_to(&shown, width, limit);
+        let total = lines.len();
+        let found = found_in(app, &shown);
+        let max_scroll = total.saturating_sub(usize::from(body.height));
         let scroll = wanted.min(max_scroll);
-        for (dy, (line, _)) in text::wrapped_lines(cell, width).skip(scroll).take(height).enumerate() {
+        for (dy, range) in lines.iter().skip(scroll).take(usize::from(body.height)).enumerate() {
             let y = body.y + dy as u16;
-            buf.set_stringn(body.x, y, &line, width, t.cell);
-            mark_matches(app, t, &line, body.x, y, width, buf);
+            buf.set_stringn(body.x, y, &shown[range.clone()], width, t.cell);
+            mark_found(t, &shown, range, &found, Rect::new(body.x, y, body.width, 1), buf);
+        }
+        if scroll > 0 {
+            buf.set_stringn(body.x - 1, body.y, editor::ABOVE, 1, t.more);
         }
         if scroll < max_scroll {
             let more = if total >= limit {
