@@ -17,6 +17,7 @@ pub mod journey;
 pub mod merge;
 pub mod recovery;
 pub mod report;
+pub mod sgr;
 pub mod shell;
 pub mod startup;
 pub mod store;

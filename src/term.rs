@@ -99,7 +99,8 @@ impl FrameWriter {
     /// Send the buffered frame. Called once per frame by the event loop.
     pub fn commit(&mut self) -> io::Result<()> {
         queue!(self.buf, EndSynchronizedUpdate)?;
-        let result = self.out.write_all(&self.buf).and_then(|()| self.out.flush());
+        let frame = crate::sgr::compact(&self.buf);
+        let result = self.out.write_all(&frame).and_then(|()| self.out.flush());
         self.buf.clear();
         queue!(self.buf, BeginSynchronizedUpdate)?;
         result

@@ -110,11 +110,14 @@ impl GridView<'_> {
                 if mood_w > 0 && text::width(&full) + 1 + mood_w <= width { width - mood_w - 1 } else { width };
             let label = self.label(col.phase, name_w, frozen == Some(i));
             buf.set_stringn(x - 1, area.y, bar(frozen, i), 1, t.rule);
-            buf.set_style(Rect::new(x, area.y, col.width.min(area.width - col.x), 1), style);
+            // Only the name is highlighted, a space after it: a cursor move
+            // redraws the names, not the whole header.
+            let label_w = (text::width(&label) + 1).min(name_w) as u16;
+            buf.set_style(Rect::new(x, area.y, label_w.min(area.width - col.x), 1), style);
             buf.set_stringn(x, area.y, &label, name_w, style);
             if name_w < width {
                 let mx = x + (width - mood_w) as u16;
-                buf.set_stringn(mx, area.y, &mood, mood_w, style.patch(t.badge));
+                buf.set_stringn(mx, area.y, &mood, mood_w, t.phase_header.patch(t.badge));
             }
         }
     }
