@@ -30,6 +30,8 @@ fn bicycle_repair() {
         found,
         [
             b("conflicting-message", "Breakdown", &["Message"]),
+            b("handoff", "Breakdown", &["Organization"]),
+            b("system-seam", "Breakdown", &["Systems"]),
             b("channel-without-owner", "Diagnosis and quote", &["Touchpoints", "Organization"]),
             b("empty-cell", "Repair and parts", &["Need"]),
             b("inside-out", "Repair and parts", &["Need", "Touchpoints", "Message", "Organization", "Systems"]),
@@ -47,6 +49,7 @@ fn building_permit() {
         [
             b("conflicting-message", "Idea", &["Message"]),
             b("stray-channel", "Application", &["Systems"]),
+            b("system-seam", "Application", &["Systems"]),
             b("unowned-touchpoint", "Completeness check", &["Touchpoints", "Organization"]),
             b("empty-cell", "Completeness check", &["Organization"]),
             b("empty-cell", "Processing", &["Touchpoints"]),
