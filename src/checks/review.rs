@@ -4,9 +4,11 @@
 //! An acceptance names its finding by the check id, the phase name, the row
 //! names and the subject (tag or topic); never by position, so it survives
 //! moving phases and rows. Names compare exactly (a renamed phase or row
-//! makes the acceptance stale); row names compare as a set; subjects compare
-//! by [`normal::key`], so `#Search`, `search` and `searches` are one subject.
+//! makes the acceptance stale); row names compare as a set; a tag subject
+//! compares without `#` and case (`#Search` is `search`), a topic by
+//! [`normal::key`] (`Switching time` is `switch time`).
 
+use super::tags::same;
 use super::{Counts, Finding, Grid, JOURNEY_IDS, Severity, TAG_CHECKS, is_off, normal, run, sort, summary};
 use crate::journey::{Acceptance, CellRef, Journey};
 
@@ -106,10 +108,12 @@ pub(super) fn names(
     if wanted != found {
         return false;
     }
-    let key = |s: &str| normal::key(s.trim().trim_start_matches('#'), &g.stemmer);
     match (a.subject.as_deref().filter(|s| !s.trim().is_empty()), subject) {
         (None, None) => true,
-        (Some(x), Some(y)) => key(x) == key(y),
+        (Some(x), Some(y)) if TAG_CHECKS.contains(&id) => {
+            same(x.trim().trim_start_matches('#'), y.trim_start_matches('#'))
+        }
+        (Some(x), Some(y)) => normal::key(x, &g.stemmer) == normal::key(y, &g.stemmer),
         _ => false,
     }
 }

@@ -142,3 +142,7 @@ fn actors<'s>(line: &str, clauses: &[Clause], spelling: &'s Spelling) -> Vec<&'s
     }
     actors
 }
+
+#[cfg(test)]
+#[path = "mermaid_tests.rs"]
+mod tests;

@@ -167,7 +167,7 @@ fn checks_switched_off_in_the_file_produce_nothing() {
     assert_eq!(check(&all), vec![]);
 }
 
-fn arb_journey() -> impl Strategy<Value = Journey> {
+pub(super) fn arb_journey() -> impl Strategy<Value = Journey> {
     let row_names = prop::sample::subsequence(
         vec!["Need", "Touchpoints", "Message", "Organization", "Systems", "Behoefte", "Budskap", "Notes", "Other"],
         1..7,

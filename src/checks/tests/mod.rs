@@ -4,9 +4,13 @@
 mod api;
 mod grid;
 mod messages;
+mod owner;
+mod precision;
 mod presence;
+mod review;
 mod samples;
 mod tags;
+mod walls;
 
 use super::{Finding, check};
 use crate::journey::{CellRef, Change, Journey};
