@@ -4,7 +4,7 @@
 use rust_stemmers::Stemmer;
 
 use super::{normal, review, tags};
-use crate::journey::{Acceptance, CellRef, Journey, Language, Role, text_sources};
+use crate::journey::{Acceptance, CellRef, Journey, Language, Role, source_spans};
 
 pub(super) struct Grid<'a> {
     pub journey: &'a Journey,
@@ -18,6 +18,9 @@ pub(super) struct Grid<'a> {
     /// Acceptances whose tags a tag check reports on their own (empty for
     /// [`super::check`], the journey's for [`super::review`]).
     pub accepted: &'a [Acceptance],
+    /// The distinct tags of each phase's Touchpoints cell, as first written
+    /// (empty without a Touchpoints row).
+    pub channels: Vec<Vec<&'a str>>,
     /// The Organization and Systems rows that wait for the organisation's
     /// side (see [`Grid::waits`]).
     waiting: Vec<usize>,
@@ -36,8 +39,12 @@ impl<'a> Grid<'a> {
             organization: journey.row_with_role(Role::Organization),
             systems: journey.row_with_role(Role::Systems),
             accepted,
+            channels: Vec::new(),
             waiting: Vec::new(),
         };
+        if let Some(tp) = grid.touchpoints {
+            grid.channels = grid.phases().map(|p| tags::tags(grid.text(p, tp))).collect();
+        }
         if grid.notes_from_interviews() {
             let inside = [grid.organization, grid.systems].into_iter().flatten();
             grid.waiting = inside.filter(|&r| grid.phases().all(|p| !grid.filled(p, r))).collect();
@@ -79,7 +86,8 @@ impl<'a> Grid<'a> {
             return true;
         }
         let rows = 0..self.journey.rows().len();
-        self.phases().any(|p| rows.clone().any(|r| !text_sources(self.text(p, r)).is_empty()))
+        let named = |text: &str| text.contains('@') && text.lines().any(|line| !source_spans(line).is_empty());
+        self.phases().any(|p| rows.clone().any(|r| named(self.text(p, r))))
     }
 
     /// True when this Organization or Systems row waits for the organisation's
@@ -94,7 +102,7 @@ impl<'a> Grid<'a> {
     /// organisation does not run (`[checks] external`): no owner and no
     /// system is expected there. A line without a tag is not external.
     pub fn external_only(&self, phase: usize) -> bool {
-        let Some(tp) = self.touchpoints else { return false };
+        let Some(tp) = self.touchpoints.filter(|_| !self.journey.external.is_empty()) else { return false };
         let mut lines = self.text(phase, tp).lines().filter(|l| !l.trim().is_empty()).peekable();
         lines.peek().is_some()
             && lines.all(|line| {

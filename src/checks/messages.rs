@@ -62,11 +62,12 @@ fn states(line: &str) -> bool {
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
     let Some(row) = g.message else { return };
     let mut topics: Vec<Topic> = Vec::new();
+    let mut keys = normal::Keys::new(&g.stemmer);
     for p in g.phases() {
-        for line in g.text(p, row).lines().filter(|l| states(l)) {
+        for line in g.text(p, row).lines().filter(|l| l.contains(": ") && states(l)) {
             let line = normal::content(line);
             let Some(s) = parse_line(&line) else { continue };
-            let key = normal::key(s.topic, &g.stemmer);
+            let key = keys.key(s.topic);
             let i = match topics.iter().position(|t| t.key == key) {
                 Some(i) => i,
                 None => {

@@ -15,6 +15,7 @@
 //! incremental re-check can redo only what an edit touches.
 
 mod grid;
+mod link_words;
 mod messages;
 pub mod normal;
 pub mod owner;

@@ -5,6 +5,9 @@
 //! Statements (`3 days`) are compared without stemming: "3 day" and "3 days"
 //! are different answers, "3 days" and "3 days." are the same one.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -19,8 +22,11 @@ pub fn stemmer(lang: Language) -> Stemmer {
     })
 }
 
-/// NFKC and lower case.
+/// NFKC and lower case (ASCII text is already in NFKC).
 fn folded(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkc().flat_map(char::to_lowercase).collect()
 }
 
@@ -35,8 +41,37 @@ pub fn words(text: &str) -> Vec<String> {
 /// to its stem, joined by one space. `Switching time` and `switch-time` are
 /// both `switch time`; Dutch `levertijden` is `levertijd`.
 pub fn key(text: &str, stemmer: &Stemmer) -> String {
-    let stems: Vec<String> = words(text).iter().map(|w| stemmer.stem(w).into_owned()).collect();
-    stems.join(" ")
+    let mut key = String::with_capacity(text.len());
+    for word in words(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&stemmer.stem(&word));
+    }
+    key
+}
+
+/// [`key`] with a memory: team names and topics repeat all over a grid, and
+/// stemming is the costly part of comparing them.
+pub struct Keys<'s> {
+    stemmer: &'s Stemmer,
+    known: HashMap<String, String>,
+}
+
+impl<'s> Keys<'s> {
+    pub fn new(stemmer: &'s Stemmer) -> Self {
+        Self { stemmer, known: HashMap::new() }
+    }
+
+    /// The same as [`key`].
+    pub fn key(&mut self, text: &str) -> String {
+        if let Some(known) = self.known.get(text) {
+            return known.clone();
+        }
+        let made = key(text, self.stemmer);
+        self.known.insert(text.to_owned(), made.clone());
+        made
+    }
 }
 
 /// Characters that join what is on either side of them: no space around them counts.
@@ -75,16 +110,20 @@ pub fn statement_key(text: &str) -> String {
 
 /// A line without its mark and its `@sources`, trimmed; other spacing is
 /// kept. `! switch time: 14 days @sara` is `switch time: 14 days`.
-pub fn content(line: &str) -> String {
+pub fn content(line: &str) -> Cow<'_, str> {
     let line = without_mark(line);
+    let sources = if line.contains('@') { source_spans(line) } else { Vec::new() };
+    if sources.is_empty() {
+        return Cow::Borrowed(line.trim());
+    }
     let mut out = String::with_capacity(line.len());
     let mut from = 0;
-    for span in source_spans(line) {
+    for span in sources {
         out.push_str(&line[from..span.start]);
         from = span.end;
     }
     out.push_str(&line[from..]);
-    out.trim().to_owned()
+    Cow::Owned(out.trim().to_owned())
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! - **Owner first** (`Marketing owns #website`, `Counter staff take #phone
 //!   bookings`): the words before the first link word (a verb such as `owns`,
 //!   `serves`, `sends` or a preposition such as `at`, `in`, `via`; the
-//!   lists are at the end of this file), the first tag, or the first `,` `:` `(`. The first word always
+//!   lists are in `link_words.rs`), the first tag, or the first `,` `:` `(`. The first word always
 //!   counts, so `Support owns #chat` names `Support`.
 //! - **Tag first** (`#portal writes move order to CRM`, `#phone PBX`): the
 //!   words after the last link word, up to the first `,` `:` `(`.
@@ -21,10 +21,13 @@
 //! [`super::normal::key`]: case, Unicode form, punctuation and word endings
 //! do not matter.
 
+use super::link_words::{is_article, is_join, is_link};
+use std::collections::HashMap;
+
 use rust_stemmers::Stemmer;
 
-use super::normal;
-use super::tags::tag_spans;
+use super::normal::{self, Keys};
+use super::tags::{same, tag_spans};
 use crate::journey::{Language, Mark, source_spans, without_mark};
 
 /// A team or system a clause names.
@@ -48,21 +51,63 @@ pub struct Clause {
 impl Clause {
     /// True when the clause names this tag (with or without `#`, any case).
     pub fn names(&self, tag: &str) -> bool {
-        let tag = tag.trim_start_matches('#').to_lowercase();
-        self.tags.contains(&tag)
+        let tag = tag.trim_start_matches('#');
+        self.tags.iter().any(|t| same(t, tag))
     }
 }
 
 /// The clauses of a cell that name a tag, in order.
 pub fn clauses(cell: &str, lang: Language) -> Vec<Clause> {
     let stemmer = normal::stemmer(lang);
-    cell.lines().flat_map(|line| line.split(';')).filter_map(|c| clause(c, lang, &stemmer)).collect()
+    let mut reader = Reader::new(lang, &stemmer);
+    let read = reader.read(cell);
+    read.into_iter().map(|i| reader.clauses[i].clone()).collect()
+}
+
+/// Reads the clauses of many cells, each distinct clause once: the same
+/// `Sales owns #phone` recurs all over a grid.
+pub struct Reader<'a, 's> {
+    lang: Language,
+    keys: Keys<'s>,
+    seen: HashMap<&'a str, Option<usize>>,
+    clauses: Vec<Clause>,
+}
+
+impl<'a, 's> Reader<'a, 's> {
+    pub fn new(lang: Language, stemmer: &'s Stemmer) -> Self {
+        Self { lang, keys: Keys::new(stemmer), seen: HashMap::new(), clauses: Vec::new() }
+    }
+
+    /// The clauses of a cell that name a tag, in order, as indices for [`Reader::clause`].
+    pub fn read(&mut self, cell: &'a str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for text in cell.lines().flat_map(|line| line.split(';')) {
+            let found = match self.seen.get(text) {
+                Some(&known) => known,
+                None => {
+                    let made = clause(text, self.lang, &mut self.keys).map(|c| {
+                        self.clauses.push(c);
+                        self.clauses.len() - 1
+                    });
+                    self.seen.insert(text, made);
+                    made
+                }
+            };
+            out.extend(found);
+        }
+        out
+    }
+
+    pub fn clause(&self, index: usize) -> &Clause {
+        &self.clauses[index]
+    }
 }
 
 /// The distinct owners (by key) the clauses name for a tag, in order.
-pub fn owners_of<'c>(clauses: &'c [Clause], tag: &str) -> Vec<&'c Owner> {
+pub fn owners_of<'c>(clauses: impl IntoIterator<Item = &'c Clause>, tag: &str) -> Vec<&'c Owner> {
+    let tag = tag.trim_start_matches('#').to_lowercase();
     let mut out: Vec<&Owner> = Vec::new();
-    for owner in clauses.iter().filter(|c| c.names(tag)).flat_map(|c| &c.owners) {
+    for owner in clauses.into_iter().filter(|c| c.tags.contains(&tag)).flat_map(|c| &c.owners) {
         if !out.iter().any(|o| o.key == owner.key) {
             out.push(owner);
         }
@@ -81,7 +126,7 @@ enum Token<'a> {
     Word(&'a str),
 }
 
-fn clause(text: &str, lang: Language, stemmer: &Stemmer) -> Option<Clause> {
+fn clause(text: &str, lang: Language, keys: &mut Keys) -> Option<Clause> {
     // An open question or an idea names its channels but claims no owner.
     let claims = !matches!(Mark::of(text), Some(Mark::Question | Mark::Opportunity));
     let text = without_mark(text.trim());
@@ -93,366 +138,98 @@ fn clause(text: &str, lang: Language, stemmer: &Stemmer) -> Option<Clause> {
     if !claims {
         return Some(Clause { tags, owners: Vec::new() });
     }
-    let sources = source_spans(text);
-    let mut tokens = Vec::new();
+    let sources = if text.contains('@') { source_spans(text) } else { Vec::new() };
     let mut offset = 0;
-    for word in text.split(' ') {
+    let words = text.split(' ').filter(move |word| {
         let start = offset;
         offset += word.len() + 1;
-        if word.is_empty() || sources.iter().any(|s| s.start == start) {
-            continue;
+        !word.is_empty() && !sources.iter().any(|s| s.start == start)
+    });
+    let tokens = words.flat_map(|word| tokenize(word, lang)).flatten();
+    let mut owners: Vec<Owner> = Vec::new();
+    for group in phrase(tokens).split(|t| *t == Token::Join) {
+        if let Some(o) = owner(group, lang, keys).filter(|o| !owners.iter().any(|a| a.key == o.key)) {
+            owners.push(o);
         }
-        tokenize(word, lang, &mut tokens);
     }
-    let owners = phrase(&tokens).split(|t| *t == Token::Join).filter_map(|group| owner(group, lang, stemmer)).fold(
-        Vec::<Owner>::new(),
-        |mut all, o| {
-            if !all.iter().any(|a| a.key == o.key) {
-                all.push(o);
-            }
-            all
-        },
-    );
     Some(Clause { tags, owners })
 }
 
-/// Turn one space-separated word into tokens.
-fn tokenize<'a>(word: &'a str, lang: Language, out: &mut Vec<Token<'a>>) {
+/// The tokens of one space-separated word (at most a stop, the word, a stop).
+fn tokenize(word: &str, lang: Language) -> [Option<Token<'_>>; 3] {
     let stop = |c: char| matches!(c, ',' | ':' | '(' | ')' | '[' | ']');
-    let mut word = word.trim_matches(|c: char| c.is_whitespace());
+    let mut out = [None; 3];
+    let mut word = word.trim();
     if word.starts_with(stop) {
-        out.push(Token::Stop);
+        out[0] = Some(Token::Stop);
         word = word.trim_start_matches(stop);
     }
-    if tag_spans(word).first().is_some_and(|s| s.start == 0) {
-        out.push(Token::Tag);
-        if word.contains(stop) {
-            out.push(Token::Stop);
-        }
-        return;
+    if word.starts_with('#') && tag_spans(word).first().is_some_and(|s| s.start == 0) {
+        out[1] = Some(Token::Tag);
+        out[2] = word.contains(stop).then_some(Token::Stop);
+        return out;
     }
     let core = word.trim_end_matches(|c: char| stop(c) || matches!(c, '.' | '!' | '?' | '"' | '\''));
-    let ends = word[core.len()..].contains(stop);
-    let lower = core.to_lowercase();
-    if matches!(core, "-" | "–" | "—" | "|") {
-        out.push(Token::Stop);
-    } else if is_join(&lower, lang) {
-        out.push(Token::Join);
-    } else if is_link(&lower, lang) {
-        out.push(Token::Link(core));
-    } else if !core.is_empty() {
-        out.push(Token::Word(core));
-    }
-    if ends {
-        out.push(Token::Stop);
-    }
+    out[1] = if matches!(core, "-" | "–" | "—" | "|") {
+        Some(Token::Stop)
+    } else {
+        with_lower(core, |lower| {
+            if is_join(lower, lang) {
+                Some(Token::Join)
+            } else if is_link(lower, lang) {
+                Some(Token::Link(core))
+            } else {
+                (!core.is_empty()).then_some(Token::Word(core))
+            }
+        })
+    };
+    out[2] = word[core.len()..].contains(stop).then_some(Token::Stop);
+    out
 }
 
-/// The tokens that name the owners: see the module documentation.
-fn phrase<'a>(tokens: &[Token<'a>]) -> Vec<Token<'a>> {
-    if tokens.first() == Some(&Token::Tag) {
-        let rest: Vec<Token> =
-            tokens.iter().copied().skip_while(|t| matches!(t, Token::Tag | Token::Join | Token::Stop)).collect();
-        let segment: Vec<Token> = rest.into_iter().take_while(|t| *t != Token::Stop).collect();
-        let after = segment.iter().rposition(|t| matches!(t, Token::Link(_))).map_or(0, |i| i + 1);
-        return segment[after..].iter().copied().filter(|t| *t != Token::Tag).collect();
+/// Run `f` on the word in lower case; short ASCII words are lowered on the
+/// stack (this runs for every word of every clause).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 24];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lowered = &mut buffer[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return f(std::str::from_utf8(lowered).unwrap_or(word));
     }
-    tokens
-        .iter()
-        .enumerate()
-        .take_while(|(i, t)| match t {
-            Token::Word(_) | Token::Join => true,
-            Token::Link(_) => *i == 0,
-            Token::Tag | Token::Stop => false,
-        })
-        .map(|(_, t)| match t {
-            Token::Link(w) => Token::Word(w),
-            t => *t,
-        })
-        .collect()
+    f(&word.to_lowercase())
+}
+
+/// The tokens that name the owners (see the module documentation); reads
+/// only as far as it needs.
+fn phrase<'a>(mut tokens: impl Iterator<Item = Token<'a>>) -> Vec<Token<'a>> {
+    let Some(first) = tokens.next() else { return Vec::new() };
+    if first == Token::Tag {
+        let segment: Vec<Token> = tokens
+            .skip_while(|t| matches!(t, Token::Tag | Token::Join | Token::Stop))
+            .take_while(|t| *t != Token::Stop)
+            .filter(|t| *t != Token::Tag)
+            .collect();
+        let after = segment.iter().rposition(|t| matches!(t, Token::Link(_))).map_or(0, |i| i + 1);
+        return segment[after..].to_vec();
+    }
+    let first = match first {
+        // The first word always counts, even when it is a link word.
+        Token::Link(w) => Token::Word(w),
+        Token::Stop => return Vec::new(),
+        t => t,
+    };
+    std::iter::once(first).chain(tokens.take_while(|t| matches!(t, Token::Word(_) | Token::Join))).collect()
 }
 
 /// One owner from its words; `None` when nothing but articles is left.
-fn owner(group: &[Token], lang: Language, stemmer: &Stemmer) -> Option<Owner> {
+fn owner(group: &[Token], lang: Language, keys: &mut Keys) -> Option<Owner> {
     let mut words: Vec<&str> =
         group.iter().filter_map(|t| if let Token::Word(w) = t { Some(*w) } else { None }).collect();
-    while words.first().is_some_and(|w| is_article(&w.to_lowercase(), lang)) {
+    while words.first().is_some_and(|w| with_lower(w, |w| is_article(w, lang))) {
         words.remove(0);
     }
     let name = words.join(" ");
-    let key = normal::key(&name, stemmer);
+    let key = keys.key(&name);
     if key.is_empty() { None } else { Some(Owner { name, key }) }
-}
-
-/// English link words: verbs that tie an owner to a channel, and prepositions.
-/// Base forms that are common in team names (`support`, `call`, `print`,
-/// `store`, `check`, `book`, …) are left out on purpose.
-const LINK_EN: &[&str] = &[
-    "own",
-    "owns",
-    "owned",
-    "run",
-    "runs",
-    "ran",
-    "manages",
-    "managed",
-    "maintain",
-    "maintains",
-    "maintained",
-    "answer",
-    "answers",
-    "answered",
-    "handle",
-    "handles",
-    "handled",
-    "send",
-    "sends",
-    "sent",
-    "serve",
-    "serves",
-    "served",
-    "use",
-    "uses",
-    "used",
-    "write",
-    "writes",
-    "wrote",
-    "written",
-    "set",
-    "sets",
-    "take",
-    "takes",
-    "took",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "provide",
-    "provides",
-    "provided",
-    "supports",
-    "supported",
-    "operate",
-    "operates",
-    "operated",
-    "hosts",
-    "hosted",
-    "powers",
-    "powered",
-    "deliver",
-    "delivers",
-    "delivered",
-    "processes",
-    "processed",
-    "books",
-    "booked",
-    "logs",
-    "logged",
-    "create",
-    "creates",
-    "created",
-    "generate",
-    "generates",
-    "generated",
-    "trigger",
-    "triggers",
-    "triggered",
-    "dispatch",
-    "dispatches",
-    "dispatched",
-    "reads",
-    "shows",
-    "showed",
-    "shown",
-    "prints",
-    "printed",
-    "fetch",
-    "fetches",
-    "fetched",
-    "forward",
-    "forwards",
-    "forwarded",
-    "scans",
-    "scanned",
-    "syncs",
-    "synced",
-    "stores",
-    "stored",
-    "calls",
-    "called",
-    "updates",
-    "updated",
-    "publishes",
-    "published",
-    "see",
-    "sees",
-    "saw",
-    "checks",
-    "checked",
-    "sells",
-    "sold",
-    "makes",
-    "made",
-    "receives",
-    "received",
-    "collects",
-    "collected",
-    "keeps",
-    "kept",
-    "who",
-    "that",
-    "which",
-    "at",
-    "in",
-    "on",
-    "for",
-    "by",
-    "via",
-    "with",
-    "from",
-    "to",
-    "through",
-    "into",
-    "onto",
-];
-
-const LINK_NL: &[&str] = &[
-    "beheert",
-    "beheren",
-    "beheerde",
-    "is",
-    "zijn",
-    "was",
-    "waren",
-    "heeft",
-    "hebben",
-    "had",
-    "doet",
-    "doen",
-    "deed",
-    "stuurt",
-    "sturen",
-    "stuurde",
-    "verstuurt",
-    "versturen",
-    "verstuurde",
-    "beantwoordt",
-    "beantwoorden",
-    "gebruikt",
-    "gebruiken",
-    "gebruikte",
-    "levert",
-    "leveren",
-    "leverde",
-    "regelt",
-    "regelen",
-    "regelde",
-    "onderhoudt",
-    "onderhouden",
-    "draait",
-    "draaien",
-    "bedient",
-    "bedienen",
-    "schrijft",
-    "schrijven",
-    "schreef",
-    "verwerkt",
-    "verwerken",
-    "maakt",
-    "maken",
-    "maakte",
-    "ondersteunt",
-    "ondersteunen",
-    "verzorgt",
-    "verzorgen",
-    "die",
-    "dat",
-    "via",
-    "op",
-    "in",
-    "bij",
-    "met",
-    "voor",
-    "door",
-    "naar",
-    "uit",
-    "aan",
-    "over",
-];
-
-const LINK_SV: &[&str] = &[
-    "äger",
-    "äga",
-    "ägde",
-    "sköter",
-    "sköta",
-    "skötte",
-    "driver",
-    "drev",
-    "har",
-    "hade",
-    "är",
-    "var",
-    "skickar",
-    "skickade",
-    "svarar",
-    "svarade",
-    "använder",
-    "använde",
-    "hanterar",
-    "hanterade",
-    "ansvarar",
-    "levererar",
-    "underhåller",
-    "skriver",
-    "skrev",
-    "gör",
-    "gjorde",
-    "tar",
-    "tog",
-    "som",
-    "via",
-    "på",
-    "i",
-    "med",
-    "för",
-    "från",
-    "till",
-    "genom",
-    "hos",
-    "vid",
-    "åt",
-    "av",
-];
-
-/// True when a lower-case word is a link word: English ones always, plus
-/// those of the journey's language.
-fn is_link(word: &str, lang: Language) -> bool {
-    LINK_EN.contains(&word)
-        || match lang {
-            Language::English => false,
-            Language::Dutch => LINK_NL.contains(&word),
-            Language::Swedish => LINK_SV.contains(&word),
-        }
-}
-
-fn is_join(word: &str, lang: Language) -> bool {
-    matches!(word, "and" | "&" | "+")
-        || (lang == Language::Dutch && word == "en")
-        || (lang == Language::Swedish && word == "och")
-}
-
-fn is_article(word: &str, lang: Language) -> bool {
-    matches!(word, "the" | "a" | "an")
-        || match lang {
-            Language::English => false,
-            Language::Dutch => matches!(word, "de" | "het" | "een"),
-            Language::Swedish => matches!(word, "den" | "det" | "en" | "ett"),
-        }
 }

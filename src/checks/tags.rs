@@ -74,7 +74,7 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
 
 /// The tag checks of one phase whose Touchpoints cell has text.
 fn phase(g: &Grid, p: usize, tp: usize, out: &mut Vec<Finding>) {
-    let channels = tags(g.text(p, tp));
+    let channels = &g.channels[p];
     // External channels need no owner and no system.
     let run_by_us: Vec<&str> = channels.iter().copied().filter(|t| !g.journey.is_external(t)).collect();
     // Each row's tags are found once per phase.
@@ -98,7 +98,7 @@ fn phase(g: &Grid, p: usize, tp: usize, out: &mut Vec<Finding>) {
         }
     }
     for (row, row_tags) in [org, sys, msg].into_iter().flatten() {
-        for stray in by_acceptance(g, "stray-channel", p, &[row], missing(&row_tags, &channels)) {
+        for stray in by_acceptance(g, "stray-channel", p, &[row], missing(&row_tags, channels)) {
             let verb = if stray.len() == 1 { "is" } else { "are" };
             let message = format!(
                 "In {}, {} names {}, which {verb} not among the {} of this phase.",

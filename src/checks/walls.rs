@@ -4,8 +4,8 @@
 //! finding when both phases name owners for the channel and none of them is
 //! the same. External channels (`[checks] external`) are left out.
 
-use super::owner::{self, Clause, Owner};
-use super::tags::{same, tags};
+use super::owner::{self, Owner, Reader};
+use super::tags::same;
 use super::{Finding, Grid, list};
 use crate::journey::CellRef;
 
@@ -18,55 +18,72 @@ struct Wall {
 }
 
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
-    let Some(tp) = g.touchpoints else { return };
+    if g.touchpoints.is_none() {
+        return;
+    }
+    // The channels of each phase that the organisation runs.
+    let channels: Vec<Vec<&str>> =
+        g.channels.iter().map(|tags| tags.iter().copied().filter(|t| !g.journey.is_external(t)).collect()).collect();
     let walls = [
         Wall { id: "handoff", row: g.organization, by: "owned by" },
         Wall { id: "system-seam", row: g.systems, by: "served by" },
     ];
+    let mut reader = Reader::new(g.lang, &g.stemmer);
     for wall in &walls {
         let Some(row) = wall.row else { continue };
-        let clauses: Vec<Vec<Clause>> = g.phases().map(|p| owner::clauses(g.text(p, row), g.lang)).collect();
-        for p in g.phases().skip(1) {
-            pair(g, wall, tp, row, (p - 1, p), (&clauses[p - 1], &clauses[p]), out);
+        // Clauses are read only for phases that share a channel with a neighbour.
+        let mut clauses: Vec<Option<Vec<usize>>> = vec![None; channels.len()];
+        for to in g.phases().skip(1) {
+            let from = to - 1;
+            let shared: Vec<&str> =
+                channels[from].iter().copied().filter(|t| channels[to].iter().any(|u| same(t, u))).collect();
+            if shared.is_empty() {
+                continue;
+            }
+            for p in [from, to] {
+                if clauses[p].is_none() {
+                    clauses[p] = Some(reader.read(g.text(p, row)));
+                }
+            }
+            let side = |p: usize| clauses[p].iter().flatten().map(|&i| reader.clause(i));
+            for tag in shared {
+                let owners = (owner::owners_of(side(from), tag), owner::owners_of(side(to), tag));
+                if let Some(f) = wall_at(g, wall, row, (from, to), tag, owners) {
+                    out.push(f);
+                }
+            }
         }
     }
 }
 
-/// The findings of one wall check between two consecutive phases.
-fn pair(
+/// The finding of one wall check for one channel between two consecutive
+/// phases, if its owners change.
+fn wall_at(
     g: &Grid,
     wall: &Wall,
-    tp: usize,
     row: usize,
     (from, to): (usize, usize),
-    (before, after): (&[Clause], &[Clause]),
-    out: &mut Vec<Finding>,
-) {
-    let later = tags(g.text(to, tp));
-    for tag in tags(g.text(from, tp)) {
-        if g.journey.is_external(tag) || !later.iter().any(|t| same(t, tag)) {
-            continue;
-        }
-        let (old, new) = (owner::owners_of(before, tag), owner::owners_of(after, tag));
-        if old.is_empty() || new.is_empty() || old.iter().any(|o| new.iter().any(|n| n.key == o.key)) {
-            continue;
-        }
-        let (old, new) = (names(&old), names(&new));
-        let question = match wall.id {
-            "handoff" => format!("the customer notices the handoff from {old} to {new}"),
-            _ => format!("{new} is connected to {old}"),
-        };
-        let message = format!(
-            "{tag} is {by} {old} in {} and by {new} in {} ({}): ask whether {question}.",
-            g.quoted_phase(from),
-            g.quoted_phase(to),
-            g.row_name(row),
-            by = wall.by,
-        );
-        let mut finding = Finding::in_phase(wall.id, from, vec![row], message);
-        finding.cells = vec![CellRef::new(from, row), CellRef::new(to, row)];
-        out.push(finding.about(vec![tag.trim_start_matches('#').to_owned()]));
+    tag: &str,
+    (old, new): (Vec<&Owner>, Vec<&Owner>),
+) -> Option<Finding> {
+    if old.is_empty() || new.is_empty() || old.iter().any(|o| new.iter().any(|n| n.key == o.key)) {
+        return None;
     }
+    let (old, new) = (names(&old), names(&new));
+    let question = match wall.id {
+        "handoff" => format!("the customer notices the handoff from {old} to {new}"),
+        _ => format!("{new} is connected to {old}"),
+    };
+    let message = format!(
+        "{tag} is {by} {old} in {} and by {new} in {} ({}): ask whether {question}.",
+        g.quoted_phase(from),
+        g.quoted_phase(to),
+        g.row_name(row),
+        by = wall.by,
+    );
+    let mut finding = Finding::in_phase(wall.id, from, vec![row], message);
+    finding.cells = vec![CellRef::new(from, row), CellRef::new(to, row)];
+    Some(finding.about(vec![tag.trim_start_matches('#').to_owned()]))
 }
 
 fn names(owners: &[&Owner]) -> String {
