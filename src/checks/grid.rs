@@ -15,9 +15,9 @@ pub(super) struct Grid<'a> {
     pub message: Option<usize>,
     pub organization: Option<usize>,
     pub systems: Option<usize>,
-    /// Acceptances whose tags a tag check reports on their own (empty for
+    /// Acceptances whose tags a tag check reports on their own (none for
     /// [`super::check`], the journey's for [`super::review`]).
-    pub accepted: &'a [Acceptance],
+    pub acceptances: review::Index<'a>,
     /// The distinct tags of each phase's Touchpoints cell, as first written
     /// (empty without a Touchpoints row).
     pub channels: Vec<Vec<&'a str>>,
@@ -38,7 +38,7 @@ impl<'a> Grid<'a> {
             message: journey.row_with_role(Role::Message),
             organization: journey.row_with_role(Role::Organization),
             systems: journey.row_with_role(Role::Systems),
-            accepted,
+            acceptances: review::Index::new(accepted),
             channels: Vec::new(),
             waiting: Vec::new(),
         };
@@ -114,6 +114,6 @@ impl<'a> Grid<'a> {
     /// True when an acceptance names a finding of check `id` about `phase`,
     /// these rows and this subject (a tag check reports such a tag on its own).
     pub fn accepts(&self, id: &str, phase: usize, rows: &[usize], subject: &str) -> bool {
-        self.accepted.iter().any(|a| review::names(self, a, id, &[phase], rows, Some(subject)))
+        !self.acceptances.matching(self, id, &[phase], rows, Some(subject)).is_empty()
     }
 }

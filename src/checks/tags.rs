@@ -52,8 +52,11 @@ pub(super) fn tags(text: &str) -> Vec<&str> {
 
 /// Case-insensitive equality without allocating (this runs for every pair of tags).
 pub(super) fn same(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+        return false;
     }
     a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }

@@ -28,25 +28,24 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
         Wall { id: "handoff", row: g.organization, by: "owned by" },
         Wall { id: "system-seam", row: g.systems, by: "served by" },
     ];
+    // The channels each pair of consecutive phases shares.
+    let shared: Vec<Vec<&str>> = (1..channels.len())
+        .map(|to| channels[to - 1].iter().copied().filter(|t| channels[to].iter().any(|u| same(t, u))).collect())
+        .collect();
     let mut reader = Reader::new(g.lang, &g.stemmer);
     for wall in &walls {
         let Some(row) = wall.row else { continue };
         // Clauses are read only for phases that share a channel with a neighbour.
         let mut clauses: Vec<Option<Vec<usize>>> = vec![None; channels.len()];
-        for to in g.phases().skip(1) {
-            let from = to - 1;
-            let shared: Vec<&str> =
-                channels[from].iter().copied().filter(|t| channels[to].iter().any(|u| same(t, u))).collect();
-            if shared.is_empty() {
-                continue;
-            }
+        for (from, tags) in shared.iter().enumerate().filter(|(_, tags)| !tags.is_empty()) {
+            let to = from + 1;
             for p in [from, to] {
                 if clauses[p].is_none() {
                     clauses[p] = Some(reader.read(g.text(p, row)));
                 }
             }
             let side = |p: usize| clauses[p].iter().flatten().map(|&i| reader.clause(i));
-            for tag in shared {
+            for tag in tags {
                 let owners = (owner::owners_of(side(from), tag), owner::owners_of(side(to), tag));
                 if let Some(f) = wall_at(g, wall, row, (from, to), tag, owners) {
                     out.push(f);
