@@ -3,7 +3,8 @@
 
 use rust_stemmers::Stemmer;
 
-use super::{normal, review, tags};
+use super::index::Index;
+use super::{channel_tags, normal};
 use crate::journey::{Acceptance, CellRef, Journey, Language, Role, source_spans};
 
 pub(super) struct Grid<'a> {
@@ -17,7 +18,7 @@ pub(super) struct Grid<'a> {
     pub systems: Option<usize>,
     /// Acceptances whose tags a tag check reports on their own (none for
     /// [`super::check`], the journey's for [`super::review`]).
-    pub acceptances: review::Index<'a>,
+    pub acceptances: Index<'a>,
     /// The distinct tags of each phase's Touchpoints cell, as first written
     /// (empty without a Touchpoints row).
     pub channels: Vec<Vec<&'a str>>,
@@ -38,12 +39,12 @@ impl<'a> Grid<'a> {
             message: journey.row_with_role(Role::Message),
             organization: journey.row_with_role(Role::Organization),
             systems: journey.row_with_role(Role::Systems),
-            acceptances: review::Index::new(accepted),
+            acceptances: Index::new(journey, accepted),
             channels: Vec::new(),
             waiting: Vec::new(),
         };
         if let Some(tp) = grid.touchpoints {
-            grid.channels = grid.phases().map(|p| tags::tags(grid.text(p, tp))).collect();
+            grid.channels = grid.phases().map(|p| channel_tags::tags(grid.text(p, tp))).collect();
         }
         if grid.notes_from_interviews() {
             let inside = [grid.organization, grid.systems].into_iter().flatten();
@@ -106,7 +107,7 @@ impl<'a> Grid<'a> {
         let mut lines = self.text(phase, tp).lines().filter(|l| !l.trim().is_empty()).peekable();
         lines.peek().is_some()
             && lines.all(|line| {
-                let spans = tags::tag_spans(line);
+                let spans = channel_tags::tag_spans(line);
                 !spans.is_empty() && spans.into_iter().all(|s| self.journey.is_external(&line[s]))
             })
     }
@@ -114,6 +115,6 @@ impl<'a> Grid<'a> {
     /// True when an acceptance names a finding of check `id` about `phase`,
     /// these rows and this subject (a tag check reports such a tag on its own).
     pub fn accepts(&self, id: &str, phase: usize, rows: &[usize], subject: &str) -> bool {
-        !self.acceptances.matching(self, id, &[phase], rows, Some(subject)).is_empty()
+        !self.acceptances.matching(id, &[phase], rows, Some(subject)).is_empty()
     }
 }

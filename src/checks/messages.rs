@@ -7,7 +7,7 @@
 
 use crate::journey::{CellRef, Mark};
 
-use super::tags::tag_spans;
+use super::channel_tags::tag_spans;
 use super::{Finding, Grid, Severity, normal};
 
 /// One `topic: statement` line of a Message cell.

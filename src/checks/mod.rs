@@ -14,7 +14,9 @@
 //! phases by pair (walls) and topic by topic (messages), so a later
 //! incremental re-check can redo only what an edit touches.
 
+mod channel_tags;
 mod grid;
+mod index;
 mod link_words;
 mod messages;
 pub mod normal;
@@ -26,8 +28,8 @@ mod tags;
 mod tests;
 mod walls;
 
+pub use channel_tags::tag_spans;
 pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
-pub use tags::tag_spans;
 
 use crate::journey::{CellRef, Journey};
 use grid::Grid;

@@ -21,13 +21,13 @@
 //! [`super::normal::key`]: case, Unicode form, punctuation and word endings
 //! do not matter.
 
-use super::link_words::{is_article, is_join, is_link};
 use std::collections::HashMap;
 
 use rust_stemmers::Stemmer;
 
+use super::channel_tags::{same, tag_spans};
+use super::link_words::{is_article, is_join, is_link};
 use super::normal::{self, Keys};
-use super::tags::{same, tag_spans};
 use crate::journey::{Language, Mark, source_spans, without_mark};
 
 /// A team or system a clause names.

@@ -6,12 +6,9 @@
 //! moving phases and rows. Names compare exactly (a renamed phase or row
 //! makes the acceptance stale); row names compare as a set; a tag subject
 //! compares without `#` and case (`#Search` is `search`), a topic by
-//! [`normal::key`] (`Switching time` is `switch time`).
+//! [`super::normal::key`] (`Switching time` is `switch time`); see [`super::index`].
 
-use std::collections::HashMap;
-
-use super::tags::same;
-use super::{Counts, Finding, Grid, JOURNEY_IDS, Severity, TAG_CHECKS, is_off, normal, run, sort, summary};
+use super::{Counts, Finding, Grid, JOURNEY_IDS, Severity, TAG_CHECKS, is_off, run, sort, summary};
 use crate::journey::{Acceptance, CellRef, Journey};
 
 /// The checks as a user sees them.
@@ -62,7 +59,7 @@ pub fn review(journey: &Journey) -> Review {
     let mut used = vec![false; journey.accepted.len()];
     let mut review = Review::default();
     for finding in findings {
-        let naming = grid.acceptances.naming(&grid, &finding);
+        let naming = grid.acceptances.naming(&finding);
         for &i in &naming {
             used[i] = true;
         }
@@ -84,74 +81,6 @@ pub fn review(journey: &Journey) -> Review {
     }
     sort(&mut review.open);
     review
-}
-
-/// A journey's acceptances by check and phase name, so that thousands of
-/// findings are matched against only the few acceptances that could name them.
-pub(super) struct Index<'a> {
-    all: &'a [Acceptance],
-    by_place: HashMap<(&'a str, &'a str), Vec<usize>>,
-}
-
-impl<'a> Index<'a> {
-    pub fn new(all: &'a [Acceptance]) -> Self {
-        let mut by_place: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-        for (i, a) in all.iter().enumerate() {
-            by_place.entry((a.check.as_str(), a.phase.as_str())).or_default().push(i);
-        }
-        Self { all, by_place }
-    }
-
-    /// The indices of the acceptances that name a finding of check `id`
-    /// about one of `phases`, these rows and this subject, in file order.
-    pub fn matching(&self, g: &Grid, id: &str, phases: &[usize], rows: &[usize], subject: Option<&str>) -> Vec<usize> {
-        if self.all.is_empty() {
-            return Vec::new();
-        }
-        let mut out: Vec<usize> = phases
-            .iter()
-            .filter_map(|&p| self.by_place.get(&(id, g.phase_name(p))))
-            .flatten()
-            .copied()
-            .filter(|&i| names(g, &self.all[i], rows, subject))
-            .collect();
-        out.sort_unstable();
-        out
-    }
-
-    /// The acceptances that name this finding (none for a finding about
-    /// several subjects: those are accepted one subject at a time).
-    fn naming(&self, g: &Grid, f: &Finding) -> Vec<usize> {
-        let subject = match f.subjects.as_slice() {
-            [] => None,
-            [one] => Some(one.as_str()),
-            _ => return Vec::new(),
-        };
-        self.matching(g, f.id, &f.phases(), &f.rows, subject)
-    }
-}
-
-/// True when the acceptance (already known to name the finding's check and
-/// phase) names these rows and this subject.
-fn names(g: &Grid, a: &Acceptance, rows: &[usize], subject: Option<&str>) -> bool {
-    if a.rows.len() != rows.len() {
-        return false;
-    }
-    let mut wanted: Vec<&str> = a.rows.iter().map(String::as_str).collect();
-    let mut found: Vec<&str> = rows.iter().map(|&r| g.row_name(r)).collect();
-    wanted.sort_unstable();
-    found.sort_unstable();
-    if wanted != found {
-        return false;
-    }
-    match (a.subject.as_deref().filter(|s| !s.trim().is_empty()), subject) {
-        (None, None) => true,
-        (Some(x), Some(y)) if TAG_CHECKS.contains(&a.check.as_str()) => {
-            same(x.trim().trim_start_matches('#'), y.trim_start_matches('#'))
-        }
-        (Some(x), Some(y)) => normal::key(x, &g.stemmer) == normal::key(y, &g.stemmer),
-        _ => false,
-    }
 }
 
 /// The subject as people read it: `#search` for a tag, `"switch time"` for a topic.

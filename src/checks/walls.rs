@@ -4,8 +4,8 @@
 //! finding when both phases name owners for the channel and none of them is
 //! the same. External channels (`[checks] external`) are left out.
 
+use super::channel_tags::same;
 use super::owner::{self, Owner, Reader};
-use super::tags::same;
 use super::{Finding, Grid, list};
 use crate::journey::CellRef;
 
