@@ -51,16 +51,38 @@ pub(super) fn tags(text: &str) -> Vec<&str> {
 
 /// Case-insensitive equality without allocating (this runs for every pair of tags).
 pub(super) fn same(a: &str, b: &str) -> bool {
-    if a.eq_ignore_ascii_case(b) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    // One pass over the ASCII prefix, which is all of nearly every tag.
+    while i < x.len() && i < y.len() && x[i].is_ascii() && y[i].is_ascii() {
+        if !x[i].eq_ignore_ascii_case(&y[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    if i == x.len() && i == y.len() {
         return true;
     }
-    if a.is_ascii() && b.is_ascii() {
-        return false;
-    }
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+    // `i` is a character boundary in both: everything before it is ASCII.
+    a[i..].chars().flat_map(char::to_lowercase).eq(b[i..].chars().flat_map(char::to_lowercase))
 }
 
 /// The tags of `these` that are not among `those`.
 pub(super) fn missing<'t>(these: &[&'t str], those: &[&str]) -> Vec<&'t str> {
     these.iter().copied().filter(|t| !those.iter().any(|o| same(t, o))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same;
+
+    #[test]
+    fn tags_compare_ignoring_case_in_any_script() {
+        assert!(same("#Web", "#wEB") && same("", ""));
+        assert!(!same("#web", "#webs") && !same("#webs", "#web") && !same("#a", "#b"));
+        assert!(same("#Café", "#cafÉ") && same("#ÅSA", "#åsa") && same("#søk", "#SØK"));
+        assert!(!same("#café", "#cafe") && !same("#web", "#wéb"));
+        // The Kelvin sign lowercases to an ASCII k.
+        assert!(same("#\u{212a}m", "#km"));
+    }
 }
