@@ -15,6 +15,7 @@
 //! | `to_toml`         | `format::to_toml`: the canonical text, no I/O                             |
 //! | `save`            | `format::to_toml` + `store::save_atomic` to a temp dir (fsync + rename)   |
 //! | `checks`          | `checks::check` on the whole journey                                      |
+//! | `review`          | `checks::review` (what highlight mode shows), every other finding accepted |
 //! | `render`          | drawing one 120x40 frame into a `Buffer`, cursor in the grid's middle     |
 //! | `move_and_render` | one cursor move through `app::update`, then one frame as in `render`      |
 //! | `insights`        | `insights::Insights::of` on the journey with every 4th line marked and sourced |
@@ -94,6 +95,17 @@ fn save(bencher: Bencher, size: Size) {
 fn checks(bencher: Bencher, size: Size) {
     let journey = &fixture(size).journey;
     bencher.bench(|| jgrid::checks::check(black_box(journey)));
+}
+
+#[divan::bench(args = Size::ALL)]
+fn review(bencher: Bencher, size: Size) {
+    let mut journey = fixture(size).journey.clone();
+    // Accept every other finding, as a consultant who has reviewed the grid might.
+    for f in jgrid::checks::check(&journey).iter().step_by(2) {
+        let offered = jgrid::checks::acceptances_for(&journey, f);
+        journey.accepted.extend(offered);
+    }
+    bencher.bench(|| jgrid::checks::review(black_box(&journey)));
 }
 
 /// The app as jgrid has it after start-up in a 120x40 terminal, with the

@@ -36,7 +36,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Sub {
-    /// Check journeys for gaps and discrepancies (exit 0: none, 1: findings, 2: a file cannot be read)
+    /// Check journeys for gaps and discrepancies (exit 0: none open, 1: findings, 2: a file cannot be read)
     Check {
         /// Journey files to check
         #[arg(required = true)]
@@ -44,6 +44,9 @@ pub enum Sub {
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Also list the accepted findings, marked as accepted with their reason
+        #[arg(long)]
+        all: bool,
     },
     /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o)
     Export {

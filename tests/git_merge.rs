@@ -36,8 +36,8 @@ name = "Purchase"
 Need = "Order without paperwork"
 Touchpoints = "#web checkout"
 Message = "#web order in five minutes"
-Organization = "Sales owns #web"
-Systems = "Shop system serves #web"
+Organization = "Marketing owns #web"
+Systems = "CMS serves #web"
 
 [[phase]]
 name = "Delivery"

@@ -1,10 +1,14 @@
 //! Conflicting messages: Message lines `topic: statement` that give the same
 //! topic different statements anywhere in the grid.
+//!
+//! Topics compare by [`normal::key`] (case, Unicode form, punctuation,
+//! spacing and word endings do not matter), statements by
+//! [`normal::statement_key`]; a line's mark and `@sources` are left out.
 
-use crate::journey::CellRef;
+use crate::journey::{CellRef, Mark};
 
-use super::tags::tag_spans;
-use super::{Finding, Grid, Severity};
+use super::channel_tags::tag_spans;
+use super::{Finding, Grid, Severity, normal};
 
 /// One `topic: statement` line of a Message cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,34 +44,35 @@ pub(super) fn parse_line(line: &str) -> Option<Statement<'_>> {
     Some(Statement { tag, topic, statement })
 }
 
-/// Lowercase with runs of white space made one space.
-fn normal(text: &str) -> String {
-    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A statement compared ignoring case, spacing and a final full stop.
-fn normal_statement(text: &str) -> String {
-    normal(text.trim_end_matches(['.', '!', ';', ',']))
-}
-
-struct Topic<'a> {
+struct Topic {
     key: String,
-    first: &'a str,
-    /// (normalised statement, statement as first written, places)
-    answers: Vec<(String, &'a str, Vec<String>)>,
+    /// The topic as first written.
+    first: String,
+    /// (statement key, statement as first written, places)
+    answers: Vec<(String, String, Vec<String>)>,
     cells: Vec<CellRef>,
+}
+
+/// True when a line can state a topic: not an open question (`? `) or an
+/// idea (`+ `), which say what might be, not what the customer is told.
+fn states(line: &str) -> bool {
+    !matches!(Mark::of(line), Some(Mark::Question | Mark::Opportunity))
 }
 
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
     let Some(row) = g.message else { return };
     let mut topics: Vec<Topic> = Vec::new();
+    let mut keys = normal::Keys::new(&g.stemmer);
     for p in g.phases() {
-        for s in g.text(p, row).lines().filter_map(parse_line) {
-            let key = normal(s.topic);
+        for line in g.text(p, row).lines().filter(|l| l.contains(": ") && states(l)) {
+            let line = normal::content(line);
+            let Some(s) = parse_line(&line) else { continue };
+            let key = keys.key(s.topic);
             let i = match topics.iter().position(|t| t.key == key) {
                 Some(i) => i,
                 None => {
-                    topics.push(Topic { key, first: s.topic, answers: Vec::new(), cells: Vec::new() });
+                    let first = s.topic.to_owned();
+                    topics.push(Topic { key, first, answers: Vec::new(), cells: Vec::new() });
                     topics.len() - 1
                 }
             };
@@ -80,11 +85,11 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
                 Some(tag) => format!("{}, {tag}", g.phase_name(p)),
                 None => g.phase_name(p).to_owned(),
             };
-            let said = normal_statement(s.statement);
+            let said = normal::statement_key(s.statement);
             match topic.answers.iter_mut().find(|a| a.0 == said) {
                 Some(answer) if !answer.2.contains(&place) => answer.2.push(place),
                 Some(_) => {}
-                None => topic.answers.push((said, s.statement, vec![place])),
+                None => topic.answers.push((said, s.statement.to_owned(), vec![place])),
             }
         }
     }
@@ -93,14 +98,14 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
             topic.answers.iter().map(|(_, said, places)| format!("\"{said}\" ({})", places.join("; "))).collect();
         let message =
             format!("{} gives \"{}\" different answers: {}.", g.row_name(row), topic.first, answers.join(" vs "));
-        let phase = topic.cells[0].phase;
         out.push(Finding {
             id: "conflicting-message",
             severity: Severity::Warning,
-            phase,
+            phase: topic.cells[0].phase,
             rows: vec![row],
             cells: topic.cells,
             message,
+            subjects: vec![topic.first],
         });
     }
 }

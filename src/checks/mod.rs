@@ -3,20 +3,42 @@
 //!
 //! Rows are found by their role (`Journey::role_of`); a check whose role has
 //! no row stays silent, and rows without a role only get the gap check.
+//!
+//! Two entry points: [`check`] gives every finding about the grid's cells, as
+//! exports show them; [`review`] is what a user sees (highlight mode, `jgrid
+//! check`): the findings split into open and accepted (`[[accepted]]`), plus
+//! the findings about the journey as a whole (`stale-acceptance`,
+//! `unsorted-notes`).
+//!
+//! The checks work phase by phase (presence and tags), pair of consecutive
+//! phases by pair (walls) and topic by topic (messages), so a later
+//! incremental re-check can redo only what an edit touches.
 
+mod channel_tags;
 mod conflicts;
+mod grid;
+mod index;
+mod link_words;
 mod messages;
+pub mod normal;
+pub mod owner;
 mod presence;
+mod review;
 mod tags;
 #[cfg(test)]
 mod tests;
+mod walls;
 
-pub use tags::tag_spans;
+pub use channel_tags::tag_spans;
+pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
 
-use crate::journey::{CellRef, Journey, Role};
+use crate::journey::{CellRef, Journey};
+use grid::Grid;
 
 /// Every check id, in the order checks run.
-pub const IDS: [&str; 11] = [
+/// Every check id, in the order checks run. The last two are about the
+/// journey as a whole and come only from [`review`].
+pub const IDS: [&str; 15] = [
     "merge-conflict",
     "empty-cell",
     "unanswered-need",
@@ -28,7 +50,20 @@ pub const IDS: [&str; 11] = [
     "channel-without-system",
     "stray-channel",
     "conflicting-message",
+    "handoff",
+    "system-seam",
+    "stale-acceptance",
+    "unsorted-notes",
 ];
+
+/// The checks about the journey as a whole, which only [`review`] runs:
+/// their findings mark no cell (or a stale acceptance's cells) and cannot be accepted.
+pub const JOURNEY_IDS: [&str; 2] = ["stale-acceptance", "unsorted-notes"];
+
+/// The checks whose findings are about a channel (their subject is a tag
+/// without `#`); `conflicting-message` is about a topic.
+pub const TAG_CHECKS: [&str; 5] =
+    ["channel-without-owner", "channel-without-system", "stray-channel", "handoff", "system-seam"];
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,8 +97,8 @@ impl Severity {
 pub fn severity_of(id: &str) -> Option<Severity> {
     Some(match id {
         "empty-cell" => Severity::Gap,
-        "inside-out" => Severity::Info,
         "merge-conflict" => Severity::Warning,
+        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" => Severity::Info,
         _ if IDS.contains(&id) => Severity::Warning,
         _ => return None,
     })
@@ -75,7 +110,8 @@ pub struct Finding {
     /// Stable kebab-case id, one of [`IDS`].
     pub id: &'static str,
     pub severity: Severity,
-    /// The phase the finding is about (for a finding across phases, the first).
+    /// The phase the finding is about (for a finding across phases, the
+    /// first); [`Finding::JOURNEY`] for a finding about the whole journey.
     pub phase: usize,
     /// The rows involved, in row order.
     pub rows: Vec<usize>,
@@ -83,71 +119,54 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// One plain sentence naming the phase, the rows and the reason.
     pub message: String,
+    /// What the finding is about, where the check has a subject: the tags
+    /// (without `#`, as first written) of a tag check, the topic of a
+    /// `conflicting-message`; empty otherwise. A finding about several tags
+    /// is accepted one tag at a time ([`acceptances_for`]).
+    pub subjects: Vec<String>,
 }
 
 impl Finding {
+    /// The `phase` of a finding about the whole journey (`unsorted-notes`, a
+    /// `stale-acceptance` whose phase is gone): it marks no cell.
+    pub const JOURNEY: usize = usize::MAX;
+
     /// A finding about one phase that marks the cells of `rows` in that phase.
     fn in_phase(id: &'static str, phase: usize, mut rows: Vec<usize>, message: String) -> Self {
         rows.sort_unstable();
         rows.dedup();
         let cells = rows.iter().map(|&r| CellRef::new(phase, r)).collect();
         let severity = severity_of(id).unwrap_or(Severity::Warning);
-        Self { id, severity, phase, rows, cells, message }
+        Self { id, severity, phase, rows, cells, message, subjects: Vec::new() }
+    }
+
+    /// The same finding about these subjects.
+    fn about(mut self, subjects: Vec<String>) -> Self {
+        self.subjects = subjects;
+        self
+    }
+
+    /// The phases an acceptance may name for this finding: every phase a
+    /// `conflicting-message` marks (its topic spans the grid, so it survives
+    /// moving phases), else the finding's own phase.
+    pub fn phases(&self) -> Vec<usize> {
+        if self.id != "conflicting-message" {
+            return vec![self.phase];
+        }
+        let mut phases: Vec<usize> = self.cells.iter().map(|c| c.phase).collect();
+        phases.dedup();
+        phases
+    }
+
+    /// Where the finding comes in a list: by phase, then first row, then
+    /// check id (order of [`IDS`]); findings about the journey come last.
+    pub fn order(&self) -> (usize, Option<usize>, usize) {
+        (self.phase, self.rows.first().copied(), id_order(self.id))
     }
 
     /// True when this finding marks the cell.
     pub fn marks(&self, at: CellRef) -> bool {
         self.cells.contains(&at)
-    }
-}
-
-/// Read-only view of a journey with the rows of each role looked up once.
-struct Grid<'a> {
-    journey: &'a Journey,
-    need: Option<usize>,
-    touchpoints: Option<usize>,
-    message: Option<usize>,
-    organization: Option<usize>,
-    systems: Option<usize>,
-}
-
-impl<'a> Grid<'a> {
-    fn new(journey: &'a Journey) -> Self {
-        Self {
-            journey,
-            need: journey.row_with_role(Role::Need),
-            touchpoints: journey.row_with_role(Role::Touchpoints),
-            message: journey.row_with_role(Role::Message),
-            organization: journey.row_with_role(Role::Organization),
-            systems: journey.row_with_role(Role::Systems),
-        }
-    }
-
-    fn phases(&self) -> std::ops::Range<usize> {
-        0..self.journey.phases().len()
-    }
-
-    fn text(&self, phase: usize, row: usize) -> &'a str {
-        self.journey.cell(CellRef::new(phase, row))
-    }
-
-    /// True when the cell holds more than white space.
-    fn filled(&self, phase: usize, row: usize) -> bool {
-        !self.text(phase, row).trim().is_empty()
-    }
-
-    /// The phase name in double quotes, for sentences.
-    fn quoted_phase(&self, phase: usize) -> String {
-        format!("\"{}\"", self.phase_name(phase))
-    }
-
-    fn phase_name(&self, phase: usize) -> &'a str {
-        self.journey.phases().get(phase).map_or("", |p| p.name.as_str())
-    }
-
-    /// The row's name as written in the file.
-    fn row_name(&self, row: usize) -> &'a str {
-        self.journey.rows().get(row).map_or("", String::as_str)
     }
 }
 
@@ -164,18 +183,25 @@ fn id_order(id: &str) -> usize {
     IDS.iter().position(|i| *i == id).unwrap_or(IDS.len())
 }
 
-/// Run every check that is not switched off for this journey. Findings come
-/// in a fixed order: by phase, then first row, then check id (order of [`IDS`]).
+/// Run every check about the grid's cells that is not switched off for this
+/// journey, ignoring acceptances: every finding marks at least one cell.
+/// Findings come in a fixed order: by phase, then first row, then check id
+/// (order of [`IDS`]).
 pub fn check(journey: &Journey) -> Vec<Finding> {
-    let grid = Grid::new(journey);
+    run(&Grid::new(journey, &[]))
+}
+
+/// The checks on a grid; a tag the grid's acceptances name gets a finding of its own.
+fn run(grid: &Grid) -> Vec<Finding> {
     let mut out = Vec::new();
-    presence::run(&grid, &mut out);
-    tags::run(&grid, &mut out);
-    messages::run(&grid, &mut out);
-    out.retain(|f| !journey.checks_off.iter().any(|off| off.trim() == f.id));
+    presence::run(grid, &mut out);
+    tags::run(grid, &mut out);
+    messages::run(grid, &mut out);
+    walls::run(grid, &mut out);
+    out.retain(|f| !is_off(grid.journey, f.id));
     // Merge conflicts are reported even when switched off.
-    conflicts::run(&grid, &mut out);
-    out.sort_by_key(|f| (f.phase, f.rows.first().copied(), id_order(f.id)));
+    conflicts::run(grid, &mut out);
+    sort(&mut out);
     out
 }
 
@@ -183,8 +209,17 @@ pub fn check(journey: &Journey) -> Vec<Finding> {
 /// mode is off), in phase-major order.
 pub fn merge_conflicts(journey: &Journey) -> Vec<Finding> {
     let mut out = Vec::new();
-    conflicts::run(&Grid::new(journey), &mut out);
+    conflicts::run(&Grid::new(journey, &[]), &mut out);
     out
+}
+
+/// True when the journey switches this check off (`[checks] off`).
+fn is_off(journey: &Journey, id: &str) -> bool {
+    journey.checks_off.iter().any(|off| off.trim() == id)
+}
+
+fn sort(findings: &mut [Finding]) {
+    findings.sort_by_key(Finding::order);
 }
 
 /// How many findings of each severity.

@@ -1,36 +1,49 @@
 //! Presence checks: empty cells, and rows that have text where the row they
 //! depend on in the same phase is empty.
+//!
+//! Two cases are no gaps (see [`Grid::waits`] and [`Grid::external_only`]):
+//! an Organization or Systems row that waits for the organisation's side of
+//! an interview grid, and the Organization and Systems cells of a phase whose
+//! touchpoints are all external channels.
 
 use super::{Finding, Grid, list};
 
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
     for p in g.phases() {
-        for r in 0..g.journey.rows().len() {
-            if !g.filled(p, r) {
-                let message = format!("In {}, {} is empty.", g.quoted_phase(p), g.row_name(r));
-                out.push(Finding::in_phase("empty-cell", p, vec![r], message));
-            }
-        }
-        let pairs = [
-            ("unanswered-need", g.need, g.message, "no message answers the customer's need"),
-            ("unowned-touchpoint", g.touchpoints, g.organization, "no one in the organisation owns these touchpoints"),
-            ("unsupported-touchpoint", g.touchpoints, g.systems, "no system supports these touchpoints"),
-            ("message-without-channel", g.message, g.touchpoints, "no touchpoint carries the message"),
-        ];
-        for (id, full, empty, reason) in pairs {
-            let (Some(full), Some(empty)) = (full, empty) else { continue };
-            if g.filled(p, full) && !g.filled(p, empty) {
-                let message = format!(
-                    "In {}, {} has text but {} is empty: {reason}.",
-                    g.quoted_phase(p),
-                    g.row_name(full),
-                    g.row_name(empty)
-                );
-                out.push(Finding::in_phase(id, p, vec![full, empty], message));
-            }
-        }
-        inside_out(g, p, out);
+        phase(g, p, out);
     }
+}
+
+/// The presence checks of one phase.
+fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
+    let external = g.external_only(p);
+    // Rows nobody can be asked to fill here: their emptiness is no finding.
+    let excused = |row: usize| [g.organization, g.systems].contains(&Some(row)) && (external || g.waits(row));
+    for r in 0..g.journey.rows().len() {
+        if !g.filled(p, r) && !excused(r) {
+            let message = format!("In {}, {} is empty.", g.quoted_phase(p), g.row_name(r));
+            out.push(Finding::in_phase("empty-cell", p, vec![r], message));
+        }
+    }
+    let pairs = [
+        ("unanswered-need", g.need, g.message, "no message answers the customer's need"),
+        ("unowned-touchpoint", g.touchpoints, g.organization, "no one in the organisation owns these touchpoints"),
+        ("unsupported-touchpoint", g.touchpoints, g.systems, "no system supports these touchpoints"),
+        ("message-without-channel", g.message, g.touchpoints, "no touchpoint carries the message"),
+    ];
+    for (id, full, empty, reason) in pairs {
+        let (Some(full), Some(empty)) = (full, empty) else { continue };
+        if g.filled(p, full) && !g.filled(p, empty) && !excused(empty) {
+            let message = format!(
+                "In {}, {} has text but {} is empty: {reason}.",
+                g.quoted_phase(p),
+                g.row_name(full),
+                g.row_name(empty)
+            );
+            out.push(Finding::in_phase(id, p, vec![full, empty], message));
+        }
+    }
+    inside_out(g, p, out);
 }
 
 /// Activity (touchpoints, message, organisation, systems) with no customer need.

@@ -1,4 +1,4 @@
-//! `jgrid check FILE... [--format text|json]`.
+//! `jgrid check FILE... [--format text|json] [--all]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,41 +6,76 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::files;
-use crate::checks::{self, Counts, Finding};
+use crate::checks::{self, Counts, Finding, Review};
 use crate::cli::CheckFormat;
 use crate::journey::Journey;
+use crate::text;
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    file: String,
+    file: &'a str,
     id: &'a str,
     severity: &'a str,
-    phase: &'a str,
+    /// `null` for a finding about the whole journey.
+    phase: Option<&'a str>,
     rows: Vec<&'a str>,
     message: &'a str,
+    subjects: &'a [String],
+    accepted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
-/// Check every file; exit 0 when nothing is found, 1 when something is, 2
-/// when a file cannot be read.
-pub fn check(paths: &[PathBuf], format: CheckFormat) -> ExitCode {
+/// One checked file.
+struct Checked {
+    file: String,
+    journey: Journey,
+    review: Review,
+}
+
+/// A finding to print, with its acceptance's reason when it is accepted.
+struct Shown<'a> {
+    finding: &'a Finding,
+    reason: Option<&'a str>,
+}
+
+impl Checked {
+    /// The findings to print, in check order: the open ones, and with `all`
+    /// the accepted ones too.
+    fn shown(&self, all: bool) -> Vec<Shown<'_>> {
+        let mut shown: Vec<Shown> = self.review.open.iter().map(|finding| Shown { finding, reason: None }).collect();
+        if all {
+            for a in &self.review.accepted {
+                let reason = self.journey.accepted.get(a.acceptance).map_or("", |x| x.reason.as_str());
+                shown.push(Shown { finding: &a.finding, reason: Some(reason) });
+            }
+        }
+        shown.sort_by_key(|s| s.finding.order());
+        shown
+    }
+}
+
+/// Check every file; exit 0 when no finding is open (accepted ones do not
+/// count), 1 when one is, 2 when a file cannot be read.
+pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
     let mut unreadable = false;
-    let mut checked: Vec<(String, Journey, Vec<Finding>)> = Vec::new();
+    let mut checked: Vec<Checked> = Vec::new();
     for path in paths {
         match files::load(path) {
             Ok(journey) => {
-                let findings = checks::check(&journey);
-                checked.push((path.display().to_string(), journey, findings));
+                let review = checks::review(&journey);
+                checked.push(Checked { file: path.display().to_string(), journey, review });
             }
             Err(_) => unreadable = true,
         }
     }
     match format {
-        CheckFormat::Text => print_text(&checked),
-        CheckFormat::Json => print_json(&checked),
+        CheckFormat::Text => print_text(&checked, all),
+        CheckFormat::Json => print_json(&checked, all),
     }
     if unreadable {
         ExitCode::from(2)
-    } else if checked.iter().any(|(_, _, f)| !f.is_empty()) {
+    } else if checked.iter().any(|c| !c.review.open.is_empty()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -51,51 +86,65 @@ fn rows<'a>(journey: &'a Journey, finding: &Finding) -> Vec<&'a str> {
     finding.rows.iter().filter_map(|&r| journey.rows().get(r).map(String::as_str)).collect()
 }
 
-fn phase<'a>(journey: &'a Journey, finding: &Finding) -> &'a str {
-    journey.phases().get(finding.phase).map_or("", |p| p.name.as_str())
+fn phase<'a>(journey: &'a Journey, finding: &Finding) -> Option<&'a str> {
+    journey.phases().get(finding.phase).map(|p| p.name.as_str())
 }
 
-fn print_text(checked: &[(String, Journey, Vec<Finding>)]) {
+/// Text for one line of output: no line breaks, no control characters.
+fn one_line(text: &str) -> String {
+    text::sanitize(&text.replace(['\r', '\n'], " ")).into_owned()
+}
+
+fn print_text(checked: &[Checked], all: bool) {
     let mut total = Counts::default();
-    for (file, journey, findings) in checked {
-        for f in findings {
-            println!(
-                "{file}: {} / {}: {}[{}]: {}",
-                phase(journey, f),
-                rows(journey, f).join(", "),
-                f.severity.id(),
-                f.id,
-                f.message
-            );
+    let mut accepted = 0;
+    for c in checked {
+        let file = one_line(&c.file);
+        for Shown { finding: f, reason } in c.shown(all) {
+            let place = match phase(&c.journey, f) {
+                Some(name) => format!(" {} / {}:", one_line(name), one_line(&rows(&c.journey, f).join(", "))),
+                None => String::new(),
+            };
+            let status = match reason {
+                None => String::new(),
+                Some(r) if r.trim().is_empty() => " (accepted)".to_owned(),
+                Some(r) => format!(" (accepted: {})", one_line(r.trim())),
+            };
+            println!("{file}:{place} {}[{}]{status}: {}", f.severity.id(), f.id, one_line(&f.message));
         }
-        let counts = checks::summary(findings);
+        let counts = c.review.counts();
         total.gaps += counts.gaps;
         total.warnings += counts.warnings;
         total.infos += counts.infos;
+        accepted += c.review.accepted.len();
     }
     let files = match checked.len() {
         1 => "1 journey".to_owned(),
         n => format!("{n} journeys"),
     };
-    println!("{files} checked: {}", total.to_words());
+    let accepted = if accepted > 0 { format!(" · {accepted} accepted") } else { String::new() };
+    println!("{files} checked: {}{accepted}", total.to_words());
 }
 
-fn print_json(checked: &[(String, Journey, Vec<Finding>)]) {
+fn print_json(checked: &[Checked], all: bool) {
     let all: Vec<JsonFinding> = checked
         .iter()
-        .flat_map(|(file, journey, findings)| {
-            findings.iter().map(move |f| JsonFinding {
-                file: file.clone(),
+        .flat_map(|c| {
+            c.shown(all).into_iter().map(move |Shown { finding: f, reason }| JsonFinding {
+                file: &c.file,
                 id: f.id,
                 severity: f.severity.id(),
-                phase: phase(journey, f),
-                rows: rows(journey, f),
+                phase: phase(&c.journey, f),
+                rows: rows(&c.journey, f),
                 message: &f.message,
+                subjects: &f.subjects,
+                accepted: reason.is_some(),
+                reason,
             })
         })
         .collect();
     match serde_json::to_string_pretty(&all) {
-        Ok(text) => println!("{text}"),
+        Ok(json) => println!("{}", text::json_safe(&json)),
         Err(e) => eprintln!("jgrid: cannot write JSON: {e}"),
     }
 }

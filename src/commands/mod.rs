@@ -27,7 +27,7 @@ pub use report::report;
 /// Run a subcommand.
 pub fn run(command: Sub) -> ExitCode {
     match command {
-        Sub::Check { files, format } => check(&files, format),
+        Sub::Check { files, format, all } => check(&files, format, all),
         Sub::Export { file, to, output } => export_file(&file, to, output.as_deref()),
         Sub::Import { table, output } => import(&table, &output),
         Sub::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),

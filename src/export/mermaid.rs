@@ -1,17 +1,15 @@
 //! Mermaid: a lossy `journey` diagram of the touchpoints.
 
 use super::{lines, one_line};
+use crate::checks::owner::{self, Clause};
 use crate::checks::tag_spans;
 use crate::journey::{CellRef, Journey, Role};
 
-/// The score of every task: neutral, as a grid says nothing about feelings.
-const SCORE: u8 = 3;
+/// The score of a task in a phase whose mood is unknown: neutral.
+const NEUTRAL: i8 = 3;
 
-/// The actor of a task whose channels no Organization line claims.
+/// The actor of a task whose channels no Organization clause claims.
 const NO_ACTOR: &str = "Customer";
-
-/// Words that end an owner's name in an Organization line (English, Dutch, Swedish).
-const OWNS: [&str; 3] = ["owns", "beheert", "äger"];
 
 /// The journey as a Mermaid `journey` diagram: a lossy view of the touchpoints.
 ///
@@ -21,28 +19,31 @@ const OWNS: [&str; 3] = ["owns", "beheert", "äger"];
 /// journey
 ///   title TITLE
 ///   section PHASE
-///     TOUCHPOINT LINE: 3: ACTOR, ACTOR
+///     TOUCHPOINT LINE: SCORE: ACTOR, ACTOR
 /// ```
 ///
 /// - `title` is left out when the title is empty.
 /// - One `section` per phase, in order (`Phase N` if the name has no usable text).
 /// - One task per non-empty line of the phase's Touchpoints cell (the row
-///   with the touchpoints role), with the neutral score 3. A phase with no
-///   touchpoint lines (or a journey with no Touchpoints row) gets one task
-///   `(no touchpoints): 3: Customer`.
-/// - A task's actors are the owners of its `#tags`: in the phase's
-///   Organization cell, split into clauses at line breaks and `;`, every
-///   clause that mentions one of the task's tags names an actor: its words
-///   before `owns` (or `beheert`, `äger`), else its words before the first
-///   `#tag`, `,` or `:`. `Marketing owns #website` makes `Marketing`.
-///   Actors appear once, in the order of the clauses. A task with no actor
+///   with the touchpoints role), without its `@sources`; a marked line
+///   (`! `, `+ `, `? `, `> `) is an insight, not a touchpoint, and is left out. Its score is the phase's mood + 3 (1 to 5),
+///   or 3 when the mood is unknown. A phase with no touchpoint lines (or a
+///   journey with no Touchpoints row) gets one task `(no touchpoints): SCORE: Customer`.
+/// - A task's actors are the owners of its `#tags` by the owner rule
+///   ([`crate::checks::owner`]): in the phase's Organization cell, every
+///   clause (a line, or a part of it between `;`) that names one of the
+///   task's tags names its owners, e.g. `Marketing owns #website` names
+///   `Marketing`. Actors come in the order of the clauses; a team appears
+///   once per task, and with the same spelling
+///   everywhere in the diagram (as first written). A task with no actor
 ///   gets `Customer`.
 /// - Characters Mermaid does not allow are replaced in every text: `#` is
 ///   dropped (`#website` becomes `website`), `:` becomes ` -`, `;` becomes
-///   `,`, `%%` becomes `%`, and an actor's `,` ends its name; runs of
-///   white space become one space. A task that would start with a Mermaid
-///   keyword (`journey`, `title `, `section `, `accTitle`, `accDescr`) gets
-///   `- ` in front. Control and bidi characters become visible placeholders.
+///   `,`, `%%` becomes `%`, `<` and `>` become `‹` and `›`, and an actor's
+///   `,` becomes a space; runs of white space become one space. A task that
+///   would start with a Mermaid keyword (`journey`, `title `, `section `,
+///   `accTitle`, `accDescr`) gets `- ` in front. Control and bidi characters
+///   become visible placeholders.
 pub fn to_mermaid(journey: &Journey) -> String {
     let mut out = String::from("journey\n");
     let title = clean(&journey.title);
@@ -51,24 +52,30 @@ pub fn to_mermaid(journey: &Journey) -> String {
     }
     let touchpoints = journey.row_with_role(Role::Touchpoints);
     let organization = journey.row_with_role(Role::Organization);
+    let lang = journey.language();
+    let clauses: Vec<Vec<Clause>> = (0..journey.phase_count())
+        .map(|p| organization.map_or_else(Vec::new, |r| owner::clauses(journey.cell(CellRef::new(p, r)), lang)))
+        .collect();
+    let spelling = Spelling::of(&clauses);
     for (p, phase) in journey.phases().iter().enumerate() {
         let name = clean(&phase.name);
         let name = if name.is_empty() { format!("Phase {}", p + 1) } else { name };
         out.push_str(&format!("  section {name}\n"));
-        let owners = organization.map_or_else(Vec::new, |r| owners(journey.cell(CellRef::new(p, r))));
+        let score = phase.mood.map_or(NEUTRAL, |m| m + NEUTRAL);
         let mut tasks = 0;
         let cell = touchpoints.map_or("", |r| journey.cell(CellRef::new(p, r)));
-        for line in lines(cell) {
-            let task = task_name(line);
+        // A marked line (a pain, an idea, a question, a quote) is no touchpoint.
+        for line in lines(cell).filter(|l| crate::journey::Mark::of(l).is_none()) {
+            let task = task_name(&without_sources(line));
             if task.is_empty() {
                 continue;
             }
-            let actors = actors(line, &owners);
-            out.push_str(&format!("    {task}: {SCORE}: {}\n", actors.join(", ")));
+            let actors = actors(line, &clauses[p], &spelling);
+            out.push_str(&format!("    {task}: {score}: {}\n", actors.join(", ")));
             tasks += 1;
         }
         if tasks == 0 {
-            out.push_str(&format!("    (no touchpoints): {SCORE}: {NO_ACTOR}\n"));
+            out.push_str(&format!("    (no touchpoints): {score}: {NO_ACTOR}\n"));
         }
     }
     out
@@ -83,10 +90,25 @@ fn clean(text: &str) -> String {
             ':' => out.push_str(" -"),
             ';' => out.push(','),
             '%' if out.ends_with('%') => {}
+            '<' => out.push('‹'),
+            '>' => out.push('›'),
             _ => out.push(c),
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The line without its `@sources`: the diagram is for the client, and
+/// interviewees' names are not.
+fn without_sources(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut last = 0;
+    for span in crate::journey::source_spans(line) {
+        out.push_str(&line[last..span.start]);
+        last = span.end;
+    }
+    out.push_str(&line[last..]);
+    out
 }
 
 /// A touchpoint line as a task name, never read as a Mermaid keyword.
@@ -98,55 +120,44 @@ fn task_name(line: &str) -> String {
     if keyword { format!("- {task}") } else { task }
 }
 
-/// One clause of an Organization cell: the tags it mentions (lower case) and
-/// the owner it names.
-struct Owner {
-    tags: Vec<String>,
-    name: String,
-}
+/// Every owner's actor name, by key: the first spelling in the journey, cleaned.
+struct Spelling(Vec<(String, String)>);
 
-fn tags(text: &str) -> Vec<String> {
-    tag_spans(text).into_iter().map(|span| text[span].to_lowercase()).collect()
-}
-
-/// The clauses of an Organization cell (split at line breaks and `;`) that name an owner.
-fn owners(cell: &str) -> Vec<Owner> {
-    lines(cell)
-        .flat_map(|line| line.split(';'))
-        .map(|clause| Owner { tags: tags(clause), name: owner_name(clause) })
-        .filter(|o| !o.name.is_empty())
-        .collect()
-}
-
-/// The words of a clause before `owns` (or `beheert`, `äger`), else before
-/// the first `#tag`, `,` or `:`.
-fn owner_name(clause: &str) -> String {
-    let clause = clause.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
-    let mut words = Vec::new();
-    for word in clause.split_whitespace() {
-        if word.starts_with('#') || OWNS.contains(&word.to_lowercase().as_str()) {
-            break;
+impl Spelling {
+    fn of(clauses: &[Vec<Clause>]) -> Self {
+        let mut names: Vec<(String, String)> = Vec::new();
+        for owner in clauses.iter().flatten().flat_map(|c| &c.owners) {
+            let name = clean(&owner.name).replace(',', " ");
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !name.is_empty() && !names.iter().any(|(k, _)| *k == owner.key) {
+                names.push((owner.key.clone(), name));
+            }
         }
-        if let Some(end) = word.find([',', ':', '#']) {
-            words.push(&word[..end]);
-            break;
-        }
-        words.push(word);
+        Self(names)
     }
-    clean(&words.join(" "))
+
+    fn name(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, n)| n.as_str())
+    }
 }
 
 /// The actors of a touchpoint line: the owners of its tags, or `Customer`.
-fn actors(line: &str, owners: &[Owner]) -> Vec<String> {
-    let line_tags = tags(line);
-    let mut actors: Vec<String> = Vec::new();
-    for owner in owners {
-        if owner.tags.iter().any(|t| line_tags.contains(t)) && !actors.contains(&owner.name) {
-            actors.push(owner.name.clone());
+fn actors<'s>(line: &str, clauses: &[Clause], spelling: &'s Spelling) -> Vec<&'s str> {
+    let tags: Vec<&str> = tag_spans(line).into_iter().map(|span| &line[span]).collect();
+    let mut actors: Vec<&str> = Vec::new();
+    for clause in clauses.iter().filter(|c| tags.iter().any(|t| c.names(t))) {
+        for owner in &clause.owners {
+            if let Some(name) = spelling.name(&owner.key).filter(|n| !actors.contains(n)) {
+                actors.push(name);
+            }
         }
     }
     if actors.is_empty() {
-        actors.push(NO_ACTOR.to_owned());
+        actors.push(NO_ACTOR);
     }
     actors
 }
+
+#[cfg(test)]
+#[path = "mermaid_tests.rs"]
+mod tests;

@@ -11,6 +11,7 @@ fn finding(id: &'static str, cells: &[(usize, usize)]) -> Finding {
         rows: cells.iter().map(|c| c.1).collect(),
         cells: cells.iter().map(|&(p, r)| CellRef::new(p, r)).collect(),
         message: String::new(),
+        subjects: Vec::new(),
     }
 }
 

@@ -5,9 +5,13 @@ mod api;
 mod conflicts;
 mod grid;
 mod messages;
+mod owner;
+mod precision;
 mod presence;
+mod review;
 mod samples;
 mod tags;
+mod walls;
 
 use super::{Finding, check};
 use crate::journey::{CellRef, Change, Journey};
