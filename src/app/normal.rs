@@ -137,14 +137,13 @@ fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
 }
 
 fn toggle_highlight(app: &mut App) {
-    if app.findings.take().is_some() {
+    if app.review.take().is_some() {
         app.info("Highlight off");
         return;
     }
-    app.findings = Some(Vec::new());
-    app.refresh_findings();
-    let counts = crate::checks::summary(app.findings());
-    app.info(format!("Highlight on: {}; ] and [ jump between flagged cells", counts.to_words()));
+    app.highlight_on();
+    let counts = app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default();
+    app.info(format!("Highlight on: {counts}; ] and [ jump between flagged cells"));
 }
 
 /// Move to the next (or previous) flagged cell in phase-major order,
@@ -153,8 +152,7 @@ fn toggle_highlight(app: &mut App) {
 fn jump_to_finding(app: &mut App, forward: bool) {
     let conflicts = !app.conflicts.is_empty();
     if !conflicts && !app.highlight() {
-        app.findings = Some(Vec::new());
-        app.refresh_findings();
+        app.highlight_on();
     }
     let flagged = if conflicts { &app.conflicts } else { app.findings() };
     let mut cells: Vec<CellRef> = flagged.iter().flat_map(|f| f.cells.iter().copied()).collect();

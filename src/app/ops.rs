@@ -106,11 +106,17 @@ impl App {
         }
     }
 
+    /// Turn highlight mode on (and run the checks).
+    pub(super) fn highlight_on(&mut self) {
+        self.review = Some(checks::Review::default());
+        self.refresh_findings();
+    }
+
     /// Run the checks and the search again (after a change, or when highlight mode starts).
     pub(super) fn refresh_findings(&mut self) {
         self.conflicts = checks::merge_conflicts(&self.journey);
-        if let Some(findings) = &mut self.findings {
-            *findings = checks::check(&self.journey);
+        if let Some(review) = &mut self.review {
+            *review = checks::review(&self.journey);
         }
         if let Some(evidence) = &mut self.evidence {
             *evidence = crate::insights::Evidence::of(&self.journey);

@@ -11,7 +11,7 @@ use super::present::Present;
 use super::question::Question;
 use super::search::Search;
 use super::view::View;
-use crate::checks::Finding;
+use crate::checks::{Finding, Review};
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
@@ -128,9 +128,10 @@ pub struct App {
     pub first_row: usize,
     /// Where unsaved changes are kept; `None` when there is no data directory.
     pub recovery: Option<RecoveryTarget>,
-    /// Highlight mode: `Some` with the checks' findings for the journey as
-    /// it is (kept current after every change); `None` when it is off.
-    pub findings: Option<Vec<Finding>>,
+    /// Highlight mode: `Some` with the checks' review of the journey as it
+    /// is (its open findings are marked and explained, the accepted ones
+    /// counted), kept current after every change; `None` when it is off.
+    pub review: Option<Review>,
     /// The last copied or cut cell text.
     pub clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
@@ -214,7 +215,7 @@ impl App {
             first_phase: 0,
             first_row: 0,
             recovery: None,
-            findings: None,
+            review: None,
             clipboard: None,
             search: None,
             zoom: None,
@@ -320,18 +321,18 @@ impl App {
 
     /// True in highlight mode.
     pub fn highlight(&self) -> bool {
-        self.findings.is_some()
+        self.review.is_some()
     }
 
     /// The findings shown in highlight mode (none when it is off).
     pub fn findings(&self) -> &[Finding] {
-        self.findings.as_deref().unwrap_or_default()
+        self.review.as_ref().map_or(&[], |r| &r.open)
     }
 
     /// The findings marked in the grid: all of them in highlight mode, else
     /// the merge conflicts, which are always marked.
     pub fn marked(&self) -> &[Finding] {
-        self.findings.as_deref().unwrap_or(&self.conflicts)
+        self.review.as_ref().map_or(&self.conflicts, |r| &r.open)
     }
 
     fn geometry(&self) -> Geometry {

@@ -82,9 +82,8 @@ impl App {
     pub(super) fn present_step(&mut self, action: Action) {
         let Mode::Present(shown) = self.mode else { return };
         if action == Action::ToggleHighlight {
-            if self.findings.take().is_none() {
-                self.findings = Some(Vec::new());
-                self.refresh_findings();
+            if self.review.take().is_none() {
+                self.highlight_on();
             }
             return;
         }

@@ -138,10 +138,10 @@ fn unsorted(notes: usize) -> Finding {
 /// The acceptances that would accept this finding, reason empty: one per
 /// subject (a finding about several tags is accepted tag by tag), or one
 /// without a subject. None for the findings about the journey as a whole,
-/// which are resolved, not accepted.
+/// which are resolved, not accepted, and for merge conflicts (`:take`).
 pub fn acceptances_for(journey: &Journey, finding: &Finding) -> Vec<Acceptance> {
     let Some(phase) = journey.phases().get(finding.phase) else { return Vec::new() };
-    if JOURNEY_IDS.contains(&finding.id) {
+    if JOURNEY_IDS.contains(&finding.id) || finding.id == "merge-conflict" {
         return Vec::new();
     }
     let rows: Vec<String> = finding.rows.iter().filter_map(|&r| journey.rows().get(r).cloned()).collect();

@@ -142,7 +142,7 @@ fn right_side(app: &App) -> String {
         parts.push(format!("{n} merge conflict{}", if n == 1 { "" } else { "s" }));
     }
     if app.highlight() {
-        parts.push(crate::checks::summary(app.findings()).to_words());
+        parts.push(app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default());
         let marks = app.mark_counts();
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
