@@ -87,16 +87,27 @@ fn short_colour(kind: &str, index: &str) -> String {
     }
 }
 
-/// Write the run as one escape; after a reset, default colours need no words.
+/// Write the run as one escape. After a reset, a colour set back to the
+/// default (`39`, `49`, `59`) needs no words, unless the run set it since.
 fn flush(out: &mut Vec<u8>, run: &mut Vec<String>) {
     let reset = run.first().is_some_and(|p| p == "0");
-    let parts: Vec<&str> = run
-        .iter()
-        .map(String::as_str)
-        .enumerate()
-        .filter(|&(i, p)| !(reset && i > 0 && matches!(p, "39" | "49" | "59")))
-        .map(|(_, p)| p)
-        .collect();
+    let mut set = [false; 3];
+    let mut parts: Vec<&str> = Vec::with_capacity(run.len());
+    for p in run.iter().map(String::as_str) {
+        let slot = match p.as_bytes() {
+            [b'3', b'9'] | [b'4', b'9'] | [b'5', b'9'] => Some((usize::from(p.as_bytes()[0] - b'3'), true)),
+            [b'3' | b'9', _] | [b'3', b'8', ..] => Some((0, false)),
+            [b'4', _] | [b'1', b'0', _] | [b'4', b'8', ..] => Some((1, false)),
+            [b'5', b'8', ..] => Some((2, false)),
+            _ => None,
+        };
+        match slot {
+            Some((i, true)) if reset && !set[i] => continue,
+            Some((i, _)) => set[i] = true,
+            None => {}
+        }
+        parts.push(p);
+    }
     out.extend_from_slice(b"\x1b[");
     // A lone reset is `ESC[m`.
     if parts != ["0"] {

@@ -94,6 +94,10 @@ pub enum Action {
     TakeOurs,
     TakeTheirs,
     TakeBoth,
+    /// Accept a finding of the cursor's cell, with a reason.
+    AcceptFinding,
+    /// In the list of accepted findings: accept it no more.
+    Unaccept,
     /// Every phase on one screen, one line per cell.
     ToggleOverview,
     /// Keep the cursor's phase at the left while the others scroll.
@@ -112,7 +116,7 @@ const fn info(action: Action, name: &'static str, doc: &'static str) -> Info {
 }
 
 /// Every action, in the order help lists them.
-const TABLE: [Info; 78] = [
+const TABLE: [Info; 80] = [
     info(Action::MoveLeft, "move-left", "previous phase (left)"),
     info(Action::MoveRight, "move-right", "next phase (right)"),
     info(Action::MoveUp, "move-up", "row above"),
@@ -189,6 +193,8 @@ const TABLE: [Info; 78] = [
     info(Action::TakeOurs, "take-ours", "take our side of the conflict"),
     info(Action::TakeTheirs, "take-theirs", "take their side of the conflict"),
     info(Action::TakeBoth, "take-both", "take both sides of the conflict, ours first"),
+    info(Action::AcceptFinding, "accept-finding", "accept a finding of this cell, with a reason (highlight mode)"),
+    info(Action::Unaccept, "unaccept", "accept the finding no more (in the list of accepted findings)"),
     info(
         Action::ToggleOverview,
         "toggle-overview",

@@ -71,6 +71,8 @@ pub enum LineKind {
     Capture { source: Option<String> },
     /// Editing the inbox note at this index.
     EditNote { index: usize },
+    /// Why a finding is accepted.
+    Reason { acceptance: Box<crate::journey::Acceptance> },
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -103,6 +105,7 @@ impl LineInput {
             LineKind::Capture { source: Some(s) } => format!("capture @{} › ", text::sanitize(s)).into(),
             LineKind::Capture { source: None } => "capture › ".into(),
             LineKind::EditNote { .. } => "note: ".into(),
+            LineKind::Reason { .. } => "accepted because: ".into(),
         }
     }
 

@@ -139,6 +139,7 @@ impl Default for Keymap {
         bind(n, &[Key::plain('L')], C::ShowInsights);
         bind(n, &[Key::plain('E')], C::ToggleEvidence);
         bind(n, &[Key::plain('M')], C::ResolveConflict);
+        bind(n, &[Key::plain('A')], C::AcceptFinding);
         let e = KeyMode::Edit;
         bind(e, &[Key::code(K::Esc)], C::KeepEdit);
         bind(e, &[Key::ctrl('c')], C::AbandonEdit);
@@ -172,6 +173,7 @@ impl Default for Keymap {
         bind(l, &[Key::code(K::PageUp)], C::PageUp);
         bind(l, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
         bind(l, &[Key::code(K::Enter)], C::Submit);
+        bind(l, &[Key::plain('x'), Key::code(K::Delete)], C::Unaccept);
         bind(l, &[Key::code(K::Esc), Key::plain('q'), Key::plain('L')], C::Cancel);
         let p = KeyMode::Place;
         bind(p, &[Key::code(K::Left), Key::plain('h')], C::MoveLeft);

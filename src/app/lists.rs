@@ -1,13 +1,17 @@
-//! The insights list (`L`): every pain (most sources first), opportunity,
-//! open question and quote, over the grid; Enter jumps to the cell that says
-//! it. And the evidence view (`E`) and the mood keys (`{`, `}`, `:mood`).
+//! Lists over the grid: the insights (`L`; Enter jumps to the cell that
+//! says it), the findings to accept at the cursor (`A`; Enter asks for a
+//! reason), and the accepted findings (`:accepted`; Enter jumps, `x`
+//! un-accepts). And the evidence view (`E`) and the mood keys (`{`, `}`,
+//! `:mood`).
 
 use super::action::Action;
-pub use super::insight_list::InsightList;
+use super::edit::{LineInput, LineKind};
+pub use super::list_view::{AcceptedItem, ListKind, ListView};
 use super::msg::Effect;
 use super::state::{App, Mode};
+use crate::checks::{self, Candidate};
 use crate::insights::{Evidence, Insight, Insights, mood};
-use crate::journey::Change;
+use crate::journey::{Acceptance, CellRef, Change};
 
 /// `L`: open the list of insights.
 pub fn open(app: &mut App) {
@@ -16,13 +20,64 @@ pub fn open(app: &mut App) {
         app.info("No marked lines yet: start a line with ! (pain), + (opportunity), ? (question) or > (quote)");
         return;
     }
-    app.mode = Mode::Insights(Box::new(InsightList { items, selected: 0 }));
+    app.mode = Mode::List(Box::new(ListView { kind: ListKind::Insights(items), selected: 0 }));
 }
 
-/// An action in the insights list.
+/// `A`: accept a finding of the cursor's cell (turning highlight mode on):
+/// with one finding, ask for the reason; with several, pick one first.
+pub fn accept(app: &mut App) {
+    if !app.highlight() {
+        app.highlight_on();
+    }
+    let mut found = checks::candidates(&app.journey, app.findings(), app.cursor);
+    match found.len() {
+        0 => app.info("Nothing to accept here: A accepts a finding of a flagged cell (] goes to the next)"),
+        1 => ask_reason(app, found.remove(0)),
+        _ => app.mode = Mode::List(Box::new(ListView { kind: ListKind::Accept(found), selected: 0 })),
+    }
+}
+
+fn ask_reason(app: &mut App, candidate: Candidate) {
+    let kind = LineKind::Reason { acceptance: Box::new(candidate.acceptance) };
+    app.mode = Mode::Line(Box::new(LineInput::new(kind, "")));
+    app.info(format!("Accepting {}: why? (Enter accepts; the reason may be empty; Esc cancels)", candidate.label));
+}
+
+/// Enter at the reason prompt: accept, as one undoable change.
+pub fn accepted(app: &mut App, acceptance: &Acceptance, reason: &str) {
+    let acceptance = Acceptance { reason: reason.trim().to_owned(), ..acceptance.clone() };
+    let what = checks::describe(&acceptance);
+    app.change(Change::InsertAcceptance { at: app.journey.accepted.len(), acceptance });
+    app.info(format!("Accepted {what} (u undoes; :accepted lists them)"));
+}
+
+/// `:accepted`: the list of accepted findings.
+pub fn show_accepted(app: &mut App) {
+    let items = accepted_items(app);
+    if items.is_empty() {
+        app.info("No finding is accepted: A on a flagged cell in highlight mode accepts one");
+        return;
+    }
+    app.mode = Mode::List(Box::new(ListView { kind: ListKind::Accepted(items), selected: 0 }));
+}
+
+fn accepted_items(app: &App) -> Vec<AcceptedItem> {
+    let review = app.review.clone().unwrap_or_else(|| checks::review(&app.journey));
+    app.journey
+        .accepted
+        .iter()
+        .enumerate()
+        .map(|(index, a)| {
+            let why = if a.reason.trim().is_empty() { String::new() } else { format!(": {}", a.reason.trim()) };
+            AcceptedItem { index, text: format!("{}{why}", checks::describe(a)), stale: review.stale.contains(&index) }
+        })
+        .collect()
+}
+
+/// An action in a list.
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
-    let Mode::Insights(list) = &mut app.mode else { return Vec::new() };
-    let last = list.items.len().saturating_sub(1);
+    let Mode::List(list) = &mut app.mode else { return Vec::new() };
+    let last = list.len().saturating_sub(1);
     let page = usize::from(app.height.saturating_sub(6)).max(1);
     match action {
         Action::MoveUp => list.selected = list.selected.saturating_sub(1),
@@ -32,16 +87,53 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageUp => list.selected = list.selected.saturating_sub(page),
         Action::PageDown => list.selected = (list.selected + page).min(last),
         Action::Submit => {
-            let at = list.items.get(list.selected).map(Insight::at);
-            app.mode = Mode::Normal;
-            if let Some(at) = at.filter(|&at| app.journey.contains(at)) {
-                app.cursor = at;
+            let Mode::List(list) = std::mem::replace(&mut app.mode, Mode::Normal) else { return Vec::new() };
+            let ListView { kind, selected } = *list;
+            match kind {
+                ListKind::Insights(items) => jump(app, items.get(selected).map(Insight::at)),
+                ListKind::Accept(mut items) if selected < items.len() => ask_reason(app, items.swap_remove(selected)),
+                ListKind::Accepted(items) => {
+                    let at = items.get(selected).and_then(|i| acceptance_cell(app, i.index));
+                    jump(app, at);
+                }
+                ListKind::Accept(_) => {}
+            }
+        }
+        Action::Unaccept => {
+            if let ListKind::Accepted(items) = &list.kind
+                && let Some(item) = items.get(list.selected)
+            {
+                let (index, selected) = (item.index, list.selected);
+                let what = checks::describe(&app.journey.accepted[index]);
+                app.change(Change::RemoveAcceptance { at: index });
+                app.info(format!("No longer accepted: {what} (u undoes)"));
+                let items = accepted_items(app);
+                let selected = selected.min(items.len().saturating_sub(1));
+                app.mode = if items.is_empty() {
+                    Mode::Normal
+                } else {
+                    Mode::List(Box::new(ListView { kind: ListKind::Accepted(items), selected }))
+                };
             }
         }
         Action::Cancel | Action::ShowInsights => app.mode = Mode::Normal,
         _ => {}
     }
     Vec::new()
+}
+
+fn jump(app: &mut App, at: Option<CellRef>) {
+    if let Some(at) = at.filter(|&at| app.journey.contains(at)) {
+        app.cursor = at;
+    }
+}
+
+/// The first cell an acceptance is about (its phase and first row), if they still exist.
+fn acceptance_cell(app: &App, index: usize) -> Option<CellRef> {
+    let a = app.journey.accepted.get(index)?;
+    let phase = app.journey.phase_index(&a.phase)?;
+    let row = a.rows.iter().find_map(|r| app.journey.row_index(r)).unwrap_or(app.cursor.row);
+    Some(CellRef::new(phase, row))
 }
 
 /// `E`: show or hide how many sources back each cell.
@@ -74,5 +166,26 @@ pub fn mood_command(app: &mut App, arg: &str) {
     match mood::parse(arg) {
         Ok(m) => set_mood(app, m),
         Err(e) => app.error(format!(":mood: {e}")),
+    }
+}
+
+/// `:external TAG` toggles whether a channel is one the organisation does not run.
+pub fn toggle_external(app: &mut App, arg: &str) {
+    let tag = arg.trim().trim_start_matches('#');
+    if !crate::journey::is_source_name(tag) {
+        return app.error(":external needs a channel tag, e.g. :external search (letters, digits, - and _)");
+    }
+    let mut external = app.journey.external.clone();
+    let was = app.journey.is_external(tag);
+    if was {
+        external.retain(|e| !e.trim_start_matches('#').eq_ignore_ascii_case(tag));
+    } else {
+        external.push(tag.to_owned());
+    }
+    app.change(Change::SetExternal(external));
+    if was {
+        app.info(format!("#{tag} is one of the organisation's channels again (u undoes)"));
+    } else {
+        app.info(format!("#{tag} is an external channel: no owner or system is expected (u undoes)"));
     }
 }

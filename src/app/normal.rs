@@ -95,6 +95,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ShowInsights => lists::open(app),
         Action::ToggleEvidence => lists::toggle_evidence(app),
         Action::ResolveConflict => conflicts::ask(app),
+        Action::AcceptFinding => lists::accept(app),
         Action::ShowInbox => inbox::open(app),
         Action::EditPersona => {
             let persona = app.journey.persona.clone();

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use super::edit::{Editor, LineInput, LineKind};
 use super::history::History;
-use super::insight_list::InsightList;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
+use super::list_view::ListView;
 use super::present::Present;
 use super::question::Question;
 use super::search::Search;
@@ -35,8 +35,8 @@ pub enum Mode {
     Place {
         note: usize,
     },
-    /// The insights list over the grid.
-    Insights(Box<InsightList>),
+    /// A list over the grid: the insights, findings to accept, the accepted ones.
+    List(Box<ListView>),
     /// One phase per screen, for a workshop; nothing can be edited.
     Present(Present),
 }
@@ -51,7 +51,7 @@ impl Mode {
             Mode::Ask(q) => q.spec().mode,
             Mode::Inbox { .. } => "INBOX",
             Mode::Place { .. } => "SORT",
-            Mode::Insights(_) => "INSIGHTS",
+            Mode::List(_) => "LIST",
             Mode::Present(_) => "PRESENT",
         }
     }
@@ -65,7 +65,7 @@ impl Mode {
             Mode::Ask(q) => KeyMode::Question(q.kind),
             Mode::Inbox { .. } => KeyMode::Inbox,
             Mode::Place { .. } => KeyMode::Place,
-            Mode::Insights(_) => KeyMode::List,
+            Mode::List(_) => KeyMode::List,
             Mode::Present(_) => KeyMode::Present,
         }
     }

@@ -55,7 +55,7 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 }
 
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 22] = [
+pub const COMMANDS: [TypedCommand; 24] = [
     cmd("w", &["write"], "[FILE]", "save (to FILE; from then on jgrid saves there)", |app, arg| {
         files::save(app, path(arg), false)
     }),
@@ -128,6 +128,20 @@ pub const COMMANDS: [TypedCommand; 22] = [
         conflicts::take_command(app, arg);
         Vec::new()
     }),
+    cmd("accepted", &[], "", "list the accepted findings: Enter goes to one, x accepts it no more", |app, _| {
+        lists::show_accepted(app);
+        Vec::new()
+    }),
+    cmd(
+        "external",
+        &[],
+        "TAG",
+        "toggle a channel the organisation does not run (no owner or system expected)",
+        |app, arg| {
+            lists::toggle_external(app, arg);
+            Vec::new()
+        },
+    ),
     cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
         lists::mood_command(app, arg);
         Vec::new()

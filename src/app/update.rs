@@ -162,7 +162,7 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
             let note = *note;
             inbox::place(app, note, action)
         }
-        Mode::Insights(_) => lists::run(app, action),
+        Mode::List(_) => lists::run(app, action),
         Mode::Present(_) => {
             app.present_step(action);
             Vec::new()
@@ -194,6 +194,8 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Cancel, LineKind::Capture { .. }) => capture::close(app, &line.text()),
         (Action::Submit, LineKind::EditNote { index }) => inbox::edited(app, *index, &line.text()),
         (Action::Cancel, LineKind::EditNote { index }) => app.mode = Mode::Inbox { selected: *index },
+        (Action::Submit, LineKind::Reason { acceptance }) => lists::accepted(app, acceptance, &line.text()),
+        (Action::Cancel, LineKind::Reason { .. }) => app.info("Not accepted"),
         (Action::Cancel, _) => {}
         (Action::Complete, LineKind::Command) => {
             let completed = typed::complete(&line.text());
@@ -221,7 +223,7 @@ fn input(app: &mut App, key: KeyEvent) {
         | Mode::Ask(_)
         | Mode::Inbox { .. }
         | Mode::Place { .. }
-        | Mode::Insights(_)
+        | Mode::List(_)
         | Mode::Present(_) => {}
     }
 }
@@ -241,7 +243,7 @@ fn paste(app: &mut App, text: &str) {
         | Mode::Ask(_)
         | Mode::Inbox { .. }
         | Mode::Place { .. }
-        | Mode::Insights(_)
+        | Mode::List(_)
         | Mode::Present(_) => {}
     }
 }

@@ -17,7 +17,7 @@ pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> ExitC
         Err(code) => return code,
     };
     // The findings the report lists as open.
-    let findings = checks::check(&journey);
+    let findings = checks::review(&journey).open;
     let text = match format {
         ReportFormat::Markdown => report::to_markdown(&journey, &findings),
         ReportFormat::Json => report::to_json(&journey, &findings),

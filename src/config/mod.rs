@@ -60,6 +60,7 @@
 //! #           move-row-up move-row-down edit-title edit-persona cancel
 //! #           capture show-inbox raise-mood lower-mood show-insights
 //! #           toggle-evidence resolve-conflict toggle-overview toggle-freeze
+//! #           accept-finding
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
@@ -67,7 +68,8 @@
 //! #           edit-note undo redo cancel
 //! #   place:  the moving actions, drop-note cancel
 //! #   list:   move-up move-down first-row last-row page-up page-down
-//! #           submit cancel (the insights list, L)
+//! #           submit unaccept cancel (the lists: insights, findings to accept,
+//! #           accepted findings)
 //! #   present: next-phase prev-phase page-down page-up first-phase
 //! #           last-phase toggle-highlight cancel
 //! #   quit:     save-and-quit quit-without-saving cancel

@@ -102,14 +102,15 @@ impl FromStr for ExportFormat {
 }
 
 /// The journey in this format. HTML and JSON include the journey's findings
-/// ([`checks::check`], which leaves out the checks the journey switches off).
+/// (the open ones of [`checks::review`]: not the accepted ones, nor the checks
+/// the journey switches off).
 pub fn export(journey: &Journey, format: ExportFormat) -> String {
     match format {
         ExportFormat::Markdown => to_markdown(journey),
         ExportFormat::Csv => to_csv(journey),
-        ExportFormat::Html => to_html(journey, &checks::check(journey)),
+        ExportFormat::Html => to_html(journey, &checks::review(journey).open),
         ExportFormat::Mermaid => to_mermaid(journey),
-        ExportFormat::Json => to_json(journey, &checks::check(journey)),
+        ExportFormat::Json => to_json(journey, &checks::review(journey).open),
     }
 }
 

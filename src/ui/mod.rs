@@ -7,7 +7,7 @@ mod findings;
 mod grid;
 mod help;
 mod inbox;
-mod insights;
+mod lists;
 mod matches;
 mod present;
 mod status;
@@ -73,9 +73,9 @@ impl Widget for &Screen<'_> {
             (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);
         }
         (&dialog::Dialog { app, theme }).render(Rect { height: area.height - chrome.bottom(), ..area }, buf);
-        if let Mode::Insights(list) = &app.mode {
+        if let Mode::List(list) = &app.mode {
             let list_area = Rect { height: area.height - chrome.bottom(), ..area };
-            (&insights::InsightsList { app, list, theme }).render(list_area, buf);
+            (&lists::ListOverlay { app, list, theme }).render(list_area, buf);
         }
         if let Mode::Help { scroll } = app.mode {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };

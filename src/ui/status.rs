@@ -211,7 +211,7 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
             ],
         ),
         Mode::Place { .. } => (KeyMode::Place, &[(Action::DropNote, "drop it here"), (Action::Cancel, "put it back")]),
-        Mode::Insights(_) => (
+        Mode::List(_) => (
             KeyMode::List,
             &[(Action::Submit, "go to the cell"), (Action::MoveDown, "next"), (Action::Cancel, "close")],
         ),

@@ -42,8 +42,9 @@ fn the_insights_list_ranks_pains_and_jumps_to_the_cell() {
     set(&mut app, 0, 0, "! slow @sara");
     set(&mut app, 3, 1, "+ an app\n! waited 25 minutes @sara\n! Waited 25 minutes. @tom");
     keys(&mut app, "L");
-    let Mode::Insights(list) = &app.mode else { panic!("the list is open") };
-    let texts: Vec<&str> = list.items.iter().map(|i| i.text.as_str()).collect();
+    let Mode::List(list) = &app.mode else { panic!("the list is open") };
+    let crate::app::lists::ListKind::Insights(items) = &list.kind else { panic!("the insights") };
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["waited 25 minutes", "slow", "an app"], "most-cited pain first");
     keys(&mut app, "jj<Enter>");
     assert!(matches!(app.mode, Mode::Normal));
@@ -64,4 +65,64 @@ fn the_evidence_view_counts_sources_and_follows_changes() {
     assert!(summary.starts_with("1 of 1 cell") && summary.contains("1 source"), "{summary}");
     keys(&mut app, "E");
     assert!(app.evidence.is_none());
+}
+
+/// The broadband sample's first bill phase: Need has text, Message is empty.
+fn first_bill() -> App {
+    let text = include_str!("../../../journeys/broadband-moving-house.toml");
+    let journey = crate::format::parse(text.as_bytes()).unwrap();
+    let mut app = App::new(journey, Some("j.toml".into()), crate::app::History::saved());
+    update(&mut app, Msg::Resize(100, 30));
+    app
+}
+
+#[test]
+fn a_accepts_a_finding_with_a_reason_and_the_list_takes_it_back() {
+    let mut app = first_bill();
+    keys(&mut app, "H");
+    let open = app.findings().len();
+    // Order move's Message holds the conflicting lead times.
+    keys(&mut app, "ljjA");
+    assert!(matches!(&app.mode, Mode::Line(l) if matches!(l.kind, LineKind::Reason { .. })), "{:?}", app.status);
+    keys(&mut app, "phone says the contract date<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1);
+    assert_eq!(app.journey.accepted[0].check, "conflicting-message");
+    assert_eq!(app.journey.accepted[0].reason, "phone says the contract date");
+    assert_eq!(app.findings().len(), open - 1, "it leaves the marks and counts");
+    assert!(app.review.as_ref().unwrap().to_words().ends_with("· 1 accepted"));
+    keys(&mut app, ":accepted<Enter>");
+    assert!(matches!(app.mode, Mode::List(_)));
+    keys(&mut app, "x");
+    assert!(app.journey.accepted.is_empty(), "x accepts it no more");
+    assert!(matches!(app.mode, Mode::Normal), "the empty list closes");
+    keys(&mut app, "u");
+    assert_eq!(app.journey.accepted.len(), 1, "undoable like any change");
+    keys(&mut app, "u");
+    assert!(app.journey.accepted.is_empty());
+}
+
+#[test]
+fn a_picks_from_a_list_when_the_cell_has_several_findings_and_esc_accepts_nothing() {
+    let mut app = first_bill();
+    // First bill: Need has text and Message is empty (gap and unanswered need).
+    keys(&mut app, "$hjjA");
+    let Mode::List(list) = &app.mode else { panic!("a pick list: {:?}", app.status) };
+    assert!(list.len() >= 2);
+    keys(&mut app, "j<Enter><Esc>");
+    assert!(app.journey.accepted.is_empty(), "Esc at the reason accepts nothing");
+    keys(&mut app, "A<Enter><Enter>");
+    assert_eq!(app.journey.accepted.len(), 1, "an empty reason is fine");
+}
+
+#[test]
+fn external_toggles_a_channel_and_is_undoable() {
+    let mut app = sample();
+    keys(&mut app, ":external #search<Enter>");
+    assert_eq!(app.journey.external, ["search"]);
+    keys(&mut app, ":external Search<Enter>");
+    assert!(app.journey.external.is_empty());
+    keys(&mut app, "u");
+    assert_eq!(app.journey.external, ["search"]);
+    keys(&mut app, ":external no way<Enter>");
+    assert!(app.status.as_ref().unwrap().error);
 }
