@@ -176,12 +176,17 @@ fn separator_line(text: &str) -> Result<Option<(u8, &str)>, ImportError> {
 }
 
 /// The separator of the header: whichever of `,`, `;` and tab splits the
-/// first record into the most fields (so only separators outside quotes
-/// count); ties go to `,`, then `;`.
+/// header line into the most fields, with every quote where a quote may be
+/// (so only separators outside quotes count, and a separator that would
+/// leave a quote open does not); ties go to `,`, then `;`.
 fn sniff(text: &str) -> u8 {
+    let line = text.split(['\r', '\n']).next().unwrap_or("");
     let fields = |delimiter: u8| {
+        if !well_quoted(line, delimiter) {
+            return 0;
+        }
         let mut record = ByteRecord::new();
-        match reader(text, delimiter).read_byte_record(&mut record) {
+        match reader(line, delimiter).read_byte_record(&mut record) {
             Ok(true) => record.len(),
             _ => 0,
         }
@@ -194,6 +199,45 @@ fn sniff(text: &str) -> u8 {
         }
     }
     best.0
+}
+
+/// True when a line split at `delimiter` has its quotes only where RFC 4180
+/// allows them: a field is unquoted (no `"` in it), or quoted from its first
+/// to its last character with inner quotes doubled.
+fn well_quoted(line: &str, delimiter: u8) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    loop {
+        if bytes.get(i) == Some(&b'"') {
+            // A quoted field: up to the closing quote, `""` inside.
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return false,
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            match bytes.get(i) {
+                None => return true,
+                Some(&b) if b == delimiter => i += 1,
+                Some(_) => return false,
+            }
+        } else {
+            let end = bytes[i..].iter().position(|&b| b == delimiter).map_or(bytes.len(), |p| i + p);
+            if bytes[i..end].contains(&b'"') {
+                return false;
+            }
+            if end == bytes.len() {
+                return true;
+            }
+            i = end + 1;
+        }
+    }
 }
 
 /// The `csv` crate's reader for this text: no header record, records of any

@@ -457,3 +457,15 @@ fn lines_split_at_every_line_ending() {
     assert_eq!(got, ["a", "b", "c", "", "d"]);
     assert_eq!(lines("").collect::<Vec<_>>(), [""]);
 }
+
+#[test]
+fn a_separator_inside_a_quoted_header_name_does_not_fool_the_sniffing() {
+    let mut j = Journey::new("", "", [">"], [";", "a,b"]);
+    crate::journey::Change::SetCell { at: crate::journey::CellRef::new(0, 0), text: ";&,p".into() }
+        .apply(&mut j)
+        .unwrap();
+    let back = import_csv(&to_csv(&j)).unwrap();
+    assert_eq!(back.phases()[0].name, ";");
+    assert_eq!(back.phases()[1].name, "a,b");
+    assert_eq!(back.cell(crate::journey::CellRef::new(0, 0)), ";&,p");
+}
