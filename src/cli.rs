@@ -1,8 +1,8 @@
-//! Command-line interface: the editor, and commands for scripts and shells.
+//! Command-line interface: the editor, and subcommands for scripts and shells.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, ValueEnum};
 
 use crate::export::ExportFormat;
 
@@ -31,11 +31,12 @@ pub struct Cli {
     pub source: Option<String>,
 
     #[command(subcommand)]
-    pub command: Option<Sub>,
+    pub subcommand: Option<Subcommand>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Sub {
+/// What `jgrid SUBCOMMAND` does instead of opening the editor.
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
     /// Check journeys for gaps and discrepancies (exit 0: none open, 1: findings, 2: a file cannot be read)
     Check {
         /// Journey files to check

@@ -6,7 +6,6 @@
 pub mod app;
 pub mod checks;
 pub mod cli;
-pub mod commands;
 pub mod config;
 pub mod diff;
 pub mod export;
@@ -21,6 +20,7 @@ pub mod sgr;
 pub mod shell;
 pub mod startup;
 pub mod store;
+pub mod subcommands;
 pub mod term;
 pub mod text;
 pub mod ui;

@@ -13,8 +13,11 @@ use jgrid::text::sanitize;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(command) = cli.command {
-        return jgrid::commands::run(command);
+    if let Some(subcommand) = cli.subcommand {
+        return match jgrid::subcommands::run(subcommand) {
+            Ok(code) => code,
+            Err(e) => fail(&e.to_string()),
+        };
     }
     if cli.recover_list {
         return match startup::recover_list() {

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::error::{CliError, Outcome};
 use crate::format;
 use crate::journey::Journey;
 use crate::merge::{self, Labels, Style};
@@ -18,10 +19,9 @@ use crate::text::sanitize;
 
 const ROLES: [&str; 3] = ["base", "ours", "theirs"];
 
-/// Print `jgrid: message` with control characters made visible; exit code 2.
-fn refuse(message: &str) -> ExitCode {
-    eprintln!("jgrid: {}", sanitize(message));
-    ExitCode::from(2)
+/// Why nothing was merged (`main` prints it; exit status 2).
+fn refuse(message: &str) -> CliError {
+    CliError::Other(message.to_owned())
 }
 
 /// True when the text means to be a journey: it has a top-level `format` key
@@ -41,7 +41,7 @@ fn clean_label(label: &str, default: &str) -> String {
 }
 
 /// Merge `files` (base, ours, theirs) into OURS or `output`.
-pub fn merge(files: &[PathBuf; 3], output: Option<&Path>, labels: Labels, path: Option<&str>) -> ExitCode {
+pub fn merge(files: &[PathBuf; 3], output: Option<&Path>, labels: Labels, path: Option<&str>) -> Outcome {
     let name = |i: usize| match path {
         Some(p) => format!("{p} ({})", ROLES[i]),
         None => files[i].display().to_string(),
@@ -50,15 +50,17 @@ pub fn merge(files: &[PathBuf; 3], output: Option<&Path>, labels: Labels, path: 
     for (i, file) in files.iter().enumerate() {
         let bytes = match store::read(file) {
             Ok(b) => b,
-            Err(e) => return refuse(&format!("{}\n  hint: jgrid merged nothing and changed no file", e.render(file))),
+            Err(e) => {
+                return Err(refuse(&format!("{}\n  hint: jgrid merged nothing and changed no file", e.render(file))));
+            }
         };
         match String::from_utf8(bytes) {
             Ok(t) => texts.push(t),
             Err(_) => {
-                return refuse(&format!(
+                return Err(refuse(&format!(
                     "{}: the file is not UTF-8 text\n  hint: jgrid merged nothing and changed no file",
                     name(i)
-                ));
+                )));
             }
         }
     }
@@ -84,9 +86,9 @@ pub fn merge(files: &[PathBuf; 3], output: Option<&Path>, labels: Labels, path: 
                 if e.hint == format::FIX_HINT {
                     message.truncate(message.find("\n  hint:").unwrap_or(message.len()));
                 }
-                return refuse(&format!(
+                return Err(refuse(&format!(
                     "{message}\n  hint: jgrid merged nothing and changed no file; fix that version, or merge this file by hand"
-                ));
+                )));
             }
         }
     }
@@ -108,16 +110,16 @@ pub fn merge(files: &[PathBuf; 3], output: Option<&Path>, labels: Labels, path: 
 }
 
 /// Write the result (unless it is OURS as it stands) and say how it went.
-fn finish(target: &Path, shown: &str, unchanged: bool, text: &str, conflicts: usize) -> ExitCode {
+fn finish(target: &Path, shown: &str, unchanged: bool, text: &str, conflicts: usize) -> Outcome {
     if !unchanged && let Err(e) = store::save_atomic(target, text) {
-        return refuse(&format!("{}: cannot write the merge: {}", target.display(), describe_io_error(&e)));
+        return Err(refuse(&format!("{}: cannot write the merge: {}", target.display(), describe_io_error(&e))));
     }
     match conflicts {
-        0 => ExitCode::SUCCESS,
+        0 => Ok(ExitCode::SUCCESS),
         n => {
             let what = if n == 1 { "1 conflict".to_owned() } else { format!("{n} conflicts") };
             eprintln!("jgrid: {}: merged with {what}, marked in the file", sanitize(shown));
-            ExitCode::from(1)
+            Ok(ExitCode::from(1))
         }
     }
 }

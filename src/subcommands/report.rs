@@ -4,6 +4,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::error::Outcome;
 use super::files;
 use crate::checks;
 use crate::cli::ReportFormat;
@@ -11,11 +12,8 @@ use crate::report;
 
 /// Write the report of a journey to stdout or to OUT; exit 0, or 2 when the
 /// journey cannot be read or OUT cannot be written.
-pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode {
-    let journey = match files::load(file) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
+pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> Outcome {
+    let journey = files::load(file)?;
     // The findings the report lists as open.
     let findings = checks::review(&journey).open;
     let text = match format {
@@ -25,8 +23,11 @@ pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> ExitC
     match output {
         None => {
             let _ = std::io::stdout().write_all(text.as_bytes());
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Some(out) => files::write_new_or_replace(out, &text),
+        Some(out) => {
+            let extension = if format == ReportFormat::Json { "json" } else { "md" };
+            files::write_output(file, out, extension, &text)
+        }
     }
 }

@@ -4,38 +4,38 @@ use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{fail, files};
+use super::error::{CliError, Outcome, shown};
+use super::files;
 use crate::journey::{CellRef, Change, is_source_name, pick, with_source};
 use crate::store::{self, SaveError};
 use crate::text::sanitize;
 
-pub fn add(file: &Path, phase: &str, row: &str, source: Option<&str>, text: &[String]) -> ExitCode {
+pub fn add(file: &Path, phase: &str, row: &str, source: Option<&str>, text: &[String]) -> Outcome {
     let source = source.map(|s| s.trim().trim_start_matches('@'));
     if let Some(name) = source.filter(|s| !is_source_name(s)) {
-        return fail(&format!(
-            "--source needs a name of letters, digits, - and _ (for example --source sara), not \"{name}\""
-        ));
+        return Err(CliError::Usage {
+            what: format!("--source needs a name of letters, digits, - and _, not \"{name}\""),
+            hint: "for example --source sara".into(),
+        });
     }
     // Read the note first: a writer holds the journey's lock only while it writes.
     let note = if text.len() == 1 && text[0] == "-" {
         let mut input = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-            return fail(&format!("cannot read the note from standard input: {e}"));
+            return Err(CliError::Other(format!("cannot read the note from standard input: {e}")));
         }
         input.replace("\r\n", "\n").trim_end_matches('\n').to_owned()
     } else {
         text.join(" ")
     };
     if note.trim().is_empty() {
-        return fail("the note is empty; nothing was added");
+        return Err(CliError::Other("the note is empty; nothing was added".into()));
     }
     let note = match source {
         Some(source) => note.split('\n').map(|line| with_source(line, source)).collect::<Vec<_>>().join("\n"),
         None => note,
     };
-    if let Err(code) = files::load(file) {
-        return code;
-    }
+    files::load(file)?;
     // Under the lock, on the journey as it is on disk now.
     let result = store::update(file, |journey| {
         let phase_names: Vec<&str> = journey.phases().iter().map(|p| p.name.as_str()).collect();
@@ -51,13 +51,14 @@ pub fn add(file: &Path, phase: &str, row: &str, source: Option<&str>, text: &[St
     match result {
         Ok(Ok(place)) => {
             eprintln!("jgrid: added to {}", sanitize(&place));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Ok(Err(e)) => fail(&format!("{}: {e}", file.display())),
-        Err(SaveError::ReadOnly) => fail(&format!(
-            "{}: the file is read-only; nothing was added\n  hint: make it writable (chmod u+w) and run the command again",
-            file.display()
-        )),
-        Err(e) => fail(&format!("{}: cannot add: {e}", file.display())),
+        Ok(Err(e)) => Err(CliError::Other(format!("{}: {e}", shown(file)))),
+        Err(SaveError::ReadOnly) => Err(CliError::Refused {
+            file: shown(file),
+            what: "the file is read-only; nothing was added".into(),
+            hint: "make it writable (chmod u+w) and run the command again".into(),
+        }),
+        Err(e) => Err(CliError::Other(format!("{}: cannot add: {e}", shown(file)))),
     }
 }

@@ -66,7 +66,11 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
                 let review = checks::review(&journey);
                 checked.push(Checked { file: path.display().to_string(), journey, review });
             }
-            Err(_) => unreadable = true,
+            Err(e) => {
+                // The others are still checked; this one is said at once.
+                eprintln!("jgrid: {}", crate::text::sanitize(&e.to_string()));
+                unreadable = true;
+            }
         }
     }
     match format {

@@ -10,6 +10,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::error::{CliError, Outcome};
 use super::files;
 use crate::cli::CheckFormat;
 use crate::diff::{self, Edit};
@@ -27,35 +28,32 @@ fn print(edits: &[Edit], format: CheckFormat) {
 }
 
 /// Run `jgrid diff` with OLD NEW or with git's seven arguments.
-pub fn diff(args: &[PathBuf], format: CheckFormat) -> ExitCode {
+pub fn diff(args: &[PathBuf], format: CheckFormat) -> Outcome {
     match args {
         [old, new] => two(old, new, format),
         [path, old, _, _, new, _, _] => for_git(&path.to_string_lossy(), old, new, format),
-        _ => super::fail(&format!(
-            "jgrid diff takes two files (OLD NEW) or git's seven arguments, not {}\n  hint: jgrid diff old.toml new.toml",
-            args.len()
-        )),
+        _ => Err(CliError::Usage {
+            what: format!("jgrid diff takes two files (OLD NEW) or git's seven arguments, not {}", args.len()),
+            hint: "jgrid diff old.toml new.toml".into(),
+        }),
     }
 }
 
-fn two(old: &Path, new: &Path, format: CheckFormat) -> ExitCode {
-    let (old, new) = match (files::load(old), files::load(new)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
+fn two(old: &Path, new: &Path, format: CheckFormat) -> Outcome {
+    let (old, new) = (files::load(old)?, files::load(new)?);
     let edits = diff::diff(&old, &new);
     print(&edits, format);
-    if edits.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    Ok(if edits.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// One side as git gives it: `/dev/null` when the file does not exist there.
-fn side(file: &Path) -> Result<Option<String>, ExitCode> {
+fn side(file: &Path) -> Result<Option<String>, CliError> {
     if file == Path::new("/dev/null") {
         return Ok(None);
     }
     match store::read(file) {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(e) => Err(super::fail(&sanitize(&e.render(file)))),
+        Err(e) => Err(CliError::Unreadable(e.render(file))),
     }
 }
 
@@ -66,17 +64,14 @@ fn parsed(text: Option<&str>) -> Option<Journey> {
     }
 }
 
-fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> ExitCode {
-    let (old, new) = match (side(old), side(new)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
+fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
+    let (old, new) = (side(old)?, side(new)?);
     let path = sanitize(path).into_owned();
     let mut out = std::io::stdout();
     let (Some(a), Some(b)) = (parsed(old.as_deref()), parsed(new.as_deref())) else {
         let text = diff::unified(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""), &path);
         let _ = out.write_all(sanitize(&format!("diff --jgrid a/{path} b/{path}\n{text}")).as_bytes());
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     };
     let _ = writeln!(out, "diff --jgrid a/{path} b/{path}");
     match (&old, &new) {
@@ -91,8 +86,8 @@ fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> ExitCode 
     let edits = diff::diff(&a, &b);
     if edits.is_empty() && format == CheckFormat::Text {
         let _ = writeln!(out, "(the same journey; only the layout of the file differs)");
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     print(&edits, format);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

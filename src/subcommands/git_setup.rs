@@ -17,13 +17,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+use super::error::{CliError, Outcome};
 use crate::store::describe_io_error;
 use crate::text::sanitize;
 
-/// Print `jgrid: message` (control characters made visible) and exit 2.
-fn refuse(message: &str) -> ExitCode {
-    eprintln!("jgrid: {}", sanitize(message));
-    ExitCode::from(2)
+/// Why nothing was set up (`main` prints it; exit status 2).
+fn refuse(message: &str) -> CliError {
+    CliError::Other(message.to_owned())
 }
 
 /// Say what was done, on stdout, with control characters made visible.
@@ -73,43 +73,43 @@ fn with_attribute(existing: &str, line: &str) -> Option<String> {
 }
 
 /// Set up the repository that holds the current folder.
-pub fn git_setup(pattern: &str) -> ExitCode {
+pub fn git_setup(pattern: &str) -> Outcome {
     let pattern = pattern.trim();
     if pattern.is_empty() || pattern.chars().any(|c| c.is_whitespace() || c.is_control()) || pattern.starts_with('#') {
-        return refuse(&format!(
+        return Err(refuse(&format!(
             "\"{pattern}\" is not a pattern jgrid can write into .gitattributes\n  hint: give a pattern without spaces, for example \"*.toml\" or \"journeys/*.toml\""
-        ));
+        )));
     }
     let here = PathBuf::from(".");
     let top = match git(&here, &["rev-parse", "--show-toplevel"]) {
         Ok(top) if !top.is_empty() => PathBuf::from(top),
         Ok(_) => {
-            return refuse(
+            return Err(refuse(
                 "this folder is not inside a git repository's working tree\n  hint: cd into your repository (or run git init) and run jgrid git-setup again",
-            );
+            ));
         }
         Err(e) => {
-            return refuse(&format!(
+            return Err(refuse(&format!(
                 "not inside a git repository ({e})\n  hint: cd into your repository (or run git init) and run jgrid git-setup again"
-            ));
+            )));
         }
     };
     let program = match program() {
         Ok(p) => p,
-        Err(e) => return refuse(&e),
+        Err(e) => return Err(refuse(&e)),
     };
     let attributes = top.join(".gitattributes");
     let line = format!("{pattern} merge=jgrid diff=jgrid");
     let existing = match std::fs::read_to_string(&attributes) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return refuse(&format!("{}: cannot read: {}", attributes.display(), describe_io_error(&e))),
+        Err(e) => return Err(refuse(&format!("{}: cannot read: {}", attributes.display(), describe_io_error(&e)))),
     };
     match with_attribute(&existing, &line) {
         None => say(&format!("{}: already has \"{line}\"", attributes.display())),
         Some(text) => {
             if let Err(e) = crate::store::save_atomic(&attributes, &text) {
-                return refuse(&format!("{}: cannot write: {}", attributes.display(), describe_io_error(&e)));
+                return Err(refuse(&format!("{}: cannot write: {}", attributes.display(), describe_io_error(&e))));
             }
             say(&format!("{}: added \"{line}\"", attributes.display()));
         }
@@ -127,14 +127,14 @@ pub fn git_setup(pattern: &str) -> ExitCode {
             continue;
         }
         if let Err(e) = git(&top, &["config", "--local", key, &value]) {
-            return refuse(&format!("git config {key} failed: {e}"));
+            return Err(refuse(&format!("git config {key} failed: {e}")));
         }
         say(&format!("git config {key} = \"{value}\""));
     }
     say(
         "Commit .gitattributes so the team shares it; git config stays in this clone, so everyone runs jgrid git-setup once.",
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
