@@ -1,0 +1,10 @@
+//! Print the `:` command table as README.md shows it, from the one table in
+//! `src/app/typed.rs` (a test checks that README.md has exactly this):
+//!
+//! ```sh
+//! cargo run --example commands_table
+//! ```
+
+fn main() {
+    print!("{}", jgrid::app::typed::markdown_table());
+}

@@ -1,0 +1,39 @@
+//! README.md says what exists: every `:` command (from the one table), every
+//! bindable action, every check, every question's config table.
+
+use jgrid::app::{Action, KeyMode, QuestionKind};
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+}
+
+#[test]
+fn the_readme_has_the_command_table_as_the_table_makes_it() {
+    let table = jgrid::app::typed::markdown_table();
+    assert!(
+        readme().contains(&table),
+        "README.md's : command table differs; paste the output of `cargo run --example commands_table`:\n{table}"
+    );
+}
+
+#[test]
+fn every_action_and_mode_is_named_in_the_readme() {
+    let text = readme();
+    for action in Action::ALL {
+        assert!(text.contains(&format!("`{}`", action.name())), "README.md does not name the action `{}`", action.name());
+    }
+    for mode in KeyMode::ALL {
+        assert!(text.contains(&format!("`{}`", mode.name())), "README.md does not name the key mode `{}`", mode.name());
+    }
+    for kind in QuestionKind::ALL {
+        assert!(text.contains(&format!("[keys.{}]", kind.spec().id)), "README.md lacks [keys.{}]", kind.spec().id);
+    }
+}
+
+#[test]
+fn every_check_is_in_the_readme_checks_table() {
+    let text = readme();
+    for id in jgrid::checks::IDS {
+        assert!(text.contains(&format!("| `{id}` |")), "README.md's checks table lacks `{id}`");
+    }
+}
