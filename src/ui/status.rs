@@ -95,7 +95,12 @@ impl Widget for &StatusLine<'_> {
             let pw = (text::width(&prompt) as u16).min(area.width);
             buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), t.status);
             if area.width > pw {
-                line.area.render(Rect { x: area.x + pw, width: area.width - pw, ..area }, buf);
+                let input = Rect { x: area.x + pw, width: area.width - pw, ..area };
+                // The capture line looks like a cell being typed in.
+                if matches!(line.kind, LineKind::Capture { .. }) {
+                    buf.set_style(input, t.editing_cell);
+                }
+                line.area.render(input, buf);
             }
             return;
         }
@@ -267,19 +272,18 @@ impl Widget for &Hints<'_> {
             spans.push(Span::styled("Enter", t.hint_key));
             spans.push(Span::styled(" new line  ", t.hint));
         }
-        if let Mode::Line(line) = &app.mode
-            && matches!(line.kind, LineKind::Capture { .. })
-        {
-            spans.push(Span::styled("2/msg note", t.hint_key));
-            spans.push(Span::styled(" straight into phase 2, Message  ", t.hint));
-        }
         for (command, label) in list {
             if let Some(key) = app.keymap.label(mode, *command) {
                 spans.push(Span::styled(key, t.hint_key));
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }
         }
-        if let Mode::Line(_) = app.mode {
+        if let Mode::Line(line) = &app.mode
+            && matches!(line.kind, LineKind::Capture { .. })
+        {
+            spans.push(Span::styled("2/msg note", t.hint_key));
+            spans.push(Span::styled(" straight into phase 2, Message  ", t.hint));
+        } else if let Mode::Line(_) = app.mode {
             // The line-editing keys, as in a shell (help lists them in full).
             for (keys, label) in [("Ctrl-a/e", "start/end"), ("Ctrl-u/k", "delete"), ("Alt-b/f", "word")] {
                 spans.push(Span::styled(keys, t.hint_key));
