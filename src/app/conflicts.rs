@@ -27,7 +27,7 @@ pub fn take(app: &mut App, side: Side) {
     let Some(change) = resolve_at(&app.journey, app.cursor, side) else { return };
     app.change(change);
     if app.status.as_ref().is_none_or(|s| !s.error) {
-        let left = app.conflicts.len();
+        let left = crate::checks::merge_conflicts(&app.journey).len();
         let more = match left {
             0 => "no conflicts left".to_owned(),
             1 => "1 conflict left (] goes there)".to_owned(),

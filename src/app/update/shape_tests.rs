@@ -251,6 +251,7 @@ fn merge_conflicts_are_marked_visited_first_and_resolved_in_one_step() {
     assert!(!app.highlight(), "and leaves highlight mode as it was");
     keys(&mut app, "Mt");
     assert_eq!(app.journey.cell(at), "before\nquick");
+    assert!(app.status.as_ref().unwrap().text.ends_with("no conflicts left"), "{:?}", app.status);
     assert!(app.marked().is_empty());
     keys(&mut app, "u");
     assert_eq!(app.journey.cell(at), conflict, "one undoable step");
