@@ -20,7 +20,11 @@ fn the_readme_has_the_command_table_as_the_table_makes_it() {
 fn every_action_and_mode_is_named_in_the_readme() {
     let text = readme();
     for action in Action::ALL {
-        assert!(text.contains(&format!("`{}`", action.name())), "README.md does not name the action `{}`", action.name());
+        assert!(
+            text.contains(&format!("`{}`", action.name())),
+            "README.md does not name the action `{}`",
+            action.name()
+        );
     }
     for mode in KeyMode::ALL {
         assert!(text.contains(&format!("`{}`", mode.name())), "README.md does not name the key mode `{}`", mode.name());

@@ -56,9 +56,13 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
 
 /// Every `:` command, in the order help lists them.
 pub const COMMANDS: [TypedCommand; 24] = [
-    cmd("w", &["write"], "[FILE]", "save (to FILE, .toml added when it has no extension; from then on jgrid saves there)", |app, arg| {
-        files::save(app, path(arg), false)
-    }),
+    cmd(
+        "w",
+        &["write"],
+        "[FILE]",
+        "save (to FILE, .toml added when it has no extension; from then on jgrid saves there)",
+        |app, arg| files::save(app, path(arg), false),
+    ),
     cmd("w!", &["write!"], "[FILE]", "save even if the file changed on disk or is read-only", |app, arg| {
         match path(arg).map(|p| files::with_toml(app, p)).or_else(|| app.path.clone()) {
             Some(path) => vec![Effect::Save { path, then_quit: false, force: true }],
