@@ -29,8 +29,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
-/// A generous default timeout for waits in tests.
-pub const TIMEOUT: Duration = Duration::from_secs(5);
+/// A generous default timeout for waits in tests. Every wait returns as soon
+/// as its condition holds; the bound is wide because CI runs hundreds of
+/// pseudo-terminals at once on two shared cores with a debug build.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Pause after each key written by [`Pty::keys`], so the application reads
 /// each key as its own event (a lone ESC must not merge with the next key).
