@@ -31,6 +31,7 @@ mod ops;
 pub mod panel;
 pub mod present;
 pub mod question;
+mod scroll;
 pub mod search;
 mod state;
 pub mod structure;

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use super::edit::{Editor, LineInput, LineKind};
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
-use super::layout::{self, Geometry, GridLayout};
 use super::list_view::ListView;
 use super::present::Present;
 use super::question::Question;
@@ -295,11 +294,6 @@ impl App {
         Some((target.file.clone(), recovery))
     }
 
-    /// The layout of the grid for the current state.
-    pub fn layout(&self) -> GridLayout {
-        self.view.grid(&self.journey, self.geometry())
-    }
-
     /// True when the journey's file does not exist yet.
     pub fn is_new_file(&self) -> bool {
         self.on_disk == OnDisk::Absent
@@ -335,53 +329,6 @@ impl App {
         self.review.as_ref().map_or(&self.conflicts, |r| &r.open)
     }
 
-    fn geometry(&self) -> Geometry {
-        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
-        let focus_min = self.editor().map_or(0, |e| {
-            let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
-            // One spare line so the cursor has room to start a new one.
-            layout::cell_lines(&e.area.lines().join("\n"), width, usize::from(self.height)) + 1
-        });
-        // A search match further down the cursor's cell shows.
-        let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));
-        Geometry {
-            width: self.width,
-            height: self.height,
-            panel: self.panel_height(),
-            first_phase: self.first_phase,
-            first_row: self.first_row,
-            focus_row: self.cursor.row,
-            focus_min,
-        }
-    }
-
-    /// Lines under the grid for the panels: the findings and the inbox.
-    pub fn panel_height(&self) -> u16 {
-        self.findings_height() + self.inbox_height()
-    }
-
-    /// Lines under the grid for explaining the cursor cell's findings.
-    pub fn findings_height(&self) -> u16 {
-        match (self.highlight(), self.height) {
-            (false, _) | (_, 0..10) => 0,
-            (true, 10..16) => 2,
-            // Zoomed, the panel grows to show every finding of the cell.
-            (true, _) if self.zoom.is_some() => self.panel_lines().clamp(4, self.height / 2),
-            (true, _) => 4,
-        }
-    }
-
-    /// Lines under the grid for the inbox panel while it is in use: its
-    /// title and notes, at most a third of the screen.
-    pub fn inbox_height(&self) -> u16 {
-        if !matches!(self.mode, Mode::Inbox { .. } | Mode::Place { .. }) || self.height < 10 {
-            return 0;
-        }
-        // A title line, then one line a note.
-        let wanted = self.journey.inbox.len().saturating_add(1);
-        wanted.min(usize::from(self.height / 3).max(2)) as u16
-    }
-
     /// The names of the cursor's phase and row.
     pub fn cursor_names(&self) -> (&str, &str) {
         let phase = self.journey.phases().get(self.cursor.phase).map_or("", |p| p.name.as_str());
@@ -392,41 +339,5 @@ impl App {
     /// The path shown to the user.
     pub fn file_label(&self) -> String {
         self.path.as_ref().map_or_else(|| "[untitled]".to_owned(), |p| p.display().to_string())
-    }
-
-    /// Keep the cursor inside the grid and the viewport around the cursor.
-    pub fn scroll_to_cursor(&mut self) {
-        let phases = self.journey.phase_count();
-        let rows = self.journey.row_count();
-        self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
-        self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
-        self.view.frozen = self.view.frozen.filter(|&f| f < phases);
-        self.first_phase = self.view.first_for(&self.journey, self.width, self.first_phase, self.cursor.phase);
-        if self.cursor.row < self.first_row {
-            self.first_row = self.cursor.row;
-        }
-        self.first_row = self.first_row.min(rows.saturating_sub(1));
-        // Measure every row once; trying first rows below only re-fits the heights.
-        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
-        let natural = self.view.natural_heights(&self.journey, &cols, 0..rows);
-        let geometry = self.geometry();
-        let visible = |first_row: usize| {
-            let f = Geometry { first_row, ..geometry };
-            layout::grid_with(&self.journey, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
-        };
-        while self.first_row < self.cursor.row && !visible(self.first_row) {
-            self.first_row += 1;
-        }
-        // Scroll back up while that still shows the cursor's row in full.
-        while self.first_row > 0 && visible(self.first_row - 1) {
-            self.first_row -= 1;
-        }
-        self.keep_caret_visible();
-    }
-
-    /// Rows fully visible on screen now (at least one), for paging.
-    pub fn rows_per_page(&self) -> usize {
-        let layout = self.layout();
-        layout.rows.iter().filter(|r| layout.is_row_visible(r.row)).count().max(1)
     }
 }
