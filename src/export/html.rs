@@ -26,6 +26,7 @@ th, td { border: 1px solid #b8b8b8; padding: .35em .5em; text-align: left; verti
 thead th { background: #ececec; }
 tbody th { background: #f5f5f5; }
 .grid .corner { width: 9em; }
+.findings th, .findings td { overflow-wrap: break-word; }
 .findings .number { width: 2.5em; }
 .findings .severity { width: 7em; }
 td.gap, .key.gap { background: #fde8e8; }

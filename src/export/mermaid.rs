@@ -23,7 +23,8 @@ const NO_ACTOR: &str = "Customer";
 /// ```
 ///
 /// - `title` is left out when the title is empty.
-/// - One `section` per phase, in order (`Phase N` if the name has no usable text).
+/// - One `section` per phase, in order (`Phase N` if the name has no usable
+///   text: nothing but white space, `#`, `:` and `;`).
 /// - One task per non-empty line of the phase's Touchpoints cell (the row
 ///   with the touchpoints role), without its `@sources`; a marked line
 ///   (`! `, `+ `, `? `, `> `) is an insight, not a touchpoint, and is left out. Its score is the phase's mood + 3 (1 to 5),
@@ -40,9 +41,10 @@ const NO_ACTOR: &str = "Customer";
 /// - Characters Mermaid does not allow are replaced in every text: `#` is
 ///   dropped (`#website` becomes `website`), `:` becomes ` -`, `;` becomes
 ///   `,`, `%%` becomes `%`, `<` and `>` become `‹` and `›`, and an actor's
-///   `,` becomes a space; runs of white space become one space. A task that
-///   would start with a Mermaid keyword (`journey`, `title `, `section `,
-///   `accTitle`, `accDescr`) gets `- ` in front. Control and bidi characters
+///   `,` and `"` become a space; runs of white space (U+FEFF included, as
+///   Mermaid counts it) become one space. A task that would start with a
+///   Mermaid keyword (`journey`, `title `, `section `, `accTitle`,
+///   `accDescr`) or with `%` (a comment to Mermaid) gets `- ` in front. Control and bidi characters
 ///   become visible placeholders.
 pub fn to_mermaid(journey: &Journey) -> String {
     let mut out = String::from("journey\n");
@@ -59,7 +61,8 @@ pub fn to_mermaid(journey: &Journey) -> String {
     let spelling = Spelling::of(&clauses);
     for (p, phase) in journey.phases().iter().enumerate() {
         let name = clean(&phase.name);
-        let name = if name.is_empty() { format!("Phase {}", p + 1) } else { name };
+        let usable = name.chars().any(|c| !matches!(c, ' ' | ',' | '-'));
+        let name = if usable { name } else { format!("Phase {}", p + 1) };
         out.push_str(&format!("  section {name}\n"));
         let score = phase.mood.map_or(NEUTRAL, |m| m + NEUTRAL);
         let mut tasks = 0;
@@ -92,6 +95,8 @@ fn clean(text: &str) -> String {
             '%' if out.ends_with('%') => {}
             '<' => out.push('‹'),
             '>' => out.push('›'),
+            // Mermaid's `\s` matches U+FEFF; Rust's white space does not.
+            '\u{feff}' => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -117,7 +122,8 @@ fn task_name(line: &str) -> String {
     let lower = task.to_lowercase();
     let keyword = ["journey", "acctitle", "accdescr"].iter().any(|k| lower.starts_with(k))
         || ["title ", "section "].iter().any(|k| lower.starts_with(k));
-    if keyword { format!("- {task}") } else { task }
+    // Mermaid reads a line that starts with `%` as a comment.
+    if keyword || task.starts_with('%') { format!("- {task}") } else { task }
 }
 
 /// Every owner's actor name, by key: the first spelling in the journey, cleaned.
@@ -127,7 +133,7 @@ impl Spelling {
     fn of(clauses: &[Vec<Clause>]) -> Self {
         let mut names: Vec<(String, String)> = Vec::new();
         for owner in clauses.iter().flatten().flat_map(|c| &c.owners) {
-            let name = clean(&owner.name).replace(',', " ");
+            let name = clean(&owner.name).replace([',', '"'], " ");
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             if !name.is_empty() && !names.iter().any(|(k, _)| *k == owner.key) {
                 names.push((owner.key.clone(), name));
