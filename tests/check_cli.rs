@@ -155,3 +155,21 @@ fn no_control_character_from_a_file_reaches_the_output() {
         assert!(!bad(&out), "{out:?}");
     }
 }
+
+#[test]
+fn an_unreadable_file_is_counted_in_the_summary_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "format = 1\nrows = [\n").unwrap();
+    let o = jgrid(&["check", broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "0 journeys checked (1 could not be read): No findings\n");
+    let sample = env!("CARGO_MANIFEST_DIR").to_owned() + "/journeys/bicycle-repair.toml";
+    let o = jgrid(&["check", &sample, broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).lines().last().unwrap().starts_with("1 journey checked (1 could not be read): "),
+        "{}",
+        stdout(&o)
+    );
+}

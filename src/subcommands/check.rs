@@ -58,7 +58,7 @@ impl Checked {
 /// Check every file; exit 0 when no finding is open (accepted ones do not
 /// count), 1 when one is, 2 when a file cannot be read.
 pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
-    let mut unreadable = false;
+    let mut unreadable = 0;
     let mut checked: Vec<Checked> = Vec::new();
     for path in paths {
         match files::load(path) {
@@ -69,15 +69,15 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
             Err(e) => {
                 // The others are still checked; this one is said at once.
                 eprintln!("jgrid: {}", crate::text::sanitize(&e.to_string()));
-                unreadable = true;
+                unreadable += 1;
             }
         }
     }
     match format {
-        CheckFormat::Text => print_text(&checked, all),
+        CheckFormat::Text => print_text(&checked, all, unreadable),
         CheckFormat::Json => print_json(&checked, all),
     }
-    if unreadable {
+    if unreadable > 0 {
         ExitCode::from(2)
     } else if checked.iter().any(|c| !c.review.open.is_empty()) {
         ExitCode::from(1)
@@ -99,7 +99,7 @@ fn one_line(text: &str) -> String {
     text::sanitize(&text.replace(['\r', '\n'], " ")).into_owned()
 }
 
-fn print_text(checked: &[Checked], all: bool) {
+fn print_text(checked: &[Checked], all: bool, unreadable: usize) {
     let mut total = Counts::default();
     let mut accepted = 0;
     for c in checked {
@@ -127,7 +127,13 @@ fn print_text(checked: &[Checked], all: bool) {
         n => format!("{n} journeys"),
     };
     let accepted = if accepted > 0 { format!(" · {accepted} accepted") } else { String::new() };
-    println!("{files} checked: {}{accepted}", total.to_words());
+    // "No findings" must not sound like a clean bill when a file went unread.
+    let unread = match unreadable {
+        0 => String::new(),
+        1 => " (1 could not be read)".to_owned(),
+        n => format!(" ({n} could not be read)"),
+    };
+    println!("{files} checked{unread}: {}{accepted}", total.to_words());
 }
 
 fn print_json(checked: &[Checked], all: bool) {
