@@ -4,10 +4,8 @@
 //! field (title, persona, row and phase names, cells, tags, topics, the
 //! inbox, an acceptance reason) and hostile file names go through every
 //! command, every export format, every error and the TUI.
-//!
-//! The CSV export, the `check` output and the Mermaid export are being
-//! rewritten on other branches; these tests hold them to the intended
-//! behaviour all the same.
+//! The screens that came later (inbox, lists, overview, present) are in
+//! `adversarial_views.rs`.
 
 mod adversarial;
 mod support;
