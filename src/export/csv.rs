@@ -1,6 +1,10 @@
-//! CSV (RFC 4180): the grid only, for spreadsheets.
+//! CSV (RFC 4180): the grid only, for spreadsheets. Written with the `csv` crate.
 
+use ::csv::{QuoteStyle, Terminator, WriterBuilder};
+
+use super::lines;
 use crate::journey::{CellRef, Journey};
+use crate::text::sanitize;
 
 /// The UTF-8 byte order mark. Excel needs it to read a CSV file as UTF-8
 /// rather than the Windows code page; LibreOffice and [`super::import_csv`]
@@ -12,8 +16,8 @@ pub(super) const BOM: char = '\u{feff}';
 /// Shape: a UTF-8 byte order mark, then a header record `row,PHASE 1,PHASE 2,…`,
 /// then one record per grid row in row order: the row name, then the row's
 /// cell in each phase (empty for an empty cell). Records end in CR LF; a
-/// line break inside a cell stays LF. Title, persona, roles and switched-off
-/// checks are not in the CSV.
+/// line break inside a cell is written as LF. Title, persona, roles and
+/// switched-off checks are not in the CSV.
 ///
 /// ```text
 /// row,Orientation,Order move
@@ -22,39 +26,37 @@ pub(super) const BOM: char = '\u{feff}';
 /// ```
 ///
 /// A field is quoted (`"…"`, with `"` doubled) when it contains `,`, `;`,
-/// a tab, `"`, CR or LF, or starts or ends with a space. Text is written
-/// as it is: nothing is escaped for spreadsheet formulas, so a cell starting
-/// with `=` may be taken for a formula by a spreadsheet.
+/// `"`, CR or LF. `;` is quoted so that a reader that guesses the separator
+/// (as [`super::import_csv`] does) cannot take it for one.
+///
+/// No control character from the journey reaches the CSV: line breaks in a
+/// cell (LF, CR LF or a lone CR) become LF, and every other control or bidi
+/// character becomes the visible placeholder the grid shows
+/// ([`crate::text::sanitize`]; a tab becomes a space, ESC `␛`). Nothing is
+/// escaped for spreadsheet formulas, so a cell starting with `=` may be
+/// taken for a formula by a spreadsheet.
 pub fn to_csv(journey: &Journey) -> String {
-    let mut out = String::new();
-    out.push(BOM);
-    let mut header = vec!["row"];
-    header.extend(journey.phases().iter().map(|p| p.name.as_str()));
-    record(&mut out, header);
+    let mut out = Vec::new();
+    let mut bom = [0; 3];
+    out.extend_from_slice(BOM.encode_utf8(&mut bom).as_bytes());
+    // `comment(';')` only makes the writer quote every field with a `;` in it
+    // (the csv crate quotes fields that contain the comment character).
+    let mut writer = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .quote_style(QuoteStyle::Necessary)
+        .comment(Some(b';'))
+        .from_writer(out);
+    let header = std::iter::once("row".to_owned()).chain(journey.phases().iter().map(|p| safe(&p.name)));
+    writer.write_record(header).expect("writing CSV to memory cannot fail");
     for (r, row) in journey.rows().iter().enumerate() {
-        let cells = (0..journey.phase_count()).map(|p| journey.cell(CellRef::new(p, r)));
-        record(&mut out, std::iter::once(row.as_str()).chain(cells));
+        let cells = (0..journey.phase_count()).map(|p| safe(journey.cell(CellRef::new(p, r))));
+        writer.write_record(std::iter::once(safe(row)).chain(cells)).expect("writing CSV to memory cannot fail");
     }
-    out
+    let bytes = writer.into_inner().expect("writing CSV to memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV is made of UTF-8 text")
 }
 
-/// One record: fields separated by `,`, ended by CR LF.
-fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if needs_quotes(field) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(field);
-        }
-    }
-    out.push_str("\r\n");
-}
-
-fn needs_quotes(field: &str) -> bool {
-    field.contains([',', ';', '\t', '"', '\r', '\n']) || field.starts_with(' ') || field.ends_with(' ')
+/// The text with its line breaks as LF and no other control character.
+fn safe(text: &str) -> String {
+    sanitize(&lines(text).collect::<Vec<_>>().join("\n")).into_owned()
 }

@@ -18,6 +18,16 @@ fn grid(j: &Journey) -> (Vec<String>, Vec<(String, Vec<String>)>) {
     (j.rows().to_vec(), j.phases().iter().map(|p| (p.name.clone(), p.cells().to_vec())).collect())
 }
 
+/// [`grid`] with every name and cell as [`crate::text::sanitize`] shows it.
+fn sanitized_grid(j: &Journey) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let safe = |s: &String| crate::text::sanitize(s).into_owned();
+    let (rows, phases) = grid(j);
+    (
+        rows.iter().map(safe).collect(),
+        phases.iter().map(|(n, cells)| (safe(n), cells.iter().map(safe).collect())).collect(),
+    )
+}
+
 // ---------------------------------------------------------------- generators
 
 /// Text without CR, often full of characters that need escaping somewhere.
@@ -52,12 +62,33 @@ fn any_journey() -> impl Strategy<Value = Journey> {
 // ---------------------------------------------------------------- CSV
 
 proptest! {
+    /// The same grid, with control characters shown as the grid shows them
+    /// (the CSV never carries a control character from the file).
     #[test]
     fn csv_export_then_import_gives_the_same_grid(j in any_journey()) {
+        let (rows, phases) = sanitized_grid(&j);
+        prop_assume!(rows.iter().collect::<HashSet<_>>().len() == rows.len(), "rows that differ only in control characters");
+        prop_assume!(phases.iter().map(|(name, _)| name).collect::<HashSet<_>>().len() == phases.len());
         let imported = import_csv(&to_csv(&j)).unwrap();
-        prop_assert_eq!(grid(&imported), grid(&j));
+        prop_assert_eq!(grid(&imported), (rows, phases));
         prop_assert_eq!(imported.title, "");
         prop_assert_eq!(imported.persona, "");
+    }
+
+    /// Any text, however broken: a journey or an error on a line of the text.
+    #[test]
+    fn import_never_panics_and_errors_point_into_the_text(text in "[,;\t\"\r\n a-c]{0,40}") {
+        if let Err(e) = import_csv(&text) {
+            let lines = text.split_inclusive(['\n', '\r']).count().max(1);
+            prop_assert!(e.line >= 1 && e.line <= lines + 1, "{:?}: {}", text, e);
+        }
+    }
+
+    #[test]
+    fn csv_export_carries_no_control_character_but_line_breaks(j in any_journey()) {
+        let csv = to_csv(&j);
+        let body = csv.replace("\r\n", "");
+        prop_assert!(!body.chars().any(|c| c != '\n' && (c.is_control() || crate::text::sanitize(&c.to_string()) != c.to_string())), "{:?}", csv);
     }
 
     #[test]
@@ -139,6 +170,38 @@ fn csv_has_a_bom_a_header_and_crlf_records_with_multi_line_cells_quoted() {
         to_csv(&j),
         "\u{feff}row,Orientation,\"Buy, now\"\r\nNeed,\"a\nb\",\r\nTouchpoints,,\"say \"\"hi\"\"\"\r\n"
     );
+}
+
+#[test]
+fn csv_shows_control_characters_as_placeholders_and_writes_line_breaks_as_lf() {
+    let j = journey(&["Need\u{1b}[31m"], &["A;1", "B\u{202e}"], &[(0, 0, "a\r\nb\rc\u{7}\td"), (1, 0, "\u{9b}2J")]);
+    assert_eq!(to_csv(&j), "\u{feff}row,\"A;1\",B\u{fffd}\r\nNeed\u{241b}[31m,\"a\nb\nc\u{2407} d\",\u{fffd}2J\r\n");
+}
+
+#[test]
+fn import_drops_blanks_after_a_closing_quote_and_keeps_a_quote_inside_an_unquoted_cell() {
+    let j = import_csv("row,\"A\" ,B\nNeed,\"x\"\t,a\"b\"c\n").unwrap();
+    assert_eq!(grid(&j).1, [("A".into(), vec!["x".into()]), ("B".into(), vec!["a\"b\"c".into()])]);
+}
+
+#[test]
+fn line_numbers_count_cr_line_ends_and_empty_lines() {
+    let e = import_error("row,A\rNeed,x\rNeed,y\r");
+    assert_eq!((e.line, e.column), (3, Some(1)), "{e}");
+    let e = import_error("row,A\r\n\r\nNeed,x\r\n\r\n\r\nNeed,y\r\n");
+    assert_eq!(
+        e.to_string(),
+        "line 6, column 1: there is already a row named \"Need\" (line 3); row names must be unique"
+    );
+    let e = import_error("sep=;\nrow;A\n\nNeed;\"open\n");
+    assert_eq!((e.line, e.column), (4, Some(2)), "{e}");
+}
+
+#[test]
+fn a_separator_line_with_a_character_that_cannot_separate_is_refused() {
+    let e = import_error("sep=\u{e9}\nrow\u{e9}A\nNeed\u{e9}x\n");
+    assert_eq!((e.line, e.column), (1, None), "{e}");
+    assert!(e.message.contains("use `sep=,`"), "{e}");
 }
 
 #[test]
