@@ -89,11 +89,15 @@ fn new_then_add_then_open_shows_the_note() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jgrid"))
         .args(["add", xs, "--phase", "aank", "--row", "Bood", "-"])
         .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write as _;
     child.stdin.take().unwrap().write_all(b"from stdin\n").unwrap();
-    assert!(child.wait().unwrap().success());
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!((stdout(&o), stderr(&o)), ("".into(), "jgrid: added to Aankoop / Boodschap\n".into()));
     let j = jgrid::store::load(&x).unwrap();
     assert_eq!(j.cell(jgrid::journey::CellRef::new(1, 2)), "Levering: 3 dagen\nfrom stdin");
 
