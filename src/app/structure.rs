@@ -3,7 +3,7 @@
 //! and the cursor and says what should happen. The `:` command table and the
 //! keys both call these.
 
-use crate::journey::{CellRef, Change, Journey, Role};
+use crate::journey::{Acceptance, CellRef, Change, Journey, Role};
 
 /// What a structure operation asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +39,28 @@ pub fn new_phase(cursor: CellRef, name: &str, after: bool) -> Outcome {
     Outcome::Apply(Change::InsertPhase { at, name: name.to_owned(), mood: None, cells: Vec::new() })
 }
 
-pub fn rename_phase(cursor: CellRef, name: &str) -> Outcome {
-    need_name("phase", "rename", name)
-        .unwrap_or_else(|| Outcome::Apply(Change::RenamePhase { at: cursor.phase, name: name.to_owned() }))
+/// Rename the cursor's phase; accepted findings in it follow the new name
+/// (in the same undo step), so they do not turn stale.
+pub fn rename_phase(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
+    if let Some(e) = need_name("phase", "rename", name) {
+        return e;
+    }
+    let rename = Change::RenamePhase { at: cursor.phase, name: name.to_owned() };
+    let Some(old) = journey.phases().get(cursor.phase).map(|p| p.name.as_str()) else {
+        return Outcome::Apply(rename);
+    };
+    with_acceptances(rename, journey, |a| (a.phase == old).then(|| Acceptance { phase: name.to_owned(), ..a.clone() }))
+}
+
+/// `change` followed by every acceptance that `carry` rewrites, replaced in
+/// place, as one step.
+fn with_acceptances(change: Change, journey: &Journey, carry: impl Fn(&Acceptance) -> Option<Acceptance>) -> Outcome {
+    let mut changes = vec![change];
+    for (at, acceptance) in journey.accepted.iter().enumerate().filter_map(|(i, a)| carry(a).map(|a| (i, a))) {
+        changes.push(Change::RemoveAcceptance { at });
+        changes.push(Change::InsertAcceptance { at, acceptance });
+    }
+    Outcome::Apply(if changes.len() == 1 { changes.remove(0) } else { Change::Batch(changes) })
 }
 
 /// Delete the cursor's phase; asks first when it has text.
@@ -83,18 +102,26 @@ pub fn new_row(cursor: CellRef, name: &str, after: bool) -> Outcome {
 }
 
 /// Rename the cursor's row so it keeps the role it plays: a role its old
-/// name implied and its new name does not becomes explicit.
+/// name implied and its new name does not becomes explicit. Accepted
+/// findings that name the row follow the new name.
 pub fn rename_row(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
     if let Some(e) = need_name("row", "rename", name) {
         return e;
     }
     let at = cursor.row;
     let rename = Change::RenameRow { at, name: name.to_owned() };
-    Outcome::Apply(match journey.role_of(at) {
+    let rename = match journey.role_of(at) {
         Some(r) if journey.explicit_role(at).is_none() && Role::from_row_name(name) != Some(r) => {
             Change::Batch(vec![rename, Change::SetRole { row: at, role: Some(r) }])
         }
         _ => rename,
+    };
+    let Some(old) = journey.rows().get(at).map(String::as_str) else { return Outcome::Apply(rename) };
+    with_acceptances(rename, journey, |a| {
+        a.rows.iter().any(|r| r == old).then(|| Acceptance {
+            rows: a.rows.iter().map(|r| if r == old { name.to_owned() } else { r.clone() }).collect(),
+            ..a.clone()
+        })
     })
 }
 
@@ -153,7 +180,7 @@ mod tests {
         let j = Journey::default();
         let c = CellRef::new(0, 0);
         assert_eq!(
-            rename_phase(c, ""),
+            rename_phase(&j, c, ""),
             Outcome::Error(":phase rename needs a name, e.g. :phase rename Onboarding".into())
         );
         assert!(matches!(move_phase(&j, c, Direction::Back), Outcome::Error(e) if e.contains("first")));
@@ -178,5 +205,31 @@ mod tests {
         let mut renamed = j.clone();
         change.apply(&mut renamed).unwrap();
         assert_eq!(renamed.role_of(2), Some(Role::Message));
+    }
+
+    #[test]
+    fn accepted_findings_follow_a_renamed_phase_or_row_and_undo_takes_them_back() {
+        let mut j = Journey::default();
+        let phase = j.phases()[1].name.clone();
+        let row = j.rows()[3].clone();
+        let accepted = |phase: &str, rows: Vec<String>| Acceptance {
+            check: "empty-cell".into(),
+            phase: phase.into(),
+            rows,
+            subject: None,
+            reason: "on purpose".into(),
+        };
+        j.accepted = vec![accepted(&phase, vec![row.clone()]), accepted("Elsewhere", vec!["Need".into()])];
+        let before = j.clone();
+        let Outcome::Apply(change) = rename_phase(&j, CellRef::new(1, 0), "Renamed") else { panic!() };
+        let undo = change.apply(&mut j).unwrap();
+        assert_eq!(j.accepted[0], accepted("Renamed", vec![row.clone()]));
+        assert_eq!(j.accepted[1], before.accepted[1], "an acceptance elsewhere stays");
+        let Outcome::Apply(change) = rename_row(&j, CellRef::new(0, 3), "Teams") else { panic!() };
+        let undo_row = change.apply(&mut j).unwrap();
+        assert_eq!(j.accepted[0].rows, vec!["Teams".to_owned()]);
+        undo_row.apply(&mut j).unwrap();
+        undo.apply(&mut j).unwrap();
+        assert_eq!(j, before);
     }
 }

@@ -83,7 +83,7 @@ pub const COMMANDS: [TypedCommand; 24] = [
         shaped(app, structure::new_phase(app.cursor, arg, false))
     }),
     cmd("phase rename", &[], "NAME", "rename the cursor's phase", |app, arg| {
-        shaped(app, structure::rename_phase(app.cursor, arg))
+        shaped(app, structure::rename_phase(&app.journey, app.cursor, arg))
     }),
     cmd("phase delete", &[], "", "delete the cursor's phase (asks first when it has text)", |app, _| {
         shaped(app, structure::delete_phase(&app.journey, app.cursor))
