@@ -16,6 +16,7 @@
 //! | `save`            | `format::to_toml` + `store::save_atomic` to a temp dir (fsync + rename)   |
 //! | `checks`          | `checks::check` on the whole journey                                      |
 //! | `review`          | `checks::review` (what highlight mode shows), every other finding accepted |
+//! | `recheck`         | one keystroke kept in a Message (`message`) or Organization (`organization`) cell mid-grid (`SetCell`), then the incremental `checks::Checker` brings `review`'s result and the merge conflicts up to date |
 //! | `render`          | drawing one 120x40 frame into a `Buffer`, cursor in the grid's middle     |
 //! | `move_and_render` | one cursor move through `app::update`, then one frame as in `render`      |
 //! | `insights`        | `insights::Insights::of` on the journey with every 4th line marked and sourced |
@@ -97,15 +98,60 @@ fn checks(bencher: Bencher, size: Size) {
     bencher.bench(|| jgrid::checks::check(black_box(journey)));
 }
 
-#[divan::bench(args = Size::ALL)]
-fn review(bencher: Bencher, size: Size) {
+/// The journey with every other finding accepted, as a consultant who has
+/// reviewed the grid might have it.
+fn reviewed(size: Size) -> Journey {
     let mut journey = fixture(size).journey.clone();
-    // Accept every other finding, as a consultant who has reviewed the grid might.
     for f in jgrid::checks::check(&journey).iter().step_by(2) {
         let offered = jgrid::checks::acceptances_for(&journey, f);
         journey.accepted.extend(offered);
     }
+    journey
+}
+
+#[divan::bench(args = Size::ALL)]
+fn review(bencher: Bencher, size: Size) {
+    let journey = reviewed(size);
     bencher.bench(|| jgrid::checks::review(black_box(&journey)));
+}
+
+/// Highlight mode after a keystroke: a character added to (then, on the
+/// next iteration, taken from) the last line of a cell in the middle of the
+/// grid, kept as one `SetCell`, then the checks brought up to date by the
+/// incremental `checks::Checker`: in a Message cell its topics and the
+/// phase's own checks, in an Organization cell the phase's own checks and
+/// the walls to its neighbours.
+mod recheck {
+    use super::*;
+    use jgrid::journey::Role;
+
+    #[divan::bench(args = Size::ALL)]
+    fn message(bencher: Bencher, size: Size) {
+        keystroke(bencher, size, Role::Message);
+    }
+
+    #[divan::bench(args = Size::ALL)]
+    fn organization(bencher: Bencher, size: Size) {
+        keystroke(bencher, size, Role::Organization);
+    }
+
+    fn keystroke(bencher: Bencher, size: Size, role: Role) {
+        let mut journey = reviewed(size);
+        let row = journey.row_with_role(role).expect("generated journeys have every role");
+        let at = CellRef::new(journey.phase_count() / 2, row);
+        let texts = [journey.cell(at).to_owned(), format!("{}x", journey.cell(at))];
+        let mut checker = jgrid::checks::Checker::new();
+        let (mut conflicts, mut review) = (Vec::new(), jgrid::checks::Review::default());
+        checker.recheck(&journey, &mut conflicts, Some(&mut review));
+        let mut typed = false;
+        bencher.bench_local(|| {
+            typed = !typed;
+            let text = texts[usize::from(typed)].clone();
+            jgrid::journey::Change::SetCell { at, text }.apply(&mut journey).expect("in the grid");
+            checker.cells_changed(black_box(&journey), &[at], &mut conflicts, Some(&mut review));
+        });
+        assert_eq!(review, jgrid::checks::review(&journey), "the incremental review is the review");
+    }
 }
 
 /// The app as jgrid has it after start-up in a 120x40 terminal, with the
