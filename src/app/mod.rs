@@ -34,6 +34,7 @@ pub mod question;
 pub mod search;
 mod state;
 pub mod structure;
+mod touched;
 pub mod typed;
 mod update;
 pub mod view;

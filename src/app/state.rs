@@ -10,8 +10,9 @@ use super::list_view::ListView;
 use super::present::Present;
 use super::question::Question;
 use super::search::Search;
+use super::touched::Touched;
 use super::view::View;
-use crate::checks::{Finding, Review};
+use crate::checks::{Checker, Finding, Review};
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::{Editing, Recovery, RecoveryTarget};
@@ -148,6 +149,10 @@ pub struct App {
     /// The merge conflicts in the journey, kept current after every change:
     /// they are marked whether highlight mode is on or not.
     pub conflicts: Vec<Finding>,
+    /// Keeps `conflicts` and `review` current, checking only what a cell
+    /// edit can change; `touched` says what changed since it last ran.
+    pub(super) checker: Checker,
+    pub(super) touched: Touched,
     /// The overview and the frozen phase.
     pub view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
@@ -223,6 +228,8 @@ impl App {
             source: None,
             evidence: None,
             conflicts: Vec::new(),
+            checker: Checker::new(),
+            touched: Touched::Anything,
             view: View::default(),
             save_note: None,
         }
