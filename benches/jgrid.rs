@@ -19,6 +19,7 @@
 //! | `recheck`         | one keystroke kept in a Message (`message`) or Organization (`organization`) cell mid-grid (`SetCell`), then the incremental `checks::Checker` brings `review`'s result and the merge conflicts up to date |
 //! | `render`          | drawing one 120x40 frame into a `Buffer`, cursor in the grid's middle     |
 //! | `move_and_render` | one cursor move through `app::update`, then one frame as in `render`      |
+//! | `type_in_1mb_cell` | one character typed (then, next iteration, deleted) in a cell of 1 MB being edited, at its `start` or `end`, through `app::update`, and the frame after it |
 //! | `insights`        | `insights::Insights::of` on the journey with every 4th line marked and sourced |
 //! | `evidence`        | `insights::Evidence::of` and its summary on that journey                  |
 //!
@@ -35,6 +36,7 @@ use jgrid::app::{Action, App, History, Msg, update};
 use jgrid::journey::{CellRef, Journey};
 use jgrid::ui::{Screen, Theme};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
 
@@ -191,6 +193,47 @@ fn move_and_render(bencher: Bencher, size: Size) {
         update(&mut app, Msg::Run(command));
         (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
     });
+}
+
+/// The app editing a cell holding 1 MB of interview notes (and one very
+/// long line), in a 120x40 terminal, the text cursor at the cell's start or end.
+fn editing_a_megabyte(at_start: bool) -> App {
+    let mut journey = Journey::new("Big", "Anna", jgrid::journey::DEFAULT_ROWS, ["Interviews", "After"]);
+    let mut big = String::with_capacity(1 << 20);
+    let mut i = 0;
+    while big.len() < (1 << 20) - 40_000 {
+        big.push_str(&format!("interview line {i}: the customer waited {} minutes on the phone\n", i % 97));
+        i += 1;
+    }
+    big.push_str(&"one very long line ".repeat(2_000));
+    jgrid::journey::Change::SetCell { at: CellRef::new(0, 1), text: big }.apply(&mut journey).expect("in the grid");
+    let mut app = App::new(journey, Some(PathBuf::from("big.toml")), History::saved());
+    update(&mut app, Msg::Resize(WIDTH, HEIGHT));
+    update(&mut app, Msg::Run(Action::MoveDown));
+    update(&mut app, Msg::Run(Action::Edit));
+    if at_start {
+        let ctrl_home = KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL);
+        update(&mut app, Msg::Input(ctrl_home));
+    }
+    app
+}
+
+/// A keystroke in a 1 MB cell: a character typed, or (every other
+/// iteration) deleted again, then the frame. What it costs should be what
+/// is on the screen, not the size of the cell.
+#[divan::bench(args = ["start", "end"])]
+fn type_in_1mb_cell(bencher: Bencher, at: &str) {
+    let mut app = editing_a_megabyte(at == "start");
+    let theme = Theme::color();
+    let keys =
+        [KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE), KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)];
+    let mut typed = false;
+    bencher.with_inputs(|| Buffer::empty(AREA)).bench_local_refs(|buf| {
+        typed = !typed;
+        update(&mut app, Msg::Input(keys[usize::from(!typed)]));
+        (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
+    });
+    assert!(app.editor().is_some(), "still editing");
 }
 
 /// The journey with every fourth line of every cell marked (`!`, `+`, `?`,

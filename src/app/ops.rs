@@ -2,7 +2,7 @@
 //! change, starting and finishing an edit, and running the checks again.
 //! A neutral home, so the handlers never import each other.
 
-use super::edit::Editor;
+use super::editor::Editor;
 use super::question::{About, Question, QuestionKind};
 use super::state::{App, Mode, Status};
 use super::structure::{self, Outcome};

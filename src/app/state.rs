@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::edit::{Editor, LineInput, LineKind};
+use super::caret::{Row, Screen};
+use super::edit::LineInput;
+use super::editor::Editor;
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::{self, Geometry, GridLayout};
@@ -15,7 +17,7 @@ use super::view::View;
 use crate::checks::{Checker, Finding, Review};
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
-use crate::recovery::{Editing, Recovery, RecoveryTarget};
+use crate::recovery::RecoveryTarget;
 
 /// What the keys do right now.
 #[derive(Debug, Clone)]
@@ -239,69 +241,6 @@ impl App {
         self.history.is_modified()
     }
 
-    /// The cell being edited, if any.
-    pub fn editor(&self) -> Option<&Editor> {
-        match &self.mode {
-            Mode::Edit(e) => Some(e),
-            _ => None,
-        }
-    }
-
-    /// The cell being edited and its text as typed, when it differs from the cell.
-    pub fn editing(&self) -> Option<Editing> {
-        let e = self.editor()?;
-        e.is_changed().then(|| Editing { phase: e.at.phase, row: e.at.row, text: e.text() })
-    }
-
-    /// A half-typed note in the capture line.
-    pub fn capturing(&self) -> Option<String> {
-        match &self.mode {
-            Mode::Line(line) if matches!(line.kind, LineKind::Capture { .. }) => {
-                Some(line.text()).filter(|t| !t.trim().is_empty())
-            }
-            _ => None,
-        }
-    }
-
-    /// A command half-typed on the `:` line.
-    pub fn commanding(&self) -> Option<String> {
-        match &self.mode {
-            Mode::Line(line) if line.kind == LineKind::Command => Some(line.text()).filter(|t| !t.trim().is_empty()),
-            _ => None,
-        }
-    }
-
-    /// True while text is being typed that is not in the journey yet (a cell
-    /// being edited, the capture line, the command line): the shell keeps it
-    /// in the recovery file within a second.
-    pub fn is_typing(&self) -> bool {
-        self.editor().is_some()
-            || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. } | LineKind::Command))
-    }
-
-    /// True when something would be lost if jgrid stopped now (an abandoned
-    /// edit counts while it is one undo away).
-    pub fn has_unsaved(&self) -> bool {
-        self.is_modified()
-            || self.editing().is_some()
-            || self.capturing().is_some()
-            || self.commanding().is_some()
-            || self.history.abandoned().is_some()
-    }
-
-    /// What the recovery file should hold now.
-    pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
-        let target = self.recovery.as_ref()?;
-        let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
-            .of_session(&target.session, self.on_disk.hash());
-        recovery.capturing = self.capturing();
-        recovery.command = self.commanding();
-        recovery.source = self.source.clone();
-        recovery.abandoned =
-            self.history.abandoned().map(|(at, text)| Editing { phase: at.phase, row: at.row, text: text.to_owned() });
-        Some((target.file.clone(), recovery))
-    }
-
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
         self.view.grid(&self.journey, self.geometry())
@@ -347,7 +286,8 @@ impl App {
         let focus_min = self.editor().map_or(0, |e| {
             let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
             // One spare line so the cursor has room to start a new one.
-            layout::cell_lines(&e.area.lines().join("\n"), width, usize::from(self.height)) + 1
+            let text = Screen::new(e, usize::from(width.saturating_sub(1)));
+            text.rows_from(Row::default(), usize::from(self.height).max(1)) + 1
         });
         // A search match further down the cursor's cell shows.
         let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));
