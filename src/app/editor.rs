@@ -94,9 +94,7 @@ impl Editor {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_max_histories(1000);
         area.set_cursor_line_style(ratatui::style::Style::new());
-        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        let line = line.clamp(start, end - 1) - start;
-        area.move_cursor(CursorMove::Jump(at(line), at(ch)));
+        place(&mut area, line.clamp(start, end - 1) - start, ch);
         self.area = area;
     }
 
@@ -124,9 +122,7 @@ impl Editor {
     /// Put the text cursor at a line and character.
     pub fn jump(&mut self, line: usize, ch: usize) {
         self.reach(line, self.window.1);
-        let line = line.saturating_sub(self.above.len());
-        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        self.area.move_cursor(CursorMove::Jump(at(line), at(ch)));
+        place(&mut self.area, line.saturating_sub(self.above.len()), ch);
     }
 
     /// A key for the text editor. In a window, Ctrl-Up and Ctrl-Down (to
@@ -228,6 +224,17 @@ fn paragraph(lines: &impl Lines, line: usize, ch: usize, down: bool) -> Option<(
     Some((target, ch.min(lines.line(target).chars().count())))
 }
 
+/// Put the text editor's cursor on a line of its window at a character.
+/// It takes positions up to 65535; further into a longer line, only its end
+/// is reached exactly.
+fn place(area: &mut TextArea, line: usize, ch: usize) {
+    let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    area.move_cursor(CursorMove::Jump(at(line), at(ch)));
+    if ch > usize::from(u16::MAX) && area.lines().get(line).is_some_and(|l| ch >= l.chars().count()) {
+        area.move_cursor(CursorMove::End);
+    }
+}
+
 /// A text as the text editor's lines: control characters as placeholders.
 fn split(text: &str) -> Vec<String> {
     text::sanitize(text).split('\n').map(str::to_owned).collect()
@@ -292,7 +299,7 @@ mod tests {
     }
 
     fn text() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop_oneof![Just(String::new()), Just("  ".to_owned()), "[a-z ]{1,15}"], 1..40)
+        prop::collection::vec(prop_oneof![Just(String::new()), Just("  ".to_owned()), "[a-z \\t\\x1b]{1,15}"], 1..40)
             .prop_map(|lines| lines.join("\n"))
     }
 
@@ -347,5 +354,7 @@ mod tests {
         e.input(key(KeyCode::Enter));
         assert_eq!(e.text().lines().count(), 3001);
         assert!(e.is_changed());
+        let e = Editor::new(CellRef::new(0, 0), "", &"w".repeat(70_000));
+        assert_eq!(e.cursor(), (0, 70_000), "at the end of a line longer than 65535 characters");
     }
 }
