@@ -57,6 +57,12 @@ impl Editor {
     fn with_window(at: CellRef, original: &str, text: &str, window: (usize, usize)) -> Self {
         let lines = split(text);
         let end = (lines.len() - 1, lines[lines.len() - 1].chars().count());
+        // Editing starts with the cell's text, or with a new line after it.
+        let was = match text.strip_prefix(original) {
+            Some("") => lines.clone(),
+            Some("\n") => lines[..lines.len() - 1].to_vec(),
+            _ => split(original),
+        };
         let mut editor = Self {
             at,
             original: original.to_owned(),
@@ -64,7 +70,7 @@ impl Editor {
             area: TextArea::default(),
             above: Vec::new(),
             below: Vec::new(),
-            was: split(original),
+            was,
             outside_as_was: (true, true),
             changed: false,
             window,
