@@ -28,7 +28,10 @@ fn placeholder(c: char) -> Option<char> {
 /// The text with every control or bidi character replaced by a visible placeholder.
 /// Newlines are kept; callers split lines first.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && placeholder(c).is_some()) {
+    // Every character with a placeholder starts with one of these bytes:
+    // a quick look at the bytes clears nearly every text (a huge cell too).
+    let suspect = |&b: &u8| (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    if !text.as_bytes().iter().any(suspect) || !text.chars().any(|c| c != '\n' && placeholder(c).is_some()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
@@ -303,6 +306,16 @@ mod tests {
     }
 
     #[test]
+    fn every_character_with_a_placeholder_is_replaced_even_alone() {
+        let with_placeholder =
+            (0..0x3000).filter_map(char::from_u32).filter(|&c| c != '\n' && placeholder(c).is_some());
+        for c in with_placeholder {
+            let p = placeholder(c).unwrap();
+            assert_eq!(sanitize(&format!("x{c}y")), format!("x{p}y"), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn truncate_marks_the_cut() {
         assert_eq!(truncate("Orientation", 6), "Orien…");
         assert_eq!(truncate("漢字漢字", 5), "漢字…");
@@ -326,6 +339,15 @@ mod tests {
             let shown = sanitize(&text);
             let lines: Vec<&str> = wrap_ranges(&shown, width).into_iter().map(|r| &shown[r]).collect();
             prop_assert_eq!(lines, wrap(&text, width));
+        }
+
+        /// The quick look at the bytes never lets a character with a placeholder through.
+        #[test]
+        fn sanitize_replaces_every_character_with_a_placeholder(
+            text in "([a-zé·…›\n\t\u{1b}\u{7f}\u{85}\u{9b}\u{a0}\u{200e}\u{202e}\u{2066}\u{61c}\u{2028}]|.){0,40}"
+        ) {
+            let replaced: String = text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect();
+            prop_assert_eq!(sanitize(&text), replaced);
         }
 
         #[test]

@@ -2,7 +2,8 @@
 //! keys and labels, are data in `question.rs`.
 
 use super::action::Action;
-use super::edit::{Editor, LineInput, LineKind};
+use super::edit::{LineInput, LineKind};
+use super::editor::Editor;
 use super::msg::Effect;
 use super::question::{About, Question};
 use super::state::{App, Mode, OnDisk};

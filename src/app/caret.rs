@@ -2,60 +2,171 @@
 //! own rule (`text::wrap_ranges`), so no line moves when editing starts or
 //! ends; where the text cursor is on those screen lines, and where it goes
 //! when it moves up or down them.
+//!
+//! Everything here works line by line from a known screen line, so a huge
+//! text costs only the lines near the screen, never the whole text.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text;
 
-/// The screen lines of a text being edited at a width.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wrapped<'a> {
-    lines: &'a [String],
-    /// Each screen line: the text line it belongs to and its byte range there.
-    rows: Vec<(usize, Range<usize>)>,
+/// The lines of a text, by index (a long text being edited is not kept in
+/// one slice). Lines hold no control characters and no `\n`.
+pub trait Lines {
+    fn count(&self) -> usize;
+    fn line(&self, i: usize) -> &str;
 }
 
-impl<'a> Wrapped<'a> {
-    /// Wrap the lines (already free of control characters) to `width` columns.
-    pub fn new(lines: &'a [String], width: usize) -> Self {
-        let rows = lines
-            .iter()
-            .enumerate()
-            .flat_map(|(i, line)| text::wrap_ranges(line, width).into_iter().map(move |r| (i, r)))
-            .collect();
-        Self { lines, rows }
+impl Lines for [String] {
+    fn count(&self) -> usize {
+        self.len()
     }
 
-    /// How many screen lines there are (at least one).
-    pub fn len(&self) -> usize {
-        self.rows.len()
+    fn line(&self, i: usize) -> &str {
+        self.get(i).map_or("", String::as_str)
+    }
+}
+
+/// A screen line: the text line it shows, and which of that line's screen
+/// lines it is. Ordered as on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Row {
+    pub line: usize,
+    pub row: usize,
+}
+
+/// A text's screen lines at a width. The last line wrapped is kept: the
+/// text cursor's line is looked at several times, and may be long.
+pub struct Screen<'a, L: Lines + ?Sized> {
+    lines: &'a L,
+    width: usize,
+    last: RefCell<Option<(usize, Wrapped)>>,
+}
+
+/// A text line's screen lines, as byte ranges into it.
+type Wrapped = Rc<[Range<usize>]>;
+
+impl<'a, L: Lines + ?Sized> Screen<'a, L> {
+    pub fn new(lines: &'a L, width: usize) -> Self {
+        Self { lines, width: width.max(1), last: RefCell::new(None) }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+    /// A text line's screen lines, as byte ranges into it (at least one).
+    pub fn ranges(&self, line: usize) -> Wrapped {
+        if let Some((known, ranges)) = &*self.last.borrow()
+            && *known == line
+        {
+            return Rc::clone(ranges);
+        }
+        let ranges: Wrapped = text::wrap_ranges(self.lines.line(line), self.width).into();
+        *self.last.borrow_mut() = Some((line, Rc::clone(&ranges)));
+        ranges
     }
 
-    /// The text of a screen line.
-    pub fn row(&self, i: usize) -> &str {
-        self.rows.get(i).map_or("", |(line, r)| &self.lines[*line][r.clone()])
+    /// The first `limit` screen lines of a text line (all of them when it was wrapped last).
+    fn ranges_up_to(&self, line: usize, limit: usize) -> Vec<Range<usize>> {
+        match &*self.last.borrow() {
+            Some((known, ranges)) if *known == line => ranges.iter().take(limit).cloned().collect(),
+            _ => text::wrap_ranges_up_to(self.lines.line(line), self.width, limit),
+        }
+    }
+
+    fn rows_of(&self, line: usize) -> usize {
+        self.ranges(line).len()
+    }
+
+    /// The screen line itself, or the nearest one the text has (after the
+    /// text or the width changed).
+    pub fn clamp(&self, at: Row) -> Row {
+        let line = at.line.min(self.lines.count().saturating_sub(1));
+        let row = if line < at.line { usize::MAX } else { at.row };
+        Row { line, row: row.min(self.rows_of(line) - 1) }
+    }
+
+    /// The last screen line of the text.
+    pub fn last(&self) -> Row {
+        let line = self.lines.count().saturating_sub(1);
+        Row { line, row: self.rows_of(line) - 1 }
+    }
+
+    /// The screen line `by` lines from `from` (negative: up), stopping at
+    /// the first and last screen lines of the text.
+    pub fn step(&self, from: Row, by: isize) -> Row {
+        let mut at = from;
+        let mut left = by.unsigned_abs();
+        if by < 0 {
+            while left > 0 {
+                if at.row >= left {
+                    return Row { row: at.row - left, ..at };
+                }
+                if at.line == 0 {
+                    return Row::default();
+                }
+                left -= at.row + 1;
+                at = Row { line: at.line - 1, row: self.rows_of(at.line - 1) - 1 };
+            }
+            return at;
+        }
+        let count = self.lines.count();
+        while left > 0 {
+            let rows = self.rows_of(at.line);
+            if at.row + left < rows {
+                return Row { row: at.row + left, ..at };
+            }
+            if at.line + 1 >= count {
+                return Row { row: rows - 1, ..at };
+            }
+            left -= rows - at.row;
+            at = Row { line: at.line + 1, row: 0 };
+        }
+        at
+    }
+
+    /// How many screen lines from `from` to `to` (0 when `to` is not after it).
+    pub fn between(&self, from: Row, to: Row) -> usize {
+        if to <= from {
+            return 0;
+        }
+        let whole: usize = (from.line..to.line).map(|l| self.rows_of(l)).sum();
+        (whole + to.row).saturating_sub(from.row)
+    }
+
+    /// How many screen lines from `from` to the end of the text, counted up to `limit`.
+    pub fn rows_from(&self, from: Row, limit: usize) -> usize {
+        let mut rows = 0;
+        for line in from.line..self.lines.count() {
+            let skip = if line == from.line { from.row } else { 0 };
+            rows += self.ranges_up_to(line, limit - rows + skip).len().saturating_sub(skip);
+            if rows >= limit {
+                return limit;
+            }
+        }
+        rows
     }
 
     /// The screen line and column of a text cursor (line, character index).
     /// A cursor on a space dropped at a line break stays at the end of the line above.
-    pub fn locate(&self, line: usize, ch: usize) -> (usize, usize) {
-        let Some(text) = self.lines.get(line) else { return (0, 0) };
+    pub fn locate(&self, line: usize, ch: usize) -> (Row, usize) {
+        if line >= self.lines.count() {
+            return (Row::default(), 0);
+        }
+        let text = self.lines.line(line);
         let byte = text.char_indices().nth(ch).map_or(text.len(), |(b, _)| b);
-        let row = self.rows.iter().rposition(|(l, r)| *l == line && r.start <= byte).unwrap_or(0);
-        let range = &self.rows[row].1;
-        (row, text::width(&text[range.start..byte.min(range.end)]))
+        let ranges = self.ranges(line);
+        let row = ranges.iter().rposition(|r| r.start <= byte).unwrap_or(0);
+        let range = &ranges[row];
+        (Row { line, row }, text::width(&text[range.start..byte.min(range.end)]))
     }
 
     /// The text cursor (line, character index) nearest to a screen line and column.
-    pub fn at(&self, row: usize, x: usize) -> (usize, usize) {
-        let Some((line, range)) = self.rows.get(row) else { return (0, 0) };
-        let text = &self.lines[*line];
+    pub fn at(&self, at: Row, x: usize) -> (usize, usize) {
+        let ranges = self.ranges(at.line);
+        let Some(range) = ranges.get(at.row) else { return (0, 0) };
+        let text = self.lines.line(at.line);
         let piece = &text[range.clone()];
         let mut w = 0;
         let mut byte = range.end;
@@ -68,21 +179,55 @@ impl<'a> Wrapped<'a> {
         }
         // The end of a word broken across lines is the start of the next line:
         // stay on this one, before its last character.
-        let next_starts_here = self.rows.get(row + 1).is_some_and(|(l, r)| l == line && r.start == byte);
+        let next_starts_here = ranges.get(at.row + 1).is_some_and(|r| r.start == byte);
         if next_starts_here && byte > range.start {
             byte = piece.grapheme_indices(true).next_back().map_or(range.start, |(i, _)| range.start + i);
         }
-        (*line, text[..byte].chars().count())
+        (at.line, text[..byte].chars().count())
     }
 
     /// Where the text cursor goes when it moves `by` screen lines (negative: up).
     pub fn moved(&self, line: usize, ch: usize, by: isize) -> (usize, usize) {
         let (row, x) = self.locate(line, ch);
-        let target = row.saturating_add_signed(by).min(self.len().saturating_sub(1));
+        let target = self.step(row, by);
         if target == row {
             return (line, ch);
         }
         self.at(target, x)
+    }
+
+    /// The first screen line to show so that the text cursor is on a
+    /// screen `height` lines tall, scrolling as little as possible from
+    /// `scroll`, and showing no empty lines below the text when the text
+    /// fills the screen.
+    pub fn follow(&self, scroll: Row, height: usize, (line, ch): (usize, usize)) -> Row {
+        let height = height.max(1);
+        let (cursor, _) = self.locate(line, ch);
+        let mut first = self.clamp(scroll);
+        if cursor < first {
+            first = cursor;
+        } else if self.between(first, cursor) >= height {
+            first = self.step(cursor, 1 - height as isize);
+        }
+        let shown = self.rows_from(first, height);
+        if shown < height { self.step(first, shown as isize - height as isize) } else { first }
+    }
+
+    /// The screen lines from `first` on, at most `height` of them, each as
+    /// its text line and byte range; and whether more follow.
+    pub fn shown(&self, first: Row, height: usize) -> (Vec<(usize, Range<usize>)>, bool) {
+        let mut out = Vec::with_capacity(height);
+        for line in first.line..self.lines.count() {
+            let skip = if line == first.line { first.row } else { 0 };
+            let wanted = height + 1 - out.len();
+            for range in self.ranges_up_to(line, skip + wanted).into_iter().skip(skip) {
+                if out.len() == height {
+                    return (out, true);
+                }
+                out.push((line, range));
+            }
+        }
+        (out, false)
     }
 }
 
@@ -108,48 +253,64 @@ mod tests {
         text.split('\n').map(str::to_owned).collect()
     }
 
+    /// Every screen line of the text in order, the whole text wrapped at
+    /// once: what the line-by-line functions must agree with.
+    fn all_rows(l: &[String], width: usize) -> Vec<(Row, Range<usize>)> {
+        let rows = |line: usize| text::wrap_ranges(&l[line], width).into_iter().enumerate();
+        (0..l.len()).flat_map(|line| rows(line).map(move |(row, r)| (Row { line, row }, r))).collect()
+    }
+
+    fn texts(l: &[String], width: usize) -> Vec<&str> {
+        all_rows(l, width).into_iter().map(|(at, r)| &l[at.line][r]).collect()
+    }
+
+    fn row(line: usize, row: usize) -> Row {
+        Row { line, row }
+    }
+
     #[test]
     fn wraps_like_the_grid_with_no_line_starting_with_a_space() {
         let l = lines("Marketing owns #website\nok");
-        let w = Wrapped::new(&l, 18);
-        assert_eq!((0..w.len()).map(|i| w.row(i)).collect::<Vec<_>>(), ["Marketing owns", "#website", "ok"]);
+        assert_eq!(texts(&l, 18), ["Marketing owns", "#website", "ok"]);
         assert_eq!(text::wrap("Marketing owns #website\nok", 18), ["Marketing owns", "#website", "ok"]);
+        let (shown, more) = Screen::new(&l[..], 18).shown(row(0, 1), 5);
+        assert_eq!((shown, more), (vec![(0, 15..23), (1, 0..2)], false));
     }
 
     #[test]
     fn the_cursor_is_found_on_its_screen_line() {
         let l = lines("Marketing owns #website\nok");
-        let w = Wrapped::new(&l, 18);
-        assert_eq!(w.locate(0, 0), (0, 0));
-        assert_eq!(w.locate(0, 14), (0, 14), "on the dropped space: end of the line above");
-        assert_eq!(w.locate(0, 15), (1, 0));
-        assert_eq!(w.locate(0, 23), (1, 8), "at the end of the text line");
-        assert_eq!(w.locate(1, 2), (2, 2));
+        let w = Screen::new(&l[..], 18);
+        assert_eq!(w.locate(0, 0), (row(0, 0), 0));
+        assert_eq!(w.locate(0, 14), (row(0, 0), 14), "on the dropped space: end of the line above");
+        assert_eq!(w.locate(0, 15), (row(0, 1), 0));
+        assert_eq!(w.locate(0, 23), (row(0, 1), 8), "at the end of the text line");
+        assert_eq!(w.locate(1, 2), (row(1, 0), 2));
     }
 
     #[test]
     fn up_and_down_move_by_screen_lines() {
         let l = lines("Marketing owns #website\nok");
-        let w = Wrapped::new(&l, 18);
+        let w = Screen::new(&l[..], 18);
         assert_eq!(w.moved(0, 3, 1), (0, 18), "down to #website, same column");
         assert_eq!(w.moved(0, 18, 1), (1, 2), "down to ok, clamped to its end");
         assert_eq!(w.moved(1, 1, -1), (0, 16));
         assert_eq!(w.moved(0, 3, -1), (0, 3), "the top stays");
         let broken = lines("abcdefghij");
-        let w = Wrapped::new(&broken, 4);
+        let w = Screen::new(&broken[..], 4);
         assert_eq!(w.moved(0, 9, -1), (0, 5));
         assert_eq!(w.moved(0, 1, 1), (0, 5));
-        assert_eq!(w.locate(0, 3), (0, 3));
+        assert_eq!(w.locate(0, 3), (row(0, 0), 3));
         let two = lines("abcdefgh\nwxyz");
-        let w = Wrapped::new(&two, 4);
+        let w = Screen::new(&two[..], 4);
         assert_eq!(w.moved(1, 4, -2), (0, 3), "at the end of a broken word: before its last letter");
     }
 
     #[test]
     fn wide_characters_count_two_columns() {
         let l = lines("漢字漢字");
-        let w = Wrapped::new(&l, 5);
-        assert_eq!(w.locate(0, 3), (1, 2));
+        let w = Screen::new(&l[..], 5);
+        assert_eq!(w.locate(0, 3), (row(0, 1), 2));
         assert_eq!(w.moved(0, 3, -1), (0, 1));
     }
 
@@ -160,21 +321,64 @@ mod tests {
         assert_eq!(scroll_to(4, 5, 2), 2);
     }
 
+    #[test]
+    fn following_the_cursor_scrolls_as_little_as_possible_and_keeps_the_screen_full() {
+        let l: Vec<String> = (1..=10).map(|i| format!("line {i}")).collect();
+        let w = Screen::new(&l[..], 20);
+        assert_eq!(w.follow(row(0, 0), 4, (9, 0)), row(6, 0), "the last line at the bottom");
+        assert_eq!(w.follow(row(6, 0), 4, (7, 0)), row(6, 0), "on screen: no scrolling");
+        assert_eq!(w.follow(row(6, 0), 4, (2, 3)), row(2, 0));
+        assert_eq!(w.follow(row(8, 0), 4, (8, 0)), row(6, 0), "no empty lines below the text");
+        assert_eq!(w.follow(row(0, 0), 40, (9, 0)), row(0, 0), "a short text from its top");
+        let (shown, more) = w.shown(row(6, 0), 3);
+        assert_eq!((shown.iter().map(|(l, _)| *l).collect::<Vec<_>>(), more), (vec![6, 7, 8], true));
+    }
+
     proptest! {
         #[test]
         fn every_cursor_is_on_screen_and_comes_back(text in "[a-z漢 ]{0,40}(\n[a-z ]{0,20}){0,2}", width in 2usize..12) {
             let l = lines(&text);
-            let w = Wrapped::new(&l, width);
+            let w = Screen::new(&l[..], width);
             for (line, t) in l.iter().enumerate() {
                 for ch in 0..=t.chars().count() {
-                    let (row, x) = w.locate(line, ch);
-                    prop_assert!(row < w.len());
+                    let (at, x) = w.locate(line, ch);
+                    prop_assert!(at <= w.last());
                     prop_assert!(x <= width);
-                    let (back_line, back) = w.at(row, x);
+                    let (back_line, back) = w.at(at, x);
                     prop_assert_eq!(back_line, line);
-                    prop_assert_eq!(w.locate(back_line, back).0, row);
+                    prop_assert_eq!(w.locate(back_line, back).0, at);
                 }
             }
+        }
+
+        /// Stepping, counting and showing screen lines from anywhere agree
+        /// with wrapping the whole text at once.
+        #[test]
+        fn line_by_line_agrees_with_the_whole_text(
+            text in "([a-z漢 ]{0,30}\n){0,6}[a-z ]{0,30}",
+            width in 1usize..10,
+            from in 0usize..40,
+            by in -40isize..40,
+            height in 1usize..12,
+        ) {
+            let l = lines(&text);
+            let w = Screen::new(&l[..], width);
+            let all = all_rows(&l, width);
+            let i = from.min(all.len() - 1);
+            let target = i.saturating_add_signed(by).min(all.len() - 1);
+            prop_assert_eq!(w.step(all[i].0, by), all[target].0);
+            prop_assert_eq!(w.between(all[i].0, all[target].0), target.saturating_sub(i));
+            prop_assert_eq!(w.rows_from(all[i].0, height), (all.len() - i).min(height));
+            let (shown, more) = w.shown(all[i].0, height);
+            let expected: Vec<(usize, Range<usize>)> = all[i..].iter().take(height).map(|(at, r)| (at.line, r.clone())).collect();
+            prop_assert_eq!(shown, expected);
+            prop_assert_eq!(more, all.len() - i > height);
+            // Following a cursor: it is on the screen, the screen is full if the text is tall enough.
+            let (line, ch) = w.at(all[target].0, 0);
+            let first = w.follow(all[i].0, height, (line, ch));
+            let cursor = w.locate(line, ch).0;
+            prop_assert!(first <= cursor && w.between(first, cursor) < height);
+            prop_assert_eq!(w.rows_from(first, height), all.len().min(height));
         }
     }
 }

@@ -1,57 +1,12 @@
-//! Text being typed: a cell in edit mode, or a one-line prompt. Both wrap a
-//! `ratatui_textarea::TextArea`.
+//! Text being typed on a one-line prompt, in a `ratatui_textarea::TextArea`
+//! (a cell in edit mode is `super::editor`).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea};
 use std::path::PathBuf;
 
 use crate::journey::CellRef;
 use crate::text;
-
-/// A cell being edited in place.
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub at: CellRef,
-    pub area: TextArea<'static>,
-    /// The cell's text when editing started.
-    pub original: String,
-    /// The first screen line shown, when the text is taller than its cell.
-    pub scroll: usize,
-}
-
-impl Editor {
-    /// Start editing `text`; the cursor goes to its end. Control characters
-    /// are shown (and kept, if the edit is kept) as visible placeholders.
-    pub fn new(at: CellRef, original: &str, text: &str) -> Self {
-        let lines: Vec<String> = text::sanitize(text).split('\n').map(str::to_owned).collect();
-        let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_max_histories(1000);
-        area.set_cursor_line_style(ratatui::style::Style::new());
-        area.move_cursor(CursorMove::Bottom);
-        area.move_cursor(CursorMove::End);
-        Self { at, area, original: original.to_owned(), scroll: 0 }
-    }
-
-    /// The text as typed, without trailing empty lines.
-    pub fn text(&self) -> String {
-        let joined = self.area.lines().join("\n");
-        joined.trim_end_matches(['\n', ' ', '\t']).to_owned()
-    }
-
-    /// True when the text differs from the cell as it was (placeholders for
-    /// control characters alone do not count as a change).
-    pub fn is_changed(&self) -> bool {
-        self.text() != self.original
-            && self.text() != text::sanitize(&self.original).trim_end_matches(['\n', ' ', '\t'])
-    }
-
-    /// Insert pasted text at the cursor, with any line ending turned into `\n`
-    /// and control characters made visible.
-    pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(text::sanitize(&normalize_newlines(text)));
-    }
-}
 
 /// `\r\n` and lone `\r` (which terminals send for Enter inside a paste) become `\n`.
 pub fn normalize_newlines(text: &str) -> String {

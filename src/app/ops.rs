@@ -2,10 +2,11 @@
 //! change, starting and finishing an edit, and running the checks again.
 //! A neutral home, so the handlers never import each other.
 
-use super::edit::Editor;
+use super::editor::Editor;
 use super::question::{About, Question, QuestionKind};
 use super::state::{App, Mode, Status};
 use super::structure::{self, Outcome};
+use super::touched::Touched;
 use crate::checks;
 use crate::journey::Change;
 
@@ -21,6 +22,7 @@ impl App {
     /// Apply a change as one undoable step; the cursor goes to what changed.
     pub(super) fn change(&mut self, change: Change) {
         let focus = change.focus(self.cursor);
+        self.touched.note(&change);
         match self.history.apply(&mut self.journey, change) {
             Ok(()) => self.cursor = focus,
             Err(e) => self.error(e.to_string()),
@@ -31,6 +33,7 @@ impl App {
     pub(super) fn undo(&mut self) {
         match self.history.undo(&mut self.journey) {
             Some(applied) => {
+                self.touched.note(&applied);
                 self.cursor = applied.focus(self.cursor);
                 self.info("Undone");
             }
@@ -42,6 +45,7 @@ impl App {
     pub(super) fn redo(&mut self) {
         match self.history.redo(&mut self.journey) {
             Some(applied) => {
+                self.touched.note(&applied);
                 self.cursor = applied.focus(self.cursor);
                 self.info("Redone");
             }
@@ -112,11 +116,25 @@ impl App {
         self.refresh_findings();
     }
 
-    /// Run the checks and the search again (after a change, or when highlight mode starts).
+    /// Run the checks and the search again from scratch (when highlight
+    /// mode starts, or after the journey changed other than by `change`,
+    /// undo or redo).
     pub(super) fn refresh_findings(&mut self) {
-        self.conflicts = checks::merge_conflicts(&self.journey);
-        if let Some(review) = &mut self.review {
-            *review = checks::review(&self.journey);
+        self.touched = Touched::Anything;
+        self.recheck();
+    }
+
+    /// Bring the checks, the evidence and the search up to date after
+    /// changes: when they only set cells' text, the checks redo only what
+    /// those cells can change (a keystroke kept in a huge grid stays quick).
+    pub(super) fn recheck(&mut self) {
+        match std::mem::take(&mut self.touched) {
+            Touched::Cells(cells) => {
+                self.checker.cells_changed(&self.journey, &cells, &mut self.conflicts, self.review.as_mut());
+            }
+            Touched::Nothing | Touched::Anything => {
+                self.checker.recheck(&self.journey, &mut self.conflicts, self.review.as_mut());
+            }
         }
         if let Some(evidence) = &mut self.evidence {
             *evidence = crate::insights::Evidence::of(&self.journey);

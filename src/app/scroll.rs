@@ -1,6 +1,7 @@
 //! What of the journey is on screen: the grid's geometry, the panels under
 //! it, and the scrolling that keeps the cursor in view.
 
+use super::caret::{Row, Screen};
 use super::layout::{self, Geometry, GridLayout};
 use super::state::{App, Mode};
 
@@ -15,7 +16,8 @@ impl App {
         let focus_min = self.editor().map_or(0, |e| {
             let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
             // One spare line so the cursor has room to start a new one.
-            layout::cell_lines(&e.area.lines().join("\n"), width, usize::from(self.height)) + 1
+            let text = Screen::new(e, usize::from(width.saturating_sub(1)));
+            text.rows_from(Row::default(), usize::from(self.height).max(1)) + 1
         });
         // A search match further down the cursor's cell shows.
         let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));

@@ -2,18 +2,20 @@
 
 use std::path::PathBuf;
 
-use super::edit::{Editor, LineInput, LineKind};
+use super::edit::LineInput;
+use super::editor::Editor;
 use super::history::History;
 use super::keymap::{KeyMode, Keymap};
 use super::list_view::ListView;
 use super::present::Present;
 use super::question::Question;
 use super::search::Search;
+use super::touched::Touched;
 use super::view::View;
-use crate::checks::{Finding, Review};
+use crate::checks::{Checker, Finding, Review};
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};
-use crate::recovery::{Editing, Recovery, RecoveryTarget};
+use crate::recovery::RecoveryTarget;
 
 /// What the keys do right now.
 #[derive(Debug, Clone)]
@@ -147,6 +149,10 @@ pub struct App {
     /// The merge conflicts in the journey, kept current after every change:
     /// they are marked whether highlight mode is on or not.
     pub conflicts: Vec<Finding>,
+    /// Keeps `conflicts` and `review` current, checking only what a cell
+    /// edit can change; `touched` says what changed since it last ran.
+    pub(super) checker: Checker,
+    pub(super) touched: Touched,
     /// The overview and the frozen phase.
     pub view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
@@ -222,6 +228,8 @@ impl App {
             source: None,
             evidence: None,
             conflicts: Vec::new(),
+            checker: Checker::new(),
+            touched: Touched::Anything,
             view: View::default(),
             save_note: None,
         }
@@ -229,69 +237,6 @@ impl App {
 
     pub fn is_modified(&self) -> bool {
         self.history.is_modified()
-    }
-
-    /// The cell being edited, if any.
-    pub fn editor(&self) -> Option<&Editor> {
-        match &self.mode {
-            Mode::Edit(e) => Some(e),
-            _ => None,
-        }
-    }
-
-    /// The cell being edited and its text as typed, when it differs from the cell.
-    pub fn editing(&self) -> Option<Editing> {
-        let e = self.editor()?;
-        e.is_changed().then(|| Editing { phase: e.at.phase, row: e.at.row, text: e.text() })
-    }
-
-    /// A half-typed note in the capture line.
-    pub fn capturing(&self) -> Option<String> {
-        match &self.mode {
-            Mode::Line(line) if matches!(line.kind, LineKind::Capture { .. }) => {
-                Some(line.text()).filter(|t| !t.trim().is_empty())
-            }
-            _ => None,
-        }
-    }
-
-    /// A command half-typed on the `:` line.
-    pub fn commanding(&self) -> Option<String> {
-        match &self.mode {
-            Mode::Line(line) if line.kind == LineKind::Command => Some(line.text()).filter(|t| !t.trim().is_empty()),
-            _ => None,
-        }
-    }
-
-    /// True while text is being typed that is not in the journey yet (a cell
-    /// being edited, the capture line, the command line): the shell keeps it
-    /// in the recovery file within a second.
-    pub fn is_typing(&self) -> bool {
-        self.editor().is_some()
-            || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. } | LineKind::Command))
-    }
-
-    /// True when something would be lost if jgrid stopped now (an abandoned
-    /// edit counts while it is one undo away).
-    pub fn has_unsaved(&self) -> bool {
-        self.is_modified()
-            || self.editing().is_some()
-            || self.capturing().is_some()
-            || self.commanding().is_some()
-            || self.history.abandoned().is_some()
-    }
-
-    /// What the recovery file should hold now.
-    pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
-        let target = self.recovery.as_ref()?;
-        let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
-            .of_session(&target.session, self.on_disk.hash());
-        recovery.capturing = self.capturing();
-        recovery.command = self.commanding();
-        recovery.source = self.source.clone();
-        recovery.abandoned =
-            self.history.abandoned().map(|(at, text)| Editing { phase: at.phase, row: at.row, text: text.to_owned() });
-        Some((target.file.clone(), recovery))
     }
 
     /// True when the journey's file does not exist yet.

@@ -109,7 +109,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     // line), updates the recovery file.
     if app.history.revision() != revision || (was_typing && !app.is_typing()) {
         effects.insert(0, Effect::WriteRecovery);
-        app.refresh_findings();
+        app.recheck();
         if app.settings.autosave
             && app.is_modified()
             && app.editor().is_none()

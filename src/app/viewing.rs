@@ -6,10 +6,9 @@
 use std::ops::Range;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::CursorMove;
 
 use super::action::Action;
-use super::caret::{self, Wrapped};
+use super::caret::{self, Screen};
 use super::layout::{Chrome, Col};
 use super::panel;
 use super::present::{self, Page, Present, Step};
@@ -177,11 +176,7 @@ impl App {
     pub(super) fn keep_caret_visible(&mut self) {
         let Some((width, height)) = self.edit_viewport() else { return };
         let Mode::Edit(editor) = &mut self.mode else { return };
-        let wrapped = Wrapped::new(editor.area.lines(), width);
-        let cursor = editor.area.cursor();
-        let (row, _) = wrapped.locate(cursor.0, cursor.1);
-        let most = wrapped.len().saturating_sub(height);
-        editor.scroll = caret::scroll_to(row, height, editor.scroll).min(most);
+        editor.scroll = Screen::new(editor.as_ref(), width).follow(editor.scroll, height, editor.cursor());
     }
 
     /// A key that edits a cell. Up and down (and the page keys) move along
@@ -199,14 +194,11 @@ impl App {
         };
         match (by, viewport) {
             (Some(by), Some((width, _))) => {
-                let cursor = editor.area.cursor();
-                let (line, ch) = Wrapped::new(editor.area.lines(), width).moved(cursor.0, cursor.1, by);
-                let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-                editor.area.move_cursor(CursorMove::Jump(to(line), to(ch)));
+                let (line, ch) = editor.cursor();
+                let (line, ch) = Screen::new(editor.as_ref(), width).moved(line, ch, by);
+                editor.jump(line, ch);
             }
-            _ => {
-                editor.area.input(key);
-            }
+            _ => editor.input(key),
         }
     }
 }

@@ -14,39 +14,50 @@ fn count(n: usize, one: &str) -> String {
 
 /// Every merge conflict in the journey, in phase-major order.
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
+    for p in g.phases() {
+        phase(g, p, out);
+    }
+    names(g, out);
+}
+
+/// The merge conflicts of one phase: in its name, then in its cells.
+pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     let j = g.journey;
     let first_row = g.row_name(0);
-    for p in g.phases() {
-        if let Some((ours, theirs)) = parse_inline(g.phase_name(p)) {
-            let message = format!(
-                "The phase {} has two names after a merge: \"{ours}\" (ours) or \"{theirs}\" (theirs); \
-                 :take ours or :take theirs in any cell of it (here {first_row}), or rename it.",
-                g.quoted_phase(p)
-            );
-            out.push(Finding::in_phase(ID, p, vec![0], message));
-        }
-        for r in 0..j.rows().len() {
-            let found = blocks(g.text(p, r));
-            if found.is_empty() {
-                continue;
-            }
-            let deleted =
-                found.iter().any(|b| b.ours_label.contains("(deleted") || b.theirs_label.contains("(deleted"));
-            let why = if deleted {
-                "one side deleted this phase or row, the other changed the cell"
-            } else {
-                "both sides changed the same lines"
-            };
-            let message = format!(
-                "In {}, {} has {} from a merge ({why}): \
-                 keep one version with :take ours, :take theirs or :take both, or edit the cell.",
-                g.quoted_phase(p),
-                g.row_name(r),
-                count(found.len(), "conflict"),
-            );
-            out.push(Finding::in_phase(ID, p, vec![r], message));
-        }
+    if let Some((ours, theirs)) = parse_inline(g.phase_name(p)) {
+        let message = format!(
+            "The phase {} has two names after a merge: \"{ours}\" (ours) or \"{theirs}\" (theirs); \
+             :take ours or :take theirs in any cell of it (here {first_row}), or rename it.",
+            g.quoted_phase(p)
+        );
+        out.push(Finding::in_phase(ID, p, vec![0], message));
     }
+    for r in 0..j.rows().len() {
+        let found = blocks(g.text(p, r));
+        if found.is_empty() {
+            continue;
+        }
+        let deleted = found.iter().any(|b| b.ours_label.contains("(deleted") || b.theirs_label.contains("(deleted"));
+        let why = if deleted {
+            "one side deleted this phase or row, the other changed the cell"
+        } else {
+            "both sides changed the same lines"
+        };
+        let message = format!(
+            "In {}, {} has {} from a merge ({why}): \
+             keep one version with :take ours, :take theirs or :take both, or edit the cell.",
+            g.quoted_phase(p),
+            g.row_name(r),
+            count(found.len(), "conflict"),
+        );
+        out.push(Finding::in_phase(ID, p, vec![r], message));
+    }
+}
+
+/// The merge conflicts in the names of rows, the title and the persona.
+pub(super) fn names(g: &Grid, out: &mut Vec<Finding>) {
+    let j = g.journey;
+    let first_row = g.row_name(0);
     if j.phases().is_empty() {
         return;
     }

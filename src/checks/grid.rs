@@ -1,5 +1,12 @@
 //! A read-only view of a journey for the checks: the rows of each role, the
 //! language, external channels and acceptances, each looked up once.
+//!
+//! [`Grid::new`] looks at the whole journey; [`Grid::around`] is the view
+//! [`super::Checker`] re-checks a few phases with, given what it keeps
+//! between runs (the acceptances' index and the rows that wait).
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use rust_stemmers::Stemmer;
 
@@ -18,10 +25,11 @@ pub(super) struct Grid<'a> {
     pub systems: Option<usize>,
     /// Acceptances whose tags a tag check reports on their own (none for
     /// [`super::check`], the journey's for [`super::review`]).
-    pub acceptances: Index<'a>,
+    pub acceptances: Cow<'a, Index>,
     /// The distinct tags of each phase's Touchpoints cell, as first written
-    /// (empty without a Touchpoints row).
-    pub channels: Vec<Vec<&'a str>>,
+    /// (empty without a Touchpoints row), for the phases `channels_from..`.
+    channels: Vec<Vec<&'a str>>,
+    channels_from: usize,
     /// The Organization and Systems rows that wait for the organisation's
     /// side (see [`Grid::waits`]).
     waiting: Vec<usize>,
@@ -29,8 +37,24 @@ pub(super) struct Grid<'a> {
 
 impl<'a> Grid<'a> {
     pub fn new(journey: &'a Journey, accepted: &'a [Acceptance]) -> Self {
+        let mut grid = Self::bare(journey, Cow::Owned(Index::new(journey, accepted)));
+        grid.read_channels(grid.phases());
+        grid.waiting = grid.find_waiting();
+        grid
+    }
+
+    /// The grid for checking only the phases `phases` (their channels are
+    /// read, no others), with an index and the waiting rows known already.
+    pub fn around(journey: &'a Journey, acceptances: &'a Index, waiting: &[usize], phases: Range<usize>) -> Self {
+        let mut grid = Self::bare(journey, Cow::Borrowed(acceptances));
+        grid.read_channels(phases.start..phases.end.min(journey.phases().len()));
+        grid.waiting = waiting.to_vec();
+        grid
+    }
+
+    fn bare(journey: &'a Journey, acceptances: Cow<'a, Index>) -> Self {
         let lang = journey.language();
-        let mut grid = Self {
+        Self {
             journey,
             lang,
             stemmer: normal::stemmer(lang),
@@ -39,18 +63,39 @@ impl<'a> Grid<'a> {
             message: journey.row_with_role(Role::Message),
             organization: journey.row_with_role(Role::Organization),
             systems: journey.row_with_role(Role::Systems),
-            acceptances: Index::new(journey, accepted),
+            acceptances,
             channels: Vec::new(),
+            channels_from: 0,
             waiting: Vec::new(),
-        };
-        if let Some(tp) = grid.touchpoints {
-            grid.channels = grid.phases().map(|p| channel_tags::tags(grid.text(p, tp))).collect();
         }
-        if grid.notes_from_interviews() {
-            let inside = [grid.organization, grid.systems].into_iter().flatten();
-            grid.waiting = inside.filter(|&r| grid.phases().all(|p| !grid.filled(p, r))).collect();
+    }
+
+    fn read_channels(&mut self, phases: Range<usize>) {
+        self.channels_from = phases.start;
+        if let Some(tp) = self.touchpoints {
+            self.channels = phases.map(|p| channel_tags::tags(self.text(p, tp))).collect();
         }
-        grid
+    }
+
+    /// The Organization and Systems rows that wait for the organisation's side.
+    fn find_waiting(&self) -> Vec<usize> {
+        if !self.notes_from_interviews() {
+            return Vec::new();
+        }
+        let inside = [self.organization, self.systems].into_iter().flatten();
+        inside.filter(|&r| self.phases().all(|p| !self.filled(p, r))).collect()
+    }
+
+    /// The distinct tags of the phase's Touchpoints cell, as first written
+    /// (none without a Touchpoints row, or for a phase this grid did not read).
+    pub fn channels(&self, phase: usize) -> &[&'a str] {
+        debug_assert!(
+            self.touchpoints.is_none()
+                || phase >= self.journey.phases().len()
+                || (phase >= self.channels_from && phase - self.channels_from < self.channels.len()),
+            "the channels of phase {phase} were not read"
+        );
+        phase.checked_sub(self.channels_from).and_then(|i| self.channels.get(i)).map_or(&[], Vec::as_slice)
     }
 
     pub fn phases(&self) -> std::ops::Range<usize> {
@@ -87,8 +132,7 @@ impl<'a> Grid<'a> {
             return true;
         }
         let rows = 0..self.journey.rows().len();
-        let named = |text: &str| text.contains('@') && text.lines().any(|line| !source_spans(line).is_empty());
-        self.phases().any(|p| rows.clone().any(|r| named(self.text(p, r))))
+        self.phases().any(|p| rows.clone().any(|r| names_a_source(self.text(p, r))))
     }
 
     /// True when this Organization or Systems row waits for the organisation's
@@ -115,6 +159,11 @@ impl<'a> Grid<'a> {
     /// True when an acceptance names a finding of check `id` about `phase`,
     /// these rows and this subject (a tag check reports such a tag on its own).
     pub fn accepts(&self, id: &str, phase: usize, rows: &[usize], subject: &str) -> bool {
-        !self.acceptances.matching(id, &[phase], rows, Some(subject)).is_empty()
+        !self.acceptances.matching(self.journey, id, &[phase], rows, Some(subject)).is_empty()
     }
+}
+
+/// True when a line of the text names a `@source` (notes from interviews).
+pub(super) fn names_a_source(text: &str) -> bool {
+    text.contains('@') && text.lines().any(|line| !source_spans(line).is_empty())
 }

@@ -5,6 +5,9 @@
 //! spacing and word endings do not matter), statements by
 //! [`normal::statement_key`]; a line's mark and `@sources` are left out.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::journey::{CellRef, Mark};
 
 use super::channel_tags::tag_spans;
@@ -44,13 +47,19 @@ pub(super) fn parse_line(line: &str) -> Option<Statement<'_>> {
     Some(Statement { tag, topic, statement })
 }
 
-struct Topic {
-    key: String,
-    /// The topic as first written.
-    first: String,
-    /// (statement key, statement as first written, places)
-    answers: Vec<(String, String, Vec<String>)>,
-    cells: Vec<CellRef>,
+/// One line of a Message cell that states a topic, read for comparing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Said {
+    /// The topic's [`normal::key`].
+    pub key: String,
+    /// The topic as written.
+    pub topic: String,
+    /// The statement's [`normal::statement_key`].
+    pub said: String,
+    /// The statement as written.
+    pub statement: String,
+    /// Where: the phase's name, and the line's leading tag if it has one.
+    pub place: String,
 }
 
 /// True when a line can state a topic: not an open question (`? `) or an
@@ -59,53 +68,115 @@ fn states(line: &str) -> bool {
     !matches!(Mark::of(line), Some(Mark::Question | Mark::Opportunity))
 }
 
-pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
-    let Some(row) = g.message else { return };
-    let mut topics: Vec<Topic> = Vec::new();
-    let mut keys = normal::Keys::new(&g.stemmer);
-    for p in g.phases() {
-        for line in g.text(p, row).lines().filter(|l| l.contains(": ") && states(l)) {
-            let line = normal::content(line);
-            let Some(s) = parse_line(&line) else { continue };
-            let key = keys.key(s.topic);
-            let i = match topics.iter().position(|t| t.key == key) {
-                Some(i) => i,
-                None => {
-                    let first = s.topic.to_owned();
-                    topics.push(Topic { key, first, answers: Vec::new(), cells: Vec::new() });
-                    topics.len() - 1
-                }
-            };
-            let topic = &mut topics[i];
-            let cell = CellRef::new(p, row);
-            if !topic.cells.contains(&cell) {
-                topic.cells.push(cell);
-            }
-            let place = match s.tag {
-                Some(tag) => format!("{}, {tag}", g.phase_name(p)),
-                None => g.phase_name(p).to_owned(),
-            };
-            let said = normal::statement_key(s.statement);
-            match topic.answers.iter_mut().find(|a| a.0 == said) {
-                Some(answer) if !answer.2.contains(&place) => answer.2.push(place),
-                Some(_) => {}
-                None => topic.answers.push((said, s.statement.to_owned(), vec![place])),
-            }
-        }
-    }
-    for topic in topics.into_iter().filter(|t| t.answers.len() > 1) {
-        let answers: Vec<String> =
-            topic.answers.iter().map(|(_, said, places)| format!("\"{said}\" ({})", places.join("; "))).collect();
-        let message =
-            format!("{} gives \"{}\" different answers: {}.", g.row_name(row), topic.first, answers.join(" vs "));
-        out.push(Finding {
-            id: "conflicting-message",
-            severity: Severity::Warning,
-            phase: topic.cells[0].phase,
-            rows: vec![row],
-            cells: topic.cells,
-            message,
-            subjects: vec![topic.first],
+/// What the Message cell (row `row`) of phase `p` says, line by line.
+pub(super) fn said_in(g: &Grid, row: usize, p: usize, keys: &mut normal::Keys) -> Vec<Said> {
+    let mut out = Vec::new();
+    for line in g.text(p, row).lines().filter(|l| l.contains(": ") && states(l)) {
+        let line = normal::content(line);
+        let Some(s) = parse_line(&line) else { continue };
+        let place = match s.tag {
+            Some(tag) => format!("{}, {tag}", g.phase_name(p)),
+            None => g.phase_name(p).to_owned(),
+        };
+        out.push(Said {
+            key: keys.key(s.topic),
+            topic: s.topic.to_owned(),
+            said: normal::statement_key(s.statement),
+            statement: s.statement.to_owned(),
+            place,
         });
     }
+    out
+}
+
+/// A topic and the different answers the grid gives it, gathered phase by
+/// phase from the lines that speak of it.
+pub(super) struct Topic<'s> {
+    /// The topic as first written.
+    first: &'s str,
+    /// (statement key, statement as first written, places)
+    answers: Vec<(&'s str, &'s str, Vec<&'s str>)>,
+    /// The places each answer has (by its index), to find a repeat at once.
+    places: HashSet<(usize, &'s str), BuildHasherDefault<Fnv>>,
+    cells: Vec<CellRef>,
+}
+
+impl<'s> Topic<'s> {
+    pub fn new(first: &'s Said) -> Self {
+        Self { first: &first.topic, answers: Vec::new(), places: HashSet::default(), cells: Vec::new() }
+    }
+
+    /// Add a line of the topic, found in this cell (cells come in phase order).
+    pub fn add(&mut self, s: &'s Said, cell: CellRef) {
+        if self.cells.last() != Some(&cell) && !self.cells.contains(&cell) {
+            self.cells.push(cell);
+        }
+        let i = match self.answers.iter().position(|a| a.0 == s.said) {
+            Some(i) => i,
+            None => {
+                self.answers.push((&s.said, &s.statement, Vec::new()));
+                self.answers.len() - 1
+            }
+        };
+        if self.places.insert((i, &s.place)) {
+            self.answers[i].2.push(&s.place);
+        }
+    }
+
+    /// The finding when the topic gets different answers.
+    pub fn finding(self, g: &Grid, row: usize) -> Option<Finding> {
+        if self.answers.len() < 2 {
+            return None;
+        }
+        let answers: Vec<String> =
+            self.answers.iter().map(|(_, said, places)| format!("\"{said}\" ({})", places.join("; "))).collect();
+        let message =
+            format!("{} gives \"{}\" different answers: {}.", g.row_name(row), self.first, answers.join(" vs "));
+        Some(Finding {
+            id: "conflicting-message",
+            severity: Severity::Warning,
+            phase: self.cells[0].phase,
+            rows: vec![row],
+            cells: self.cells,
+            message,
+            subjects: vec![self.first.to_owned()],
+        })
+    }
+}
+
+/// FNV-1a: a quick hash for the short place names of a topic (a topic
+/// can have thousands of places, so this runs often).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
+    let Some(row) = g.message else { return };
+    let mut keys = normal::Keys::new(&g.stemmer);
+    let said: Vec<Vec<Said>> = g.phases().map(|p| said_in(g, row, p, &mut keys)).collect();
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    for (p, lines) in said.iter().enumerate() {
+        for s in lines {
+            let i = *by_key.entry(&s.key).or_insert_with(|| {
+                topics.push(Topic::new(s));
+                topics.len() - 1
+            });
+            topics[i].add(s, CellRef::new(p, row));
+        }
+    }
+    out.extend(topics.into_iter().filter_map(|t| t.finding(g, row)));
 }

@@ -15,6 +15,7 @@
 //! incremental re-check can redo only what an edit touches.
 
 mod channel_tags;
+mod checker;
 mod conflicts;
 mod grid;
 mod index;
@@ -27,9 +28,12 @@ mod review;
 mod tags;
 #[cfg(test)]
 mod tests;
+mod topics;
+mod waiting;
 mod walls;
 
 pub use channel_tags::tag_spans;
+pub use checker::Checker;
 pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
 
 use crate::journey::{CellRef, Journey};

@@ -15,7 +15,7 @@ pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
 }
 
 /// The presence checks of one phase.
-fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
+pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     let external = g.external_only(p);
     // Rows nobody can be asked to fill here: their emptiness is no finding.
     let excused = |row: usize| [g.organization, g.systems].contains(&Some(row)) && (external || g.waits(row));

@@ -59,7 +59,7 @@ pub fn review(journey: &Journey) -> Review {
     let mut used = vec![false; journey.accepted.len()];
     let mut review = Review::default();
     for finding in findings {
-        let naming = grid.acceptances.naming(&finding);
+        let naming = grid.acceptances.naming(journey, &finding);
         for &i in &naming {
             used[i] = true;
         }
@@ -97,7 +97,7 @@ pub fn describe(a: &Acceptance) -> String {
     format!("{}{subject} in \"{}\"{rows}", a.check, a.phase)
 }
 
-fn stale(g: &Grid, a: &Acceptance) -> Finding {
+pub(super) fn stale(g: &Grid, a: &Acceptance) -> Finding {
     let phase = g.journey.phase_index(&a.phase);
     let mut rows: Vec<usize> = a.rows.iter().filter_map(|r| g.journey.row_index(r)).collect();
     rows.sort_unstable();
@@ -119,7 +119,7 @@ fn stale(g: &Grid, a: &Acceptance) -> Finding {
     }
 }
 
-fn unsorted(notes: usize) -> Finding {
+pub(super) fn unsorted(notes: usize) -> Finding {
     let message = match notes {
         1 => "The inbox holds 1 note that is not sorted into a cell yet.".to_owned(),
         n => format!("The inbox holds {n} notes that are not sorted into a cell yet."),

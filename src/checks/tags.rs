@@ -5,17 +5,15 @@ use super::channel_tags::{missing, tags};
 use super::{Finding, Grid, list};
 
 pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
-    let Some(tp) = g.touchpoints else { return };
     for p in g.phases() {
-        if g.filled(p, tp) {
-            phase(g, p, tp, out);
-        }
+        phase(g, p, out);
     }
 }
 
-/// The tag checks of one phase whose Touchpoints cell has text.
-fn phase(g: &Grid, p: usize, tp: usize, out: &mut Vec<Finding>) {
-    let channels = &g.channels[p];
+/// The tag checks of one phase (none unless its Touchpoints cell has text).
+pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
+    let Some(tp) = g.touchpoints.filter(|&tp| g.filled(p, tp)) else { return };
+    let channels = g.channels(p);
     // External channels need no owner and no system.
     let run_by_us: Vec<&str> = channels.iter().copied().filter(|t| !g.journey.is_external(t)).collect();
     // Each row's tags are found once per phase.

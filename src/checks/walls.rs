@@ -17,39 +17,91 @@ struct Wall {
     by: &'static str,
 }
 
-pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
-    if g.touchpoints.is_none() {
-        return;
-    }
-    // The channels of each phase that the organisation runs.
-    let channels: Vec<Vec<&str>> =
-        g.channels.iter().map(|tags| tags.iter().copied().filter(|t| !g.journey.is_external(t)).collect()).collect();
-    let walls = [
+fn walls(g: &Grid) -> [Wall; 2] {
+    [
         Wall { id: "handoff", row: g.organization, by: "owned by" },
         Wall { id: "system-seam", row: g.systems, by: "served by" },
-    ];
-    // The channels each pair of consecutive phases shares.
-    let shared: Vec<Vec<&str>> = (1..channels.len())
-        .map(|to| channels[to - 1].iter().copied().filter(|t| channels[to].iter().any(|u| same(t, u))).collect())
-        .collect();
-    let mut reader = Reader::new(g.lang, &g.stemmer);
-    for wall in &walls {
-        let Some(row) = wall.row else { continue };
-        // Clauses are read only for phases that share a channel with a neighbour.
-        let mut clauses: Vec<Option<Vec<usize>>> = vec![None; channels.len()];
-        for (from, tags) in shared.iter().enumerate().filter(|(_, tags)| !tags.is_empty()) {
-            let to = from + 1;
-            for p in [from, to] {
-                if clauses[p].is_none() {
-                    clauses[p] = Some(reader.read(g.text(p, row)));
-                }
+    ]
+}
+
+pub(super) fn run(g: &Grid, out: &mut Vec<Finding>) {
+    let mut reading = Reading::new(g);
+    for wall in &walls(g) {
+        for from in 1..g.journey.phases().len() {
+            reading.between(wall, from - 1, out);
+        }
+    }
+}
+
+/// The findings about the walls between each phase of `froms` and the
+/// next one: for each, handoffs, then system seams (as [`run`] has them).
+pub(super) fn pairs(g: &Grid, froms: &[usize]) -> Vec<Vec<Finding>> {
+    let mut reading = Reading::new(g);
+    let walls = walls(g);
+    froms
+        .iter()
+        .map(|&from| {
+            let mut out = Vec::new();
+            for wall in &walls {
+                reading.between(wall, from, &mut out);
             }
-            let side = |p: usize| clauses[p].iter().flatten().map(|&i| reader.clause(i));
-            for tag in tags {
-                let owners = (owner::owners_of(side(from), tag), owner::owners_of(side(to), tag));
-                if let Some(f) = wall_at(g, wall, row, (from, to), tag, owners) {
-                    out.push(f);
-                }
+            out
+        })
+        .collect()
+}
+
+/// What the wall checks read, each once: the channels of each phase that
+/// the organisation runs, and the clauses of each wall's row.
+struct Reading<'g, 'a> {
+    g: &'g Grid<'a>,
+    channels: Vec<Option<Vec<&'a str>>>,
+    /// By wall (handoff, system seam), then phase.
+    clauses: [Vec<Option<Vec<usize>>>; 2],
+    reader: Reader<'a, 'g>,
+}
+
+impl<'g, 'a> Reading<'g, 'a> {
+    fn new(g: &'g Grid<'a>) -> Self {
+        let n = g.journey.phases().len();
+        Self {
+            g,
+            channels: vec![None; n],
+            clauses: [vec![None; n], vec![None; n]],
+            reader: Reader::new(g.lang, &g.stemmer),
+        }
+    }
+
+    fn channels(&mut self, p: usize) -> &[&'a str] {
+        let g = self.g;
+        self.channels[p]
+            .get_or_insert_with(|| g.channels(p).iter().copied().filter(|t| !g.journey.is_external(t)).collect())
+    }
+
+    /// One wall check between phase `from` and the next one.
+    fn between(&mut self, wall: &Wall, from: usize, out: &mut Vec<Finding>) {
+        let (g, to) = (self.g, from + 1);
+        let (Some(row), Some(_)) = (wall.row, g.touchpoints) else { return };
+        if to >= g.journey.phases().len() {
+            return;
+        }
+        let next = self.channels(to).to_vec();
+        let shared: Vec<&str> =
+            self.channels(from).iter().copied().filter(|t| next.iter().any(|u| same(t, u))).collect();
+        if shared.is_empty() {
+            return;
+        }
+        let kind = usize::from(wall.id != "handoff");
+        for p in [from, to] {
+            if self.clauses[kind][p].is_none() {
+                self.clauses[kind][p] = Some(self.reader.read(g.text(p, row)));
+            }
+        }
+        let (clauses, reader) = (&self.clauses[kind], &self.reader);
+        let side = |p: usize| clauses[p].iter().flatten().map(|&i| reader.clause(i));
+        for tag in shared {
+            let owners = (owner::owners_of(side(from), tag), owner::owners_of(side(to), tag));
+            if let Some(f) = wall_at(g, wall, row, (from, to), tag, owners) {
+                out.push(f);
             }
         }
     }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::theme::Theme;
 use crate::app::Editor;
-use crate::app::caret::Wrapped;
+use crate::app::caret::{Lines, Row, Screen};
 
 /// Mark in the margin: text continues above the first shown line.
 pub const ABOVE: &str = "▲";
@@ -15,31 +15,34 @@ pub const ABOVE: &str = "▲";
 pub const BELOW: &str = "▼";
 
 /// Draw the editor's text into `area`; the column left of it is the margin.
+/// Only the lines shown are wrapped, however long the text.
 pub fn draw(editor: &Editor, area: Rect, t: &Theme, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     let width = usize::from(area.width);
     let height = usize::from(area.height);
-    let wrapped = Wrapped::new(editor.area.lines(), width);
-    let scroll = editor.scroll.min(wrapped.len().saturating_sub(1));
-    for dy in 0..height.min(wrapped.len() - scroll) {
-        buf.set_stringn(area.x, area.y + dy as u16, wrapped.row(scroll + dy), width, t.editing_cell);
+    let screen = Screen::new(editor, width);
+    let first = screen.clamp(editor.scroll);
+    let (rows, more) = screen.shown(first, height);
+    for (dy, (line, range)) in rows.into_iter().enumerate() {
+        buf.set_stringn(area.x, area.y + dy as u16, &editor.line(line)[range], width, t.editing_cell);
     }
-    let cursor = editor.area.cursor();
-    let (row, x) = wrapped.locate(cursor.0, cursor.1);
-    if (scroll..scroll + height).contains(&row) {
+    let (line, ch) = editor.cursor();
+    let (at, x) = screen.locate(line, ch);
+    let dy = screen.between(first, at);
+    if at >= first && dy < height {
         // At the end of a full line the cursor stands just right of the text.
-        let (cx, cy) = (area.x + x as u16, area.y + (row - scroll) as u16);
+        let (cx, cy) = (area.x + x as u16, area.y + dy as u16);
         if cx < buf.area.right() {
             buf.set_style(Rect::new(cx, cy, 1, 1), t.text_cursor);
         }
     }
     if area.x > buf.area.x {
-        if scroll > 0 {
+        if first > Row::default() {
             buf.set_stringn(area.x - 1, area.y, ABOVE, 1, t.more);
         }
-        if scroll + height < wrapped.len() {
+        if more {
             buf.set_stringn(area.x - 1, area.bottom() - 1, BELOW, 1, t.more);
         }
     }

@@ -106,13 +106,9 @@ impl Widget for &StatusLine<'_> {
         }
         let mode = format!(" {} ", app.mode.name());
         let (phase, row) = app.cursor_names();
-        let position = format!(
-            " {}/{} {} › {} ",
-            app.cursor.phase + 1,
-            app.journey.phase_count(),
-            text::sanitize(phase),
-            text::sanitize(row)
-        );
+        let place = format!("{}/{} {}", app.cursor.phase + 1, app.journey.phase_count(), text::sanitize(phase));
+        let pad = " ".repeat(place_width(app).saturating_sub(text::width(&place)));
+        let position = format!(" {pad}{place} › {} ", text::sanitize(row));
         let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
         if let Some(question) = app.mode.question().filter(|q| q.spec().shown == Shown::StatusLine) {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
@@ -127,6 +123,20 @@ impl Widget for &StatusLine<'_> {
             buf.set_stringn(area.right() - w, area.y, &right, usize::from(w), t.mode);
         }
     }
+}
+
+/// The most columns the cursor's place (`2/6 Order move`) is aligned in.
+const PLACE_MOST: usize = 28;
+
+/// Columns for the cursor's place on the status line: as many as the
+/// longest phase name needs (up to [`PLACE_MOST`]), the place aligned to
+/// their right, so that ` › row` stays where it is while the cursor moves
+/// along the phases and a move redraws only the place.
+fn place_width(app: &App) -> usize {
+    let digits = app.journey.phase_count().to_string().len();
+    // Bytes: never fewer than the columns, and quick for thousands of phases.
+    let longest = app.journey.phases().iter().map(|p| p.name.len()).max().unwrap_or(0);
+    (2 * digits + 2 + longest).min(PLACE_MOST)
 }
 
 /// The right end of the status line: the current source, the unsorted
@@ -169,7 +179,7 @@ fn message_fits(app: &App, width: u16) -> bool {
     let Some(status) = app.shown_status() else { return true };
     let (phase, row) = app.cursor_names();
     let counts = text::width(&right_side(app));
-    let used = app.mode.name().len() + 2 + 12 + text::width(phase) + text::width(row) + counts;
+    let used = app.mode.name().len() + 2 + 12 + text::width(phase).max(place_width(app)) + text::width(row) + counts;
     used + text::width(&status.text) + 2 <= usize::from(width)
         || !crate::app::layout::Chrome::for_height(app.height).hints
 }

@@ -240,3 +240,21 @@ fn highlight_mode_without_colour_uses_symbols() {
     assert!(screen.contains("warning [") || screen.contains("gap ["), "the panel explains:\n{screen}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_row_name_keeps_its_place_on_the_status_line_while_the_cursor_moves_along_the_phases() {
+    let mut app = app(100, 30);
+    let status_line = |app: &App| {
+        let screen = text_of(render(app, &Theme::color()).backend().buffer());
+        screen.lines().nth(28).unwrap().to_owned()
+    };
+    let mut places = Vec::new();
+    for _ in 0..app.journey.phase_count() {
+        let line = status_line(&app);
+        let (phase, _) = app.cursor_names();
+        assert!(line.contains(&format!("{}/{} {phase} › Need", app.cursor.phase + 1, app.journey.phase_count())));
+        places.push(line.chars().position(|c| c == '›').unwrap());
+        press(&mut app, "l");
+    }
+    assert!(places.windows(2).all(|w| w[0] == w[1]), "the › moves: {places:?}");
+}

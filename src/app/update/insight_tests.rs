@@ -126,3 +126,36 @@ fn external_toggles_a_channel_and_is_undoable() {
     keys(&mut app, ":external no way<Enter>");
     assert!(app.status.as_ref().unwrap().error);
 }
+
+/// Highlight mode's marks, counts and merge conflicts are those of checking
+/// the journey from scratch after every kind of change: cell edits (checked
+/// incrementally), undo and redo, structure changes, acceptances.
+#[test]
+fn highlight_mode_stays_what_checking_from_scratch_gives() {
+    let mut app = first_bill();
+    let current = |app: &App| {
+        if let Some(review) = &app.review {
+            assert_eq!(review, &crate::checks::review(&app.journey));
+        }
+        assert_eq!(app.conflicts, crate::checks::merge_conflicts(&app.journey));
+    };
+    keys(&mut app, "H");
+    current(&app);
+    // Order move's Message: its lead times conflict with other phases'.
+    keys(&mut app, "ljjAthe contract date<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1);
+    current(&app);
+    for spec in ["x", "u", "<C-r>", "u", "jji#chat Retail owns it<Esc>", "kxlx", "uu", "a#shop<Esc>", "hh"] {
+        keys(&mut app, spec);
+        current(&app);
+    }
+    update(&mut app, Msg::Paste("<<<<<<< ours\nfast\n=======\nslow\n>>>>>>> theirs".into()));
+    keys(&mut app, "<Esc>");
+    current(&app);
+    assert_eq!(app.conflicts.len(), 1);
+    for spec in ["H", "x", "H", "u", "Mt", ">", "X", "y", "u", "u"] {
+        keys(&mut app, spec);
+        current(&app);
+    }
+    assert!(app.highlight());
+}

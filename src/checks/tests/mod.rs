@@ -2,6 +2,7 @@
 //! `(id, phase name, row names)` so expectations read like the samples' notes.
 
 mod api;
+mod checker;
 mod conflicts;
 mod grid;
 mod messages;
