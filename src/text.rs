@@ -28,7 +28,10 @@ fn placeholder(c: char) -> Option<char> {
 /// The text with every control or bidi character replaced by a visible placeholder.
 /// Newlines are kept; callers split lines first.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && placeholder(c).is_some()) {
+    // Printable ASCII and newlines (most text) need no look at each character.
+    if text.bytes().all(|b| b == b'\n' || is_printable_ascii(b))
+        || !text.chars().any(|c| c != '\n' && placeholder(c).is_some())
+    {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
@@ -69,6 +72,11 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// A byte that is a whole character one column wide: no control, no part of a longer character.
+fn is_printable_ascii(b: u8) -> bool {
+    (0x20..0x7f).contains(&b)
 }
 
 /// Display width of a string in terminal columns.
@@ -189,12 +197,24 @@ fn bounded(line: &str, width: usize, lines: usize) -> &str {
 
 /// Find where one line breaks; `emit` gets each piece as a byte range and
 /// returns false to stop.
-fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>) -> bool) {
+fn break_line(line: &str, width: usize, emit: impl FnMut(Range<usize>) -> bool) {
+    break_measured(line, width, line.bytes().all(is_printable_ascii), emit);
+}
+
+/// `break_line`, told whether the line is all printable ASCII: then every
+/// byte is a grapheme one column wide and the only white space is ' ', so
+/// widths are lengths.
+fn break_measured(line: &str, width: usize, ascii: bool, mut emit: impl FnMut(Range<usize>) -> bool) {
+    if ascii && line.len() <= width {
+        emit(0..line.len());
+        return;
+    }
+    let measure = |s: &str| if ascii { s.len() } else { self::width(s) };
     let offset = |part: &str| part.as_ptr() as usize - line.as_ptr() as usize;
     let (mut start, mut end, mut current_w) = (0, 0, 0);
     for word in words(line) {
         let at = offset(word);
-        let w = self::width(word);
+        let w = measure(word);
         if current_w + w <= width {
             end = at + word.len();
             current_w += w;
@@ -216,7 +236,7 @@ fn break_line(line: &str, width: usize, mut emit: impl FnMut(Range<usize>) -> bo
             continue;
         }
         for (i, g) in word.grapheme_indices(true) {
-            let gw = self::width(g);
+            let gw = measure(g);
             if current_w + gw > width && end > start {
                 if !emit(start..end) {
                     return;
@@ -326,6 +346,21 @@ mod tests {
             let shown = sanitize(&text);
             let lines: Vec<&str> = wrap_ranges(&shown, width).into_iter().map(|r| &shown[r]).collect();
             prop_assert_eq!(lines, wrap(&text, width));
+        }
+
+        #[test]
+        fn printable_ascii_breaks_as_measured_in_full(line in "[ -~]{0,60}", width in 1usize..30) {
+            let breaks = |ascii: bool| {
+                let mut out = Vec::new();
+                break_measured(&line, width, ascii, |r| {
+                    out.push(r);
+                    true
+                });
+                out
+            };
+            prop_assert_eq!(breaks(true), breaks(false));
+            let slow = line.chars().any(|c| placeholder(c).is_some());
+            prop_assert!(!slow && matches!(sanitize(&line), Cow::Borrowed(_)));
         }
 
         #[test]
