@@ -4,6 +4,7 @@
 //! state and its `update`; `ui` draws it; `term` and `main` are the shell.
 
 pub mod app;
+pub mod backend;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -12,12 +12,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use base64::Engine as _;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{App, Effect, Msg, ReloadFailure, SaveFailure, resolve_key, update};
+use crate::backend::AnsiBackend;
 use crate::journey::CellRef;
 use crate::recovery::{self, RecoveryTarget, Session};
 use crate::store::{self, SaveError, SaveOptions};
@@ -46,7 +46,7 @@ pub enum Exit {
     Crashed,
 }
 
-type Term = Terminal<CrosstermBackend<FrameWriter>>;
+type Term = Terminal<AnsiBackend<FrameWriter>>;
 
 /// The area jgrid draws on a terminal of this size.
 pub fn drawn_area(width: u16, height: u16) -> Rect {
@@ -102,7 +102,7 @@ struct Shell<'a> {
 }
 
 fn new_terminal(writer: FrameWriter, area: Rect) -> io::Result<Term> {
-    Terminal::with_options(CrosstermBackend::new(writer), TerminalOptions { viewport: Viewport::Fixed(area) })
+    Terminal::with_options(AnsiBackend::new(writer), TerminalOptions { viewport: Viewport::Fixed(area) })
 }
 
 impl<'a> Shell<'a> {

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use super::editor::{self, ABOVE};
 use super::matches::{found_in, mark_found, mark_matches};
+use super::put::put;
 use super::theme::{Theme, severity_symbol};
 use crate::app::App;
 use crate::app::layout::Col;
@@ -32,7 +33,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
     if let Some(severity) = checks::worst_at(app.marked(), at) {
         buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, style.patch(t.severity(severity)));
         if cell_text.is_empty() {
-            buf.set_stringn(rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
+            put(buf, rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
             return;
         }
     }
@@ -79,7 +80,7 @@ fn one_line(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &m
     }
     let show = if at == app.cursor { app.first_match(at) } else { None };
     let line = view::one_line(cell_text, width, show);
-    buf.set_stringn(rect.x + 1, rect.y, &line, width, t.cell);
+    put(buf, rect.x + 1, rect.y, &line, width, t.cell);
     style_mark(t, &line, true, rect.x + 1, rect.y, width, buf);
     mark_matches(app, t, &line, rect.x + 1, rect.y, width, buf);
 }
@@ -103,7 +104,7 @@ fn wrapped(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mu
     let hidden = lines.len().saturating_sub(skip + shown);
     for (dy, range) in lines.iter().skip(skip).take(shown).enumerate() {
         let y = rect.y + dy as u16;
-        buf.set_stringn(rect.x + 1, y, &shown_text[range.clone()], width, style);
+        put(buf, rect.x + 1, y, &shown_text[range.clone()], width, style);
         let starts = range.start == 0 || shown_text.as_bytes()[range.start - 1] == b'\n';
         style_mark(t, &shown_text[range.clone()], starts, rect.x + 1, y, width, buf);
         mark_found(t, &shown_text, range, &found, Rect::new(rect.x + 1, y, width as u16, 1), buf);
@@ -112,7 +113,7 @@ fn wrapped(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mu
             let mark = if width >= 14 { format!(" +{count} (z)") } else { format!(" +{count}") };
             let mark_w = text::width(&mark).min(width);
             let x = rect.x + 1 + (width - mark_w) as u16;
-            buf.set_stringn(x, y, &mark, mark_w, style.patch(t.more));
+            put(buf, x, y, &mark, mark_w, style.patch(t.more));
         }
     }
     if skip > 0 {

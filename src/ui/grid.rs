@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::cell;
+use super::put::{fill, put};
 use super::theme::Theme;
 use crate::app::layout::{GridLayout, RowBand};
 use crate::app::view;
@@ -56,12 +57,11 @@ pub fn mood_badge(mood: i8) -> String {
 /// A horizontal rule with crossings under the column separators (a double
 /// one right of a frozen phase, whose column is `frozen`).
 fn rule(layout: &GridLayout, frozen: Option<usize>, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
-    let line = "─".repeat(usize::from(width));
-    buf.set_stringn(x, y, &line, usize::from(width), style);
+    fill(buf, x, y, "─", usize::from(width), style);
     for (i, col) in layout.cols.iter().enumerate() {
         if col.x > 0 && col.x - 1 < width {
             let cross = if frozen.is_some_and(|f| f + 1 == i) { "╫" } else { "┼" };
-            buf.set_stringn(x + col.x - 1, y, cross, 1, style);
+            fill(buf, x + col.x - 1, y, cross, 1, style);
         }
     }
 }
@@ -109,12 +109,12 @@ impl GridView<'_> {
             let name_w =
                 if mood_w > 0 && text::width(&full) + 1 + mood_w <= width { width - mood_w - 1 } else { width };
             let label = self.label(col.phase, name_w, frozen == Some(i));
-            buf.set_stringn(x - 1, area.y, bar(frozen, i), 1, t.rule);
+            fill(buf, x - 1, area.y, bar(frozen, i), 1, t.rule);
             // Only the name is highlighted, a space after it: a cursor move
             // redraws the names, not the whole header.
             let label_w = (text::width(&label) + 1).min(name_w) as u16;
             buf.set_style(Rect::new(x, area.y, label_w.min(area.width - col.x), 1), style);
-            buf.set_stringn(x, area.y, &label, name_w, style);
+            put(buf, x, area.y, &label, name_w, style);
             if name_w < width {
                 let mx = x + (width - mood_w) as u16;
                 buf.set_stringn(mx, area.y, &mood, mood_w, t.phase_header.patch(t.badge));
@@ -133,12 +133,12 @@ impl GridView<'_> {
         let focus = band.row == self.app.cursor.row;
         let name_style = if focus { t.header_focus } else { t.row_name };
         let name_w = usize::from(layout.names_width);
-        buf.set_stringn(body.x, y, text::truncate(&name, name_w), name_w, name_style);
+        put(buf, body.x, y, &text::truncate(&name, name_w), name_w, name_style);
         let frozen = self.frozen(layout);
         for (i, col) in layout.cols.iter().enumerate() {
             let rect = Rect::new(body.x + col.x, y, col.width, height);
             for dy in 0..height {
-                buf.set_stringn(rect.x - 1, y + dy, bar(frozen, i), 1, t.rule);
+                fill(buf, rect.x - 1, y + dy, bar(frozen, i), 1, t.rule);
             }
             cell::draw(self.app, t, CellRef::new(col.phase, band.row), col, rect, buf);
         }
@@ -147,7 +147,7 @@ impl GridView<'_> {
         // colour, and cheap over SSH, since a move redraws the bar, not the text.
         if let Some(col) = layout.cols.iter().find(|c| focus && c.phase == self.app.cursor.phase) {
             for dy in 0..height {
-                buf.set_stringn(body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
+                fill(buf, body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
             }
         }
     }

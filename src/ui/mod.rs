@@ -10,6 +10,7 @@ mod inbox;
 mod lists;
 mod matches;
 mod present;
+mod put;
 mod status;
 pub mod theme;
 mod zoom;
