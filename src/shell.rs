@@ -116,6 +116,7 @@ impl<'a> Shell<'a> {
         let area = self.terminal.get_frame().area();
         update(app, Msg::Resize(area.width, area.height));
         self.draw(app)?;
+        self.inputs.start().context("cannot listen for input and signals")?;
         // (first, last) unwritten keystroke in a cell or the capture line.
         let mut typing: Option<(Instant, Instant)> = None;
         loop {

@@ -17,6 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute, queue};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 /// Whether the terminal is in jgrid's mode right now (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -166,6 +167,14 @@ pub struct Inputs {
     pub rx: Receiver<Input>,
     pause: Arc<InputPause>,
     parked: Receiver<()>,
+    /// What the reading threads need until `start` spawns them.
+    unstarted: std::cell::RefCell<Option<Unstarted>>,
+}
+
+struct Unstarted {
+    signals: Signals,
+    tx: Sender<Input>,
+    parked_tx: Sender<()>,
 }
 
 impl Inputs {
@@ -182,36 +191,49 @@ impl Inputs {
     }
 }
 
-/// Start the threads that read terminal events and signals.
+/// Listen for signals from now on (they wait in a queue), and get ready to
+/// read terminal events; `Inputs::start` starts the threads that read them.
 pub fn inputs() -> io::Result<Inputs> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
-    let signal_tx: Sender<Input> = tx.clone();
-    thread::Builder::new().name("signals".into()).spawn(move || {
-        for signal in signals.forever() {
-            if signal_tx.send(Input::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    })?;
-    let pause = Arc::new(InputPause::default());
+    let signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     let (parked_tx, parked) = mpsc::channel();
-    let reader_pause = Arc::clone(&pause);
-    thread::Builder::new().name("terminal-input".into()).spawn(move || {
-        loop {
-            let input = match event::read() {
-                Ok(e) => Input::Event(e),
-                Err(e) => Input::Closed(e.to_string()),
-            };
-            let closed = matches!(input, Input::Closed(_));
-            if tx.send(input).is_err() || closed {
-                break;
+    let unstarted = std::cell::RefCell::new(Some(Unstarted { signals, tx, parked_tx }));
+    Ok(Inputs { rx, pause: Arc::new(InputPause::default()), parked, unstarted })
+}
+
+impl Inputs {
+    /// Start the threads that read signals and terminal events (once; the
+    /// shell calls it after the first frame, which then does not wait for
+    /// two threads to be made). Keys typed before it wait in the terminal.
+    pub fn start(&self) -> io::Result<()> {
+        let Some(Unstarted { mut signals, tx, parked_tx }) = self.unstarted.borrow_mut().take() else {
+            return Ok(());
+        };
+        let signal_tx: Sender<Input> = tx.clone();
+        thread::Builder::new().name("signals".into()).spawn(move || {
+            for signal in signals.forever() {
+                if signal_tx.send(Input::Signal(signal)).is_err() {
+                    break;
+                }
             }
-            if reader_pause.is_paused() {
-                let _ = parked_tx.send(());
-                reader_pause.wait_while_paused();
+        })?;
+        let reader_pause = Arc::clone(&self.pause);
+        thread::Builder::new().name("terminal-input".into()).spawn(move || {
+            loop {
+                let input = match event::read() {
+                    Ok(e) => Input::Event(e),
+                    Err(e) => Input::Closed(e.to_string()),
+                };
+                let closed = matches!(input, Input::Closed(_));
+                if tx.send(input).is_err() || closed {
+                    break;
+                }
+                if reader_pause.is_paused() {
+                    let _ = parked_tx.send(());
+                    reader_pause.wait_while_paused();
+                }
             }
-        }
-    })?;
-    Ok(Inputs { rx, pause, parked })
+        })?;
+        Ok(())
+    }
 }
