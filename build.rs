@@ -18,6 +18,9 @@ fn main() {
     }
     let dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let list = std::path::Path::new(&dir).join("build/startup-order.txt");
-    println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}", list.display());
-    println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    // `-Xlinker`, one argument each: `-Wl,` would split a folder name at its commas.
+    for arg in [format!("--symbol-ordering-file={}", list.display()), "--no-warn-symbol-ordering".into()] {
+        println!("cargo:rustc-link-arg-bins=-Xlinker");
+        println!("cargo:rustc-link-arg-bins={arg}");
+    }
 }
