@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BINARY = ROOT / "target/release/jgrid"
 OUT = ROOT / "build/startup-order.txt"
 
-# Start-up and what ptybench does: moves, typing in a cell, quitting.
-STARTUP = ["l", "l", "l", "l", "l", "j", "j", "j", "j", "i", "a", "b", "c", "Escape"]
+# Start-up and what ptybench does: moves, typing in a cell, paging, quitting.
+STARTUP = ["l"] * 5 + ["j"] * 4 + ["i"] + list("abcdefghij") + ["Escape"] + ["g", "PageDown", "PageUp"] * 3
 # Everyday use beyond that: highlight mode, overview, undo, evidence, lists,
 # help, search, zoom, capture, the inbox, freeze, present, saving.
 EVERYDAY = [
@@ -59,6 +59,11 @@ def functions(callgrind_out: Path) -> list[str]:
             name = names[m.group(2)]
             obj = ob if m.group(1) == "fn" else (cob or ob)
             cob = None
+            # `'2` marks a recursive call of a function already named;
+            # `0x…` and `(below main)` are no function of the program.
+            name = name.split("'")[0]
+            if name.startswith(("0x", "(")):
+                continue
             if obj and Path(obj).name == "jgrid" and name not in seen:
                 seen.add(name)
                 order.append(name)
