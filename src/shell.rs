@@ -117,6 +117,13 @@ impl<'a> Shell<'a> {
         update(app, Msg::Resize(area.width, area.height));
         self.draw(app)?;
         self.inputs.start().context("cannot listen for input and signals")?;
+        // A resize while the first frame was drawn came before anything
+        // listened for it.
+        let (w, h) = ratatui::crossterm::terminal::size()?;
+        if drawn_area(w, h) != area {
+            self.handle(app, Input::Event(Event::Resize(w, h)))?;
+            self.draw(app)?;
+        }
         // (first, last) unwritten keystroke in a cell or the capture line.
         let mut typing: Option<(Instant, Instant)> = None;
         loop {

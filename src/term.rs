@@ -204,7 +204,8 @@ pub fn inputs() -> io::Result<Inputs> {
 impl Inputs {
     /// Start the threads that read signals and terminal events (once; the
     /// shell calls it after the first frame, which then does not wait for
-    /// two threads to be made). Keys typed before it wait in the terminal.
+    /// two threads to be made), and return when resizes are listened for.
+    /// Keys typed before it wait in the terminal.
     pub fn start(&self) -> io::Result<()> {
         let Some(Unstarted { mut signals, tx, parked_tx }) = self.unstarted.borrow_mut().take() else {
             return Ok(());
@@ -218,7 +219,11 @@ impl Inputs {
             }
         })?;
         let reader_pause = Arc::clone(&self.pause);
+        let (listening_tx, listening) = mpsc::channel();
         thread::Builder::new().name("terminal-input".into()).spawn(move || {
+            // The first poll makes crossterm listen for resizes (SIGWINCH).
+            let _ = event::poll(std::time::Duration::ZERO);
+            let _ = listening_tx.send(());
             loop {
                 let input = match event::read() {
                     Ok(e) => Input::Event(e),
@@ -234,6 +239,9 @@ impl Inputs {
                 }
             }
         })?;
+        // Once it listens, a resize cannot be missed: the caller looks at
+        // the size once more for one that came before.
+        let _ = listening.recv_timeout(std::time::Duration::from_secs(1));
         Ok(())
     }
 }

@@ -33,7 +33,10 @@ impl Setup {
     fn recovery_files(&self) -> Vec<PathBuf> {
         let dir = self.data.join("jgrid").join("recovery");
         let all: Vec<PathBuf> = fs::read_dir(dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
-        all.into_iter().filter(|p| p.is_file()).collect()
+        // Not the temporary file (`.NAME.RANDOM`) of an atomic write under way.
+        all.into_iter()
+            .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect()
     }
 
     fn cell(&self, phase: usize, row: usize) -> String {

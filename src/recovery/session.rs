@@ -41,13 +41,21 @@ impl Session {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         let id = format!("{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff);
         let path = dir.join(format!("{id}.lock"));
-        let file = OpenOptions::new().create_new(true).write(true).open(&path)?;
+        // Made and locked under another name, then renamed: another jgrid
+        // looking for running sessions never finds it unlocked (and takes
+        // it for a dead one's).
+        let making = dir.join(format!("{id}.new"));
+        let file = OpenOptions::new().create_new(true).write(true).open(&making)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
             file.set_permissions(fs::Permissions::from_mode(0o600))?;
         }
         file.lock()?;
+        if let Err(e) = fs::rename(&making, &path) {
+            let _ = fs::remove_file(&making);
+            return Err(e);
+        }
         let mut session = Self { id, file, path };
         session.set_key(key)?;
         Ok(session)
@@ -123,6 +131,23 @@ mod tests {
         assert!(running(dir.path(), Some(&a.id)).iter().any(|r| r.key == "/j/renamed.toml"));
         drop(a);
         assert!(running(dir.path(), Some(&b.id)).is_empty());
+    }
+
+    #[test]
+    fn a_session_being_made_is_neither_seen_nor_removed_and_a_made_one_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = sessions_dir(dir.path());
+        private_dir(&sessions).unwrap();
+        // Not locked yet: another jgrid must not take it for a dead one's.
+        fs::write(sessions.join("making.new"), "").unwrap();
+        assert!(running(dir.path(), None).is_empty());
+        assert!(sessions.join("making.new").exists());
+        let a = Session::start(dir.path(), "/j/a.toml").unwrap();
+        let names: Vec<String> =
+            fs::read_dir(&sessions).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.contains(&format!("{}.lock", a.id)), "{names:?}");
+        assert!(!names.contains(&format!("{}.new", a.id)), "{names:?}");
+        assert_eq!(running(dir.path(), None).len(), 1);
     }
 
     #[test]

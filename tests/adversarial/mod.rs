@@ -91,9 +91,10 @@ impl Home {
     }
 
     /// The recovery files (not the session locks, not the kept journeys).
+    /// The recovery files, without the temporary files of a write under way.
     pub fn recovery_files(&self) -> Vec<PathBuf> {
         let mut all: Vec<PathBuf> = fs::read_dir(self.recovery_dir())
-            .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect())
+            .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.is_file() && !is_temporary(p)).collect())
             .unwrap_or_default();
         all.sort();
         all
@@ -255,4 +256,10 @@ pub fn eventually(mut cond: impl FnMut() -> bool) -> bool {
         std::thread::sleep(Duration::from_millis(20));
     }
     cond()
+}
+
+/// A temporary file that an atomic write is filling (`.NAME.RANDOM`), which
+/// becomes NAME when the write is done: not a file of its own yet.
+fn is_temporary(path: &std::path::Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
 }
