@@ -383,10 +383,7 @@ fn the_tui_never_sends_a_hostile_sequence_from_the_file() {
         ("q", "NORMAL"),
         ("x", "[+] modified"),
     ];
-    for (keys, expect) in steps {
-        pty.keys(keys);
-        pty.assert_screen_contains(expect, TIMEOUT);
-    }
+    pty.walk(&steps, TIMEOUT);
     // A file changed on disk names the file in its dialog.
     let mut text = fs::read_to_string(&path).unwrap();
     text.push('\n');

@@ -90,10 +90,7 @@ fn the_interview_insight_and_view_screens_never_send_hostile_text() {
         ("?", "HELP"),
         ("q", "NORMAL"),
     ];
-    for (keys, expect) in steps {
-        pty.keys(keys);
-        pty.assert_screen_contains(expect, TIMEOUT);
-    }
+    pty.walk(&steps, TIMEOUT);
     pty.keys(":q!<Enter>");
     pty.assert_exit_code(0, TIMEOUT);
     assert_tui_clean("the interview, insight and view screens", &pty.raw_output());

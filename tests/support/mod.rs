@@ -490,6 +490,14 @@ impl Pty {
         }
     }
 
+    /// Press each step's keys and wait until the screen shows its text.
+    pub fn walk(&mut self, steps: &[(&str, &str)], timeout: Duration) {
+        for (keys, expect) in steps {
+            self.keys(keys);
+            self.assert_screen_contains(expect, timeout);
+        }
+    }
+
     /// Like [`Pty::wait_for`], but panics with the screen on timeout.
     pub fn assert_screen_contains(&mut self, needle: &str, timeout: Duration) {
         if !self.wait_for(needle, timeout) {
