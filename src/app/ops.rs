@@ -127,12 +127,15 @@ impl App {
     /// Bring the checks, the evidence and the search up to date after
     /// changes: when they only set cells' text, the checks redo only what
     /// those cells can change (a keystroke kept in a huge grid stays quick).
+    /// Nothing to do when no change went through since they last ran (an
+    /// edit left with Esc and no change).
     pub(super) fn recheck(&mut self) {
         match std::mem::take(&mut self.touched) {
+            Touched::Nothing => return,
             Touched::Cells(cells) => {
                 self.checker.cells_changed(&self.journey, &cells, &mut self.conflicts, self.review.as_mut());
             }
-            Touched::Nothing | Touched::Anything => {
+            Touched::Anything => {
                 self.checker.recheck(&self.journey, &mut self.conflicts, self.review.as_mut());
             }
         }
