@@ -62,14 +62,14 @@ pub fn show_accepted(app: &mut App) {
 }
 
 fn accepted_items(app: &App) -> Vec<AcceptedItem> {
-    let review = app.review.clone().unwrap_or_else(|| checks::review(&app.journey));
+    let stale = app.review.as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
     app.journey
         .accepted
         .iter()
         .enumerate()
         .map(|(index, a)| {
             let why = if a.reason.trim().is_empty() { String::new() } else { format!(": {}", a.reason.trim()) };
-            AcceptedItem { index, text: format!("{}{why}", checks::describe(a)), stale: review.stale.contains(&index) }
+            AcceptedItem { index, text: format!("{}{why}", checks::describe(a)), stale: stale.contains(&index) }
         })
         .collect()
 }
@@ -106,6 +106,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 let (index, selected) = (item.index, list.selected);
                 let what = checks::describe(&app.journey.accepted[index]);
                 app.change(Change::RemoveAcceptance { at: index });
+                // The list's stale marks come from the review: bring it up to date first.
+                app.recheck();
                 app.info(format!("No longer accepted: {what} (u undoes)"));
                 let items = accepted_items(app);
                 let selected = selected.min(items.len().saturating_sub(1));

@@ -3,6 +3,7 @@
 use super::tests::{keys, sample};
 use super::*;
 use crate::journey::{CellRef, Change};
+use crate::app::list_view::ListKind;
 
 #[test]
 fn braces_step_the_mood_from_unknown_and_clamp_at_two() {
@@ -158,4 +159,30 @@ fn highlight_mode_stays_what_checking_from_scratch_gives() {
         current(&app);
     }
     assert!(app.highlight());
+}
+
+#[test]
+fn after_x_in_the_accepted_list_the_stale_marks_stay_on_their_findings() {
+    let mut app = first_bill();
+    // A finding that occurs, then one that occurs no more (stale).
+    keys(&mut app, "HljjA");
+    keys(&mut app, "real<Enter>");
+    let stale = crate::journey::Acceptance {
+        check: "empty-cell".into(),
+        phase: "No such phase".into(),
+        rows: vec!["Systems".into()],
+        subject: None,
+        reason: "gone".into(),
+    };
+    app.change(Change::InsertAcceptance { at: 1, acceptance: stale });
+    app.recheck();
+    keys(&mut app, ":accepted<Enter>");
+    let Mode::List(list) = &app.mode else { panic!("{:?}", app.status) };
+    let ListKind::Accepted(items) = &list.kind else { panic!() };
+    assert_eq!(items.iter().map(|i| i.stale).collect::<Vec<_>>(), [false, true]);
+    keys(&mut app, "x");
+    let Mode::List(list) = &app.mode else { panic!("{:?}", app.status) };
+    let ListKind::Accepted(items) = &list.kind else { panic!() };
+    assert_eq!(items.len(), 1);
+    assert!(items[0].stale, "the one left is still the stale one");
 }
