@@ -41,9 +41,9 @@ impl Session {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         let id = format!("{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff);
         let path = dir.join(format!("{id}.lock"));
-        // Made and locked under another name, then renamed: another jgrid
-        // looking for running sessions never finds it unlocked (and takes
-        // it for a dead one's).
+        // Made, locked and written under another name, then renamed: another
+        // jgrid looking for running sessions never finds it unlocked (and
+        // takes it for a dead one's) nor empty.
         let making = dir.join(format!("{id}.new"));
         let file = OpenOptions::new().create_new(true).write(true).open(&making)?;
         #[cfg(unix)]
@@ -52,18 +52,15 @@ impl Session {
             file.set_permissions(fs::Permissions::from_mode(0o600))?;
         }
         file.lock()?;
-        if let Err(e) = fs::rename(&making, &path) {
+        if let Err(e) = (&file).write_all(contents(key).as_bytes()).and_then(|()| fs::rename(&making, &path)) {
             let _ = fs::remove_file(&making);
             return Err(e);
         }
-        let mut session = Self { id, file, path };
-        session.set_key(key)?;
-        Ok(session)
+        Ok(Self { id, file, path })
     }
 
     /// The journey this session has open changed (saved under a new name).
     pub fn set_key(&mut self, key: &str) -> io::Result<()> {
-        let started = crate::journey::now_secs();
         self.file.set_len(0)?;
         let mut f = &self.file;
         use std::io::Seek as _;
@@ -72,8 +69,13 @@ impl Session {
         // file only says who is running now, and after a crash nobody holds
         // its lock, so it counts as dead whatever it says (a sync here cost
         // about 3 ms of start-up).
-        f.write_all(format!("{}\n{started}\n{key}", std::process::id()).as_bytes())
+        f.write_all(contents(key).as_bytes())
     }
+}
+
+/// What a session file says: this process, when it started, its journey.
+fn contents(key: &str) -> String {
+    format!("{}\n{}\n{key}", std::process::id(), crate::journey::now_secs())
 }
 
 impl Drop for Session {
