@@ -69,7 +69,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
         let cell = touchpoints.map_or("", |r| journey.cell(CellRef::new(p, r)));
         // A marked line (a pain, an idea, a question, a quote) is no touchpoint.
         for line in lines(cell).filter(|l| crate::journey::Mark::of(l).is_none()) {
-            let task = task_name(&without_sources(line));
+            let task = task_name(&crate::checks::normal::content(line));
             if task.is_empty() {
                 continue;
             }
@@ -101,19 +101,6 @@ fn clean(text: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The line without its `@sources`: the diagram is for the client, and
-/// interviewees' names are not.
-fn without_sources(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut last = 0;
-    for span in crate::journey::source_spans(line) {
-        out.push_str(&line[last..span.start]);
-        last = span.end;
-    }
-    out.push_str(&line[last..]);
-    out
 }
 
 /// A touchpoint line as a task name, never read as a Mermaid keyword.

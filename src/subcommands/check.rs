@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::files;
 use crate::checks::{self, Counts, Finding, Review};
 use crate::cli::CheckFormat;
+use crate::export::one_line;
 use crate::journey::Journey;
 use crate::text;
 
@@ -92,11 +93,6 @@ fn rows<'a>(journey: &'a Journey, finding: &Finding) -> Vec<&'a str> {
 
 fn phase<'a>(journey: &'a Journey, finding: &Finding) -> Option<&'a str> {
     journey.phases().get(finding.phase).map(|p| p.name.as_str())
-}
-
-/// Text for one line of output: no line breaks, no control characters.
-fn one_line(text: &str) -> String {
-    text::sanitize(&text.replace(['\r', '\n'], " ")).into_owned()
 }
 
 fn print_text(checked: &[Checked], all: bool, unreadable: usize) {

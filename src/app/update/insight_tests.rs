@@ -2,8 +2,8 @@
 
 use super::tests::{keys, sample};
 use super::*;
-use crate::journey::{CellRef, Change};
 use crate::app::list_view::ListKind;
+use crate::journey::{CellRef, Change};
 
 #[test]
 fn braces_step_the_mood_from_unknown_and_clamp_at_two() {
