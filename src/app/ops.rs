@@ -139,6 +139,9 @@ impl App {
                 self.checker.recheck(&self.journey, &mut self.conflicts, self.review.as_mut());
             }
         }
+        if self.review.is_some() {
+            self.marks = mark_counts(&self.journey);
+        }
         if let Some(evidence) = &mut self.evidence {
             *evidence = crate::insights::Evidence::of(&self.journey);
         }
@@ -146,4 +149,18 @@ impl App {
             search.refresh(&self.journey);
         }
     }
+}
+
+/// How many lines carry each mark (pain, opportunity, question, quote), in
+/// the order of `Mark::ALL`.
+fn mark_counts(journey: &crate::journey::Journey) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for phase in journey.phases() {
+        for line in phase.cells().iter().flat_map(|c| c.lines()) {
+            if let Some(m) = crate::journey::Mark::of(line) {
+                counts[m as usize] += 1;
+            }
+        }
+    }
+    counts
 }

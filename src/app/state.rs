@@ -133,6 +133,9 @@ pub struct App {
     /// is (its open findings are marked and explained, the accepted ones
     /// counted), kept current after every change; `None` when it is off.
     pub review: Option<Review>,
+    /// In highlight mode, how many lines carry each mark (pain, opportunity,
+    /// question, quote, in the order of `Mark::ALL`); kept with the review.
+    pub marks: [usize; 4],
     /// The last copied or cut cell text.
     pub clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
@@ -221,6 +224,7 @@ impl App {
             first_row: 0,
             recovery: None,
             review: None,
+            marks: [0; 4],
             clipboard: None,
             search: None,
             zoom: None,
@@ -242,20 +246,6 @@ impl App {
     /// True when the journey's file does not exist yet.
     pub fn is_new_file(&self) -> bool {
         self.on_disk == OnDisk::Absent
-    }
-
-    /// How many lines carry each mark (pain, opportunity, question, quote),
-    /// in the order of `Mark::ALL`.
-    pub fn mark_counts(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
-        for phase in self.journey.phases() {
-            for line in phase.cells().iter().flat_map(|c| c.lines()) {
-                if let Some(m) = crate::journey::Mark::of(line) {
-                    counts[m as usize] += 1;
-                }
-            }
-        }
-        counts
     }
 
     /// True in highlight mode.

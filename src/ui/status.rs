@@ -158,7 +158,7 @@ fn right_side(app: &App) -> String {
     }
     if app.highlight() {
         parts.push(app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default());
-        let marks = app.mark_counts();
+        let marks = app.marks;
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
                 .iter()

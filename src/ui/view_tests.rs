@@ -293,3 +293,20 @@ fn every_size_renders_the_new_screens_without_panicking() {
         render(&app, &Theme::color());
     }
 }
+
+#[test]
+fn highlight_modes_mark_counts_follow_an_edit() {
+    let mut app = sample(160, 40);
+    press(&mut app, "H");
+    let pains = |app: &App| {
+        let screen = text_of(&render(app, &Theme::mono()));
+        let status = screen.lines().rev().nth(1).unwrap().to_owned();
+        let token = status.split_whitespace().find(|w| w.starts_with('!')).map(str::to_owned);
+        (token, status)
+    };
+    let (before, status) = pains(&app);
+    assert_eq!(before.as_deref(), Some("!6"), "{status}");
+    press(&mut app, "a! waited 25 minutes\x1b");
+    let (after, status) = pains(&app);
+    assert_eq!(after.as_deref(), Some("!7"), "{status}");
+}
