@@ -6,5 +6,5 @@
 //! ```
 
 fn main() {
-    print!("{}", jgrid::app::typed::markdown_table());
+    print!("{}", jgrid::app::commands::markdown_table());
 }

@@ -9,7 +9,7 @@ fn readme() -> String {
 
 #[test]
 fn the_readme_has_the_command_table_as_the_table_makes_it() {
-    let table = jgrid::app::typed::markdown_table();
+    let table = jgrid::app::commands::markdown_table();
     assert!(
         readme().contains(&table),
         "README.md's : command table differs; paste the output of `cargo run --example commands_table`:\n{table}"

@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use super::edit::{LineInput, LineKind};
-use super::history::History;
-use super::msg::{Effect, ReloadFailure, SaveFailure};
-use super::question::{About, Found, Question, QuestionKind};
-use super::state::{App, Mode, OnDisk};
+use crate::app::history::History;
+use crate::app::msg::{Effect, ReloadFailure, SaveFailure};
+use crate::app::questions::{About, Found, Question, QuestionKind};
+use crate::app::state::{App, Mode, OnDisk};
+use crate::app::text::line_input::{LineInput, LineKind};
 use crate::journey::{CellRef, Journey, readable};
 use crate::recovery::RecoveryTarget;
 use crate::text::sanitize;

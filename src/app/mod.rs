@@ -3,52 +3,47 @@
 //! side effects are returned as `Effect`s for the shell to run, whose
 //! outcomes come back as `Msg`s.
 //!
-//! Who calls whom (no cycles): `update` hands each message to `normal`
-//! (the grid), `answers` (a question), `typed` (the `:` commands) or
-//! `files`; those share the operations in `ops` and the pure `structure`,
-//! `search`, `layout` and `history`; `question`, `action` and `keymap` are data.
+//! The root holds the state (`state`), the messages and effects (`msg`),
+//! `update`, undo (`history`) and the operations every room shares (`ops`,
+//! `touched`, `files`). The rooms, one feature each:
+//! - `input/`: actions, keys, the keymap and the mouse;
+//! - `commands/`: the `:` command table;
+//! - `questions/`: the question table and what each answer does;
+//! - `text/`: the one-line prompt, the cell editor, the caret, what is unsaved;
+//! - `grid/`: the grid's actions, moves, structure, search and merge conflicts;
+//! - `interview/`: capture and the inbox;
+//! - `lists/`: the insights, findings to accept and accepted findings;
+//! - `present/`: present mode;
+//! - `viewport/`: layout, columns, scrolling and what is revealed.
+//!
+//! Who calls whom (no cycles): `update` hands each message to a room's
+//! handler; the rooms share `ops` and never import each other's handlers;
+//! the tables (`input::action`, `questions`, `commands`) are data.
 
-mod action;
-mod answers;
-pub mod banner;
-mod capture;
-pub mod caret;
-mod conflicts;
-mod edit;
-mod editor;
+pub mod commands;
 mod files;
+pub mod grid;
 mod history;
-mod inbox;
-mod key;
-pub mod keymap;
-pub mod layout;
-pub mod list_view;
+pub mod input;
+mod interview;
 pub mod lists;
-mod mouse;
-mod moves;
 mod msg;
-mod normal;
 mod ops;
-pub mod panel;
 pub mod present;
-pub mod question;
-mod scroll;
-pub mod search;
+pub mod questions;
 mod state;
-pub mod structure;
+pub mod text;
 mod touched;
-pub mod typed;
-mod typing;
 mod update;
-pub mod view;
-mod viewing;
+pub mod viewport;
 
-pub use action::Action;
-pub use edit::{LINE_KEYS, LineInput, LineKind};
-pub use editor::Editor;
+pub use commands::COMMANDS;
 pub use history::History;
-pub use keymap::{Key, KeyMode, Keymap};
+pub use input::action::Action;
+pub use input::keymap::{Key, KeyMode, Keymap};
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
-pub use question::{About, Found, Question, QuestionKind, Shown};
+pub use questions::{About, Found, Question, QuestionKind, Shown};
 pub use state::{App, Mode, OnDisk, Opening, Settings, Status};
+pub use text::cell_editor::Editor;
+pub use text::line_input::{LINE_KEYS, LineInput, LineKind};
 pub use update::{resolve_key, update};

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::Action;
-use super::question::Found;
+use crate::app::input::action::Action;
+use crate::app::questions::Found;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::RecoveryTarget;
 

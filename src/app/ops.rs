@@ -2,11 +2,11 @@
 //! change, starting and finishing an edit, and running the checks again.
 //! A neutral home, so the handlers never import each other.
 
-use super::editor::Editor;
-use super::question::{About, Question, QuestionKind};
-use super::state::{App, Mode, Status};
-use super::structure::{self, Outcome};
-use super::touched::Touched;
+use crate::app::grid::structure::{self, Outcome};
+use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::state::{App, Mode, Status};
+use crate::app::text::cell_editor::Editor;
+use crate::app::touched::Touched;
 use crate::checks;
 use crate::journey::Change;
 

@@ -2,16 +2,16 @@
 
 use std::path::PathBuf;
 
-use super::edit::LineInput;
-use super::editor::Editor;
-use super::history::History;
-use super::keymap::{KeyMode, Keymap};
-use super::list_view::ListView;
-use super::present::Present;
-use super::question::Question;
-use super::search::Search;
-use super::touched::Touched;
-use super::view::View;
+use crate::app::grid::search::Search;
+use crate::app::history::History;
+use crate::app::input::keymap::{KeyMode, Keymap};
+use crate::app::lists::items::ListView;
+use crate::app::present::page::Present;
+use crate::app::questions::Question;
+use crate::app::text::cell_editor::Editor;
+use crate::app::text::line_input::LineInput;
+use crate::app::touched::Touched;
+use crate::app::viewport::columns::View;
 use crate::checks::{Checker, Finding, Review};
 use crate::insights::Evidence;
 use crate::journey::{CellRef, Journey};

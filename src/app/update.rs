@@ -6,12 +6,14 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
-use super::edit::{self, LineInput, LineKind};
-use super::keymap::{Key, KeyMode};
-use super::msg::{Effect, Msg};
-use super::state::{App, Mode};
-use super::{answers, capture, files, inbox, lists, mouse, normal, typed};
+use crate::app::input::action::Action;
+use crate::app::input::keymap::{Key, KeyMode};
+use crate::app::msg::{Effect, Msg};
+use crate::app::state::{App, Mode};
+use crate::app::text::line_input::{self, LineInput, LineKind};
+use crate::app::{
+    commands, files, grid::normal, input::mouse, interview::capture, interview::inbox, lists, questions::answers,
+};
 
 /// Turn a key press into messages for the current mode. Releases are ignored
 /// (Windows sends them). In edit mode an Alt+key that is not bound is the
@@ -175,11 +177,11 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match (action, &line.kind) {
-        (Action::Submit, LineKind::Command) => return typed::run(app, &line.text()),
+        (Action::Submit, LineKind::Command) => return commands::run(app, &line.text()),
         (Action::Submit, LineKind::SaveAs { then_quit }) => {
             let text = line.text();
             let path = text.trim();
-            let path = if path.is_empty() { edit::default_save_path() } else { PathBuf::from(path) };
+            let path = if path.is_empty() { line_input::default_save_path() } else { PathBuf::from(path) };
             return files::save(app, Some(path), *then_quit);
         }
         // The cursor stays on the match it reached while typing.
@@ -198,7 +200,7 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Cancel, LineKind::Reason { .. }) => app.info("Not accepted"),
         (Action::Cancel, _) => {}
         (Action::Complete, LineKind::Command) => {
-            let completed = typed::complete(&line.text());
+            let completed = commands::complete(&line.text());
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, &completed)));
         }
         _ => app.mode = Mode::Line(line),

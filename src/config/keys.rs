@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::keymap::Key;
+use crate::app::input::keymap::Key;
 
 const EXAMPLES: &str =
     "for example `x`, `G`, `?`, `ctrl-s`, `alt-x`, `shift-tab`, `enter`, `esc`, `f2`, `pgdn` or `space`";

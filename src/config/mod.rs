@@ -104,7 +104,7 @@ use std::path::{Path, PathBuf};
 pub use keys::{key_name, parse_key};
 
 use crate::app::Action;
-use crate::app::keymap::{Key, KeyMode, Keymap};
+use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::journey::{DEFAULT_PHASES, DEFAULT_ROWS};
 use crate::ui::theme::Theme;
 

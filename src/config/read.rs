@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::keys::{key_name, parse_key};
 use super::{Config, ConfigError, ThemeChoice};
-use crate::app::keymap::{Key, KeyMode, Keymap};
+use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::app::{Action, QuestionKind};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";

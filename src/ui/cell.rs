@@ -11,8 +11,8 @@ use super::matches::{found_in, mark_found, mark_matches};
 use super::put::put;
 use super::theme::{Theme, severity_symbol};
 use crate::app::App;
-use crate::app::layout::Col;
-use crate::app::view;
+use crate::app::viewport::columns;
+use crate::app::viewport::layout::Col;
 use crate::checks;
 use crate::insights::Backing;
 use crate::journey::{CellRef, Mark};
@@ -79,7 +79,7 @@ fn one_line(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &m
         return;
     }
     let show = if at == app.cursor { app.first_match(at) } else { None };
-    let line = view::one_line(cell_text, width, show);
+    let line = columns::one_line(cell_text, width, show);
     put(buf, rect.x + 1, rect.y, &line, width, t.cell);
     style_mark(t, &line, true, rect.x + 1, rect.y, width, buf);
     mark_matches(app, t, &line, rect.x + 1, rect.y, width, buf);

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::theme::Theme;
 use crate::app::Editor;
-use crate::app::caret::{Lines, Row, Screen};
+use crate::app::text::caret::{Lines, Row, Screen};
 
 /// Mark in the margin: text continues above the first shown line.
 pub const ABOVE: &str = "▲";

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::{Theme, severity_symbol};
-use crate::app::panel::{self, SYMBOL};
+use crate::app::viewport::panel::{self, SYMBOL};
 use crate::app::{Action, App, KeyMode};
 use crate::text;
 

@@ -10,8 +10,8 @@ use ratatui::widgets::Widget;
 use super::cell;
 use super::put::{fill, put};
 use super::theme::Theme;
-use crate::app::layout::{GridLayout, RowBand};
-use crate::app::view;
+use crate::app::viewport::columns;
+use crate::app::viewport::layout::{GridLayout, RowBand};
 use crate::app::{Action, App, KeyMode};
 use crate::journey::CellRef;
 use crate::text;
@@ -87,10 +87,10 @@ impl GridView<'_> {
         let key = self.app.keymap.label(KeyMode::Normal, Action::ToggleFreeze).unwrap_or_else(|| "frozen".into());
         let tag = format!(" [{key}]");
         if !frozen || text::width(&tag) + 3 > width {
-            return view::cut(&label, width);
+            return columns::cut(&label, width);
         }
         let room = width - text::width(&tag);
-        format!("{}{tag}", view::cut(&label, room))
+        format!("{}{tag}", columns::cut(&label, room))
     }
 
     fn header(&self, layout: &GridLayout, area: Rect, buf: &mut Buffer) {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::typed::COMMANDS;
+use crate::app::commands::COMMANDS;
 use crate::app::{App, Key, KeyMode, LINE_KEYS, QuestionKind};
 
 pub struct Help<'a> {

@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::layout::{Chrome, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::viewport::layout::{Chrome, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Mode};
 pub use theme::Theme;
 

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::{Theme, severity_symbol};
-use crate::app::present::{self, FOOTER, Kind, MARGIN, Present};
+use crate::app::present::page::{self, FOOTER, Kind, MARGIN, Present};
 use crate::app::{Action, App, KeyMode};
 use crate::journey::Mark;
 use crate::text;
@@ -24,7 +24,7 @@ pub struct PresentView<'a> {
 impl Widget for &PresentView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, phase) = (self.app, self.shown.phase);
-        let header = present::header_height(&app.journey, phase, area.width, area.height);
+        let header = page::header_height(&app.journey, phase, area.width, area.height);
         if area.height < header + FOOTER + 1 || area.width <= 2 * MARGIN {
             let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str());
             let line = format!("{} {} (Esc: back)", phase + 1, text::sanitize(name));
@@ -78,18 +78,18 @@ impl PresentView<'_> {
     fn header(&self, area: Rect, height: u16, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         let Some(phase) = app.journey.phases().get(self.shown.phase) else { return };
-        let (left, content) = present::content(area.width);
+        let (left, content) = page::content(area.width);
         let (x, width) = (area.x + left, usize::from(content));
         let number = format!("Phase {} of {}", self.shown.phase + 1, app.journey.phase_count());
         buf.set_stringn(x, area.y, &number, width, t.dim);
         if let Some(mood) = phase.mood {
-            let mood = present::mood_words(mood);
+            let mood = page::mood_words(mood);
             let w = text::width(&mood);
             if w + text::width(&number) + 2 <= width {
                 buf.set_stringn(x + (width - w) as u16, area.y, &mood, w, t.title);
             }
         }
-        let big = present::big_name(&app.journey, self.shown.phase, area.width, area.height);
+        let big = page::big_name(&app.journey, self.shown.phase, area.width, area.height);
         if let Some(lines) = big {
             for (dy, line) in lines.iter().enumerate() {
                 buf.set_stringn(x, area.y + 1 + dy as u16, line, width, t.title);

@@ -181,7 +181,7 @@ fn message_fits(app: &App, width: u16) -> bool {
     let counts = text::width(&right_side(app));
     let used = app.mode.name().len() + 2 + 12 + text::width(phase).max(place_width(app)) + text::width(row) + counts;
     used + text::width(&status.text) + 2 <= usize::from(width)
-        || !crate::app::layout::Chrome::for_height(app.height).hints
+        || !crate::app::viewport::layout::Chrome::for_height(app.height).hints
 }
 
 /// The keys that matter in the current mode, from the actual keymap.

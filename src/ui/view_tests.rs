@@ -233,7 +233,7 @@ fn the_findings_panel_grows_in_zoom() {
         .apply(&mut app.journey)
         .unwrap();
     press(&mut app, "jH");
-    let lines = crate::app::panel::lines(app.findings(), app.cursor, 60).len();
+    let lines = crate::app::viewport::panel::lines(app.findings(), app.cursor, 60).len();
     assert!(lines > 4, "{lines} lines of findings");
     let grid = text_of(&render(&app, &Theme::mono()));
     assert!(grid.contains("▼ +"), "the grid's panel says it is cut:\n{grid}");

@@ -2,7 +2,7 @@
 
 use super::tests::{keys, sample};
 use super::*;
-use crate::app::list_view::ListKind;
+use crate::app::lists::items::ListKind;
 use crate::journey::{CellRef, Change};
 
 #[test]

@@ -3,8 +3,8 @@
 
 use super::tests::{asking, keys, keys_all, sample};
 use super::*;
-use crate::app::question::QuestionKind;
-use crate::app::search::Target;
+use crate::app::grid::search::Target;
+use crate::app::questions::QuestionKind;
 use crate::app::{EditorFailure, EditorText, History};
 use crate::journey::{CellRef, Journey};
 

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::*;
-use crate::app::question::{Found, QuestionKind};
+use crate::app::questions::{Found, QuestionKind};
 use crate::app::{History, SaveFailure};
 use crate::journey::{CellRef, Change, Journey};
 

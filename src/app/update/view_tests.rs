@@ -212,7 +212,7 @@ fn a_tall_cell_being_edited_scrolls_to_its_cursor() {
     let first = editor.scroll.line;
     assert!(first > 0 && first + height >= 41, "scrolled to the end: {:?}", editor.scroll);
     keys(&mut app, "<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>");
-    assert_eq!(app.editor().unwrap().scroll, crate::app::caret::Row::default());
+    assert_eq!(app.editor().unwrap().scroll, crate::app::text::caret::Row::default());
 }
 
 #[test]

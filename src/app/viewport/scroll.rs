@@ -1,9 +1,9 @@
 //! What of the journey is on screen: the grid's geometry, the panels under
 //! it, and the scrolling that keeps the cursor in view.
 
-use super::caret::{Row, Screen};
-use super::layout::{self, Geometry, GridLayout};
-use super::state::{App, Mode};
+use crate::app::state::{App, Mode};
+use crate::app::text::caret::{Row, Screen};
+use crate::app::viewport::layout::{self, Geometry, GridLayout};
 
 impl App {
     /// The layout of the grid for the current state.

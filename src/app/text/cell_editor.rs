@@ -11,8 +11,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::caret::{Lines, Row};
-use super::edit::normalize_newlines;
+use crate::app::text::caret::{Lines, Row};
+use crate::app::text::line_input::normalize_newlines;
 use crate::journey::CellRef;
 use crate::text;
 
@@ -262,7 +262,7 @@ fn trimmed<S: AsRef<str>>(lines: &[S]) -> (&[S], &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::caret::Screen;
+    use crate::app::text::caret::Screen;
     use proptest::prelude::*;
 
     fn key(code: KeyCode) -> KeyEvent {

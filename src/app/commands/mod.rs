@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use super::msg::Effect;
-use super::state::{App, Mode};
-use super::structure::{self, Direction};
-use super::{capture, conflicts, files, lists};
+use crate::app::grid::structure::{self, Direction};
+use crate::app::msg::Effect;
+use crate::app::state::{App, Mode};
+use crate::app::{files, grid::conflicts, interview::capture, interview::mood, lists};
 use crate::journey::Change;
 
 /// One `:` command.
@@ -147,7 +147,7 @@ pub const COMMANDS: [TypedCommand; 24] = [
         },
     ),
     cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
-        lists::mood_command(app, arg);
+        mood::mood_command(app, arg);
         Vec::new()
     }),
     cmd("present", &[], "", "present: one phase per screen for a workshop; arrows step, Esc leaves", |app, _| {

@@ -4,9 +4,9 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::action::Action;
-pub use super::key::Key;
-use super::question::{QUESTIONS, QuestionKind};
+use crate::app::input::action::Action;
+pub use crate::app::input::key::Key;
+use crate::app::questions::{QUESTIONS, QuestionKind};
 
 /// Which set of bindings applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,8 +4,8 @@
 //! highlight mode) and how the keys step through the pages. Nothing here
 //! changes the journey: present mode has no key that edits.
 
-use super::action::Action;
-use super::banner::{self, banner};
+use crate::app::input::action::Action;
+use crate::app::present::banner::{self, banner};
 use crate::checks::{Finding, Severity};
 use crate::journey::{CellRef, Journey, Mark};
 use crate::text;

@@ -1,8 +1,8 @@
 //! The mouse: a click selects a cell, a double click edits it, the wheel
 //! moves the cursor (or scrolls a zoomed cell).
 
-use super::layout::Chrome;
-use super::state::{App, Mode};
+use crate::app::state::{App, Mode};
+use crate::app::viewport::layout::Chrome;
 use crate::journey::CellRef;
 
 /// A click selects the cell under the mouse; a double click edits it.

@@ -3,11 +3,11 @@
 //! line (with its `@source`); `x` deletes a note and `e` edits it. Each sort,
 //! deletion or edit is one undoable change.
 
-use super::action::Action;
-use super::edit::{LineInput, LineKind};
-use super::moves::movement;
-use super::msg::Effect;
-use super::state::{App, Mode};
+use crate::app::grid::moves::movement;
+use crate::app::input::action::Action;
+use crate::app::msg::Effect;
+use crate::app::state::{App, Mode};
+use crate::app::text::line_input::{LineInput, LineKind};
 use crate::journey::{Change, with_source};
 
 /// `I`: show the inbox and move the focus to it.

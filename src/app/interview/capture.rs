@@ -2,8 +2,8 @@
 //! that files notes in the inbox with their source and time, and the quick
 //! route `2/msg text` that files a note straight into a cell.
 
-use super::edit::{LineInput, LineKind};
-use super::state::{App, Mode};
+use crate::app::state::{App, Mode};
+use crate::app::text::line_input::{LineInput, LineKind};
 use crate::journey::{CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source};
 
 /// Open the capture line (again, empty).

@@ -3,7 +3,7 @@
 //! left while the others scroll. Decides which phase columns are visible,
 //! how wide they are and how the columns scroll with the cursor.
 
-use super::layout::{self, Col, Geometry, GridLayout, MIN_COL};
+use crate::app::viewport::layout::{self, Col, Geometry, GridLayout, MIN_COL};
 use crate::journey::{CellRef, Journey};
 
 /// Narrowest phase column of the overview (text columns, without the separator).

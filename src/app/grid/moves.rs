@@ -1,7 +1,7 @@
 //! Moving the cursor: where each moving action takes it, inside the grid.
 
-use super::action::Action;
-use super::state::App;
+use crate::app::input::action::Action;
+use crate::app::state::App;
 use crate::journey::CellRef;
 
 /// Where a moving action takes the cursor; `None` for other actions.

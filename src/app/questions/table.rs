@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::action::Action;
+use crate::app::input::action::Action;
 use crate::journey::{Change, Journey};
 use crate::recovery::Recovery;
 

@@ -1,16 +1,16 @@
 //! Lists over the grid: the insights (`L`; Enter jumps to the cell that
 //! says it), the findings to accept at the cursor (`A`; Enter asks for a
 //! reason), and the accepted findings (`:accepted`; Enter jumps, `x`
-//! un-accepts). And the evidence view (`E`) and the mood keys (`{`, `}`,
-//! `:mood`).
+//! un-accepts). And `:external`, which says which channels the
+//! organisation does not run.
 
-use super::action::Action;
-use super::edit::{LineInput, LineKind};
-pub use super::list_view::{AcceptedItem, ListKind, ListView};
-use super::msg::Effect;
-use super::state::{App, Mode};
+use crate::app::input::action::Action;
+use crate::app::lists::items::{AcceptedItem, ListKind, ListView};
+use crate::app::msg::Effect;
+use crate::app::state::{App, Mode};
+use crate::app::text::line_input::{LineInput, LineKind};
 use crate::checks::{self, Candidate};
-use crate::insights::{Evidence, Insight, Insights, mood};
+use crate::insights::{Insight, Insights};
 use crate::journey::{Acceptance, CellRef, Change};
 
 /// `L`: open the list of insights.
@@ -136,39 +136,6 @@ fn acceptance_cell(app: &App, index: usize) -> Option<CellRef> {
     let phase = app.journey.phase_index(&a.phase)?;
     let row = a.rows.iter().find_map(|r| app.journey.row_index(r)).unwrap_or(app.cursor.row);
     Some(CellRef::new(phase, row))
-}
-
-/// `E`: show or hide how many sources back each cell.
-pub fn toggle_evidence(app: &mut App) {
-    if app.evidence.take().is_some() {
-        app.info("Evidence off");
-        return;
-    }
-    let evidence = Evidence::of(&app.journey);
-    app.info(format!("Evidence: {}; cells marked unbacked name no source", evidence.summary()));
-    app.evidence = Some(evidence);
-}
-
-/// Set the cursor phase's mood (one undoable change) and say so.
-pub fn set_mood(app: &mut App, mood: Option<i8>) {
-    let phase = app.cursor.phase;
-    app.change(Change::SetMood { phase, mood });
-    let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str()).to_owned();
-    app.info(format!("Mood of {} {name}: {} (u undoes)", phase + 1, mood::label(mood)));
-}
-
-/// `}` and `{`: one step happier or unhappier, from unknown to ±1, within ±2.
-pub fn step_mood(app: &mut App, happier: bool) {
-    let now = app.journey.phases().get(app.cursor.phase).and_then(|p| p.mood);
-    set_mood(app, if happier { mood::raise(now) } else { mood::lower(now) });
-}
-
-/// `:mood N` sets the cursor phase's mood; `:mood` alone clears it.
-pub fn mood_command(app: &mut App, arg: &str) {
-    match mood::parse(arg) {
-        Ok(m) => set_mood(app, m),
-        Err(e) => app.error(format!(":mood: {e}")),
-    }
 }
 
 /// `:external TAG` toggles whether a channel is one the organisation does not run.

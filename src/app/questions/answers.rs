@@ -1,14 +1,14 @@
 //! What each answer to a question does. The questions themselves, their
 //! keys and labels, are data in `question.rs`.
 
-use super::action::Action;
-use super::edit::{LineInput, LineKind};
-use super::editor::Editor;
-use super::msg::Effect;
-use super::question::{About, Question};
-use super::state::{App, Mode, OnDisk};
-use super::structure;
-use super::{conflicts, files};
+use crate::app::grid::structure;
+use crate::app::input::action::Action;
+use crate::app::msg::Effect;
+use crate::app::questions::{About, Question};
+use crate::app::state::{App, Mode, OnDisk};
+use crate::app::text::cell_editor::Editor;
+use crate::app::text::line_input::{LineInput, LineKind};
+use crate::app::{files, grid::conflicts};
 use crate::journey::{CellRef, Change, readable};
 use crate::merge::Side;
 
@@ -90,7 +90,7 @@ fn take(app: &mut App, side: Side) -> Vec<Effect> {
 /// was, a half-typed note back in edit mode. A save then asks first if the
 /// file changed on disk since the changes were made. The recovery file
 /// becomes this session's own.
-fn recover(app: &mut App, found: super::question::Found, more: usize) -> Vec<Effect> {
+fn recover(app: &mut App, found: crate::app::questions::Found, more: usize) -> Vec<Effect> {
     let when = readable(found.recovery.written);
     let Some(journey) = found.journey else {
         app.error("The recovery file is damaged and was left as it is; see jgrid --recover-list");

@@ -7,19 +7,19 @@ use std::ops::Range;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
-use super::caret::{self, Screen};
-use super::layout::{Chrome, Col};
-use super::panel;
-use super::present::{self, Page, Present, Step};
-use super::search::{self, Target};
-use super::state::{App, Mode, Status};
+use crate::app::grid::search::{self, Target};
+use crate::app::input::action::Action;
+use crate::app::present::page::{self, Page, Present, Step};
+use crate::app::state::{App, Mode, Status};
+use crate::app::text::caret::{self, Screen};
+use crate::app::viewport::layout::{Chrome, Col};
+use crate::app::viewport::panel;
 use crate::journey::CellRef;
 use crate::text;
 
 impl App {
     /// `v`: the overview on or off.
-    pub(super) fn toggle_overview(&mut self) {
+    pub(in crate::app) fn toggle_overview(&mut self) {
         self.view.overview = !self.view.overview;
         if self.view.overview {
             self.info("Overview: every phase on one screen, one line per cell (v: back to the grid)");
@@ -29,7 +29,7 @@ impl App {
     }
 
     /// `F`: keep the cursor's phase at the left while the others scroll, or release it.
-    pub(super) fn toggle_freeze(&mut self) {
+    pub(in crate::app) fn toggle_freeze(&mut self) {
         let name = |app: &App, phase: usize| {
             let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str());
             format!("{} {}", phase + 1, text::sanitize(name))
@@ -49,13 +49,13 @@ impl App {
     }
 
     /// The name of the frozen phase (phase names are unique).
-    pub(super) fn frozen_name(&self) -> Option<String> {
+    pub(in crate::app) fn frozen_name(&self) -> Option<String> {
         Some(self.journey.phases().get(self.view.frozen?)?.name.clone())
     }
 
     /// Keep the frozen phase frozen when phases move, come or go (a phase
     /// renamed keeps its place; a phase deleted is released).
-    pub(super) fn follow_frozen(&mut self, name: Option<String>) {
+    pub(in crate::app) fn follow_frozen(&mut self, name: Option<String>) {
         let (Some(name), Some(_)) = (name, self.view.frozen) else { return };
         let phases = self.journey.phases();
         if let Some(at) = phases.iter().position(|p| p.name == name) {
@@ -66,19 +66,19 @@ impl App {
     }
 
     /// `:present`: one phase per screen, from the cursor's phase.
-    pub(super) fn start_present(&mut self) {
+    pub(in crate::app) fn start_present(&mut self) {
         self.zoom = None;
         self.mode = Mode::Present(Present::new(self.cursor.phase));
     }
 
     /// A phase's page in present mode, laid out for the screen.
     pub fn present_page(&self, phase: usize) -> Page {
-        present::fitted(&self.journey, phase, self.findings(), self.width, self.height)
+        page::fitted(&self.journey, phase, self.findings(), self.width, self.height)
     }
 
     /// An action in present mode: step through the phases, or leave with the
     /// cursor on the phase shown last.
-    pub(super) fn present_step(&mut self, action: Action) {
+    pub(in crate::app) fn present_step(&mut self, action: Action) {
         let Mode::Present(shown) = self.mode else { return };
         if action == Action::ToggleHighlight {
             if self.review.take().is_none() {
@@ -87,8 +87,8 @@ impl App {
             return;
         }
         let lines = self.present_page(shown.phase).lines.len();
-        let height = present::body_height(&self.journey, shown.phase, self.width, self.height);
-        match present::step(shown, action, self.journey.phase_count(), lines, height) {
+        let height = page::body_height(&self.journey, shown.phase, self.width, self.height);
+        match page::step(shown, action, self.journey.phase_count(), lines, height) {
             Step::To(next) => self.mode = Mode::Present(next),
             Step::Edge(said) => self.info(said),
             Step::Leave => {
@@ -126,7 +126,7 @@ impl App {
 
     /// The line of the cursor's cell that must show because a search match
     /// is there (not on its first line); the cursor's row grows to it.
-    pub(super) fn reveal_line(&self, cols: &[Col]) -> Option<usize> {
+    pub(in crate::app) fn reveal_line(&self, cols: &[Col]) -> Option<usize> {
         if self.view.overview || self.editor().is_some() {
             return None;
         }
@@ -136,7 +136,7 @@ impl App {
     }
 
     /// Zoomed: scroll to the search match in the cursor's cell.
-    pub(super) fn zoom_to_match(&mut self) {
+    pub(in crate::app) fn zoom_to_match(&mut self) {
         let Some(scroll) = self.zoom else { return };
         let (width, height) = self.zoom_body();
         if let Some(line) = self.match_line(self.cursor, width) {
@@ -155,7 +155,7 @@ impl App {
     }
 
     /// Lines the findings panel needs for the cursor's cell.
-    pub(super) fn panel_lines(&self) -> u16 {
+    pub(in crate::app) fn panel_lines(&self) -> u16 {
         let lines = panel::lines(self.findings(), self.cursor, usize::from(self.width)).len();
         u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
     }
@@ -173,7 +173,7 @@ impl App {
     }
 
     /// Scroll the cell being edited so its text cursor is on screen.
-    pub(super) fn keep_caret_visible(&mut self) {
+    pub(in crate::app) fn keep_caret_visible(&mut self) {
         let Some((width, height)) = self.edit_viewport() else { return };
         let Mode::Edit(editor) = &mut self.mode else { return };
         editor.scroll = Screen::new(editor.as_ref(), width).follow(editor.scroll, height, editor.cursor());
@@ -181,7 +181,7 @@ impl App {
 
     /// A key that edits a cell. Up and down (and the page keys) move along
     /// the lines as the grid wraps them; the rest is the text editor's.
-    pub(super) fn edit_key(&mut self, key: KeyEvent) {
+    pub(in crate::app) fn edit_key(&mut self, key: KeyEvent) {
         let viewport = self.edit_viewport();
         let Mode::Edit(editor) = &mut self.mode else { return };
         let page = viewport.map_or(1, |(_, h)| h.saturating_sub(1).max(1)) as isize;

@@ -3,8 +3,8 @@
 //! They are marked even with highlight mode off, `]` visits them first, and
 //! `M` or `:take ours|theirs|both` resolves one in one undoable step.
 
-use super::question::{About, Question, QuestionKind};
-use super::state::App;
+use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::state::App;
 use crate::merge::{ConflictAt, Side, conflict_at, resolve_at};
 
 /// `M`: ask which side to take, when there is a conflict at the cursor.

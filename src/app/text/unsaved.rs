@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::edit::LineKind;
-use super::editor::Editor;
-use super::state::{App, Mode};
+use crate::app::state::{App, Mode};
+use crate::app::text::cell_editor::Editor;
+use crate::app::text::line_input::LineKind;
 use crate::recovery::{Editing, Recovery};
 
 impl App {

@@ -2,14 +2,14 @@
 //! undo, copy and paste, search, zoom, highlight mode, the external editor,
 //! and shaping the grid.
 
-use super::action::Action;
-use super::edit::{LineInput, LineKind};
-use super::moves::movement;
-use super::msg::{EditorFailure, EditorText, Effect};
-use super::search::{Search, Target};
-use super::state::{App, Mode};
-use super::structure::{self, Direction};
-use super::{capture, conflicts, files, inbox, lists};
+use crate::app::grid::moves::movement;
+use crate::app::grid::search::{Search, Target};
+use crate::app::grid::structure::{self, Direction};
+use crate::app::input::action::Action;
+use crate::app::msg::{EditorFailure, EditorText, Effect};
+use crate::app::state::{App, Mode};
+use crate::app::text::line_input::{LineInput, LineKind};
+use crate::app::{files, grid::conflicts, interview::capture, interview::inbox, interview::mood, lists};
 use crate::journey::{CellRef, Change};
 
 /// Run an action in normal mode.
@@ -90,10 +90,10 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             prompt(app, &format!("title {title}"));
         }
         Action::Capture => capture::open(app),
-        Action::RaiseMood => lists::step_mood(app, true),
-        Action::LowerMood => lists::step_mood(app, false),
+        Action::RaiseMood => mood::step_mood(app, true),
+        Action::LowerMood => mood::step_mood(app, false),
         Action::ShowInsights => lists::open(app),
-        Action::ToggleEvidence => lists::toggle_evidence(app),
+        Action::ToggleEvidence => mood::toggle_evidence(app),
         Action::ResolveConflict => conflicts::ask(app),
         Action::AcceptFinding => lists::accept(app),
         Action::ShowInbox => inbox::open(app),
