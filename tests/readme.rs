@@ -1,10 +1,24 @@
-//! README.md says what exists: every `:` command (from the one table), every
-//! bindable action, every check, every question's config table.
+//! The manual (docs/src) says what exists: every `:` command (from the one
+//! table), every bindable action, every check, every question's config table.
 
 use jgrid::app::{Action, KeyMode, QuestionKind};
 
+/// Every page of the manual, one after the other.
 fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut text = String::new();
+    walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/src")), &mut text);
+    text
 }
 
 #[test]
