@@ -124,10 +124,11 @@ pub enum Subcommand {
         path: Option<String>,
     },
     /// Show what changed between two journeys, cell by cell (exit 0: the same, 1: different, 2: a
-    /// file cannot be read). Given git's seven arguments it is git's external diff (always exit 0)
+    /// file cannot be read). Given git's seven arguments (nine for a rename or copy) it is git's
+    /// external diff (always exit 0)
     Diff {
-        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
-        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH HEADER]
+        #[arg(required = true, num_args = 2..=9, value_name = "OLD NEW")]
         files: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]

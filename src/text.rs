@@ -37,6 +37,19 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
 }
 
+/// Text shown on one line, such as a path in a message: like [`sanitize`],
+/// and a newline shown as `␊` too (git allows newlines in file names).
+///
+/// ```
+/// assert_eq!(jgrid::text::one_line("a\nb\u{1b}.toml"), "a␊b␛.toml");
+/// ```
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return sanitize(text);
+    }
+    Cow::Owned(text.chars().map(|c| placeholder(c).unwrap_or(c)).collect())
+}
+
 /// JSON text with every character that `sanitize` would replace written as a
 /// `\uXXXX` escape. serde_json escapes C0 controls itself but writes C1
 /// controls and bidi overrides raw, and those must not reach a terminal that

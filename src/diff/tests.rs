@@ -92,12 +92,12 @@ fn control_characters_from_the_file_never_reach_the_output_raw() {
 
 #[test]
 fn a_plain_line_diff_for_files_that_are_not_journeys() {
-    assert_eq!(unified("a\n", "a\n", "x"), "");
-    assert_eq!(unified("", "new\n", "x"), "--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+new\n");
+    assert_eq!(unified("a\n", "a\n", "x", "x"), "");
+    assert_eq!(unified("", "new\n", "x", "x"), "--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+new\n");
     let old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
     let new = "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n";
     assert_eq!(
-        unified(old, new, "x"),
+        unified(old, new, "x", "x"),
         "--- a/x\n+++ b/x\n@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n@@ -9,4 +10,3 @@\n 9\n 10\n 11\n-12\n"
     );
 }
