@@ -25,6 +25,13 @@ fn placeholder(c: char) -> Option<char> {
     }
 }
 
+/// True for a character that must never reach a terminal raw: a control
+/// character (C0, DEL, C1) or a bidi or invisible formatting character.
+/// `sanitize` shows these as placeholders; the journey writer escapes them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || placeholder(c).is_some()
+}
+
 /// The text with every control or bidi character replaced by a visible placeholder.
 /// Newlines are kept; callers split lines first.
 pub fn sanitize(text: &str) -> Cow<'_, str> {

@@ -12,7 +12,7 @@ mod write;
 pub use write::to_toml;
 
 use crate::journey::Journey;
-use crate::text::{line_column, sanitize};
+use crate::text::{line_column, one_line, sanitize};
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: i64 = 1;
@@ -41,7 +41,7 @@ impl FormatError {
     pub fn render(&self, file: &str) -> String {
         let message = sanitize(&self.message.replace('\n', " ")).into_owned();
         let hint = sanitize(&self.hint.replace('\n', " ")).into_owned();
-        format!("{}:{}:{}: {message}\n  hint: {hint}", sanitize(file), self.line, self.column)
+        format!("{}:{}:{}: {message}\n  hint: {hint}", one_line(file), self.line, self.column)
     }
 }
 

@@ -4,11 +4,16 @@
 //! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
 //! each `[[accepted]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
 //! row order), each `[[inbox]]` note in the order taken.
+//!
+//! Control characters (C0, DEL, C1) and bidi or invisible formatting
+//! characters are written as escapes (`\t`, `\u009B`, `\u202E`), so `cat`
+//! or a pager never sends them to a terminal raw.
 
 use std::fmt::Write as _;
 
 use super::FORMAT_VERSION;
 use crate::journey::{Journey, Role};
+use crate::text::is_unsafe_char;
 
 /// Write a journey in canonical format-1 form.
 pub fn to_toml(journey: &Journey) -> String {
@@ -106,7 +111,7 @@ fn basic_string(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
             c => out.push(c),
         }
     }
@@ -125,10 +130,30 @@ fn multiline_string(text: &str) -> String {
             '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\t' => out.push(c),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
             c => out.push(c),
         }
     }
     out.push_str("\"\"\"");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::{CellRef, Change};
+
+    #[test]
+    fn control_and_bidi_characters_are_written_escaped_and_read_back() {
+        let hostile = "a\u{9b}31m\u{202e}b\u{1b}[2J\u{7f}\u{2066}";
+        let mut j = Journey::new(hostile, hostile, [hostile, "Need"], [hostile]);
+        Change::SetCell { at: CellRef::new(0, 0), text: format!("{hostile}\nline two {hostile}") }
+            .apply(&mut j)
+            .unwrap();
+        Change::SetCell { at: CellRef::new(0, 1), text: hostile.into() }.apply(&mut j).unwrap();
+        let text = to_toml(&j);
+        assert!(!text.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{text:?}");
+        assert!(text.contains("a\\u009B31m\\u202Eb\\u001B[2J\\u007F\\u2066"), "{text}");
+        assert_eq!(crate::format::parse(text.as_bytes()).unwrap(), j);
+    }
 }
