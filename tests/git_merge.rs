@@ -443,18 +443,29 @@ fn git_setup_is_idempotent_keeps_other_attributes_and_refuses_outside_a_reposito
 }
 
 #[test]
-fn the_merge_driver_leaves_ours_untouched_when_an_input_cannot_be_read() {
+fn a_version_that_does_not_load_is_merged_line_by_line_and_a_missing_one_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
+    let ours = BASE.replace("Order without paperwork", "Order fast");
     fs::write(d.join("base.toml"), BASE).unwrap();
-    fs::write(d.join("ours.toml"), BASE.replace("Order without paperwork", "Order fast")).unwrap();
-    fs::write(d.join("theirs.toml"), "format = 1\nrows = [\n").unwrap();
+    fs::write(d.join("ours.toml"), &ours).unwrap();
+    // Theirs does not load: its text must still be in the result, and git must stop.
+    let theirs = BASE.replace("Order without paperwork", "Order online").replace("name = \"Delivery\"", "name = ");
+    fs::write(d.join("theirs.toml"), &theirs).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "base.toml", "ours.toml", "theirs.toml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).starts_with("jgrid: theirs.toml:2:9:"), "{}", text(&out));
-    assert_eq!(fs::read_to_string(d.join("ours.toml")).unwrap(), BASE.replace("Order without paperwork", "Order fast"));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).starts_with("jgrid: theirs.toml:31:8: string values must be quoted"), "{}", text(&out));
+    assert!(text(&out).contains("theirs is not a journey jgrid can read, so the file was merged line by line"));
+    let merged = fs::read_to_string(d.join("ours.toml")).unwrap();
+    assert!(
+        merged.contains("<<<<<<< ours\nNeed = \"Order fast\"\n=======\nNeed = \"Order online\"\n>>>>>>> theirs\n"),
+        "{merged}"
+    );
+    assert!(merged.contains("\nname = \n"), "theirs' other change is there too: {merged}");
+    fs::write(d.join("ours.toml"), &ours).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "missing.toml", "ours.toml", "base.toml"]);
     assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(d.join("ours.toml")).unwrap(), ours, "nothing written when an input is missing");
     // With -o the result goes elsewhere and OURS stays as it is.
     fs::write(d.join("theirs.toml"), BASE.replace("Know the installation date", "Know the date")).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "base.toml", "ours.toml", "theirs.toml", "-o", "out.toml"]);

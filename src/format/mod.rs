@@ -11,7 +11,7 @@ mod write;
 
 pub use write::to_toml;
 
-use crate::journey::Journey;
+use crate::journey::{Journey, LineEnds};
 use crate::text::{line_column, one_line, sanitize};
 
 /// The newest format this build reads and the one it writes.
@@ -78,12 +78,18 @@ pub fn parse(bytes: &[u8]) -> Result<Journey, FormatError> {
             "start with `format = 1`, a `rows` list and one `[[phase]]`, or remove the file and jgrid starts a new journey",
         ));
     }
+    // CRLF line ends are newlines, wherever they are (in a multi-line string
+    // too): read as `\n`, so no cell gets a `\r`; written back as they were.
+    let line_ends = LineEnds::of(text);
+    let text = &*LineEnds::to_lf(text);
     let raw: raw::RawFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().trim_end_matches('.').to_owned();
         FormatError::at(text, offset, message, FIX_HINT)
     })?;
-    build::build(text, raw)
+    let mut journey = build::build(text, raw)?;
+    journey.line_ends = line_ends;
+    Ok(journey)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! each `[[accepted]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
 //! row order), each `[[inbox]]` note in the order taken.
 //!
+//! Lines end as the file's did when it was read (`\r\n` or `\n`).
+//!
 //! Control characters (C0, DEL, C1) and bidi or invisible formatting
 //! characters are written as escapes (`\t`, `\u009B`, `\u202E`), so `cat`
 //! or a pager never sends them to a terminal raw.
@@ -73,7 +75,7 @@ pub fn to_toml(journey: &Journey) -> String {
         }
         let _ = writeln!(out, "at = {}", basic_string(&note.at));
     }
-    out
+    journey.line_ends.apply(out)
 }
 
 /// `["a", "b"]`.
@@ -155,5 +157,37 @@ mod tests {
         assert!(!text.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{text:?}");
         assert!(text.contains("a\\u009B31m\\u202Eb\\u001B[2J\\u007F\\u2066"), "{text}");
         assert_eq!(crate::format::parse(text.as_bytes()).unwrap(), j);
+    }
+}
+
+#[cfg(test)]
+mod line_end_tests {
+    use super::*;
+    use crate::journey::{CellRef, Change, LineEnds};
+
+    #[test]
+    fn a_crlf_file_reads_without_a_carriage_return_and_writes_back_byte_for_byte() {
+        let mut j = Journey::new("T", "P", ["Need", "Touchpoints"], ["Use"]);
+        Change::SetCell { at: CellRef::new(0, 0), text: "fast\ncheap\n\"quoted\"".into() }.apply(&mut j).unwrap();
+        Change::SetCell { at: CellRef::new(0, 1), text: "a lone \r stays".into() }.apply(&mut j).unwrap();
+        let lf = to_toml(&j);
+        let crlf = lf.replace('\n', "\r\n");
+        let read = crate::format::parse(crlf.as_bytes()).unwrap();
+        assert_eq!(read.line_ends, LineEnds::Crlf);
+        assert_eq!(read.cell(CellRef::new(0, 0)), "fast\ncheap\n\"quoted\"");
+        assert_eq!(read.cell(CellRef::new(0, 1)), "a lone \r stays");
+        assert_eq!(to_toml(&read), crlf, "written back as it was read");
+        let mut lf_read = read.clone();
+        lf_read.line_ends = LineEnds::Lf;
+        assert_eq!(lf_read, j);
+    }
+
+    #[test]
+    fn a_file_with_mixed_line_ends_is_read_by_its_first_line_and_gets_no_carriage_return() {
+        let text = "format = 1\r\nrows = [\"Need\"]\n\n[[phase]]\r\nname = \"Use\"\n[phase.cells]\r\nNeed = \"\"\"\r\na\r\nb\nc\"\"\"\r\n";
+        let j = crate::format::parse(text.as_bytes()).unwrap();
+        assert_eq!(j.cell(CellRef::new(0, 0)), "a\nb\nc");
+        assert_eq!(j.line_ends, LineEnds::Crlf);
+        assert!(!to_toml(&j).replace("\r\n", "").contains('\r'));
     }
 }

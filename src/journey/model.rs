@@ -32,6 +32,8 @@ pub struct Journey {
     /// Notes captured in an interview and not sorted into a cell yet (the
     /// file's `[[inbox]]`), in the order taken.
     pub inbox: Vec<Note>,
+    /// How the file ends its lines (kept when it is written back).
+    pub line_ends: super::LineEnds,
 }
 
 /// The language a journey is written in: it picks the stemmer for topics.
@@ -211,6 +213,7 @@ impl Journey {
             lang: None,
             accepted: Vec::new(),
             inbox: Vec::new(),
+            line_ends: super::LineEnds::Lf,
         }
     }
 

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use fields::Value;
-pub use lines::{Labels, Style, diff_ops, merge_text};
+pub use lines::{ConflictStyle, Labels, Style, diff_ops, merge_text};
 pub use markers::{Block, Side, blocks, has_conflict, inline, lines as split_lines, parse_inline, take, take_inline};
 pub use resolve::{ConflictAt, conflict_at, resolve_at};
 
@@ -155,6 +155,8 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) 
     let title = text(Place::Title, |j| &j.title, &mut report);
     let persona = text(Place::Persona, |j| &j.persona, &mut report);
     let mut journey = Journey::new(&title, &persona, row_names.clone(), phase_names.clone());
+    // Line ends are how OURS' file is spelled, not a change: never a conflict.
+    journey.line_ends = ours.line_ends;
     journey.lang =
         kept_ours(value3(Some(&base.lang), Some(&ours.lang), Some(&theirs.lang)), Place::Language, &mut report, |l| {
             l.map_or("none", |l| l.code()).to_owned()

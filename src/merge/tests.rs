@@ -201,7 +201,7 @@ fn labels_replace_the_words_after_the_markers() {
     let (mut o, mut t) = (b.clone(), b.clone());
     set(&mut o, 1, 0, "Quick order");
     set(&mut t, 1, 0, "Order online");
-    let labels = Labels { ours: "HEAD".into(), theirs: "feature/anna".into() };
+    let labels = Labels { ours: "HEAD".into(), theirs: "feature/anna".into(), ..Labels::default() };
     let m = merge(&b, &o, &t, &labels);
     assert_eq!(
         cell(&m.journey, "Purchase", "Need"),
