@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use jgrid::journey::{CellRef, Change, Journey, Note};
+use jgrid::journey::{Axis, CellRef, Change, Journey, Note, Unresolved, Version};
 use jgrid::merge::{Side, blocks, parse_inline, take};
 
 const BASE: &str = r##"format = 1
@@ -172,7 +172,7 @@ fn jgrid_conflicts(j: &Journey) -> usize {
         .sum();
     let inline = j.phases().iter().map(|p| p.name.as_str()).chain(j.rows().iter().map(String::as_str));
     let inline = inline.chain([j.title.as_str(), j.persona.as_str()]).filter(|v| parse_inline(v).is_some()).count();
-    cells + inline
+    cells + inline + j.unresolved.len()
 }
 
 /// One everyday scenario: the two sides' edits, and what must hold after jgrid's merge.
@@ -341,6 +341,51 @@ fn scenarios() -> Vec<Scenario> {
             },
             conflicts: 1,
             check: |j| assert_eq!(names(j)[1], "<<<<<<< Ordering ======= Buying >>>>>>>"),
+        },
+        Scenario {
+            name: "change a mood two ways",
+            ours: |j| {
+                Change::SetMood { phase: 1, mood: Some(1) }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::SetMood { phase: 1, mood: Some(-2) }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(j.phases()[1].mood, Some(1));
+                assert_eq!(j.unresolved, [Unresolved::Mood { phase: "Purchase".into(), theirs: Some(-2) }]);
+            },
+        },
+        Scenario {
+            name: "delete a phase / give it a mood",
+            ours: |j| {
+                Change::RemovePhase { at: 2 }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::SetMood { phase: 2, mood: Some(-1) }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(names(j), ["Orientation", "Purchase", "Delivery"]);
+                assert_eq!(j.phases()[2].mood, Some(-1));
+                let by = Version::Ours;
+                assert_eq!(j.unresolved, [Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by }]);
+            },
+        },
+        Scenario {
+            name: "move the same phase two ways",
+            ours: |j| {
+                Change::MovePhase { from: 2, to: 0 }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::MovePhase { from: 2, to: 1 }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(names(j), ["Delivery", "Orientation", "Purchase"]);
+                let theirs = vec!["Orientation".to_owned(), "Delivery".to_owned(), "Purchase".to_owned()];
+                assert_eq!(j.unresolved, [Unresolved::Order { axis: Axis::Phase, theirs }]);
+            },
         },
     ]
 }

@@ -110,3 +110,26 @@ proptest::proptest! {
         proptest::prop_assert!(diff(&x, &x).is_empty());
     }
 }
+
+#[test]
+fn choices_a_merge_recorded_show_when_they_come_and_go() {
+    use crate::journey::{Axis, Unresolved, Version};
+    let mut new = base();
+    new.unresolved = vec![
+        Unresolved::Mood { phase: "Purchase".into(), theirs: Some(-2) },
+        Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by: Version::Ours },
+        Unresolved::Order { axis: Axis::Row, theirs: vec!["Touchpoints".into(), "Need".into()] },
+    ];
+    assert_eq!(
+        text(&base(), &new),
+        "merge conflict: +mood of \"Purchase\", theirs -2\n\
+         merge conflict: +deleted-phase of \"Delivery\" (deleted on ours)\n\
+         merge conflict: +row-order, theirs Touchpoints, Need\n"
+    );
+    assert_eq!(text(&new, &base()).lines().next(), Some("merge conflict: -mood of \"Purchase\", theirs -2"));
+    let v: serde_json::Value = serde_json::from_str(&to_json(&diff(&base(), &new))).unwrap();
+    assert_eq!(
+        v["changes"][0],
+        serde_json::json!({"kind": "conflict-added", "conflict": {"about": "mood", "subject": "Purchase", "theirs": "-2", "by": null}})
+    );
+}

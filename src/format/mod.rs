@@ -7,6 +7,7 @@
 
 mod build;
 mod raw;
+mod unresolved;
 mod write;
 
 pub use write::to_toml;

@@ -2,7 +2,7 @@
 //! no-op save gives the same bytes and a change touches only its own lines.
 //!
 //! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
-//! each `[[accepted]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
+//! each `[[accepted]]`, each `[[conflict]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
 //! row order), each `[[inbox]]` note in the order taken.
 //!
 //! Lines end as the file's did when it was read (`\r\n` or `\n`).
@@ -52,6 +52,9 @@ pub fn to_toml(journey: &Journey) -> String {
             let _ = writeln!(out, "subject = {}", basic_string(subject));
         }
         let _ = writeln!(out, "reason = {}", value(&a.reason));
+    }
+    for u in &journey.unresolved {
+        super::unresolved::write(&mut out, u, basic_string);
     }
     for phase in journey.phases() {
         let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));

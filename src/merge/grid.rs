@@ -5,7 +5,8 @@
 //! When the other side changed a cell of it, it stays (a deletion is easy to
 //! repeat, an edit is not), and every cell the other side changed holds a
 //! conflict: the deleting side's version is empty and its label says
-//! `(deleted this phase)`. A rename or a new mood alone does not keep it.
+//! `(deleted this phase)`. (A rename or a new mood alone keeps it too, as a
+//! recorded choice: see `items`.)
 
 use super::identity::Matching;
 use super::lines::{ConflictStyle, Labels, Piece, Style, merge3, render};

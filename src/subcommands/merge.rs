@@ -140,9 +140,6 @@ pub fn merge(request: Request) -> Outcome {
             merged = merge::merge(&journeys[0], &journeys[1], &journeys[2], &labels);
         }
     }
-    for choice in &merged.choices {
-        eprintln!("jgrid: {shown}: {}", one_line(&choice.to_string()));
-    }
     let unchanged = output.is_none() && merged.journey == journeys[1];
     let code = finish(target, &shown, unchanged, &format::to_toml(&merged.journey), merged.conflicts.len());
     if !merged.conflicts.is_empty() {
