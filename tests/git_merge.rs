@@ -324,11 +324,13 @@ fn scenarios() -> Vec<Scenario> {
                 Change::RemovePhase { at: 2 }.apply(j).unwrap();
             },
             theirs: |j| append(j, 2, TOUCH, "#sms on the day"),
-            conflicts: 1,
+            conflicts: 2,
             check: |j| {
                 let want = "<<<<<<< ours (deleted this phase)\n=======\n#mail date confirmation\n#sms on the day\n>>>>>>> theirs";
                 assert_eq!(cell(j, "Delivery", "Touchpoints"), want);
                 assert_eq!(cell(j, "Delivery", "Need"), "Know the installation date");
+                let by = Version::Ours;
+                assert_eq!(j.unresolved, [Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by }]);
             },
         },
         Scenario {

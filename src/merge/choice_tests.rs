@@ -173,3 +173,30 @@ fn taking_the_deleting_side_deletes_and_taking_theirs_order_moves() {
 fn cell_text<'a>(j: &'a Journey, phase: &str, row: usize) -> &'a str {
     j.cell(CellRef::new(j.phase_index(phase).unwrap(), row))
 }
+
+#[test]
+fn taking_a_side_everywhere_leaves_no_conflict() {
+    let b = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    super::tests::set(&mut o, 1, 0, "Order in one go");
+    super::tests::set(&mut t, 1, 0, "Order without paperwork, fast");
+    Change::RenamePhase { at: 0, name: "Looking".into() }.apply(&mut o).unwrap();
+    Change::RenamePhase { at: 0, name: "Searching".into() }.apply(&mut t).unwrap();
+    Change::SetMood { phase: 2, mood: Some(1) }.apply(&mut o).unwrap();
+    Change::SetMood { phase: 2, mood: Some(-1) }.apply(&mut t).unwrap();
+    Change::RemovePhase { at: 1 }.apply(&mut t).unwrap();
+    Change::SetTitle("Ours".into()).apply(&mut o).unwrap();
+    Change::SetTitle("Theirs".into()).apply(&mut t).unwrap();
+    let m = run(&b, &o, &t);
+    assert!(m.conflicts.len() >= 4, "{:?}", m.conflicts);
+    let mut ours = m.journey.clone();
+    assert!(super::take_everywhere(&mut ours, Side::Ours) >= 4);
+    assert!(crate::checks::merge_conflicts(&ours).is_empty(), "{:?}", crate::checks::merge_conflicts(&ours));
+    assert_eq!((ours.title.as_str(), names(&ours)), ("Ours", vec!["Looking", "Purchase", "Delivery"]));
+    assert_eq!(ours.phases()[2].mood, Some(1));
+    let mut theirs = m.journey.clone();
+    super::take_everywhere(&mut theirs, Side::Theirs);
+    assert!(crate::checks::merge_conflicts(&theirs).is_empty());
+    assert_eq!((theirs.title.as_str(), names(&theirs)), ("Theirs", vec!["Searching", "Delivery"]), "theirs deleted it");
+    assert_eq!(theirs.phases()[1].mood, Some(-1));
+}

@@ -1,10 +1,10 @@
 //! Which phases (or rows) a merge keeps, in which order, under which names.
 //!
 //! A phase deleted on one side and left alone on the other is gone. When
-//! the other side changed a cell of it, it stays with the cells marked (see
-//! `grid`). When the other side only renamed it or gave it a mood (a row: a
-//! role), it stays too, and the merge records the deletion as a choice for a
-//! person (`Unresolved::Deleted`): nothing either side did is dropped unseen.
+//! the other side changed it (a cell, which is then marked, see `grid`; its
+//! name; its mood, for a row its role), it stays, and the merge records the
+//! deletion as a choice for a person (`Unresolved::Deleted`): taking the
+//! deleting side deletes it. Nothing either side did is dropped unseen.
 
 use super::Place;
 use super::Report;
@@ -62,17 +62,19 @@ pub fn keep_and_order(grid: &Grid, axis: Axis) -> Kept {
     let mut keep = Vec::new();
     let mut deleted = Vec::new();
     for (i, id) in items.iter().enumerate() {
-        if grid.kept(id, phase) {
-            keep.push(i);
-            continue;
-        }
-        // Deleted on one side: kept when the other renamed it or gave it a value.
+        // Deleted on one side: kept when the other changed a cell of it (the
+        // cells are marked), renamed it or gave it a value; the deletion is a choice.
         let (side, by) = match *id {
             [Some(_), Some(_), None] => (OURS, Version::Theirs),
             [Some(_), None, Some(_)] => (THEIRS, Version::Ours),
-            _ => continue,
+            _ => {
+                if grid.kept(id, phase) {
+                    keep.push(i);
+                }
+                continue;
+            }
         };
-        if renamed_or_valued(grid, axis, side, id) {
+        if grid.kept(id, phase) || renamed_or_valued(grid, axis, side, id) {
             keep.push(i);
             deleted.push((i, by));
         }

@@ -39,7 +39,7 @@ use std::fmt;
 pub use fields::Value;
 pub use lines::{ConflictStyle, Labels, Style, diff_ops, merge_text};
 pub use markers::{Block, Side, blocks, has_conflict, inline, lines as split_lines, parse_inline, take, take_inline};
-pub use resolve::{ConflictAt, conflict_at, resolve_at, unresolved_cell};
+pub use resolve::{ConflictAt, conflict_at, resolve_at, take_everywhere, unresolved_cell};
 
 use crate::journey::{Acceptance, Axis, CellRef, Change, Journey, Unresolved};
 use fields::value3;

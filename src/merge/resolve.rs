@@ -190,3 +190,32 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
     changes.insert(0, drop);
     Change::Batch(changes)
 }
+
+/// Resolve every conflict in the journey by taking `side` (what
+/// `jgrid resolve --take SIDE` does, as `git merge -X ours|theirs` would if
+/// git passed it to merge drivers). Returns how many conflicts were taken;
+/// a conflict whose change is refused (a name another phase already has)
+/// is left as it is.
+pub fn take_everywhere(journey: &mut Journey, side: Side) -> usize {
+    let mut taken = 0;
+    let mut refused: Vec<Change> = Vec::new();
+    'again: loop {
+        for p in 0..journey.phase_count() {
+            for r in 0..journey.row_count() {
+                let at = CellRef::new(p, r);
+                while let Some(change) = resolve_at(journey, at, side) {
+                    let shape = (journey.phase_count(), journey.row_count());
+                    if refused.contains(&change) || change.clone().apply(journey).is_err() {
+                        refused.push(change);
+                        break;
+                    }
+                    taken += 1;
+                    if shape != (journey.phase_count(), journey.row_count()) {
+                        continue 'again;
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+}

@@ -221,16 +221,19 @@ fn a_phase_deleted_on_one_side_and_edited_on_the_other_stays_with_the_edit_marke
         cell(&m.journey, "Delivery", "Touchpoints"),
         "<<<<<<< ours (deleted this phase)\n=======\n#mail date\n#sms reminder\n>>>>>>> theirs"
     );
-    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts.len(), 2, "the cell, and the deletion itself");
     assert_eq!(m.conflicts[0].to_string(), "Delivery › Touchpoints: the phase was deleted on ours, changed on theirs");
     let mut swapped = run(&b, &t, &o);
     assert_eq!(
         cell(&swapped.journey, "Delivery", "Touchpoints"),
         "<<<<<<< ours\n#mail date\n#sms reminder\n=======\n>>>>>>> theirs (deleted this phase)"
     );
+    // Taking theirs: first the cell (emptied), then the deletion (the phase goes).
     let at = CellRef::new(2, 1);
     resolve_at(&swapped.journey, at, Side::Theirs).unwrap().apply(&mut swapped.journey).unwrap();
     assert_eq!(swapped.journey.cell(at), "");
+    resolve_at(&swapped.journey, at, Side::Theirs).unwrap().apply(&mut swapped.journey).unwrap();
+    assert_eq!(names(&swapped.journey), ["Orientation", "Purchase"]);
 }
 
 #[test]
