@@ -40,7 +40,7 @@ pub enum Subcommand {
     /// Check journeys for gaps and discrepancies (exit 0: none open, 1: findings, 2: a file cannot be read)
     Check {
         /// Journey files to check
-        #[arg(required = true)]
+        #[arg(required_unless_present = "staged")]
         files: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -48,6 +48,13 @@ pub enum Subcommand {
         /// Also list the accepted findings, marked as accepted with their reason
         #[arg(long)]
         all: bool,
+        /// Only merge conflicts (jgrid's, and git's markers in a file that does not load): exit 0
+        /// none, 1 some, 2 a file cannot be read. For CI and the pre-commit hook
+        #[arg(long, conflicts_with = "all")]
+        conflicts: bool,
+        /// With --conflicts: the journeys staged for the next commit (git's index), not FILES
+        #[arg(long, requires = "conflicts", conflicts_with = "files")]
+        staged: bool,
     },
     /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o)
     Export {
@@ -130,6 +137,16 @@ pub enum Subcommand {
         #[arg(long, value_name = "PATH")]
         path: Option<String>,
     },
+    /// Merge a journey that git merged line by line (it holds git's conflict markers and does not
+    /// load) cell by cell, from git's index stages or its markers; --take resolves every conflict
+    /// (exit 0: no conflict left, 1: conflicts left, marked in the file, 2: nothing written)
+    Resolve {
+        /// The conflicted journey file
+        file: PathBuf,
+        /// Take this side in every conflict left (also in a journey that loads)
+        #[arg(long, value_enum, value_name = "SIDE")]
+        take: Option<TakeSide>,
+    },
     /// Show what changed between two journeys, cell by cell (exit 0: the same, 1: different, 2: a
     /// file cannot be read). Given git's seven arguments (nine for a rename or copy) it is git's
     /// external diff (always exit 0)
@@ -173,6 +190,25 @@ pub enum Subcommand {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+/// Which side `jgrid resolve --take` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TakeSide {
+    Ours,
+    Theirs,
+    /// Ours, then the lines theirs adds
+    Both,
+}
+
+impl TakeSide {
+    pub fn side(self) -> crate::merge::Side {
+        match self {
+            TakeSide::Ours => crate::merge::Side::Ours,
+            TakeSide::Theirs => crate::merge::Side::Theirs,
+            TakeSide::Both => crate::merge::Side::Both,
+        }
+    }
 }
 
 /// How `jgrid merge` writes conflicts (git's `merge.conflictStyle`).

@@ -25,3 +25,4 @@ pub mod subcommands;
 pub mod term;
 pub mod text;
 pub mod ui;
+pub mod unmerged;

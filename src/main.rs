@@ -43,7 +43,7 @@ fn main() -> ExitCode {
             && let Err(e) = jgrid::store::load(path)
             && !matches!(e, jgrid::store::LoadError::NotFound)
         {
-            return fail(&e.render(path));
+            return fail(&startup::load_error(path, &e));
         }
         return fail("the editor needs a terminal (stdin and stdout must be a terminal)");
     }

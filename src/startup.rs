@@ -30,6 +30,7 @@ pub fn open(
     source: Option<String>,
 ) -> Result<Started, String> {
     let mut notices = Vec::new();
+    let mut unmerged = None;
     let (journey, on_disk, read_only) = match path {
         None => (fresh, OnDisk::Unknown, false),
         Some(path) => match store::load_with_hash(path) {
@@ -54,6 +55,15 @@ pub fn open(
                 notices.push(Msg::Notice { text, error: false });
                 (fresh, OnDisk::Absent, false)
             }
+            Err(LoadError::Format(e)) => match git_conflict(path) {
+                Some(Ok((u, hash))) => {
+                    let conflicts = u.merged.conflicts.len();
+                    unmerged = Some((question(path, &u), conflicts));
+                    (u.merged.journey, OnDisk::Hash(hash), store::is_read_only(path))
+                }
+                Some(Err(why)) => return Err(format!("{}{why}", without_hint(&LoadError::Format(e).render(path)))),
+                None => return Err(LoadError::Format(e).render(path)),
+            },
             Err(e) => return Err(e.render(path)),
         },
     };
@@ -75,9 +85,65 @@ pub fn open(
         }
         _ => (None, Msg::Opened { others: Vec::new(), found: Vec::new(), unreadable: Vec::new() }),
     };
+    let opened = match (unmerged, opened) {
+        (Some((text, conflicts)), Msg::Opened { others, found, unreadable }) => {
+            Msg::Unmerged { text, conflicts, others, found, unreadable }
+        }
+        (_, opened) => opened,
+    };
     let path = path.map(Path::to_path_buf);
     let opening = Opening { journey, path, on_disk, read_only, recovery, keymap, settings, source };
     Ok(Started { opening, session, notices, opened })
+}
+
+/// A file that does not load may hold git's conflict markers (git merged
+/// it line by line, without jgrid): then jgrid's cell-by-cell merge of its
+/// versions, with the hash of the file as it is; or why that merge cannot
+/// be made, as the hint to show. `None` when it holds no markers.
+fn git_conflict(path: &Path) -> Option<Result<(crate::unmerged::Unmerged, u64), String>> {
+    let bytes = store::read(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let file = sanitize(&path.display().to_string()).into_owned();
+    Some(match crate::unmerged::resolve(path, text)? {
+        Ok(u) => Ok((u, store::content_hash(&bytes))),
+        Err(why) => Err(format!(
+            "\n  hint: it holds git's conflict markers (git merged it line by line, without jgrid), but {why}; fix it in a text editor, or take one side whole: git checkout --ours -- {file}"
+        )),
+    })
+}
+
+/// A load error's message without its hint line.
+fn without_hint(message: &str) -> &str {
+    &message[..message.find("\n  hint:").unwrap_or(message.len())]
+}
+
+/// The question asked at start about a journey merged from git's markers.
+fn question(path: &Path, u: &crate::unmerged::Unmerged) -> String {
+    let file = crate::text::one_line(&path.display().to_string()).into_owned();
+    let left = match u.merged.conflicts.len() {
+        0 => "no conflict is left".to_owned(),
+        1 => "1 conflict is left, marked where it is".to_owned(),
+        n => format!("{n} conflicts are left, marked where they are"),
+    };
+    format!(
+        "{file} holds git's conflict markers: git merged it line by line, without jgrid, so it does not load as it is. jgrid merged it cell by cell {}: {left}. The file is not changed until you save.",
+        u.source.words()
+    )
+}
+
+/// The message for a journey that does not load, when the editor cannot
+/// start (no terminal): a file with git's conflict markers says how to merge it.
+pub fn load_error(path: &Path, e: &LoadError) -> String {
+    let has_markers =
+        || store::read(path).ok().is_some_and(|b| std::str::from_utf8(&b).is_ok_and(crate::unmerged::has_git_markers));
+    match e {
+        LoadError::Format(_) if has_markers() => format!(
+            "{}\n  hint: it holds git's conflict markers (git merged it line by line, without jgrid): jgrid resolve {} merges it cell by cell",
+            without_hint(&e.render(path)),
+            crate::text::one_line(&path.display().to_string())
+        ),
+        _ => e.render(path),
+    }
 }
 
 /// Other running jgrids on this journey, and the recovery files of jgrids

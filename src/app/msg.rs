@@ -38,6 +38,10 @@ pub enum Msg {
     /// start times), the recovery files no running jgrid owns, and the ones
     /// that cannot be read (left alone).
     Opened { others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf> },
+    /// At start: the file held git's conflict markers and did not load; the
+    /// journey is jgrid's cell-by-cell merge of its versions (`text` says how,
+    /// with `conflicts` left). Then what `Opened` says.
+    Unmerged { text: String, conflicts: usize, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf> },
     /// The recovery file could not be written (or removed).
     RecoveryFailed { file: PathBuf, reason: String },
     /// A message for the status bar from outside (start-up notices).

@@ -86,6 +86,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             files::opened(app, others, found, unreadable);
             Vec::new()
         }
+        Msg::Unmerged { text, conflicts, others, found, unreadable } => {
+            let about = crate::app::About::Unmerged { conflicts, others, found, unreadable };
+            crate::app::grid::conflicts::unmerged(app, text, about);
+            Vec::new()
+        }
         Msg::RecoveryFailed { file, reason } => {
             app.error(format!("Could not write the recovery file {}: {reason}. Save soon", file.display()));
             Vec::new()

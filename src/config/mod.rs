@@ -39,7 +39,7 @@
 //! #   [keys.list]    the insights list (L)
 //! #   [keys.present] present mode (:present), one phase per screen
 //! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open] [keys.take]
-//! #                  the answers to jgrid's questions (see below)
+//! #   [keys.unmerged]  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
 //! # mode; the action's other keys keep working. "none" takes a key away.
 //! # One action per line: to give an action several keys, write several
@@ -78,6 +78,7 @@
 //! #   delete:   confirm-delete keep-it (keep-it is also any other key)
 //! #   open:     open-anyway open-read-only quit
 //! #   take:     take-ours take-theirs take-both cancel
+//! #   unmerged: open-anyway quit-without-saving
 //! # In edit and line mode a plain character always types itself, so bind
 //! # named keys or keys with ctrl- or alt- there.
 //!

@@ -44,7 +44,7 @@ fn refuse(message: &str) -> CliError {
 
 /// True when the text means to be a journey: it has a top-level `format` key
 /// (or, when it is not TOML at all, a line that starts with `format =`).
-fn declares_journey(text: &str) -> bool {
+pub(super) fn declares_journey(text: &str) -> bool {
     match toml::from_str::<toml::Table>(text) {
         Ok(table) => table.contains_key("format"),
         Err(_) => text.lines().any(|l| l.split('=').next().is_some_and(|k| k.trim() == "format" && l.contains('='))),

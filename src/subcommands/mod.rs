@@ -5,12 +5,15 @@
 
 mod add;
 mod check;
+mod conflicts;
 mod diff;
 mod error;
 mod files;
+mod git;
 mod git_setup;
 mod merge;
 mod report;
+mod resolve;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -30,7 +33,9 @@ pub use report::report;
 /// Run a subcommand.
 pub fn run(subcommand: Subcommand) -> Outcome {
     match subcommand {
-        Subcommand::Check { files, format, all } => Ok(check(&files, format, all)),
+        Subcommand::Check { files, conflicts: true, staged, .. } => conflicts::check(&files, staged),
+        Subcommand::Check { files, format, all, .. } => Ok(check(&files, format, all)),
+        Subcommand::Resolve { file, take } => resolve::resolve(&file, take.map(crate::cli::TakeSide::side)),
         Subcommand::Export { file, to, output } => export_file(&file, to, output.as_deref()),
         Subcommand::Import { table, output } => import(&table, &output),
         Subcommand::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),

@@ -5,6 +5,7 @@
 //! They are marked even with highlight mode off, `]` visits them first, and
 //! `M` or `:take ours|theirs|both` resolves one in one undoable step.
 
+use crate::app::History;
 use crate::app::questions::{About, Question, QuestionKind};
 use crate::app::state::App;
 use crate::merge::{Side, conflict_at, resolve_at};
@@ -46,4 +47,22 @@ pub fn take_command(app: &mut App, arg: &str) {
         Some(side) => take(app, side),
         None => app.error(":take needs ours, theirs or both"),
     }
+}
+
+/// At start: the journey is jgrid's merge of a file git left with its
+/// conflict markers. It is unsaved work (the file on disk is as git left
+/// it); ask whether to use it.
+pub fn unmerged(app: &mut App, text: String, about: About) {
+    app.history = History::unsaved();
+    app.ask(Question::new(QuestionKind::Unmerged, text, about));
+}
+
+/// The merge was taken: say what is left to do.
+pub fn merge_taken(app: &mut App, conflicts: usize) {
+    let left = match conflicts {
+        0 => "no conflict left".to_owned(),
+        1 => "1 conflict left (] goes there, M or :take resolves it)".to_owned(),
+        n => format!("{n} conflicts left (] goes to each, M or :take resolves it)"),
+    };
+    app.info(format!("Merged cell by cell: {left}; Ctrl-s saves it, then git add the file"));
 }

@@ -39,6 +39,11 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::DiscardRecovery { file: found.file }]
         }
         (Action::KeepForLater | Action::Quit, _) => vec![Effect::QuitKeepingRecovery],
+        (Action::OpenAnyway, About::Unmerged { conflicts, others, found, unreadable }) => {
+            conflicts::merge_taken(app, conflicts);
+            files::opened(app, others, found, unreadable);
+            Vec::new()
+        }
         (Action::OpenAnyway, About::Open { then }) => {
             files::ask_recovery(app, then);
             Vec::new()

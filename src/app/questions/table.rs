@@ -27,6 +27,8 @@ pub enum QuestionKind {
     Open,
     /// A merge conflict at the cursor: which side to take.
     Take,
+    /// At start: the file holds git's conflict markers; use jgrid's merge of it?
+    Unmerged,
 }
 
 /// Where a question is shown.
@@ -72,7 +74,7 @@ const fn answer(action: Action, keys: &'static [KeyCode], short: &'static str, l
 use KeyCode::{Char, Enter, Esc};
 
 /// Every question jgrid asks.
-pub const QUESTIONS: [QuestionSpec; 6] = [
+pub const QUESTIONS: [QuestionSpec; 7] = [
     QuestionSpec {
         kind: QuestionKind::Quit,
         id: "quit",
@@ -187,6 +189,28 @@ pub const QUESTIONS: [QuestionSpec; 6] = [
         ],
         otherwise: Some(Action::Cancel),
     },
+    QuestionSpec {
+        kind: QuestionKind::Unmerged,
+        id: "unmerged",
+        mode: "GIT CONFLICT",
+        title: " Git's conflict markers ",
+        shown: Shown::Dialog,
+        answers: &[
+            answer(
+                Action::OpenAnyway,
+                &[Char('m'), Char('M'), Enter],
+                "use the merge",
+                "use jgrid's cell-by-cell merge (unsaved until Ctrl-s)",
+            ),
+            answer(
+                Action::QuitWithoutSaving,
+                &[Char('q'), Char('Q'), Esc],
+                "quit",
+                "quit; the file stays as git left it",
+            ),
+        ],
+        otherwise: None,
+    },
 ];
 
 impl QuestionKind {
@@ -235,6 +259,14 @@ pub enum About {
     /// Another jgrid has the journey open; then ask about these recovery files.
     Open {
         then: Vec<Found>,
+    },
+    /// The journey is jgrid's merge of a file git left with its conflict
+    /// markers (`conflicts` left in it); then what `Msg::Opened` says.
+    Unmerged {
+        conflicts: usize,
+        others: Vec<(u32, u64)>,
+        found: Vec<Found>,
+        unreadable: Vec<PathBuf>,
     },
 }
 
