@@ -159,11 +159,19 @@ pub enum Subcommand {
         format: CheckFormat,
     },
     /// Make git in this repository merge and diff journeys with jgrid: writes the .gitattributes
-    /// line and the repository's git config for both drivers (safe to run again)
+    /// line and the repository's git config for both drivers, and with --hook a pre-commit hook
+    /// (safe to run again)
     GitSetup {
-        /// Which files are journeys, as a .gitattributes pattern
+        /// Which files are journeys, as a .gitattributes pattern (a * does not match /:
+        /// "journeys/**/*.toml" covers subfolders)
         #[arg(default_value = "*.toml")]
         pattern: String,
+        /// Also install a pre-commit hook that refuses to commit a journey with merge conflicts
+        #[arg(long)]
+        hook: bool,
+        /// Name jgrid in git's config by its absolute path, even when jgrid is on PATH
+        #[arg(long)]
+        absolute_path: bool,
     },
     /// Write the report for the client: mood per phase, pains ranked by sources, opportunities,
     /// open questions, quotes, open findings and unbacked cells (to stdout unless -o)

@@ -132,7 +132,7 @@ fn repository(base: &Journey, with_jgrid: bool) -> tempfile::TempDir {
     git(d, &["config", "commit.gpgsign", "false"]);
     if with_jgrid {
         fs::create_dir(d.join("journeys")).unwrap();
-        let setup = run(&d.join("journeys"), jgrid_bin(), &["git-setup"]);
+        let setup = run(&d.join("journeys"), jgrid_bin(), &["git-setup", "--absolute-path"]);
         assert!(setup.status.success(), "{}", text(&setup));
     }
     commit(d, base, "base");
@@ -314,7 +314,8 @@ fn scenarios() -> Vec<Scenario> {
             theirs: |j| set(j, 1, NEED, "Order without any paperwork"),
             conflicts: 1,
             check: |j| {
-                let want = "<<<<<<< ours\nOrder in one go\n=======\nOrder without any paperwork\n>>>>>>> theirs";
+                // git's labels: HEAD and the merged branch (here called "theirs").
+                let want = "<<<<<<< HEAD\nOrder in one go\n=======\nOrder without any paperwork\n>>>>>>> theirs";
                 assert_eq!(cell(j, "Purchase", "Need"), want);
             },
         },
@@ -326,7 +327,7 @@ fn scenarios() -> Vec<Scenario> {
             theirs: |j| append(j, 2, TOUCH, "#sms on the day"),
             conflicts: 2,
             check: |j| {
-                let want = "<<<<<<< ours (deleted this phase)\n=======\n#mail date confirmation\n#sms on the day\n>>>>>>> theirs";
+                let want = "<<<<<<< HEAD (deleted this phase)\n=======\n#mail date confirmation\n#sms on the day\n>>>>>>> theirs";
                 assert_eq!(cell(j, "Delivery", "Touchpoints"), want);
                 assert_eq!(cell(j, "Delivery", "Need"), "Know the installation date");
                 let by = Version::Ours;
@@ -474,17 +475,19 @@ fn git_setup_is_idempotent_keeps_other_attributes_and_refuses_outside_a_reposito
     git(d, &["init", "-q"]);
     fs::write(d.join(".gitattributes"), "*.png binary").unwrap();
     fs::create_dir(d.join("sub")).unwrap();
-    let first = run(&d.join("sub"), jgrid_bin(), &["git-setup", "journeys/*.toml"]);
+    let first = run(&d.join("sub"), jgrid_bin(), &["git-setup", "journeys/*.toml", "--absolute-path"]);
     assert!(first.status.success(), "{}", text(&first));
     assert!(text(&first).contains(".gitattributes: added \"journeys/*.toml merge=jgrid diff=jgrid\""));
-    let second = run(d, jgrid_bin(), &["git-setup", "journeys/*.toml"]);
+    let second = run(d, jgrid_bin(), &["git-setup", "journeys/*.toml", "--absolute-path"]);
     assert!(text(&second).contains("already has"), "{}", text(&second));
     assert!(!text(&second).contains(" = \""), "nothing set twice: {}", text(&second));
     let attributes = fs::read_to_string(d.join(".gitattributes")).unwrap();
     assert_eq!(attributes, "*.png binary\njourneys/*.toml merge=jgrid diff=jgrid\n");
     let driver = text(&git(d, &["config", "--get", "merge.jgrid.driver"]));
     let exe = fs::canonicalize(PathBuf::from(jgrid_bin())).unwrap();
-    assert_eq!(driver.trim(), format!("'{}' merge %O %A %B --path %P", exe.display()));
+    let want =
+        format!("'{}' merge %O %A %B --path %P --label-base %S --label-ours %X --label-theirs %Y;", exe.display());
+    assert!(driver.starts_with(&want), "{driver}");
     let diff = text(&git(d, &["config", "--get", "diff.jgrid.command"]));
     assert_eq!(diff.trim(), format!("'{}' diff", exe.display()));
 }

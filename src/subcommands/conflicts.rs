@@ -79,6 +79,8 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
     let checked = if journeys == 1 { "1 journey".to_owned() } else { format!("{journeys} journeys") };
     let unread = if unreadable > 0 { format!(" ({unreadable} could not be read)") } else { String::new() };
     match conflicts {
+        // A hook says nothing when all is well.
+        0 if staged && unreadable == 0 => {}
         0 => println!("{checked} checked{unread}: no merge conflicts"),
         n => {
             let files = if conflicted == 1 { "1 journey".to_owned() } else { format!("{conflicted} journeys") };

@@ -1,47 +1,43 @@
-//! `jgrid git-setup [PATTERN]`: make git in this repository merge and diff
-//! journeys with jgrid.
+//! `jgrid git-setup [PATTERN] [--hook] [--absolute-path]`: make git in this
+//! repository merge and diff journeys with jgrid.
 //!
 //! Writes `PATTERN merge=jgrid diff=jgrid` into the `.gitattributes` at the
 //! top of the repository (kept as it is otherwise; the line is added once),
 //! and sets `merge.jgrid.name`, `merge.jgrid.driver` and `diff.jgrid.command`
 //! in the repository's own git config. Running it again changes nothing.
 //!
-//! The drivers name jgrid by the absolute path of the program running now,
-//! not by `jgrid` on PATH: git runs drivers through `sh` with the PATH of
-//! whatever started git (an editor, a GUI client, a hook), which often lacks
-//! `~/.cargo/bin`, and a driver git cannot find makes every merge of a
-//! journey a conflict. The repository's config belongs to this clone on this
-//! machine, so an absolute path is exact; after moving jgrid, run
-//! `jgrid git-setup` again and it updates the path.
+//! The drivers run `jgrid` as found on PATH when it is there, else (or with
+//! `--absolute-path`) jgrid by the absolute path of the program running now.
+//! git runs drivers through `sh` with the PATH of whatever started git (an
+//! editor, a GUI client, a hook), which may lack `~/.cargo/bin`: so the merge
+//! driver's line ends in a fallback. When jgrid cannot run (not found, or an
+//! old jgrid that refuses the arguments), git's own `git merge-file` merges
+//! the file line by line with markers and the driver exits non-zero: git
+//! reports a conflict and both sides' text is in the file, never only ours.
+//!
+//! With `--hook` it also installs a pre-commit hook that refuses to commit a
+//! journey holding merge conflicts (`jgrid check --conflicts --staged`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use super::error::{CliError, Outcome};
+use super::git;
 use crate::store::describe_io_error;
-use crate::text::sanitize;
+use crate::text::one_line;
 
-/// Why nothing was set up (`main` prints it; exit status 2).
+/// Why nothing (more) was set up (`main` prints it; exit status 2).
 fn refuse(message: &str) -> CliError {
     CliError::Other(message.to_owned())
 }
 
-/// Say what was done, on stdout, with control characters made visible.
+/// Say what was done, on stdout, on one line with control characters made visible.
 fn say(message: &str) {
-    println!("{}", sanitize(message));
+    println!("{}", one_line(message));
 }
 
-/// Run git with these arguments in `dir`; its trimmed stdout, or why not.
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "git is not installed (or not on PATH)".to_owned(),
-        _ => format!("cannot run git: {e}"),
-    })?;
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).trim_end_matches('\n').to_owned())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
-    }
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string()).into_owned()
 }
 
 /// The text quoted for `sh`: `'...'`, a `'` inside as `'\''`.
@@ -49,12 +45,61 @@ fn shell_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
 
-/// The command that runs this jgrid, for a driver line.
-fn program() -> Result<String, String> {
+/// `jgrid` on PATH, as the shell would find it.
+fn on_path() -> Option<PathBuf> {
+    let name = format!("jgrid{}", std::env::consts::EXE_SUFFIX);
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join(&name)).find(|p| is_executable(p))
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    path.is_file()
+}
+
+/// How the drivers run jgrid (`jgrid`, or a quoted absolute path), and a
+/// sentence that says which jgrid that is.
+fn program(absolute: bool) -> Result<(String, String), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot tell where jgrid is installed: {e}"))?;
     let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
-    let exe = exe.to_str().ok_or("the path of jgrid is not UTF-8; move it to a plain path and run this again")?;
-    Ok(shell_quoted(exe))
+    let found = on_path();
+    if let (Some(found), false) = (&found, absolute) {
+        let same = std::fs::canonicalize(found).is_ok_and(|f| f == exe);
+        let note = if same {
+            format!("The drivers run \"jgrid\", found on PATH ({}).", shown(found))
+        } else {
+            format!(
+                "The drivers run \"jgrid\" found on PATH ({}), which is not this jgrid ({}); to use this one, run it with git-setup --absolute-path.",
+                shown(found),
+                shown(&exe)
+            )
+        };
+        return Ok(("jgrid".to_owned(), note));
+    }
+    let text = exe.to_str().ok_or("the path of jgrid is not UTF-8; move it to a plain path and run this again")?;
+    let why = if absolute { "as asked" } else { "jgrid is not on PATH" };
+    let note = format!(
+        "The drivers run jgrid by its absolute path ({why}); after moving or reinstalling it, run jgrid git-setup again."
+    );
+    Ok((shell_quoted(text), note))
+}
+
+/// The merge driver's command line: jgrid's merge, and git's own line merge
+/// when jgrid could not run (exit 2 or more: nothing was written).
+fn driver(program: &str) -> String {
+    // `%` is git's placeholder sign in a merge driver line; `%%` is a literal one.
+    // git quotes %P, %S, %X and %Y for the shell (git before 2.44 leaves %S, %X, %Y as they are).
+    let program = program.replace('%', "%%");
+    format!(
+        "{program} merge %O %A %B --path %P --label-base %S --label-ours %X --label-theirs %Y; s=$?; \
+         [ $s -le 1 ] && exit $s; \
+         echo \"jgrid merge could not run (exit $s): git merged\" %P \"line by line; jgrid resolve merges it cell by cell\" >&2; \
+         git merge-file --marker-size=%L -L %X -L %S -L %Y %A %O %B; exit 2"
+    )
 }
 
 /// The `.gitattributes` text with the line added, or `None` when it is there already.
@@ -73,63 +118,53 @@ fn with_attribute(existing: &str, line: &str) -> Option<String> {
 }
 
 /// Set up the repository that holds the current folder.
-pub fn git_setup(pattern: &str) -> Outcome {
+pub fn git_setup(pattern: &str, hook: bool, absolute: bool) -> Outcome {
     let pattern = pattern.trim();
     if pattern.is_empty() || pattern.chars().any(|c| c.is_whitespace() || c.is_control()) || pattern.starts_with('#') {
         return Err(refuse(&format!(
-            "\"{pattern}\" is not a pattern jgrid can write into .gitattributes\n  hint: give a pattern without spaces, for example \"*.toml\" or \"journeys/*.toml\""
+            "\"{}\" is not a pattern jgrid can write into .gitattributes\n  hint: give a pattern without spaces, for example \"*.toml\" or \"journeys/**/*.toml\"",
+            one_line(pattern)
         )));
     }
-    let here = PathBuf::from(".");
-    let top = match git(&here, &["rev-parse", "--show-toplevel"]) {
-        Ok(top) if !top.is_empty() => PathBuf::from(top),
-        Ok(_) => {
-            return Err(refuse(
-                "this folder is not inside a git repository's working tree\n  hint: cd into your repository (or run git init) and run jgrid git-setup again",
-            ));
-        }
-        Err(e) => {
-            return Err(refuse(&format!(
-                "not inside a git repository ({e})\n  hint: cd into your repository (or run git init) and run jgrid git-setup again"
-            )));
-        }
-    };
-    let program = match program() {
-        Ok(p) => p,
-        Err(e) => return Err(refuse(&e)),
-    };
+    let top = git::top(Path::new(".")).map_err(|e| {
+        refuse(&format!("{e}\n  hint: cd into your repository (or run git init) and run jgrid git-setup again"))
+    })?;
+    let (program, note) = program(absolute).map_err(|e| refuse(&e))?;
     let attributes = top.join(".gitattributes");
     let line = format!("{pattern} merge=jgrid diff=jgrid");
     let existing = match std::fs::read_to_string(&attributes) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(refuse(&format!("{}: cannot read: {}", attributes.display(), describe_io_error(&e)))),
+        Err(e) => return Err(refuse(&format!("{}: cannot read: {}", shown(&attributes), describe_io_error(&e)))),
     };
     match with_attribute(&existing, &line) {
-        None => say(&format!("{}: already has \"{line}\"", attributes.display())),
+        None => say(&format!("{}: already has \"{line}\"", shown(&attributes))),
         Some(text) => {
             if let Err(e) = crate::store::save_atomic(&attributes, &text) {
-                return Err(refuse(&format!("{}: cannot write: {}", attributes.display(), describe_io_error(&e))));
+                return Err(refuse(&format!("{}: cannot write: {}", shown(&attributes), describe_io_error(&e))));
             }
-            say(&format!("{}: added \"{line}\"", attributes.display()));
+            say(&format!("{}: added \"{line}\"", shown(&attributes)));
         }
     }
-    // `%` is git's placeholder sign in a merge driver line; `%%` is a literal one.
-    let driver = format!("{} merge %O %A %B --path %P", program.replace('%', "%%"));
     let settings = [
         ("merge.jgrid.name", "jgrid: journeys merged cell by cell".to_owned()),
-        ("merge.jgrid.driver", driver),
+        ("merge.jgrid.driver", driver(&program)),
         ("diff.jgrid.command", format!("{program} diff")),
     ];
     for (key, value) in settings {
-        if git(&top, &["config", "--local", "--get", key]).is_ok_and(|v| v == value) {
+        if git::text(&top, &["config", "--local", "--get", key]).is_ok_and(|v| v == value) {
             say(&format!("git config {key}: already \"{value}\""));
             continue;
         }
-        if let Err(e) = git(&top, &["config", "--local", key, &value]) {
+        if let Err(e) = git::text(&top, &["config", "--local", key, &value]) {
             return Err(refuse(&format!("git config {key} failed: {e}")));
         }
         say(&format!("git config {key} = \"{value}\""));
+    }
+    say(&note);
+    super::git_coverage::warn_uncovered(&top);
+    if hook {
+        super::git_coverage::install_hook(&top, &program).map_err(|e| refuse(&e))?;
     }
     say(
         "Commit .gitattributes so the team shares it; git config stays in this clone, so everyone runs jgrid git-setup once.",
@@ -153,8 +188,9 @@ mod tests {
     }
 
     #[test]
-    fn paths_are_quoted_for_the_shell() {
+    fn paths_are_quoted_for_the_shell_and_percent_signs_for_git() {
         assert_eq!(shell_quoted("/opt/my tools/jgrid"), "'/opt/my tools/jgrid'");
         assert_eq!(shell_quoted("/home/o'neil/jgrid"), "'/home/o'\\''neil/jgrid'");
+        assert!(driver("'/opt/100%/jgrid'").starts_with("'/opt/100%%/jgrid' merge %O %A %B --path %P"));
     }
 }

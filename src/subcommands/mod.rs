@@ -10,6 +10,7 @@ mod diff;
 mod error;
 mod files;
 mod git;
+mod git_coverage;
 mod git_setup;
 mod merge;
 mod report;
@@ -57,7 +58,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
             merge::merge(merge::Request { files: [base, ours, theirs], output, labels, style, path })
         }
         Subcommand::Diff { files, format } => diff::diff(&files, format),
-        Subcommand::GitSetup { pattern } => git_setup::git_setup(&pattern),
+        Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
         Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
         Subcommand::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
