@@ -33,17 +33,17 @@ fn the_readme_has_the_command_table_as_the_table_makes_it() {
 #[test]
 fn every_action_and_mode_is_named_in_the_readme() {
     let text = readme();
-    for action in Action::ALL {
+    for action in Action::all() {
         assert!(
             text.contains(&format!("`{}`", action.name())),
             "README.md does not name the action `{}`",
             action.name()
         );
     }
-    for mode in KeyMode::ALL {
+    for mode in KeyMode::all() {
         assert!(text.contains(&format!("`{}`", mode.name())), "README.md does not name the key mode `{}`", mode.name());
     }
-    for kind in QuestionKind::ALL {
+    for &kind in QuestionKind::ALL {
         assert!(text.contains(&format!("[keys.{}]", kind.spec().id)), "README.md lacks [keys.{}]", kind.spec().id);
     }
 }

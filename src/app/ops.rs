@@ -3,7 +3,7 @@
 //! A neutral home, so the handlers never import each other.
 
 use crate::app::grid::structure::{self, Outcome};
-use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::questions::{About, Question};
 use crate::app::state::{App, Mode, Status};
 use crate::app::text::cell_editor::Editor;
 use crate::app::touched::Touched;
@@ -64,7 +64,7 @@ impl App {
                 }
             }
             Outcome::Confirm { question, change } => {
-                self.ask(Question::new(QuestionKind::Delete, question, About::Change(change)));
+                self.ask(Question::new(question, About::Delete(change)));
             }
             Outcome::Error(e) => self.error(e),
         }

@@ -63,7 +63,7 @@ impl Mode {
             Mode::Edit(_) => KeyMode::Edit,
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
-            Mode::Ask(q) => KeyMode::Question(q.kind),
+            Mode::Ask(q) => KeyMode::Question(q.kind()),
             Mode::Inbox { .. } => KeyMode::Inbox,
             Mode::Place { .. } => KeyMode::Place,
             Mode::List(_) => KeyMode::List,

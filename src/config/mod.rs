@@ -170,7 +170,7 @@ impl Config {
 }
 
 /// The `theme` setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::VariantArray)]
 pub enum ThemeChoice {
     /// Colour, unless `NO_COLOR` is set.
     #[default]
@@ -180,7 +180,7 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Auto, ThemeChoice::Color, ThemeChoice::Mono];
+    pub const ALL: &'static [ThemeChoice] = <ThemeChoice as strum::VariantArray>::VARIANTS;
 
     /// The name in the config file.
     pub fn name(self) -> &'static str {
@@ -195,7 +195,7 @@ impl ThemeChoice {
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
             "colour" => Some(ThemeChoice::Color),
-            name => Self::ALL.into_iter().find(|t| t.name() == name),
+            name => Self::ALL.iter().copied().find(|t| t.name() == name),
         }
     }
 

@@ -65,7 +65,7 @@ impl Help<'_> {
                 for (keys, what) in LINE_KEYS {
                     entry(&mut lines, keys.to_owned(), what);
                 }
-                for c in &COMMANDS {
+                for c in COMMANDS {
                     let spell = |n: &str| if c.args.is_empty() { format!(":{n}") } else { format!(":{n} {}", c.args) };
                     let names: Vec<String> =
                         std::iter::once(c.name).chain(c.aliases.iter().copied()).map(spell).collect();
@@ -73,7 +73,7 @@ impl Help<'_> {
                 }
             }
         }
-        for kind in QuestionKind::ALL {
+        for &kind in QuestionKind::ALL {
             let spec = kind.spec();
             section(&mut lines, &format!("When jgrid asks ({}: [keys.{}])", spec.mode, spec.id));
             let mode = KeyMode::Question(kind);

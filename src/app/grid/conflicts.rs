@@ -3,7 +3,7 @@
 //! They are marked even with highlight mode off, `]` visits them first, and
 //! `M` or `:take ours|theirs|both` resolves one in one undoable step.
 
-use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::questions::{About, Question};
 use crate::app::state::App;
 use crate::merge::{ConflictAt, Side, conflict_at, resolve_at};
 
@@ -12,7 +12,7 @@ pub fn ask(app: &mut App) {
     match conflict_at(&app.journey, app.cursor) {
         Some(at) => {
             let text = format!("Merge conflict in {}: take which side?", what(at));
-            app.ask(Question::new(QuestionKind::Take, text, About::Nothing));
+            app.ask(Question::new(text, About::Take));
         }
         None => app.info("No merge conflict here; ] goes to the next one"),
     }
