@@ -106,7 +106,6 @@ pub use keys::{key_name, parse_key};
 use crate::app::Action;
 use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::journey::{DEFAULT_PHASES, DEFAULT_ROWS};
-use crate::ui::theme::Theme;
 
 /// The environment variable that names the config file.
 pub const ENV: &str = "JGRID_CONFIG";
@@ -144,11 +143,6 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The theme to draw with.
-    pub fn theme(&self) -> Theme {
-        self.theme.theme()
-    }
-
     /// Add the bindings to a keymap. A key bound twice keeps its first
     /// binding, and an action's first key in the file comes first in
     /// `Keymap::keys_for`.
@@ -196,14 +190,6 @@ impl ThemeChoice {
         match name.trim().to_ascii_lowercase().as_str() {
             "colour" => Some(ThemeChoice::Color),
             name => Self::ALL.iter().copied().find(|t| t.name() == name),
-        }
-    }
-
-    pub fn theme(self) -> Theme {
-        match self {
-            ThemeChoice::Auto => Theme::from_env(),
-            ThemeChoice::Color => Theme::color(),
-            ThemeChoice::Mono => Theme::mono(),
         }
     }
 }

@@ -92,7 +92,6 @@ phases = ["Before", "During", "After"]
     let (config, errors) = parsed(text);
     assert_eq!(errors, []);
     assert_eq!(config.theme, ThemeChoice::Mono);
-    assert_eq!(config.theme(), Theme::mono());
     assert!(!config.mouse && !config.osc52 && config.autosave);
     assert_eq!(config.new_rows, ["Goal", "Channel"]);
     assert_eq!(config.new_phases, ["Before", "During", "After"]);
@@ -262,7 +261,6 @@ fn unknown_theme_names_keep_auto() {
     assert_eq!(positions(&errors), [(1, 9)]);
     assert_eq!(config.theme, ThemeChoice::Auto);
     assert_eq!(parsed("theme = \"Colour\"").0.theme, ThemeChoice::Color);
-    assert_eq!(ThemeChoice::Color.theme(), Theme::color());
 }
 
 #[test]
