@@ -108,7 +108,7 @@ pub struct Status {
     pub error: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
