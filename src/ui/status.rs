@@ -159,7 +159,7 @@ fn right_side(app: &App) -> String {
     }
     if app.highlight() {
         parts.push(app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default());
-        let marks = app.marks;
+        let marks = app.marks.as_ref().map(crate::insights::MarkCounts::total).unwrap_or_default();
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
                 .iter()

@@ -151,7 +151,7 @@ fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
 }
 
 fn toggle_highlight(app: &mut App) {
-    if app.review.take().is_some() {
+    if app.highlight_off() {
         app.info("Highlight off");
         return;
     }

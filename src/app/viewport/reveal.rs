@@ -82,7 +82,7 @@ impl App {
     pub(in crate::app) fn present_step(&mut self, action: Action) {
         let Mode::Present(shown) = self.mode else { return };
         if action == Action::Grid(Grid::ToggleHighlight) {
-            if self.review.take().is_none() {
+            if !self.highlight_off() {
                 self.highlight_on();
             }
             return;
