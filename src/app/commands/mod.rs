@@ -1,6 +1,6 @@
 //! The `:` commands: one table (name, aliases, arguments, one line of help,
 //! the function that runs it) that dispatch, Tab completion, help and the
-//! README's command list all read, as helix's `TypableCommand` does.
+//! the manual's command table all read, as helix's `TypableCommand` does.
 
 use std::path::PathBuf;
 
@@ -263,17 +263,6 @@ pub fn complete(line: &str) -> String {
             first[..common].to_owned()
         }
     }
-}
-
-/// The command list as a Markdown table, as the README shows it.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| command | does |\n| --- | --- |\n");
-    for c in COMMANDS {
-        let usage = |n: &str| if c.args.is_empty() { format!("`:{n}`") } else { format!("`:{n} {}`", c.args) };
-        let spelled: Vec<String> = names(c).map(usage).collect();
-        out.push_str(&format!("| {} | {} |\n", spelled.join(", ").replace('|', "\\|"), c.doc));
-    }
-    out
 }
 
 #[cfg(test)]

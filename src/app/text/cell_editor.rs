@@ -219,6 +219,18 @@ impl Lines for Editor {
     }
 }
 
+/// Keys handled by the text editor inside a cell (not rebindable).
+pub const CELL_KEYS: &[(&str, &str)] = &[
+    ("typing", "edits the cell in place; long lines wrap"),
+    ("Enter", "starts a new line"),
+    ("← → ↑ ↓", "move the text cursor"),
+    ("Ctrl-← / Ctrl-→", "word left / right"),
+    ("Home / End", "start / end of the line"),
+    ("Backspace / Delete", "delete a character"),
+    ("Ctrl-u / Ctrl-r", "undo / redo typing in the cell"),
+    ("paste", "a pasted paragraph goes into the cell as text"),
+];
+
 /// Where Ctrl-Down (`down`) or Ctrl-Up takes the cursor, as the text editor
 /// has it: to the first line of the next paragraph (after an empty line),
 /// or of this or the one before; the column kept where the line allows.
