@@ -190,8 +190,12 @@ pub enum Subcommand {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page jgrid(1) (roff), or write it and a page per subcommand (jgrid-check(1), …) into DIR
+    Man {
+        /// Write jgrid.1 and jgrid-SUBCOMMAND.1 into this folder instead of printing jgrid.1
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

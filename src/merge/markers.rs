@@ -28,7 +28,7 @@ use std::ops::Range;
 pub const MIN_MARKER: usize = 7;
 
 /// Which version of a conflict to keep.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Side {
     Ours,
     Theirs,
@@ -37,7 +37,7 @@ pub enum Side {
 }
 
 impl Side {
-    pub const ALL: [Side; 3] = [Side::Ours, Side::Theirs, Side::Both];
+    pub const ALL: &'static [Side] = <Side as strum::VariantArray>::VARIANTS;
 
     /// `ours`, `theirs`, `both`: the word `:take` takes.
     pub fn word(self) -> &'static str {
@@ -49,7 +49,7 @@ impl Side {
     }
 
     pub fn from_word(word: &str) -> Option<Side> {
-        Side::ALL.into_iter().find(|s| s.word() == word.trim().to_lowercase())
+        Side::ALL.iter().copied().find(|s| s.word() == word.trim().to_lowercase())
     }
 }
 
@@ -324,7 +324,7 @@ mod tests {
     #[test]
     fn sides_are_named_by_the_words_take_takes() {
         assert_eq!(Side::from_word(" Theirs "), Some(Side::Theirs));
-        assert_eq!(Side::ALL.map(Side::word), ["ours", "theirs", "both"]);
+        assert_eq!(Side::ALL.iter().map(|s| s.word()).collect::<Vec<_>>(), ["ours", "theirs", "both"]);
         assert_eq!(Side::from_word("mine"), None);
     }
 }

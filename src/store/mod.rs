@@ -62,10 +62,13 @@ pub fn load_with_hash(path: &Path) -> Result<(Journey, u64), LoadError> {
     Ok((journey, content_hash(&bytes)))
 }
 
-/// FNV-1a of some bytes: a stable, dependency-free hash, to tell whether a
-/// file changed on disk (and to name recovery files).
+/// FNV-1a of some bytes: a hash that stays the same from build to build
+/// (recovery files keep it), to tell whether a file changed on disk (and to
+/// name recovery files).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    let mut hasher = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    std::hash::Hasher::finish(&hasher)
 }
 
 /// Read a file's bytes, refusing directories and other non-files clearly.

@@ -64,12 +64,23 @@ pub fn run(subcommand: Subcommand) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Subcommand::Man => {
+        Subcommand::Man { dir: None } => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
                 .render(&mut out)
                 .map_err(|e| CliError::Other(format!("cannot write the manual page: {e}")))?;
             let _ = std::io::stdout().write_all(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Subcommand::Man { dir: Some(dir) } => {
+            std::fs::create_dir_all(&dir).and_then(|()| clap_mangen::generate_to(Cli::command(), &dir)).map_err(
+                |e| {
+                    CliError::Other(format!(
+                        "cannot write the manual pages into {}: {e}",
+                        crate::text::sanitize(&dir.display().to_string())
+                    ))
+                },
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,7 +6,7 @@
 //! `M` or `:take ours|theirs|both` resolves one in one undoable step.
 
 use crate::app::History;
-use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::questions::{About, Question};
 use crate::app::state::App;
 use crate::merge::{Side, conflict_at, resolve_at};
 
@@ -15,7 +15,7 @@ pub fn ask(app: &mut App) {
     match conflict_at(&app.journey, app.cursor) {
         Some(at) => {
             let text = format!("Merge conflict in {}: take which side?", at.words(&app.journey));
-            app.ask(Question::new(QuestionKind::Take, text, About::Nothing));
+            app.ask(Question::new(text, About::Take));
         }
         None => app.info("No merge conflict here; ] goes to the next one"),
     }
@@ -54,7 +54,7 @@ pub fn take_command(app: &mut App, arg: &str) {
 /// it); ask whether to use it.
 pub fn unmerged(app: &mut App, text: String, about: About) {
     app.history = History::unsaved();
-    app.ask(Question::new(QuestionKind::Unmerged, text, about));
+    app.ask(Question::new(text, about));
 }
 
 /// The merge was taken: say what is left to do.
