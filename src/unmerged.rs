@@ -92,7 +92,7 @@ fn labels(text: &str) -> Labels {
     let mut labels = Labels::default();
     if let Some(b) = blocks(text).first() {
         let clean = |l: &str, default: &str| {
-            let l: String = l.chars().filter(|c| !c.is_control()).collect();
+            let l: String = l.chars().filter(|&c| !crate::text::is_unsafe_char(c)).collect();
             if l.trim().is_empty() { default.to_owned() } else { l.trim().to_owned() }
         };
         labels.ours = clean(&b.ours_label, "ours");

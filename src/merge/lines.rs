@@ -50,17 +50,25 @@ impl Hunk<'_, '_> {
 /// `capture_diff_slices` also "compacts" the script, which can put its
 /// operations out of order; the plain capture is used instead.
 pub fn diff_ops<T: Eq + std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
+    diff_ops_with(Algorithm::Myers, old, new)
+}
+
+fn diff_ops_with<T: Eq + std::hash::Hash + Ord>(algorithm: Algorithm, old: &[T], new: &[T]) -> Vec<DiffOp> {
     let mut capture = similar::algorithms::Capture::new();
     // Capturing cannot fail (its error type is Infallible).
-    let _ = similar::algorithms::diff_slices(Algorithm::Myers, &mut capture, old, new);
+    let _ = similar::algorithms::diff_slices(algorithm, &mut capture, old, new);
     capture.into_ops()
 }
 
 /// The changes of one side against the base, in base order. Hunks of one
 /// side never touch each other: unchanged lines lie between them.
-fn hunks<'s, 'a>(base: &[&'a str], side: &'s [&'a str], ours: bool) -> Vec<Hunk<'s, 'a>> {
+fn hunks<'s, 'a>(base: &[&'a str], side: &'s [&'a str], ours: bool, style: Style) -> Vec<Hunk<'s, 'a>> {
     let mut ranges: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for op in diff_ops(base, side) {
+    // A whole file can be long and changed in many places, where Myers
+    // takes time in the size times the changes: patience matches the lines
+    // found once on each side first (and uses Myers between them).
+    let algorithm = if style == Style::Text { Algorithm::Patience } else { Algorithm::Myers };
+    for op in diff_ops_with(algorithm, base, side) {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             continue;
@@ -127,8 +135,8 @@ fn push_clean<'a>(out: &mut Vec<Piece<'a>>, lines: &[&'a str]) {
 /// conflict, lines at its start or end that both versions share are moved
 /// out of it, unless `trim` is false (git's diff3 style keeps them in).
 pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style: Style, trim: bool) -> Vec<Piece<'a>> {
-    let mut all = hunks(base, ours, true);
-    all.extend(hunks(base, theirs, false));
+    let mut all = hunks(base, ours, true, style);
+    all.extend(hunks(base, theirs, false, style));
     // Insertions before changes that start at the same line, ours before theirs.
     all.sort_by_key(|h| (h.start, !h.is_insertion(), !h.ours));
     let mut out = Vec::new();
@@ -140,14 +148,21 @@ pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style:
         }
         let mut group = vec![first];
         done[first] = true;
+        // Hunks are sorted by start: one that starts after every member ends
+        // touches none of them, nor does any after it.
+        let mut end = all[first].end;
         let mut grew = true;
         while grew {
             grew = false;
             for next in first + 1..all.len() {
+                if all[next].start > end {
+                    break;
+                }
                 if !done[next] && group.iter().any(|&g| all[g].touches(&all[next], style)) {
                     group.push(next);
                     done[next] = true;
                     grew = true;
+                    end = end.max(all[next].end);
                 }
             }
         }

@@ -69,9 +69,12 @@ fn names(journey: &Journey, axis: Axis) -> Vec<String> {
 /// The names in theirs' order: the places of the names `theirs` lists are
 /// filled with them in theirs' order; other names stay where they are.
 fn target_order(current: &[String], theirs: &[String]) -> Vec<String> {
-    let listed: Vec<&String> = theirs.iter().filter(|n| current.contains(n)).collect();
-    let mut next = listed.into_iter();
-    current.iter().map(|n| if theirs.contains(n) { next.next().unwrap_or(n).clone() } else { n.clone() }).collect()
+    use std::collections::HashSet;
+    let (here, listed): (HashSet<&String>, HashSet<&String>) = (current.iter().collect(), theirs.iter().collect());
+    let mut seen = HashSet::new();
+    // Each name once, in theirs' order, among the names the journey has.
+    let mut next = theirs.iter().filter(|n| here.contains(n) && seen.insert(*n));
+    current.iter().map(|n| if listed.contains(n) { next.next().unwrap_or(n).clone() } else { n.clone() }).collect()
 }
 
 /// The recorded choice shown at this cell, if any.

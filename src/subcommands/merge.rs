@@ -54,7 +54,7 @@ pub(super) fn declares_journey(text: &str) -> bool {
 /// A label for a conflict marker: one line, no control characters. git
 /// before 2.44 leaves `%S`, `%X` and `%Y` as they are: then the default.
 fn clean_label(label: &str, default: &str) -> String {
-    let label: String = label.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let label: String = label.chars().map(|c| if crate::text::is_unsafe_char(c) { ' ' } else { c }).collect();
     let label = label.trim();
     if label.is_empty() || matches!(label, "%S" | "%X" | "%Y") { default.to_owned() } else { label.to_owned() }
 }
@@ -219,6 +219,7 @@ mod tests {
     #[test]
     fn labels_are_one_line_and_git_placeholders_it_did_not_fill_are_the_default() {
         assert_eq!(clean_label("feature/\u{1b}x\n", "theirs"), "feature/ x");
+        assert_eq!(clean_label("a\u{202e}b\u{9b}c", "theirs"), "a b c");
         assert_eq!(clean_label("%X", "ours"), "ours");
         assert_eq!(clean_label("  ", "base"), "base");
         assert_eq!(clean_label("HEAD", "ours"), "HEAD");
