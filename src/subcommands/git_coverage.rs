@@ -56,13 +56,13 @@ pub fn warn_uncovered(top: &Path) {
         1 => ("1 journey is".to_owned(), "it"),
         n => (format!("{n} journeys are"), "them"),
     };
-    eprintln!(
+    super::out::err(format_args!(
         "jgrid: warning: {n} not covered by the .gitattributes patterns, so git merges {them} line by line: {}",
         names.join(", ")
-    );
-    eprintln!(
+    ));
+    super::out::err(format_args!(
         "  hint: a * does not match /: \"journeys/*.toml\" misses subfolders; run jgrid git-setup \"journeys/**/*.toml\" (or \"*.toml\") to cover them"
-    );
+    ));
 }
 
 const HOOK_MARK: &str = "# jgrid: refuse to commit journeys with merge conflicts";
@@ -91,12 +91,14 @@ pub fn install_hook(top: &Path, program: &str) -> Result<(), String> {
     let text = hook_text(program);
     match std::fs::read_to_string(&hook) {
         Ok(old) if old == text => {
-            println!("{shown}: already the jgrid pre-commit hook");
+            super::out::line(format_args!("{shown}: already the jgrid pre-commit hook"));
             return Ok(());
         }
         Ok(old) if old.contains(HOOK_MARK) => {}
         Ok(old) if old.contains(HOOK_CALL) => {
-            println!("{shown}: the pre-commit hook there already runs jgrid {HOOK_CALL}; left as it is");
+            super::out::line(format_args!(
+                "{shown}: the pre-commit hook there already runs jgrid {HOOK_CALL}; left as it is"
+            ));
             return Ok(());
         }
         Ok(_) => {
@@ -119,6 +121,8 @@ pub fn install_hook(top: &Path, program: &str) -> Result<(), String> {
         Ok(())
     };
     write().map_err(|e| format!("{shown}: cannot write: {}", crate::store::describe_io_error(&e)))?;
-    println!("{shown}: installed the pre-commit hook: a commit of a journey with merge conflicts is refused");
+    super::out::line(format_args!(
+        "{shown}: installed the pre-commit hook: a commit of a journey with merge conflicts is refused"
+    ));
     Ok(())
 }

@@ -33,7 +33,7 @@ fn refuse(message: &str) -> CliError {
 
 /// Say what was done, on stdout, on one line with control characters made visible.
 fn say(message: &str) {
-    println!("{}", one_line(message));
+    super::out::line(format_args!("{}", one_line(message)));
 }
 
 fn shown(path: &Path) -> String {

@@ -13,6 +13,7 @@ mod git;
 mod git_coverage;
 mod git_setup;
 mod merge;
+mod out;
 mod report;
 mod resolve;
 
