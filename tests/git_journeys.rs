@@ -335,8 +335,9 @@ fn a_mood_changed_two_ways_stops_git_is_shown_at_open_and_is_taken_with_m() {
     let mut pty = Pty::jgrid_builder().args(["j.toml"]).size(100, 30).cwd(d).spawn();
     pty.assert_screen_contains("1 merge conflict", TIMEOUT);
     pty.send_str("]");
+    pty.assert_screen_contains("Merge conflict 1 of 1 (the mood of this phase); M resolves it", TIMEOUT);
     pty.send_str("M");
-    pty.assert_screen_contains("Merge conflict in the mood of this phase", TIMEOUT);
+    pty.assert_screen_contains("Mood: ours -2, theirs 2?", TIMEOUT);
     pty.send_str("t");
     pty.assert_screen_contains("Took theirs in the mood of this phase", TIMEOUT);
     pty.send(b"\x13");

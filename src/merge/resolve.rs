@@ -42,6 +42,37 @@ impl ConflictAt {
     }
 }
 
+impl ConflictAt {
+    /// The question `M` asks, short enough for the status line: a recorded
+    /// choice names both values (`Mood: ours -2, theirs 2?`).
+    pub fn question(self, journey: &Journey) -> String {
+        let mood = |m: Option<i8>| m.map_or_else(|| "unknown".to_owned(), |m| m.to_string());
+        let ConflictAt::Recorded(i) = self else {
+            return format!("Merge conflict in {}: take which side?", self.words(journey));
+        };
+        match journey.unresolved.get(i) {
+            Some(Unresolved::Mood { phase, theirs }) => {
+                let ours = journey.phase_index(phase).and_then(|p| journey.phases()[p].mood);
+                format!("Mood: ours {}, theirs {}?", mood(ours), mood(*theirs))
+            }
+            Some(Unresolved::Role { row, theirs }) => {
+                let ours = journey.row_index(row).and_then(|r| journey.explicit_role(r));
+                let role = |r: Option<crate::journey::Role>| r.map_or("by name", |r| r.id());
+                format!("Role: ours {}, theirs {}?", role(ours), role(*theirs))
+            }
+            Some(Unresolved::Lang { theirs }) => {
+                let lang = |l: Option<crate::journey::Language>| l.map_or("by rows", |l| l.code());
+                format!("Language: ours {}, theirs {}?", lang(journey.lang), lang(*theirs))
+            }
+            Some(Unresolved::Order { axis, .. }) => format!("Order of the {}s: ours or theirs?", axis.word()),
+            Some(Unresolved::Deleted { by, .. }) => {
+                format!("Deleted on {}: {} deletes, {} keeps?", by.word(), by.word(), by.other().word())
+            }
+            None => "Merge choice: take which side?".to_owned(),
+        }
+    }
+}
+
 /// Where a recorded choice is shown: on its phase (first row), its row
 /// (first phase), the first phase (row) an order moves, else the first cell.
 pub fn unresolved_cell(journey: &Journey, u: &Unresolved) -> CellRef {

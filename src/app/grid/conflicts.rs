@@ -14,7 +14,7 @@ use crate::merge::{Side, conflict_at, resolve_at};
 pub fn ask(app: &mut App) {
     match conflict_at(&app.journey, app.cursor) {
         Some(at) => {
-            let text = format!("Merge conflict in {}: take which side?", at.words(&app.journey));
+            let text = at.question(&app.journey);
             app.ask(Question::new(text, About::Take));
         }
         None => app.info("No merge conflict here; ] goes to the next one"),

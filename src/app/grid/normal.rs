@@ -183,7 +183,8 @@ fn jump_to_finding(app: &mut App, forward: bool) {
             let index = cells.iter().position(|&c| c == at).map_or(0, |i| i + 1);
             app.cursor = at;
             if conflicts {
-                app.info(format!("Merge conflict {index} of {}; M resolves it", cells.len()));
+                let what = crate::merge::conflict_at(&app.journey, at).map_or("", |c| c.words(&app.journey));
+                app.info(format!("Merge conflict {index} of {} ({what}); M resolves it", cells.len()));
             } else {
                 app.info(format!("Flagged cell {index} of {}", cells.len()));
             }
