@@ -128,6 +128,36 @@ fn phase_names(j: &Journey) -> Vec<String> {
 /// assert!(merged.conflicts.is_empty());
 /// ```
 pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) -> Merged {
+    // When one side changed nothing, the other side is the merge, whole:
+    // then nothing of it can be lost, also not a field this merge does not
+    // know yet. (A new field of `Journey` must be merged below too, or a
+    // change both sides make to the journey drops it.)
+    let whole = |side: &Journey| {
+        let mut journey = side.clone();
+        journey.line_ends = ours.line_ends;
+        Merged { journey, conflicts: Vec::new() }
+    };
+    if same(ours, base) {
+        return whole(theirs);
+    }
+    if same(theirs, base) || same(theirs, ours) {
+        return whole(ours);
+    }
+    merge_both(base, ours, theirs, labels)
+}
+
+/// Equal journeys, whatever their files' line ends.
+fn same(a: &Journey, b: &Journey) -> bool {
+    if a.line_ends == b.line_ends {
+        return a == b;
+    }
+    let mut a = a.clone();
+    a.line_ends = b.line_ends;
+    a == *b
+}
+
+/// The merge of two changed sides: every field of the journey, merged.
+pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) -> Merged {
     let versions = [base, ours, theirs];
     let (co, ct) = (identity::correspond(base, ours), identity::correspond(base, theirs));
     let names = versions.map(phase_names);

@@ -180,6 +180,11 @@ proptest! {
 
     #[test]
     fn merging_with_an_unchanged_side_gives_the_changed_side((b, x, _) in scenario()) {
+        // The merge itself, not only its shortcut for an unchanged side.
+        let both = |o: &Journey, t: &Journey| super::merge_both(&b, o, t, &Labels::default());
+        prop_assert_eq!(&both(&x, &b).journey, &x);
+        prop_assert_eq!(&both(&b, &x).journey, &x);
+        prop_assert_eq!(&both(&x, &x).journey, &x);
         let m = run(&b, &x, &b);
         prop_assert_eq!(&m.journey, &x);
         prop_assert!(m.conflicts.is_empty() && m.journey.unresolved == x.unresolved);
