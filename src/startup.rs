@@ -4,11 +4,14 @@
 //! recovery files no running jgrid owns. Also `--recover-list`.
 
 use std::path::Path;
+use std::process::ExitCode;
 
 use crate::app::{Found, Keymap, Msg, OnDisk, Opening, Settings};
 use crate::journey::{Journey, readable};
 use crate::recovery::{self, RecoveryTarget, Session};
+use crate::stdout::Stdout;
 use crate::store::{self, LoadError};
+use crate::subcommands::CliError;
 use crate::text::sanitize;
 
 /// A journey opened for the editor, with the messages to show first.
@@ -105,27 +108,49 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
     Msg::Opened { others, found, unreadable }
 }
 
+/// `jgrid --print-config-path`: where the config file is read from. A path
+/// holding control characters (`ESC ] 0 ;` would retitle the terminal) or
+/// newlines is printed with visible placeholders, as every other path, and
+/// the command then says so and exits 1: the line printed is not the path.
+pub fn print_config_path(path: Option<&Path>) -> Result<ExitCode, CliError> {
+    let Some(path) = path else {
+        crate::stdout::print("(no config directory on this system; set JGRID_CONFIG)\n")?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let raw = path.display().to_string();
+    let shown = crate::text::one_line_path(path);
+    crate::stdout::print(&format!("{shown}\n"))?;
+    if shown == raw {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "jgrid: the path holds control characters or newlines, shown as placeholders; it cannot be used as printed"
+    );
+    Ok(ExitCode::from(1))
+}
+
 /// `jgrid --recover-list`: every recovery file, whose it is, and the
 /// journeys set aside on reload.
-pub fn recover_list() -> Result<(), String> {
+pub fn recover_list() -> Result<(), CliError> {
     let Some(dir) = recovery::dir() else {
-        return Err("no data directory for recovery files on this system".into());
+        return Err(CliError::Other("no data directory for recovery files on this system".into()));
     };
     let found = recovery::list(&dir);
     let kept = recovery::kept(&dir);
+    let mut out = Stdout::lock();
     if found.is_empty() && kept.is_empty() {
-        println!("No recovery files in {}", sanitize(&dir.display().to_string()));
-        return Ok(());
+        out.line(format_args!("No recovery files in {}", sanitize(&dir.display().to_string())))?;
+        return Ok(out.finish()?);
     }
     let running = recovery::running(&dir, None);
     if !found.is_empty() {
-        println!("Unsaved changes (start jgrid on the journey to recover them):");
+        out.line("Unsaved changes (start jgrid on the journey to recover them):")?;
     }
     for (file, r) in found {
         let file = sanitize(&file.display().to_string()).into_owned();
         let Some(r) = r else {
-            println!("  (cannot be read; left as it is)");
-            println!("      {file}");
+            out.line("  (cannot be read; left as it is)")?;
+            out.line(format_args!("      {file}"))?;
             continue;
         };
         let journey = if r.journey_path.is_empty() { "(untitled journey)".into() } else { sanitize(&r.journey_path) };
@@ -134,14 +159,14 @@ pub fn recover_list() -> Result<(), String> {
             Some(s) => format!(" (open in a running jgrid, pid {})", s.pid),
             None => String::new(),
         };
-        println!("  {}  {journey}{typing}{owner}", readable(r.written));
-        println!("      {file}");
+        out.line(format_args!("  {}  {journey}{typing}{owner}", readable(r.written)))?;
+        out.line(format_args!("      {file}"))?;
     }
     if !kept.is_empty() {
-        println!("Changes set aside when a journey was reloaded (open them with jgrid FILE):");
+        out.line("Changes set aside when a journey was reloaded (open them with jgrid FILE):")?;
     }
     for file in kept {
-        println!("  {}", sanitize(&file.display().to_string()));
+        out.line(format_args!("  {}", sanitize(&file.display().to_string())))?;
     }
-    Ok(())
+    Ok(out.finish()?)
 }

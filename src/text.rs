@@ -37,6 +37,19 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
 }
 
+/// A path on one line, as messages show it: every control or bidi character
+/// and every newline as a visible placeholder (a newline as `␊`), so a
+/// hostile file or folder name can neither reach the terminal raw nor
+/// start a line of its own.
+///
+/// ```
+/// let path = std::path::Path::new("/tmp/\u{1b}]0;owned\u{7}/a\nb.toml");
+/// assert_eq!(jgrid::text::one_line_path(path), "/tmp/␛]0;owned␇/a␊b.toml");
+/// ```
+pub fn one_line_path(path: &std::path::Path) -> String {
+    sanitize(&path.display().to_string()).replace('\n', "␊")
+}
+
 /// JSON text with every character that `sanitize` would replace written as a
 /// `\uXXXX` escape. serde_json escapes C0 controls itself but writes C1
 /// controls and bidi overrides raw, and those must not reach a terminal that

@@ -6,7 +6,7 @@
 //! naming the file, and shows files that are not journeys as a plain line
 //! diff.
 
-use std::io::Write as _;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,13 +18,12 @@ use crate::journey::Journey;
 use crate::store;
 use crate::text::sanitize;
 
-/// Print the changes in the chosen format.
-fn print(edits: &[Edit], format: CheckFormat) {
-    let text = match format {
+/// The changes in the chosen format.
+fn shown(edits: &[Edit], format: CheckFormat) -> String {
+    match format {
         CheckFormat::Text => diff::to_text(edits),
         CheckFormat::Json => diff::to_json(edits) + "\n",
-    };
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    }
 }
 
 /// Run `jgrid diff` with OLD NEW or with git's seven arguments.
@@ -42,7 +41,7 @@ pub fn diff(args: &[PathBuf], format: CheckFormat) -> Outcome {
 fn two(old: &Path, new: &Path, format: CheckFormat) -> Outcome {
     let (old, new) = (files::load(old)?, files::load(new)?);
     let edits = diff::diff(&old, &new);
-    print(&edits, format);
+    crate::stdout::print(&shown(&edits, format))?;
     Ok(if edits.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -67,27 +66,24 @@ fn parsed(text: Option<&str>) -> Option<Journey> {
 fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
     let (old, new) = (side(old)?, side(new)?);
     let path = sanitize(path).into_owned();
-    let mut out = std::io::stdout();
     let (Some(a), Some(b)) = (parsed(old.as_deref()), parsed(new.as_deref())) else {
         let text = diff::unified(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""), &path);
-        let _ = out.write_all(sanitize(&format!("diff --jgrid a/{path} b/{path}\n{text}")).as_bytes());
+        crate::stdout::print(&sanitize(&format!("diff --jgrid a/{path} b/{path}\n{text}")))?;
         return Ok(ExitCode::SUCCESS);
     };
+    let mut out = String::new();
     let _ = writeln!(out, "diff --jgrid a/{path} b/{path}");
     match (&old, &new) {
-        (None, _) => {
-            let _ = writeln!(out, "new journey");
-        }
-        (_, None) => {
-            let _ = writeln!(out, "journey deleted");
-        }
+        (None, _) => out.push_str("new journey\n"),
+        (_, None) => out.push_str("journey deleted\n"),
         _ => {}
     }
     let edits = diff::diff(&a, &b);
     if edits.is_empty() && format == CheckFormat::Text {
-        let _ = writeln!(out, "(the same journey; only the layout of the file differs)");
-        return Ok(ExitCode::SUCCESS);
+        out.push_str("(the same journey; only the layout of the file differs)\n");
+    } else {
+        out.push_str(&shown(&edits, format));
     }
-    print(&edits, format);
+    crate::stdout::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
