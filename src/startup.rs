@@ -73,7 +73,7 @@ pub fn open(
     let (recovery, opened) = match (&dir, &session) {
         (Some(dir), Some(session)) => {
             let target = RecoveryTarget::new(dir, path, &session.id);
-            let opened = discover(dir, &key, &session.id, &journey);
+            let opened = discover(dir, &key, &session.id, &journey, path);
             (Some(target), opened)
         }
         _ => (None, Msg::Opened { others: Vec::new(), found: Vec::new(), unreadable: Vec::new() }),
@@ -86,7 +86,7 @@ pub fn open(
 /// Other running jgrids on this journey, and the recovery files of jgrids
 /// that stopped. A recovery file whose journey is exactly the one on disk,
 /// with nothing being typed or abandoned, holds nothing unsaved: it is removed.
-fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
+fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: Option<&Path>) -> Msg {
     let running = recovery::running(dir, Some(own));
     let live: Vec<String> = running.iter().map(|r| r.id.clone()).collect();
     let others = running.iter().filter(|r| r.key == key).map(|r| (r.pid, r.started)).collect();
@@ -95,14 +95,18 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
     for orphan in recovery::orphans(dir, key, &live) {
         match orphan {
             Ok((file, recovery)) => {
-                let recovered = recovery.journey();
-                if !recovery.holds_typing() && recovered.as_ref() == Some(journey) {
-                    let _ = recovery::remove(&file);
+                let checked = recovery::check(&recovery);
+                // Nothing unsaved in it (the journey on disk is the same): it goes.
+                if !recovery.holds_typing()
+                    && checked.problems.is_empty()
+                    && (!recovery.modified || checked.journey.as_ref() == Some(journey))
+                    && recovery::remove_saved(&file, journey_file).is_ok_and(|r| r == recovery::Removal::Removed)
+                {
                     continue;
                 }
-                found.push(Found { file, recovery, journey: recovered });
+                found.push(Found { file, recovery, journey: checked.journey, problems: checked.problems });
             }
-            Err(file) => unreadable.push(file),
+            Err(unread) => unreadable.push(unread),
         }
     }
     Msg::Opened { others, found, unreadable }

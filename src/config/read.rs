@@ -15,16 +15,21 @@ use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::app::{Action, QuestionKind};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
-const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open and take";
+const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open, take and unsaved";
 
 /// Actions that must keep a key in a mode, or the user is stuck there.
-const NEEDED: [(KeyMode, &[Action], &str); 6] = [
+const NEEDED: [(KeyMode, &[Action], &str); 7] = [
     (KeyMode::Normal, &[Action::Quit, Action::CommandLine], "to quit"),
     (KeyMode::Edit, &[Action::KeepEdit, Action::AbandonEdit, Action::KeepAndSave], "to leave the cell"),
     (KeyMode::Line, &[Action::Submit], "to run a command"),
     (KeyMode::Line, &[Action::Cancel], "to cancel"),
     (KeyMode::Question(QuestionKind::Recover), &[Action::Recover, Action::Discard, Action::KeepForLater], "to answer"),
     (KeyMode::Question(QuestionKind::Open), &[Action::OpenAnyway, Action::OpenReadOnly, Action::Quit], "to answer"),
+    (
+        KeyMode::Question(QuestionKind::Unsaved),
+        &[Action::KeepForLater, Action::QuitWithoutSaving, Action::Cancel],
+        "to answer",
+    ),
 ];
 
 pub(super) fn parse(text: &str) -> (Config, Vec<ConfigError>) {

@@ -39,7 +39,7 @@ pub fn rfc3339(secs: u64) -> String {
 }
 
 /// The last second of year 9999, the latest time [`readable`] shows.
-const LAST_READABLE: u64 = 253_402_300_799;
+pub const LAST_READABLE: u64 = 253_402_300_799;
 
 /// `2026-11-22 17:41 UTC`: a time for people, to the minute. A time past
 /// year 9999 (a damaged file's) is "an unknown time", never a garbled date.

@@ -5,8 +5,12 @@
 //! each other's; a file is only ever removed by the session that owns it, or
 //! after the user discarded it or saved its changes.
 
+mod check;
+mod remove;
 mod session;
 
+pub use check::{Checked, LAST_TIME, check};
+pub use remove::{Removal, discard, remove_saved, set_aside_damaged};
 pub use session::{Running, Session, running};
 
 use std::fs;
@@ -27,8 +31,23 @@ pub struct Editing {
     pub text: String,
 }
 
-/// What a recovery file holds.
+/// Text typed on a one-line prompt (the command line, the capture line,
+/// an inbox note, a reason, a search, a file name): the text, and what the
+/// prompt is for as the app writes it (its kind and the context it needs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub text: String,
+    #[serde(default)]
+    pub kind: toml::Table,
+}
+
+impl Eq for Prompt {}
+
+/// What a recovery file holds. Unknown fields are refused, as in a journey
+/// file: a file with them is reported and left as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recovery {
     pub version: u32,
     /// The session that wrote it ("" in files from before sessions).
@@ -55,9 +74,26 @@ pub struct Recovery {
     /// An edit abandoned with Ctrl-c, still one undo away.
     #[serde(default)]
     pub abandoned: Option<Editing>,
-    /// A command half-typed on the `:` line (a title, a phase name).
-    #[serde(default)]
+    /// A command half-typed on the `:` line (a title, a phase name). Files
+    /// from before `prompt` have it; newer ones keep it in `prompt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
+    /// Whatever one-line prompt was open, with its text as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<Prompt>,
+    /// The journey differs from the file it was made from (its `base`).
+    /// Files from before it say nothing: they count as changed.
+    #[serde(default = "changed")]
+    pub modified: bool,
+    /// Changes recovered from an earlier session and then undone, each a
+    /// journey in file format 1: they are in no file but this one until they
+    /// are redone and saved, or discarded in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<String>,
+}
+
+fn changed() -> bool {
+    true
 }
 
 impl Recovery {
@@ -75,6 +111,9 @@ impl Recovery {
             source: None,
             abandoned: None,
             command: None,
+            prompt: None,
+            modified: true,
+            undone: Vec::new(),
         }
     }
 
@@ -88,10 +127,21 @@ impl Recovery {
     }
 
     /// True when it holds text that is not in its journey: a note being
-    /// typed (in a cell, the capture line or the command line) or an
-    /// abandoned edit.
+    /// typed (in a cell or on any prompt), an abandoned edit, or recovered
+    /// changes that were undone.
     pub fn holds_typing(&self) -> bool {
-        self.editing.is_some() || self.capturing.is_some() || self.command.is_some() || self.abandoned.is_some()
+        self.editing.is_some()
+            || self.capturing.is_some()
+            || self.command.is_some()
+            || self.prompt.is_some()
+            || self.abandoned.is_some()
+            || !self.undone.is_empty()
+    }
+
+    /// True when something in it is in no other file: changes to the
+    /// journey, or text of [`Recovery::holds_typing`].
+    pub fn holds_unsaved(&self) -> bool {
+        self.modified || self.holds_typing()
     }
 
     /// The hash of the file the changes were made to, if known.
@@ -154,24 +204,24 @@ pub fn file_for(dir: &Path, key: &str, session: &str) -> PathBuf {
 
 /// The recovery files of a journey that no running jgrid owns (newest
 /// first): the ones to offer. A file that cannot be read is returned as
-/// `Err(path)`, to be reported and left alone.
-pub fn orphans(dir: &Path, key: &str, live: &[String]) -> Vec<Result<(PathBuf, Recovery), PathBuf>> {
+/// `Err((path, why))`, to be reported and left alone.
+pub fn orphans(dir: &Path, key: &str, live: &[String]) -> Vec<Result<(PathBuf, Recovery), (PathBuf, String)>> {
     let prefix = prefix(key);
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<Result<(PathBuf, Recovery), PathBuf>> = entries
+    let mut found: Vec<Result<(PathBuf, Recovery), (PathBuf, String)>> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
-        .filter_map(|p| match read(&p) {
-            Some(r) if r.journey_path != key => None,
-            Some(r) if !r.session.is_empty() && live.contains(&r.session) => None,
-            Some(r) => Some(Ok((p, r))),
-            None => Some(Err(p)),
+        .filter_map(|p| match read_or_why(&p) {
+            Ok(r) if r.journey_path != key => None,
+            Ok(r) if !r.session.is_empty() && live.contains(&r.session) => None,
+            Ok(r) => Some(Ok((p, r))),
+            Err(why) => Some(Err((p, why))),
         })
         .collect();
     found.sort_by_key(|f| match f {
         Ok((p, r)) => (std::cmp::Reverse(r.written), p.clone()),
-        Err(p) => (std::cmp::Reverse(0), p.clone()),
+        Err((p, _)) => (std::cmp::Reverse(0), p.clone()),
     });
     found
 }
@@ -199,6 +249,11 @@ pub fn write(file: &Path, recovery: &Recovery) -> io::Result<()> {
         private_dir(dir)?;
     }
     let text = toml::to_string(recovery).map_err(io::Error::other)?;
+    // Never a file that cannot be read back: what is written must parse to
+    // what was meant, else nothing is replaced.
+    if toml::from_str::<Recovery>(&text).ok().as_ref() != Some(recovery) {
+        return Err(io::Error::other("the recovery file would not read back as written; the old one is kept"));
+    }
     let mut out = atomic_write_file::AtomicWriteFile::open(file)?;
     #[cfg(unix)]
     {
@@ -211,16 +266,21 @@ pub fn write(file: &Path, recovery: &Recovery) -> io::Result<()> {
 
 /// Read a recovery file; `None` when there is none or it cannot be read.
 pub fn read(file: &Path) -> Option<Recovery> {
-    let text = fs::read_to_string(file).ok()?;
-    toml::from_str(&text).ok()
+    read_or_why(file).ok()
 }
 
-/// Remove a recovery file; a missing one is fine.
-pub fn remove(file: &Path) -> io::Result<()> {
-    match fs::remove_file(file) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+/// Read a recovery file, or say why it cannot be read: `FILE:LINE:COLUMN:
+/// what`, as for a journey.
+pub fn read_or_why(file: &Path) -> Result<Recovery, String> {
+    let shown = crate::text::one_line_path(file);
+    let bytes = fs::read(file).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| format!("{shown}: not UTF-8 text"))?;
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let (line, column) = crate::text::line_column(text, offset);
+        let message = crate::text::sanitize(e.message().trim().trim_end_matches('.')).replace('\n', " ");
+        format!("{shown}:{line}:{column}: {message}")
+    })
 }
 
 /// Set a recovery file's changes aside as a plain journey file in
@@ -240,13 +300,27 @@ pub fn keep_aside(file: &Path) -> io::Result<PathBuf> {
     }
     out.write_all(found.journey.as_bytes())?;
     out.commit()?;
-    remove(file)?;
+    // The recovery file goes only once its journey reads back from the kept file.
+    if fs::read(&kept).ok().and_then(|b| format::parse(&b).ok()) != found.journey() {
+        return Err(io::Error::other("the kept copy does not read back; the recovery file stays"));
+    }
+    remove::remove_file(file)?;
     Ok(kept)
 }
 
 /// Journeys set aside by `keep_aside`, newest first.
 pub fn kept(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir.join("kept")) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    found.sort();
+    found.reverse();
+    found
+}
+
+/// The recovery files set aside because parts of them were damaged
+/// (`set_aside_damaged`), newest first.
+pub fn damaged(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir.join("damaged")) else { return Vec::new() };
     let mut found: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     found.sort();
     found.reverse();
@@ -300,8 +374,8 @@ mod tests {
         assert!(!file.exists());
         assert_eq!(format::parse(&fs::read(&kept_file).unwrap()), Ok(Journey::default()), "a plain journey");
         assert_eq!(kept(&rdir), std::slice::from_ref(&kept_file));
-        remove(&kept_file).unwrap();
-        remove(&kept_file).unwrap();
+        discard(&kept_file).unwrap();
+        discard(&kept_file).unwrap();
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub enum QuestionKind {
     Open,
     /// A merge conflict at the cursor: which side to take.
     Take,
+    /// Quitting while text is in no file but the recovery file: recovered
+    /// changes that were undone, an edit abandoned with Ctrl-c.
+    Unsaved,
 }
 
 /// Where a question is shown.
@@ -72,7 +75,7 @@ const fn answer(action: Action, keys: &'static [KeyCode], short: &'static str, l
 use KeyCode::{Char, Enter, Esc};
 
 /// Every question jgrid asks.
-pub const QUESTIONS: [QuestionSpec; 6] = [
+pub const QUESTIONS: [QuestionSpec; 7] = [
     QuestionSpec {
         kind: QuestionKind::Quit,
         id: "quit",
@@ -187,6 +190,24 @@ pub const QUESTIONS: [QuestionSpec; 6] = [
         ],
         otherwise: Some(Action::Cancel),
     },
+    QuestionSpec {
+        kind: QuestionKind::Unsaved,
+        id: "unsaved",
+        mode: "UNSAVED TEXT",
+        title: " Text in no file ",
+        shown: Shown::Dialog,
+        answers: &[
+            answer(
+                Action::KeepForLater,
+                &[Char('k'), Char('K'), Char('q'), Char('Q')],
+                "quit, keep it for later",
+                "quit and keep it: the next start offers it again",
+            ),
+            answer(Action::QuitWithoutSaving, &[Char('d'), Char('D')], "quit, discard it", "quit and discard it"),
+            answer(Action::Cancel, &[Esc], "stay", "stay in jgrid (Ctrl-r or u brings it back)"),
+        ],
+        otherwise: None,
+    },
 ];
 
 impl QuestionKind {
@@ -213,6 +234,8 @@ pub struct Found {
     pub recovery: Recovery,
     /// The journey it holds; `None` when that part is damaged.
     pub journey: Option<Journey>,
+    /// Each part that cannot be used as it is, in words (`recovery::check`).
+    pub problems: Vec<String>,
 }
 
 /// What an asked question is about.
