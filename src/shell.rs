@@ -337,7 +337,15 @@ fn failed(file: &Path, result: io::Result<()>) -> Option<Msg> {
 
 fn reload(app: &App) -> Msg {
     let _ = write_recovery(app);
-    let kept = app.recovery.as_ref().filter(|t| t.file.exists()).and_then(|t| recovery::keep_aside(&t.file).ok());
+    // The unsaved changes are set aside first; if they cannot be, nothing is reloaded.
+    let kept = match app.recovery.as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
+        None => None,
+        Some(Ok(kept)) => kept.into_iter().next(),
+        Some(Err(e)) => {
+            let why = format!("your changes could not be set aside ({e})");
+            return Msg::Reloaded { result: Err(ReloadFailure::Unreadable(why)), kept: None };
+        }
+    };
     let Some(path) = app.path.clone() else {
         return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
     };

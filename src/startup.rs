@@ -141,8 +141,9 @@ pub fn recover_list() -> Result<(), CliError> {
     };
     let found = recovery::list(&dir);
     let kept = recovery::kept(&dir);
+    let damaged = recovery::damaged(&dir);
     let mut out = Stdout::lock();
-    if found.is_empty() && kept.is_empty() {
+    if found.is_empty() && kept.is_empty() && damaged.is_empty() {
         out.line(format_args!("No recovery files in {}", sanitize(&dir.display().to_string())))?;
         return Ok(out.finish()?);
     }
@@ -151,11 +152,14 @@ pub fn recover_list() -> Result<(), CliError> {
         out.line("Unsaved changes (start jgrid on the journey to recover them):")?;
     }
     for (file, r) in found {
-        let file = sanitize(&file.display().to_string()).into_owned();
-        let Some(r) = r else {
-            out.line("  (cannot be read; left as it is)")?;
-            out.line(format_args!("      {file}"))?;
-            continue;
+        let file = crate::text::one_line_path(&file);
+        let r = match r {
+            Ok(r) => r,
+            Err(why) => {
+                out.line(format_args!("  (cannot be read; left as it is: {why})"))?;
+                out.line(format_args!("      {file}"))?;
+                continue;
+            }
         };
         let journey = if r.journey_path.is_empty() { "(untitled journey)".into() } else { sanitize(&r.journey_path) };
         let typing = if r.holds_typing() { ", with a note being typed" } else { "" };
@@ -171,6 +175,12 @@ pub fn recover_list() -> Result<(), CliError> {
     }
     for file in kept {
         out.line(format_args!("  {}", sanitize(&file.display().to_string())))?;
+    }
+    if !damaged.is_empty() {
+        out.line("Recovery files with damaged parts, kept whole (what could be used was recovered):")?;
+    }
+    for file in damaged {
+        out.line(format_args!("  {}", crate::text::one_line_path(&file)))?;
     }
     Ok(out.finish()?)
 }

@@ -199,6 +199,8 @@ pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), ReloadFailure
         Ok((journey, hash)) => {
             app.journey = *journey;
             app.history = History::saved();
+            // What was unsaved, recovered changes too, is in the kept files now.
+            app.recovered.discard();
             app.refresh_findings();
             app.on_disk = OnDisk::Hash(hash);
             app.mode = Mode::Normal;

@@ -283,26 +283,50 @@ pub fn read_or_why(file: &Path) -> Result<Recovery, String> {
     })
 }
 
-/// Set a recovery file's changes aside as a plain journey file in
-/// `<recovery dir>/kept/`, which opens in jgrid like any journey; the
-/// recovery file itself is removed. Returns the kept file.
-pub fn keep_aside(file: &Path) -> io::Result<PathBuf> {
-    let found = read(file).ok_or_else(|| io::Error::other("the recovery file cannot be read"))?;
+/// Set a recovery file's changes aside as plain journey files in
+/// `<recovery dir>/kept/`, which open in jgrid like any journey: its
+/// journey, with any text being typed or abandoned as inbox notes, and each
+/// of its undone recovered changes. The recovery file itself is removed
+/// once every kept file reads back. Returns the kept files.
+pub fn keep_aside(file: &Path) -> io::Result<Vec<PathBuf>> {
+    let found = read_or_why(file).map_err(io::Error::other)?;
+    let mut journey = found.journey().ok_or_else(|| io::Error::other("the journey in the recovery file is damaged"))?;
+    let at = crate::journey::rfc3339(found.written.min(LAST_TIME));
+    let typed = [found.editing.as_ref().map(|e| &e.text), found.abandoned.as_ref().map(|e| &e.text)];
+    let prompts = [found.prompt.as_ref().map(|p| &p.text), found.capturing.as_ref(), found.command.as_ref()];
+    for text in typed.into_iter().chain(prompts).flatten().filter(|t| !t.trim().is_empty()) {
+        journey.inbox.push(crate::journey::Note { text: text.clone(), source: None, at: at.clone() });
+    }
+    let mut journeys = vec![journey];
+    journeys.extend(found.undone.iter().filter_map(|t| format::parse(t.as_bytes()).ok()));
+    if journeys.len() != found.undone.len() + 1 {
+        return Err(io::Error::other("an undone change in the recovery file is damaged"));
+    }
     let dir = file.parent().unwrap_or(Path::new(".")).join("kept");
     private_dir(&dir)?;
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("journey");
-    let kept = dir.join(format!("{stem}-{}.toml", found.written));
-    let mut out = atomic_write_file::AtomicWriteFile::open(&kept)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        out.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    out.write_all(found.journey.as_bytes())?;
-    out.commit()?;
-    // The recovery file goes only once its journey reads back from the kept file.
-    if fs::read(&kept).ok().and_then(|b| format::parse(&b).ok()) != found.journey() {
-        return Err(io::Error::other("the kept copy does not read back; the recovery file stays"));
+    let mut kept = Vec::new();
+    for (i, journey) in journeys.iter().enumerate() {
+        let name = if i == 0 {
+            format!("{stem}-{}.toml", found.written)
+        } else {
+            format!("{stem}-{}-undone-{i}.toml", found.written)
+        };
+        let path = dir.join(name);
+        let text = crate::store::journey_text(journey).map_err(|e| io::Error::other(e.to_string()))?;
+        let mut out = atomic_write_file::AtomicWriteFile::open(&path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            out.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+        out.write_all(text.as_bytes())?;
+        out.commit()?;
+        // The recovery file goes only once every kept copy reads back.
+        if fs::read(&path).ok().and_then(|b| format::parse(&b).ok()).as_ref() != Some(journey) {
+            return Err(io::Error::other("a kept copy does not read back; the recovery file stays"));
+        }
+        kept.push(path);
     }
     remove::remove_file(file)?;
     Ok(kept)
@@ -328,19 +352,19 @@ pub fn damaged(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Every recovery file in the directory, newest first; one that cannot be
-/// read comes with `None`.
-pub fn list(dir: &Path) -> Vec<(PathBuf, Option<Recovery>)> {
+/// read comes with why.
+pub fn list(dir: &Path) -> Vec<(PathBuf, Result<Recovery, String>)> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<(PathBuf, Option<Recovery>)> = entries
+    let mut found: Vec<(PathBuf, Result<Recovery, String>)> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .map(|p| {
-            let r = read(&p);
+            let r = read_or_why(&p);
             (p, r)
         })
         .collect();
     found.sort_by(|a, b| {
-        let written = |r: &Option<Recovery>| r.as_ref().map_or(0, |r| r.written);
+        let written = |r: &Result<Recovery, String>| r.as_ref().map_or(0, |r| r.written);
         written(&b.1).cmp(&written(&a.1)).then_with(|| a.0.cmp(&b.0))
     });
     found
@@ -370,9 +394,10 @@ mod tests {
             assert_eq!(fs::metadata(&rdir).unwrap().permissions().mode() & 0o777, 0o700);
         }
         assert_eq!(list(&rdir).len(), 1);
-        let kept_file = keep_aside(&file).unwrap();
+        let kept_file = keep_aside(&file).unwrap().remove(0);
         assert!(!file.exists());
-        assert_eq!(format::parse(&fs::read(&kept_file).unwrap()), Ok(Journey::default()), "a plain journey");
+        let kept_journey = format::parse(&fs::read(&kept_file).unwrap()).expect("a plain journey");
+        assert_eq!(kept_journey.inbox[0].text, "half-typed\nnote", "with the note being typed in its inbox");
         assert_eq!(kept(&rdir), std::slice::from_ref(&kept_file));
         discard(&kept_file).unwrap();
         discard(&kept_file).unwrap();

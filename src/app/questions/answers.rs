@@ -101,6 +101,14 @@ fn recover(app: &mut App, found: crate::app::questions::Found, more: usize) -> V
         return Vec::new();
     };
     let r = found.recovery;
+    // A note half typed in a cell is part of what is recovered: it is in the
+    // recovered journey (so `u` undoes it with the rest, and it stays
+    // unsaved work until saved), and its cell opens for editing on it.
+    let mut journey = journey;
+    let typed_at = r.editing.as_ref().map(|e| CellRef::new(e.phase, e.row)).filter(|at| journey.contains(*at));
+    if let (Some(at), Some(e)) = (typed_at, &r.editing) {
+        let _ = Change::SetCell { at, text: e.text.clone() }.apply(&mut journey);
+    }
     let before = app.history.revision();
     app.change(Change::Replace(Box::new(journey.clone())));
     if app.history.revision() != before {
@@ -150,15 +158,14 @@ fn recover(app: &mut App, found: crate::app::questions::Found, more: usize) -> V
             None => homeless.push(prompt.text.clone()),
         }
     }
-    if let Some(e) = &r.editing {
-        let at = CellRef::new(e.phase, e.row);
-        if app.journey.contains(at) {
+    match (typed_at, &r.editing) {
+        (Some(at), Some(_)) => {
             app.cursor = at;
-            let original = app.journey.cell(at).to_owned();
-            app.mode = Mode::Edit(Box::new(Editor::new(at, &original, &e.text)));
-        } else {
-            homeless.push(e.text.clone());
+            let text = app.journey.cell(at).to_owned();
+            app.mode = Mode::Edit(Box::new(Editor::new(at, &text, &text)));
         }
+        (None, Some(e)) => homeless.push(e.text.clone()),
+        _ => {}
     }
     if !homeless.is_empty() {
         let at = crate::journey::rfc3339(r.written.min(crate::recovery::LAST_TIME));

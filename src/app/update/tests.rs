@@ -307,9 +307,11 @@ fn recovering_restores_the_changes_and_the_half_typed_note() {
     let editor = app.editor().expect("the note being typed is back in edit mode");
     assert_eq!(editor.text(), "half a no");
     keys(&mut app, "te<Esc>u");
-    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "half a no", "the note typed before is part of the recovery");
     keys(&mut app, "u");
     assert_eq!(app.journey.cell(CellRef::new(2, 2)), "", "even the recovery can be undone");
+    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    assert!(app.has_unsaved(), "undone recovered changes are still unsaved work");
 }
 
 #[test]
