@@ -356,21 +356,25 @@ fn reload(app: &App) -> Msg {
 }
 
 /// Bring this session's recovery file up to date: written while anything is
-/// unsaved, removed once nothing is. It is removed only when it reads back
-/// as holding nothing unsaved (`recovery::remove_saved`): its journey is the
-/// one on disk, or this session's last word, written first, says there is
-/// nothing. A failure comes back as a message.
+/// unsaved, removed once nothing is. It is removed only through
+/// `recovery::remove_saved`, which reads it back: this session's last word,
+/// written first (a small file: no changes, nothing typed, abandoned or
+/// undone), must say there is nothing unsaved. A failure comes back as a message.
 fn write_recovery(app: &App) -> Option<Msg> {
-    let (file, snapshot) = app.recovery_snapshot()?;
     if app.has_unsaved() {
+        let (file, snapshot) = app.recovery_snapshot()?;
         return failed(&file, recovery::write(&file, &snapshot));
     }
-    let on_disk = app.path.as_deref();
-    let result = match recovery::remove_saved(&file, on_disk) {
-        Ok(recovery::Removal::Kept(_)) => {
-            recovery::write(&file, &snapshot).and_then(|()| recovery::remove_saved(&file, on_disk).map(|_| ()))
+    let target = app.recovery.as_ref()?;
+    if !target.file.exists() {
+        return None;
+    }
+    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk.hash());
+    let result = recovery::write(&target.file, &word).and_then(|()| {
+        match recovery::remove_saved(&target.file, app.path.as_deref())? {
+            recovery::Removal::Removed => Ok(()),
+            recovery::Removal::Kept(why) => Err(std::io::Error::other(why)),
         }
-        other => other.map(|_| ()),
-    };
-    failed(&file, result)
+    });
+    failed(&target.file, result)
 }

@@ -95,6 +95,12 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: O
     for orphan in recovery::orphans(dir, key, &live) {
         match orphan {
             Ok((file, recovery)) => {
+                // A session's last word that nothing was unsaved (it stopped before removing it).
+                if !recovery.holds_unsaved()
+                    && recovery::remove_saved(&file, journey_file).is_ok_and(|r| r == recovery::Removal::Removed)
+                {
+                    continue;
+                }
                 let checked = recovery::check(&recovery);
                 // Nothing unsaved in it (the journey on disk is the same): it goes.
                 if !recovery.holds_typing()

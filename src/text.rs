@@ -194,6 +194,33 @@ pub fn wrapped_height(text: &str, width: usize, limit: usize) -> usize {
     wrap_head(text, width, 0, limit).1
 }
 
+/// The start of a text that holds at least its first `lines` wrapped lines
+/// at `width` (and what they need to wrap as in the whole text): a frame
+/// that shows the top of a huge cell never scans the whole of it.
+///
+/// ```
+/// let long = "word ".repeat(1_000_000);
+/// let head = jgrid::text::head(&long, 20, 10);
+/// assert!(head.len() < long.len());
+/// assert_eq!(jgrid::text::wrap_ranges_up_to(head, 20, 10), jgrid::text::wrap_ranges_up_to(&long, 20, 10));
+/// ```
+pub fn head(text: &str, width: usize, lines: usize) -> &str {
+    let width = width.max(1);
+    let mut end: usize = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        if i >= lines {
+            return &text[..end.saturating_sub(1)];
+        }
+        let part = bounded(line, width, lines - i);
+        end += part.len();
+        if part.len() < line.len() {
+            return &text[..end];
+        }
+        end += 1;
+    }
+    text
+}
+
 /// As much of a line as can fill `lines` wrapped lines (and more), so a
 /// huge line is never scanned whole to count a few lines.
 fn bounded(line: &str, width: usize, lines: usize) -> &str {

@@ -109,3 +109,17 @@ proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `head` keeps what the first lines need: they wrap the same as in the whole text.
+    #[test]
+    fn the_head_of_a_text_wraps_as_the_whole_text(
+        text in "([a-z]{0,30}[ \n]?){0,40}",
+        width in 1usize..30,
+        lines in 0usize..12,
+    ) {
+        let head = head(&text, width, lines);
+        proptest::prop_assert!(text.starts_with(head));
+        proptest::prop_assert_eq!(wrap_ranges_up_to(head, width, lines), wrap_ranges_up_to(&text, width, lines));
+    }
+}

@@ -102,14 +102,10 @@ fn push_escaped_control(out: &mut String, c: char) {
 fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |bytes, i| match bytes[i] {
+        b'"' | b'\\' => true,
+        b => b < 0x20 || b == 0x7f,
+    });
     out.push('"');
     out
 }
@@ -119,16 +115,34 @@ fn basic_string(text: &str) -> String {
 fn multiline_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str("\"\"\"\n");
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |bytes, i| match bytes[i] {
+        b'"' => matches!(bytes.get(i + 1), None | Some(b'"')),
+        b'\\' => true,
+        b'\n' | b'\t' => false,
+        b => b < 0x20 || b == 0x7f,
+    });
     out.push_str("\"\"\"");
     out
+}
+
+/// Push `text`, escaping each ASCII character at a byte where `escape`
+/// says so, and copying the runs between them whole: a cell of 20 MB is
+/// written in one pass of byte comparisons, not one push per character.
+/// (Every character that is escaped is ASCII, so its byte is never part of
+/// a longer character.)
+fn push_escaped(out: &mut String, text: &str, escape: impl Fn(&[u8], usize) -> bool) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for i in 0..bytes.len() {
+        if bytes[i] < 0x80 && escape(bytes, i) {
+            out.push_str(&text[from..i]);
+            match bytes[i] {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b => push_escaped_control(out, char::from(b)),
+            }
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
 }

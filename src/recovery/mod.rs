@@ -117,6 +117,30 @@ impl Recovery {
         }
     }
 
+    /// A session's last word when nothing is unsaved: no changes, nothing
+    /// typed, abandoned or undone, and so no journey to keep (the journey
+    /// is the file on disk). Written just before the file is removed.
+    pub fn nothing_unsaved(journey_path: &str, session: &str, base: Option<u64>) -> Self {
+        Self {
+            version: 2,
+            session: String::new(),
+            journey_path: journey_path.to_owned(),
+            base: None,
+            written: crate::journey::now_secs(),
+            cursor: [0, 0],
+            journey: String::new(),
+            editing: None,
+            capturing: None,
+            source: None,
+            abandoned: None,
+            command: None,
+            prompt: None,
+            modified: false,
+            undone: Vec::new(),
+        }
+        .of_session(session, base)
+    }
+
     pub fn cursor(&self) -> CellRef {
         CellRef::new(self.cursor[0], self.cursor[1])
     }
