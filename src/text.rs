@@ -252,7 +252,8 @@ fn break_measured(line: &str, width: usize, ascii: bool, mut emit: impl FnMut(Ra
     let measure = |s: &str| if ascii { s.len() } else { self::width(s) };
     let offset = |part: &str| part.as_ptr() as usize - line.as_ptr() as usize;
     let (mut start, mut end, mut current_w) = (0, 0, 0);
-    for word in words(line) {
+    let words: Box<dyn Iterator<Item = &str>> = if ascii { Box::new(ascii_words(line)) } else { Box::new(words(line)) };
+    for word in words {
         let at = offset(word);
         let w = measure(word);
         if current_w + w <= width {
@@ -273,6 +274,23 @@ fn break_measured(line: &str, width: usize, ascii: bool, mut emit: impl FnMut(Ra
                 return;
             }
             (start, end, current_w) = (at, at + word.len(), w);
+            continue;
+        }
+        if ascii {
+            // Every byte is a grapheme one column wide: break by arithmetic.
+            let mut i = 0;
+            while i < word.len() {
+                if current_w >= width && end > start {
+                    if !emit(start..end) {
+                        return;
+                    }
+                    (start, current_w) = (at + i, 0);
+                }
+                let take = (width - current_w.min(width)).max(1).min(word.len() - i);
+                i += take;
+                end = at + i;
+                current_w += take;
+            }
             continue;
         }
         for (i, g) in word.grapheme_indices(true) {
@@ -298,6 +316,20 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
         let first = rest.chars().next()?;
         let space = first.is_whitespace();
         let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
+}
+
+/// `words` for a line of printable ASCII, where the only white space is
+/// ' ': runs found byte by byte.
+fn ascii_words(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = *rest.as_bytes().first()?;
+        let space = first == b' ';
+        let end = rest.bytes().position(|b| (b == b' ') != space).unwrap_or(rest.len());
         let (word, tail) = rest.split_at(end);
         rest = tail;
         Some(word)

@@ -123,3 +123,19 @@ proptest::proptest! {
         proptest::prop_assert_eq!(wrap_ranges_up_to(head, width, lines), wrap_ranges_up_to(&text, width, lines));
     }
 }
+
+proptest::proptest! {
+    /// The printable-ASCII fast path breaks lines exactly as the general one.
+    #[test]
+    fn ascii_lines_break_as_any_line(line in "[a-z .#-]{0,80}", width in 1usize..25) {
+        let collect = |ascii: bool| {
+            let mut out = Vec::new();
+            break_measured(&line, width, ascii, |r| {
+                out.push(r);
+                true
+            });
+            out
+        };
+        proptest::prop_assert_eq!(collect(true), collect(false));
+    }
+}
