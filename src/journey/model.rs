@@ -32,6 +32,10 @@ pub struct Journey {
     /// Notes captured in an interview and not sorted into a cell yet (the
     /// file's `[[inbox]]`), in the order taken.
     pub inbox: Vec<Note>,
+    /// Choices a merge left for a person (the file's `[[conflict]]`).
+    pub unresolved: Vec<super::Unresolved>,
+    /// How the file ends its lines (kept when it is written back).
+    pub line_ends: super::LineEnds,
 }
 
 /// The language a journey is written in: it picks the stemmer for topics.
@@ -211,6 +215,8 @@ impl Journey {
             lang: None,
             accepted: Vec::new(),
             inbox: Vec::new(),
+            unresolved: Vec::new(),
+            line_ends: super::LineEnds::Lf,
         }
     }
 

@@ -62,6 +62,8 @@ pub struct Block {
     pub end: usize,
     /// The lines of our version.
     pub ours: Range<usize>,
+    /// The lines of the base version, when the block has a `|||||||` section.
+    pub base: Option<Range<usize>>,
     /// The lines of their version.
     pub theirs: Range<usize>,
     /// The length of the markers (7 or more).
@@ -150,6 +152,7 @@ fn block_at(lines: &[&str], start: usize) -> Option<Block> {
                 start,
                 end: i,
                 ours: start + 1..ours_end.unwrap_or(sep),
+                base: ours_end.map(|b| b + 1..sep),
                 theirs: sep + 1..i,
                 size,
                 ours_label: ours_label.to_owned(),
@@ -268,6 +271,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let b = &found[0];
         assert_eq!((b.start, b.end, b.ours.clone(), b.theirs.clone(), b.size), (1, 7, 2..3, 6..7, 7));
+        assert_eq!(b.base, Some(4..5));
         assert_eq!((b.ours_label.as_str(), b.theirs_label.as_str()), ("HEAD", "feature"));
         assert_eq!(take(text, Side::Ours), "keep\nmine\nend");
         assert_eq!(take(text, Side::Theirs), "keep\nyours\nend");

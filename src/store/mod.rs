@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::format::{self, FormatError};
 use crate::journey::Journey;
-use crate::text::sanitize;
+use crate::text::{one_line, sanitize};
 
 /// Why a journey file could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,9 +40,9 @@ impl LoadError {
     pub fn render(&self, path: &Path) -> String {
         let file = path.display().to_string();
         match self {
-            LoadError::NotFound => format!("{}: no such file\n  hint: check the path", sanitize(&file)),
+            LoadError::NotFound => format!("{}: no such file\n  hint: check the path", one_line(&file)),
             LoadError::Unreadable { reason, hint } => {
-                format!("{}: {}\n  hint: {}", sanitize(&file), sanitize(reason), sanitize(hint))
+                format!("{}: {}\n  hint: {}", one_line(&file), sanitize(reason), sanitize(hint))
             }
             LoadError::Format(e) => e.render(&file),
         }
