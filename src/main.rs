@@ -65,7 +65,7 @@ fn main() -> ExitCode {
         update(&mut app, Msg::Notice { text: format!("Config: {}{more}", first.render(path)), error: true });
     }
     update(&mut app, started.opened);
-    match shell::run(app, config.theme(), started.session) {
+    match shell::run(app, jgrid::ui::theme::Theme::chosen(config.theme), started.session) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Ok(Exit::Crashed) => ExitCode::from(101),

@@ -25,6 +25,13 @@ fn placeholder(c: char) -> Option<char> {
     }
 }
 
+/// True for a character that must never reach a terminal raw: a control
+/// character (C0, DEL, C1) or a bidi or invisible formatting character.
+/// `sanitize` shows these as placeholders; the journey writer escapes them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || placeholder(c).is_some()
+}
+
 /// The text with every control or bidi character replaced by a visible placeholder.
 /// Newlines are kept; callers split lines first.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
@@ -37,8 +44,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
 }
 
-/// A path on one line, as messages show it: every control or bidi character
-/// and every newline as a visible placeholder (a newline as `␊`), so a
+/// A path on one line, as messages show it: [`one_line`] of its text, so a
 /// hostile file or folder name can neither reach the terminal raw nor
 /// start a line of its own.
 ///
@@ -47,7 +53,20 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// assert_eq!(jgrid::text::one_line_path(path), "/tmp/␛]0;owned␇/a␊b.toml");
 /// ```
 pub fn one_line_path(path: &std::path::Path) -> String {
-    sanitize(&path.display().to_string()).replace('\n', "␊")
+    one_line(&path.display().to_string()).into_owned()
+}
+
+/// Text shown on one line, such as a path in a message: like [`sanitize`],
+/// and a newline shown as `␊` too (git allows newlines in file names).
+///
+/// ```
+/// assert_eq!(jgrid::text::one_line("a\nb\u{1b}.toml"), "a␊b␛.toml");
+/// ```
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return sanitize(text);
+    }
+    Cow::Owned(text.chars().map(|c| placeholder(c).unwrap_or(c)).collect())
 }
 
 /// JSON text with every character that `sanitize` would replace written as a

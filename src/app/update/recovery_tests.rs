@@ -130,13 +130,33 @@ fn every_prompt_keeps_its_text_in_the_recovery_file() {
 /// before it (a signal there writes it).
 #[test]
 fn every_question_keeps_the_changes_in_the_recovery_file() {
-    for kind in QuestionKind::ALL {
+    for &kind in QuestionKind::ALL {
         let mut app = sample();
         app.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
         keys(&mut app, "icommitted-word<Esc>");
-        app.ask(Question::new(kind, "asked", About::Nothing));
+        app.ask(Question::new("asked", about(kind)));
+        assert_eq!(app.mode.question().map(|q| q.about.kind()), Some(kind));
         assert!(app.has_unsaved(), "{kind:?}");
         assert!(file_text(&app).contains("committed-word"), "{kind:?}");
+    }
+}
+
+/// What a question of each kind is about, for a sample.
+fn about(kind: QuestionKind) -> About {
+    let found = || crate::app::questions::Found {
+        file: "/r/x.toml".into(),
+        recovery: Recovery::new("/x/j.toml", &Journey::default(), CellRef::default(), None),
+        journey: Some(Journey::default()),
+        problems: Vec::new(),
+    };
+    match kind {
+        QuestionKind::Quit => About::Quit,
+        QuestionKind::Recover => About::Recovery { found: Box::new(found()), more: Vec::new() },
+        QuestionKind::Conflict => About::Save { path: "j.toml".into(), then_quit: false, own_file: true },
+        QuestionKind::Delete => About::Delete(Change::SetTitle("x".into())),
+        QuestionKind::Open => About::Open { then: vec![found()] },
+        QuestionKind::Take => About::Take,
+        QuestionKind::Unsaved => About::Unsaved,
     }
 }
 
