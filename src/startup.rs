@@ -168,7 +168,11 @@ pub fn recover_list() -> Result<(), CliError> {
             }
         };
         let journey = if r.journey_path.is_empty() { "(untitled journey)".into() } else { sanitize(&r.journey_path) };
-        let typing = if r.holds_typing() { ", with a note being typed" } else { "" };
+        let typing = match (r.undone.is_empty(), r.holds_typing()) {
+            (false, _) => ", with recovered changes that were undone",
+            (true, true) => ", with a note being typed",
+            (true, false) => "",
+        };
         let owner = match running.iter().find(|s| s.id == r.session) {
             Some(s) => format!(" (open in a running jgrid, pid {})", s.pid),
             None => String::new(),
