@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::error::Outcome;
 use super::files;
 use crate::checks::{self, Counts, Finding, Review};
 use crate::cli::CheckFormat;
 use crate::export::one_line;
 use crate::journey::Journey;
+use crate::stdout::{Stdout, StdoutError};
 use crate::text;
 
 #[derive(Serialize)]
@@ -58,7 +60,7 @@ impl Checked {
 
 /// Check every file; exit 0 when no finding is open (accepted ones do not
 /// count), 1 when one is, 2 when a file cannot be read.
-pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
+pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> Outcome {
     let mut unreadable = 0;
     let mut checked: Vec<Checked> = Vec::new();
     for path in paths {
@@ -74,17 +76,19 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
             }
         }
     }
+    let mut out = Stdout::lock();
     match format {
-        CheckFormat::Text => print_text(&checked, all, unreadable),
-        CheckFormat::Json => print_json(&checked, all),
+        CheckFormat::Text => print_text(&mut out, &checked, all, unreadable)?,
+        CheckFormat::Json => print_json(&mut out, &checked, all)?,
     }
-    if unreadable > 0 {
+    out.finish()?;
+    Ok(if unreadable > 0 {
         ExitCode::from(2)
     } else if checked.iter().any(|c| !c.review.open.is_empty()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn rows<'a>(journey: &'a Journey, finding: &Finding) -> Vec<&'a str> {
@@ -95,7 +99,7 @@ fn phase<'a>(journey: &'a Journey, finding: &Finding) -> Option<&'a str> {
     journey.phases().get(finding.phase).map(|p| p.name.as_str())
 }
 
-fn print_text(checked: &[Checked], all: bool, unreadable: usize) {
+fn print_text(out: &mut Stdout, checked: &[Checked], all: bool, unreadable: usize) -> Result<(), StdoutError> {
     let mut total = Counts::default();
     let mut accepted = 0;
     for c in checked {
@@ -110,7 +114,7 @@ fn print_text(checked: &[Checked], all: bool, unreadable: usize) {
                 Some(r) if r.trim().is_empty() => " (accepted)".to_owned(),
                 Some(r) => format!(" (accepted: {})", one_line(r.trim())),
             };
-            println!("{file}:{place} {}[{}]{status}: {}", f.severity.id(), f.id, one_line(&f.message));
+            out.line(format_args!("{file}:{place} {}[{}]{status}: {}", f.severity.id(), f.id, one_line(&f.message)))?;
         }
         let counts = c.review.counts();
         total.gaps += counts.gaps;
@@ -129,10 +133,10 @@ fn print_text(checked: &[Checked], all: bool, unreadable: usize) {
         1 => " (1 could not be read)".to_owned(),
         n => format!(" ({n} could not be read)"),
     };
-    println!("{files} checked{unread}: {}{accepted}", total.to_words());
+    out.line(format_args!("{files} checked{unread}: {}{accepted}", total.to_words()))
 }
 
-fn print_json(checked: &[Checked], all: bool) {
+fn print_json(out: &mut Stdout, checked: &[Checked], all: bool) -> Result<(), StdoutError> {
     let all: Vec<JsonFinding> = checked
         .iter()
         .flat_map(|c| {
@@ -150,7 +154,7 @@ fn print_json(checked: &[Checked], all: bool) {
         })
         .collect();
     match serde_json::to_string_pretty(&all) {
-        Ok(json) => println!("{}", text::json_safe(&json)),
-        Err(e) => eprintln!("jgrid: cannot write JSON: {e}"),
+        Ok(json) => out.line(text::json_safe(&json)),
+        Err(e) => Err(StdoutError::Failed(format!("cannot write JSON: {e}"))),
     }
 }

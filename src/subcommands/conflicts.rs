@@ -14,6 +14,7 @@ use super::merge::declares_journey;
 use super::resolve::conflict_places;
 use crate::checks;
 use crate::format;
+use crate::stdout::Stdout;
 use crate::store;
 use crate::text::one_line;
 
@@ -27,6 +28,7 @@ struct Target {
 
 pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
     let targets = if staged { staged_targets()? } else { files.iter().map(|f| file_target(f)).collect() };
+    let mut out = Stdout::lock();
     let (mut journeys, mut conflicts, mut conflicted, mut unreadable) = (0, 0, 0, 0);
     for t in &targets {
         let text = match &t.bytes {
@@ -34,13 +36,13 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
                 Ok(text) => text,
                 Err(_) if t.staged => continue,
                 Err(_) => {
-                    super::out::err(format_args!("jgrid: {}: the file is not UTF-8 text", t.shown));
+                    eprintln!("jgrid: {}: the file is not UTF-8 text", t.shown);
                     unreadable += 1;
                     continue;
                 }
             },
             Err(e) => {
-                super::out::err(format_args!("jgrid: {e}"));
+                eprintln!("jgrid: {e}");
                 unreadable += 1;
                 continue;
             }
@@ -50,7 +52,7 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
                 journeys += 1;
                 let found = checks::merge_conflicts(&journey);
                 for (place, what) in conflict_places(&journey, &found) {
-                    super::out::line(format_args!("{}: {place}: warning[merge-conflict]: {what}", t.shown));
+                    out.line(format_args!("{}: {place}: warning[merge-conflict]: {what}", t.shown))?;
                 }
                 conflicts += found.len();
                 conflicted += usize::from(!found.is_empty());
@@ -58,12 +60,12 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
             Err(_) if crate::unmerged::has_git_markers(text) => {
                 journeys += 1;
                 let blocks = crate::merge::blocks(&crate::journey::LineEnds::to_lf(text)).len();
-                super::out::line(format_args!(
+                out.line(format_args!(
                     "{}: holds git's conflict markers ({blocks} block{}): git merged it line by line, without jgrid; jgrid resolve {} merges it cell by cell",
                     t.shown,
                     if blocks == 1 { "" } else { "s" },
                     t.shown
-                ));
+                ))?;
                 conflicts += blocks;
                 conflicted += 1;
             }
@@ -71,10 +73,7 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
             Err(e) => {
                 journeys += 1;
                 let message = e.render(&t.shown);
-                super::out::err(format_args!(
-                    "jgrid: {}",
-                    &message[..message.find("\n  hint:").unwrap_or(message.len())]
-                ));
+                eprintln!("jgrid: {}", &message[..message.find("\n  hint:").unwrap_or(message.len())]);
                 unreadable += 1;
             }
         }
@@ -84,19 +83,20 @@ pub fn check(files: &[PathBuf], staged: bool) -> Outcome {
     match conflicts {
         // A hook says nothing when all is well.
         0 if staged && unreadable == 0 => {}
-        0 => super::out::line(format_args!("{checked} checked{unread}: no merge conflicts")),
+        0 => out.line(format_args!("{checked} checked{unread}: no merge conflicts"))?,
         n => {
             let files = if conflicted == 1 { "1 journey".to_owned() } else { format!("{conflicted} journeys") };
-            super::out::line(format_args!(
+            out.line(format_args!(
                 "{checked} checked{unread}: {n} merge conflict{} in {files}",
                 if n == 1 { "" } else { "s" }
-            ));
+            ))?;
         }
     }
+    out.finish()?;
     if staged && (conflicts > 0 || unreadable > 0) {
-        super::out::err(format_args!(
+        eprintln!(
             "jgrid: not committed: resolve the conflicts (jgrid resolve FILE, or open it in jgrid: M or :take), git add the file and commit again; git commit --no-verify skips this check"
-        ));
+        );
     }
     Ok(match (unreadable, conflicts) {
         (0, 0) => ExitCode::SUCCESS,

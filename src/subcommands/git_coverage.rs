@@ -56,13 +56,13 @@ pub fn warn_uncovered(top: &Path) {
         1 => ("1 journey is".to_owned(), "it"),
         n => (format!("{n} journeys are"), "them"),
     };
-    super::out::err(format_args!(
+    eprintln!(
         "jgrid: warning: {n} not covered by the .gitattributes patterns, so git merges {them} line by line: {}",
         names.join(", ")
-    ));
-    super::out::err(format_args!(
+    );
+    eprintln!(
         "  hint: a * does not match /: \"journeys/*.toml\" misses subfolders; run jgrid git-setup \"journeys/**/*.toml\" (or \"*.toml\") to cover them"
-    ));
+    );
 }
 
 const HOOK_MARK: &str = "# jgrid: refuse to commit journeys with merge conflicts";
@@ -82,24 +82,18 @@ fn hook_text(program: &str) -> String {
 }
 
 /// Install the pre-commit hook (where git looks for hooks: `core.hooksPath`
-/// or `.git/hooks`), unless another hook is there.
-pub fn install_hook(top: &Path, program: &str) -> Result<(), String> {
+/// or `.git/hooks`), unless another hook is there. What was done, in words.
+pub fn install_hook(top: &Path, program: &str) -> Result<String, String> {
     let hook = git::text(top, &["rev-parse", "--git-path", "hooks/pre-commit"])
         .map_err(|e| format!("cannot find git's hooks folder: {e}"))?;
     let hook = top.join(hook);
     let shown = one_line(&hook.display().to_string()).into_owned();
     let text = hook_text(program);
     match std::fs::read_to_string(&hook) {
-        Ok(old) if old == text => {
-            super::out::line(format_args!("{shown}: already the jgrid pre-commit hook"));
-            return Ok(());
-        }
+        Ok(old) if old == text => return Ok(format!("{shown}: already the jgrid pre-commit hook")),
         Ok(old) if old.contains(HOOK_MARK) => {}
         Ok(old) if old.contains(HOOK_CALL) => {
-            super::out::line(format_args!(
-                "{shown}: the pre-commit hook there already runs jgrid {HOOK_CALL}; left as it is"
-            ));
-            return Ok(());
+            return Ok(format!("{shown}: the pre-commit hook there already runs jgrid {HOOK_CALL}; left as it is"));
         }
         Ok(_) => {
             return Err(format!(
@@ -121,8 +115,5 @@ pub fn install_hook(top: &Path, program: &str) -> Result<(), String> {
         Ok(())
     };
     write().map_err(|e| format!("{shown}: cannot write: {}", crate::store::describe_io_error(&e)))?;
-    super::out::line(format_args!(
-        "{shown}: installed the pre-commit hook: a commit of a journey with merge conflicts is refused"
-    ));
-    Ok(())
+    Ok(format!("{shown}: installed the pre-commit hook: a commit of a journey with merge conflicts is refused"))
 }

@@ -23,6 +23,7 @@ use std::process::ExitCode;
 
 use super::error::{CliError, Outcome};
 use super::git;
+use crate::stdout::Stdout;
 use crate::store::describe_io_error;
 use crate::text::one_line;
 
@@ -32,8 +33,8 @@ fn refuse(message: &str) -> CliError {
 }
 
 /// Say what was done, on stdout, on one line with control characters made visible.
-fn say(message: &str) {
-    super::out::line(format_args!("{}", one_line(message)));
+fn say(out: &mut Stdout, message: &str) -> Result<(), CliError> {
+    Ok(out.line(one_line(message))?)
 }
 
 fn shown(path: &Path) -> String {
@@ -137,13 +138,14 @@ pub fn git_setup(pattern: &str, hook: bool, absolute: bool) -> Outcome {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(refuse(&format!("{}: cannot read: {}", shown(&attributes), describe_io_error(&e)))),
     };
+    let mut out = Stdout::lock();
     match with_attribute(&existing, &line) {
-        None => say(&format!("{}: already has \"{line}\"", shown(&attributes))),
+        None => say(&mut out, &format!("{}: already has \"{line}\"", shown(&attributes)))?,
         Some(text) => {
             if let Err(e) = crate::store::save_atomic(&attributes, &text) {
                 return Err(refuse(&format!("{}: cannot write: {}", shown(&attributes), describe_io_error(&e))));
             }
-            say(&format!("{}: added \"{line}\"", shown(&attributes)));
+            say(&mut out, &format!("{}: added \"{line}\"", shown(&attributes)))?;
         }
     }
     let settings = [
@@ -153,22 +155,31 @@ pub fn git_setup(pattern: &str, hook: bool, absolute: bool) -> Outcome {
     ];
     for (key, value) in settings {
         if git::text(&top, &["config", "--local", "--get", key]).is_ok_and(|v| v == value) {
-            say(&format!("git config {key}: already \"{value}\""));
+            say(&mut out, &format!("git config {key}: already \"{value}\""))?;
             continue;
         }
         if let Err(e) = git::text(&top, &["config", "--local", key, &value]) {
             return Err(refuse(&format!("git config {key} failed: {e}")));
         }
-        say(&format!("git config {key} = \"{value}\""));
+        say(&mut out, &format!("git config {key} = \"{value}\""))?;
     }
-    say(&note);
-    super::git_coverage::warn_uncovered(&top);
+    say(&mut out, &note)?;
     if hook {
-        super::git_coverage::install_hook(&top, &program).map_err(|e| refuse(&e))?;
+        let installed = super::git_coverage::install_hook(&top, &program);
+        match installed {
+            Ok(said) => say(&mut out, &said)?,
+            Err(e) => {
+                out.finish()?;
+                return Err(refuse(&e));
+            }
+        }
     }
     say(
+        &mut out,
         "Commit .gitattributes so the team shares it; git config stays in this clone, so everyone runs jgrid git-setup once.",
-    );
+    )?;
+    out.finish()?;
+    super::git_coverage::warn_uncovered(&top);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -141,14 +141,18 @@ pub fn merge(request: Request) -> Outcome {
         }
     }
     let unchanged = output.is_none() && merged.journey == journeys[1];
-    let code = finish(target, &shown, unchanged, &format::to_toml(&merged.journey), merged.conflicts.len());
+    // The merge is written only if it reads back as the merged journey.
+    let text = store::journey_text(&merged.journey).map_err(|e| {
+        refuse(&format!("{shown}: the merge cannot be written: {e}\n  hint: jgrid merged nothing and changed no file"))
+    })?;
+    let code = finish(target, &shown, unchanged, &text, merged.conflicts.len());
     if !merged.conflicts.is_empty() {
         for conflict in &merged.conflicts {
-            super::out::err(format_args!("  {}", one_line(&conflict.to_string())));
+            eprintln!("  {}", one_line(&conflict.to_string()));
         }
-        super::out::err(format_args!(
+        eprintln!(
             "  hint: open it in jgrid: each conflict is a merge-conflict finding; :take ours, :take theirs or :take both resolves it"
-        ));
+        );
     }
     code
 }
@@ -182,14 +186,14 @@ fn line_by_line(
         n => format!("{n} conflicts marked with <<<<<<< in the file"),
     };
     // The parse error without its hint, which is for the editor.
-    super::out::err(format_args!("jgrid: {}", sanitize(&error[..error.find("\n  hint:").unwrap_or(error.len())])));
-    super::out::err(format_args!(
+    eprintln!("jgrid: {}", sanitize(&error[..error.find("\n  hint:").unwrap_or(error.len())]));
+    eprintln!(
         "jgrid: {shown}: {} is not a journey jgrid can read, so the file was merged line by line, as git would: {how}",
         ROLES[bad]
-    ));
-    super::out::err(format_args!(
+    );
+    eprintln!(
         "  hint: fix the file in a text editor so both sides' lines are where they belong, check it with jgrid check, then git add it"
-    ));
+    );
     Ok(ExitCode::from(1))
 }
 
@@ -206,7 +210,7 @@ fn finish(target: &Path, shown: &str, unchanged: bool, text: &str, conflicts: us
         0 => Ok(ExitCode::SUCCESS),
         n => {
             let what = if n == 1 { "1 conflict".to_owned() } else { format!("{n} conflicts") };
-            super::out::err(format_args!("jgrid: {shown}: merged with {what}, marked in the file"));
+            eprintln!("jgrid: {shown}: merged with {what}, marked in the file");
             Ok(ExitCode::from(1))
         }
     }

@@ -13,11 +13,9 @@ mod git;
 mod git_coverage;
 mod git_setup;
 mod merge;
-mod out;
 mod report;
 mod resolve;
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -26,6 +24,7 @@ use clap::CommandFactory as _;
 use crate::cli::{Cli, Subcommand};
 use crate::export;
 use crate::journey::Journey;
+use crate::stdout;
 
 pub use add::add;
 pub use check::check;
@@ -36,7 +35,7 @@ pub use report::report;
 pub fn run(subcommand: Subcommand) -> Outcome {
     match subcommand {
         Subcommand::Check { files, conflicts: true, staged, .. } => conflicts::check(&files, staged),
-        Subcommand::Check { files, format, all, .. } => Ok(check(&files, format, all)),
+        Subcommand::Check { files, format, all, .. } => check(&files, format, all),
         Subcommand::Resolve { file, take } => resolve::resolve(&file, take.map(crate::cli::TakeSide::side)),
         Subcommand::Export { file, to, output } => export_file(&file, to, output.as_deref()),
         Subcommand::Import { table, output } => import(&table, &output),
@@ -62,7 +61,10 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
         Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
         Subcommand::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
+            // Made whole first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut script);
+            stdout::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
         Subcommand::Man { dir: None } => {
@@ -70,7 +72,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
             clap_mangen::Man::new(Cli::command())
                 .render(&mut out)
                 .map_err(|e| CliError::Other(format!("cannot write the manual page: {e}")))?;
-            let _ = std::io::stdout().write_all(&out);
+            stdout::print(&String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
         Subcommand::Man { dir: Some(dir) } => {
@@ -92,7 +94,7 @@ fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> 
     let text = export::export(&journey, to);
     match output {
         None => {
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            stdout::print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(out) => files::write_output(file, out, to.extension(), &text),

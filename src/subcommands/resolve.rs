@@ -82,18 +82,18 @@ pub fn resolve(file: &Path, take: Option<Side>) -> Outcome {
     if how.is_none() && taken.is_none_or(|(_, n)| n == 0) {
         // It loads and nothing was taken: there is nothing to write.
         return Ok(if left.is_empty() {
-            super::out::err(format_args!("jgrid: {shown}: loads, with no merge conflict; nothing to do"));
+            eprintln!("jgrid: {shown}: loads, with no merge conflict; nothing to do");
             ExitCode::SUCCESS
         } else {
-            super::out::err(format_args!("jgrid: {shown}: loads; {} left, marked in the file:", count(left.len())));
-            conflict_lines(&journey, &left).iter().for_each(|l| super::out::err(format_args!("{l}")));
-            super::out::err(format_args!(
+            eprintln!("jgrid: {shown}: loads; {} left, marked in the file:", count(left.len()));
+            conflict_lines(&journey, &left).iter().for_each(|l| eprintln!("{l}"));
+            eprintln!(
                 "  hint: open it in jgrid (] goes to each, M or :take resolves it), or jgrid resolve --take ours|theirs {shown}"
-            ));
+            );
             ExitCode::from(1)
         });
     }
-    match store::save_checked(file, &format::to_toml(&journey), Some(hash), SaveOptions::default()) {
+    match store::save_checked(file, &journey, Some(hash), SaveOptions::default()) {
         Ok(_) => {}
         Err(SaveError::Changed) => {
             return Err(CliError::Refused {
@@ -119,15 +119,13 @@ pub fn resolve(file: &Path, take: Option<Side>) -> Outcome {
         said.push_str(&format!(", took {} in {}", side.word(), count(n)));
     }
     if left.is_empty() {
-        super::out::err(format_args!("jgrid: {shown}: {said}; no conflict left"));
-        super::out::err(format_args!("  hint: check it (jgrid {shown}), then git add {shown}"));
+        eprintln!("jgrid: {shown}: {said}; no conflict left");
+        eprintln!("  hint: check it (jgrid {shown}), then git add {shown}");
         Ok(ExitCode::SUCCESS)
     } else {
-        super::out::err(format_args!("jgrid: {shown}: {said}; {} left, marked in the file:", count(left.len())));
-        conflict_lines(&journey, &left).iter().for_each(|l| super::out::err(format_args!("{l}")));
-        super::out::err(format_args!(
-            "  hint: open it in jgrid (] goes to each, M or :take resolves it), then git add {shown}"
-        ));
+        eprintln!("jgrid: {shown}: {said}; {} left, marked in the file:", count(left.len()));
+        conflict_lines(&journey, &left).iter().for_each(|l| eprintln!("{l}"));
+        eprintln!("  hint: open it in jgrid (] goes to each, M or :take resolves it), then git add {shown}");
         Ok(ExitCode::from(1))
     }
 }

@@ -29,6 +29,9 @@ pub enum QuestionKind {
     Take,
     /// At start: the file holds git's conflict markers; use jgrid's merge of it?
     Unmerged,
+    /// Quitting while text is in no file but the recovery file: recovered
+    /// changes that were undone, an edit abandoned with Ctrl-c.
+    Unsaved,
 }
 
 impl QuestionKind {
@@ -90,6 +93,8 @@ pub struct Found {
     pub recovery: Recovery,
     /// The journey it holds; `None` when that part is damaged.
     pub journey: Option<Journey>,
+    /// Each part that cannot be used as it is, in words (`recovery::check`).
+    pub problems: Vec<String>,
 }
 
 /// What an asked question is about; each kind of question has its own, so a
@@ -110,7 +115,9 @@ pub enum About {
     Take,
     /// The journey is jgrid's merge of a file git left with its conflict
     /// markers (`conflicts` left in it); then what `Msg::Opened` says.
-    Unmerged { conflicts: usize, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf> },
+    Unmerged { conflicts: usize, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)> },
+    /// Quitting with text in no file but the recovery file.
+    Unsaved,
 }
 
 impl About {
@@ -123,6 +130,7 @@ impl About {
             About::Open { .. } => QuestionKind::Open,
             About::Take => QuestionKind::Take,
             About::Unmerged { .. } => QuestionKind::Unmerged,
+            About::Unsaved => QuestionKind::Unsaved,
         }
     }
 }

@@ -34,6 +34,7 @@ impl QuestionKind {
             QuestionKind::Open => &OPEN,
             QuestionKind::Take => &TAKE,
             QuestionKind::Unmerged => &UNMERGED,
+            QuestionKind::Unsaved => &UNSAVED,
         }
     }
 }
@@ -210,6 +211,32 @@ const UNMERGED: QuestionSpec = QuestionSpec {
             "quit; the file stays as git left it",
             run::quit_without_saving,
         ),
+    ],
+    otherwise: None,
+};
+
+const UNSAVED: QuestionSpec = QuestionSpec {
+    id: "unsaved",
+    about: "quit while text is in no file but the recovery file (recovered changes that were undone, an edit abandoned with `Ctrl-c`)",
+    mode: "UNSAVED TEXT",
+    title: " Text in no file ",
+    shown: Shown::Dialog,
+    answers: &[
+        answer(
+            Action::Answer(Answer::KeepForLater),
+            &[Char('k'), Char('K'), Char('q'), Char('Q')],
+            "quit, keep it for later",
+            "quit and keep it: the next start offers it again",
+            run::quit_keeping_recovery,
+        ),
+        answer(
+            Action::Answer(Answer::QuitWithoutSaving),
+            &[Char('d'), Char('D')],
+            "quit, discard it",
+            "quit and discard it",
+            run::quit_without_saving,
+        ),
+        answer(Action::Cancel, &[Esc], "stay", "stay in jgrid (Ctrl-r or u brings it back)", run::stay),
     ],
     otherwise: None,
 };
