@@ -234,8 +234,9 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
             1 => String::new(),
             n => format!(" (+{} more)", n - 1),
         };
+        // What is damaged comes first: the status line cuts what does not fit.
         app.error(format!(
-            "Recovered what could be used from {when}; damaged: {first}{more}. The file is kept whole in recovery/damaged/ (jgrid --recover-list)"
+            "Damaged: {first}{more}. Recovered the rest (from {when}); the file is kept whole in recovery/damaged/ (jgrid --recover-list)"
         ));
         return vec![Effect::SetAsideRecovery { file: found.file }];
     }
