@@ -15,6 +15,7 @@ pub mod format;
 pub mod insights;
 pub mod journey;
 pub mod merge;
+pub mod portfolio;
 pub mod recovery;
 pub mod report;
 pub mod sgr;

@@ -5,12 +5,14 @@ mod change;
 mod find;
 mod lines;
 mod model;
+mod shared;
 mod stamp;
 
 pub use change::{Change, ChangeError};
 pub use find::pick;
 pub use lines::{Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark};
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
+pub use shared::{Alias, PortfolioRules, Shared};
 pub use stamp::{now_secs, parse_rfc3339, readable, rfc3339};
 
 #[cfg(test)]

@@ -1,0 +1,180 @@
+//! A portfolio: a folder of journeys, the organisation's blueprint.
+//!
+//! - [`config`]: the folder's `jgrid.toml` (name, shared checks, aliases),
+//!   found by walking up from a journey or folder;
+//! - [`walk`]: every `.toml` file under the folder (`ignore` crate);
+//! - [`load`]: each file read and checked in parallel (rayon) into a
+//!   [`Summary`] and its [`Facts`]; files that are no journey are listed apart;
+//! - [`cross`]: the checks across journeys (`portfolio-conflict`,
+//!   `owner-drift`, `system-drift`);
+//! - [`blueprint`]: every channel with its teams, systems and places, and
+//!   the walls between teams and between systems, most frequent first;
+//! - [`render`]: the blueprint as Markdown, CSV, JSON and HTML, and [`site`]:
+//!   the static site for stakeholders.
+//!
+//! Memory: a loaded portfolio keeps, per journey, its summary (names of its
+//! phases, counts) and its facts (one entry per channel a phase names, one
+//! per promise, one per wall), never the journey itself unless the caller
+//! asks (`jgrid check` keeps them to print their findings). It grows with
+//! the number of journeys and what they say about channels, not with the
+//! text of their cells.
+
+pub mod blueprint;
+pub mod config;
+pub mod cross;
+pub mod facts;
+mod read;
+pub mod walk;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::journey::{Journey, PortfolioRules};
+pub use blueprint::Blueprint;
+pub use cross::CrossFinding;
+pub use facts::Facts;
+pub use read::Summary;
+pub use walk::Problem;
+
+/// The checks across journeys, in the order they run.
+pub const CROSS_IDS: [&str; 3] = ["portfolio-conflict", "owner-drift", "system-drift"];
+
+/// One journey of the portfolio.
+#[derive(Debug, Clone)]
+pub struct Entry<T = ()> {
+    /// The file: the folder joined with its path under it.
+    pub path: PathBuf,
+    /// Its path under the folder, as shown (`team/moving.toml`).
+    pub name: String,
+    pub summary: Summary,
+    pub facts: Facts,
+    /// What the caller kept of the journey (see [`load`]).
+    pub kept: T,
+}
+
+impl<T> Entry<T> {
+    /// The journey's title, or its file's name when it has none.
+    pub fn label(&self) -> &str {
+        let title = self.summary.title.trim();
+        if title.is_empty() { &self.name } else { title }
+    }
+}
+
+/// A folder of journeys, read.
+#[derive(Debug, Clone)]
+pub struct Portfolio<T = ()> {
+    pub root: PathBuf,
+    /// The `jgrid.toml` that applies, and its rules.
+    pub config: Option<PathBuf>,
+    pub rules: Option<Arc<PortfolioRules>>,
+    /// The journeys, in path order.
+    pub journeys: Vec<Entry<T>>,
+    /// `.toml` files that are not journeys, or passed over, and why.
+    pub others: Vec<(String, String)>,
+    /// Journeys that cannot be read: their path and rendered message.
+    pub broken: Vec<(String, String)>,
+    /// Folders and files the walk could not look into.
+    pub problems: Vec<Problem>,
+}
+
+impl<T> Portfolio<T> {
+    /// The portfolio's name: its `jgrid.toml`'s, else its folder's.
+    pub fn name(&self) -> String {
+        if let Some(name) = self.rules.as_ref().map(|r| r.name.trim()).filter(|n| !n.is_empty()) {
+            return name.to_owned();
+        }
+        let folder = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        folder.file_name().map_or_else(|| self.root.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// True when something that may be a journey could not be read.
+    pub fn has_unread(&self) -> bool {
+        !self.broken.is_empty() || self.problems.iter().any(|p| p.unread)
+    }
+
+    /// How each journey is named in sentences: its title, or where titles
+    /// repeat or are missing, its title and file.
+    pub fn labels(&self) -> Vec<String> {
+        let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for e in &self.journeys {
+            *count.entry(e.label()).or_default() += 1;
+        }
+        self.journeys
+            .iter()
+            .map(|e| if count[e.label()] > 1 { format!("{} ({})", e.label(), e.name) } else { e.label().to_owned() })
+            .collect()
+    }
+}
+
+/// Why a portfolio could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// Its `jgrid.toml` is broken: the rendered `FILE:LINE:COLUMN` message.
+    #[error("{0}")]
+    Rules(String),
+    /// The folder is not a folder, or cannot be read.
+    #[error("{0}")]
+    Folder(String),
+}
+
+/// Read the rules that apply to a folder (or a journey in it): the
+/// `jgrid.toml` found by walking up ([`config::find`]), if any.
+pub fn rules_for(start: &Path) -> Result<Option<(PathBuf, Arc<PortfolioRules>)>, String> {
+    match config::find(start) {
+        None => Ok(None),
+        Some(path) => config::load(&path).map(|rules| Some((path, Arc::new(rules)))),
+    }
+}
+
+/// Read every journey under `root` in parallel. `keep` is called with each
+/// journey and its review, and what it returns is kept in its [`Entry`]
+/// (`|_, _| ()` keeps nothing).
+pub fn load<T: Send>(
+    root: &Path,
+    keep: impl Fn(Journey, crate::checks::Review) -> T + Sync,
+) -> Result<Portfolio<T>, LoadError> {
+    let shown = crate::text::sanitize(&root.display().to_string()).into_owned();
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(LoadError::Folder(format!(
+                "{shown}: is not a folder\n  hint: give the folder that holds the journeys"
+            )));
+        }
+        Err(e) => return Err(LoadError::Folder(format!("{shown}: cannot read: {e}\n  hint: check the path"))),
+    }
+    let (config, rules) = match rules_for(root).map_err(LoadError::Rules)? {
+        Some((path, rules)) => (Some(path), Some(rules)),
+        None => (None, None),
+    };
+    let walked = walk::walk(root);
+    let read: Vec<read::Read<T>> =
+        walked.files.par_iter().map(|path| read::read(path, rules.as_ref(), &keep)).collect();
+    let mut portfolio = Portfolio {
+        root: root.to_path_buf(),
+        config,
+        rules,
+        journeys: Vec::new(),
+        others: Vec::new(),
+        broken: Vec::new(),
+        problems: walked.problems,
+    };
+    let under = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    for (path, read) in walked.files.into_iter().zip(read) {
+        let name = under(&path);
+        match read {
+            read::Read::Journey { summary, facts, kept } => {
+                portfolio.journeys.push(Entry { path, name, summary: *summary, facts, kept });
+            }
+            read::Read::Other(reason) => portfolio.others.push((name, reason)),
+            read::Read::Broken(message) => portfolio.broken.push((name, message)),
+        }
+    }
+    portfolio.others.extend(walked.passed.into_iter().map(|(path, why)| (under(&path), why)));
+    Ok(portfolio)
+}
+
+#[cfg(test)]
+mod tests;
