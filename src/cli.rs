@@ -37,10 +37,11 @@ pub struct Cli {
 /// What `jgrid SUBCOMMAND` does instead of opening the editor.
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Check journeys for gaps and discrepancies (exit 0: none open, 1: findings, 2: a file cannot be read)
+    /// Check journeys for gaps and discrepancies; a folder is a portfolio: every journey under it,
+    /// and the checks across them (exit 0: none open, 1: findings, 2: a file cannot be read)
     Check {
-        /// Journey files to check
-        #[arg(required = true)]
+        /// Journey files, or folders of journeys, to check
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]

@@ -215,13 +215,24 @@ fn owner_name(text: &str, name: &Spanned<String>) -> Result<String, ConfigError>
 /// from there, stopping after a folder that holds `.git` (the top of a
 /// repository) or at the file system's root.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    let start = if start.is_dir() { start.to_path_buf() } else { start.parent()?.to_path_buf() };
-    let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
-    let start = std::fs::canonicalize(&start).unwrap_or(start);
-    for folder in start.ancestors() {
-        let candidate = folder.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
+    let start = if start.is_dir() { start } else { start.parent()? };
+    let start = if start.as_os_str().is_empty() { Path::new(".") } else { start };
+    let real = std::fs::canonicalize(start).ok()?;
+    // Shown as the user wrote the path: its own ancestors first, then `..` above them.
+    let written: Vec<&Path> = start.ancestors().filter(|a| !a.as_os_str().is_empty()).collect();
+    for (k, folder) in real.ancestors().enumerate() {
+        if folder.join(FILE_NAME).is_file() {
+            let shown = match written.get(k) {
+                Some(a) if !start.is_absolute() && *a != Path::new(".") => a.join(FILE_NAME),
+                _ if start.is_absolute() => folder.join(FILE_NAME),
+                _ => {
+                    let up = k + 1 - written.len() + usize::from(written.last() == Some(&Path::new(".")));
+                    let mut path: PathBuf = std::iter::repeat_n("..", up.saturating_sub(1)).collect();
+                    path.push(FILE_NAME);
+                    path
+                }
+            };
+            return Some(shown);
         }
         if folder.join(".git").exists() {
             return None;

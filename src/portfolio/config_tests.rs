@@ -106,3 +106,15 @@ fn a_rendered_error_names_the_file_and_shows_no_control_characters() {
     assert!(!shown.contains('\u{1b}'), "{shown}");
     assert!(shown.contains("\"ro␛t\" is not a check"), "{shown}");
 }
+
+#[test]
+fn the_file_found_is_shown_as_the_path_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("a/b")).unwrap();
+    std::fs::write(root.join("jgrid.toml"), "").unwrap();
+    // Absolute in, absolute out.
+    assert_eq!(find(&root.join("a/b/j.toml")).unwrap(), std::fs::canonicalize(root).unwrap().join("jgrid.toml"));
+    std::fs::write(root.join("a/jgrid.toml"), "").unwrap();
+    assert_eq!(find(&root.join("a/b")).unwrap(), root.join("a/b").parent().unwrap().join("jgrid.toml"));
+}

@@ -58,7 +58,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
 }
 
 fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> Outcome {
-    let journey = files::load(file)?;
+    let (journey, _) = files::load_in_portfolio(file)?;
     let text = export::export(&journey, to);
     match output {
         None => {
