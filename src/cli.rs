@@ -153,6 +153,28 @@ pub enum Subcommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The organisation's blueprint from a folder of journeys: every channel with the teams that own
+    /// it and the systems that serve it, and where; then the walls between teams and between
+    /// systems, most frequent first (to stdout unless -o; exit 2 when a journey cannot be read)
+    Blueprint {
+        /// The folder of journeys (a portfolio; its jgrid.toml applies)
+        dir: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = BlueprintFormat::Markdown)]
+        format: BlueprintFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// A static website of a folder of journeys for stakeholders: the journeys, the findings
+    /// across them, the blueprint, the walls and one page per journey (relative links, no scripts)
+    Site {
+        /// The folder of journeys (a portfolio; its jgrid.toml applies)
+        dir: PathBuf,
+        /// The folder to write the site to: new, empty, or an earlier jgrid site (replaced)
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -166,6 +188,14 @@ pub enum Subcommand {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlueprintFormat {
+    Markdown,
+    Csv,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

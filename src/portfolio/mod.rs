@@ -24,6 +24,8 @@ pub mod config;
 pub mod cross;
 pub mod facts;
 mod read;
+pub mod render;
+pub mod site;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
@@ -40,6 +42,22 @@ pub use walk::Problem;
 
 /// The checks across journeys, in the order they run.
 pub const CROSS_IDS: [&str; 3] = ["portfolio-conflict", "owner-drift", "system-drift"];
+
+/// The mood curve in one line, a character per phase: `▁` for -2 up to
+/// `█` for +2, `·` where the mood is unknown.
+pub fn mood_line(moods: &[Option<i8>]) -> String {
+    moods
+        .iter()
+        .map(|m| match m {
+            Some(..=-2) => '▁',
+            Some(-1) => '▃',
+            Some(0) => '▄',
+            Some(1) => '▆',
+            Some(2..) => '█',
+            None => '·',
+        })
+        .collect()
+}
 
 /// One journey of the portfolio.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! The subcommands for scripts and shells: `check`, `export`, `import`,
-//! `new`, `add`, `report`, `merge`, `diff`, `git-setup`, `completions`,
-//! `man`. Each returns its exit status, or a [`CliError`] that `main`
+//! `new`, `add`, `report`, `merge`, `diff`, `git-setup`, `blueprint`,
+//! `site`, `completions`, `man`. Each returns its exit status, or a [`CliError`] that `main`
 //! prints as `jgrid: FILE:LINE:COLUMN: what` with a hint (exit status 2).
 
 mod add;
@@ -10,6 +10,7 @@ mod error;
 mod files;
 mod git_setup;
 mod merge;
+mod portfolio;
 mod report;
 
 use std::io::Write as _;
@@ -42,6 +43,8 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern } => git_setup::git_setup(&pattern),
         Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
+        Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
+        Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
         Subcommand::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
