@@ -59,6 +59,12 @@ pub fn mood_line(moods: &[Option<i8>]) -> String {
         .collect()
 }
 
+/// A file's name as shown in one line: a line break as `␊`, other control
+/// and bidi characters as their visible placeholders.
+pub fn shown_name(name: &str) -> String {
+    crate::text::sanitize(&name.replace('\n', "\u{240a}")).into_owned()
+}
+
 /// One journey of the portfolio.
 #[derive(Debug, Clone)]
 pub struct Entry<T = ()> {
@@ -121,7 +127,11 @@ impl<T> Portfolio<T> {
         }
         self.journeys
             .iter()
-            .map(|e| if count[e.label()] > 1 { format!("{} ({})", e.label(), e.name) } else { e.label().to_owned() })
+            .map(|e| {
+                let label =
+                    if e.summary.title.trim().is_empty() { shown_name(e.label()) } else { e.label().to_owned() };
+                if count[e.label()] > 1 { format!("{label} ({})", shown_name(&e.name)) } else { label }
+            })
             .collect()
     }
 }

@@ -22,10 +22,12 @@ fn read<T: Send>(dir: &Path, keep: impl Fn(Journey, Review) -> T + Sync) -> Resu
     let p = portfolio::load(dir, keep).map_err(|e| CliError::Unreadable(e.to_string()))?;
     let mut err = std::io::stderr().lock();
     for (name, reason) in &p.others {
-        let _ = writeln!(err, "jgrid: {}: passed over: {}", sanitize(&dir.join(name).display().to_string()), reason);
+        let file = portfolio::shown_name(&dir.join(name).display().to_string());
+        let _ = writeln!(err, "jgrid: {file}: passed over: {}", portfolio::shown_name(reason));
     }
     for problem in &p.problems {
-        let _ = writeln!(err, "jgrid: {}: {}", sanitize(&problem.path.display().to_string()), problem.what);
+        let file = portfolio::shown_name(&problem.path.display().to_string());
+        let _ = writeln!(err, "jgrid: {file}: {}", portfolio::shown_name(&problem.what));
     }
     for (_, message) in &p.broken {
         let _ = writeln!(err, "jgrid: {message}");

@@ -73,9 +73,14 @@ impl Checked {
     }
 }
 
-/// Say something about a path on stderr (control characters made visible).
+/// Say something on stderr (control characters made visible).
 fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "jgrid: {}", sanitize(text));
+}
+
+/// A path as shown in a note: a line break in it made visible too.
+fn path(path: &Path) -> String {
+    portfolio::shown_name(&path.display().to_string())
 }
 
 /// Check every path; exit 0 when no finding is open (accepted ones do not
@@ -164,17 +169,17 @@ fn folder(dir: &Path, run: &mut Run) {
         add_rules(run, rules);
     }
     for (name, reason) in &p.others {
-        note(&format!("{}: passed over: {reason}", dir.join(name).display()));
+        note(&format!("{}: passed over: {reason}", path(&dir.join(name))));
     }
     for problem in &p.problems {
-        note(&format!("{}: {}", problem.path.display(), problem.what));
+        note(&format!("{}: {}", path(&problem.path), portfolio::shown_name(&problem.what)));
     }
     for (_, message) in &p.broken {
         note(message);
     }
     run.unreadable += p.broken.len() + p.problems.iter().filter(|x| x.unread).count();
     if p.journeys.is_empty() && p.broken.is_empty() {
-        note(&format!("{}: no journeys in this folder (no .toml file holds one)", dir.display()));
+        note(&format!("{}: no journeys in this folder (no .toml file holds one)", path(dir)));
     }
     let labels = p.labels();
     let found = cross::check(&p.journeys, &labels, p.rules.as_deref());

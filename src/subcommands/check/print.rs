@@ -9,6 +9,7 @@ use super::{Checked, Run, Shown};
 use crate::checks::{Counts, Finding, Severity};
 use crate::export::one_line;
 use crate::journey::Journey;
+use crate::portfolio::shown_name;
 use crate::text;
 
 #[derive(Serialize)]
@@ -71,7 +72,7 @@ pub(super) fn text(run: &Run, all: bool) -> io::Result<()> {
     for a in &run.across {
         let f = &a.finding;
         let place = a.places.first().map_or_else(String::new, |p| {
-            format!("{}: {} / {}:", one_line(&p.file), one_line(&p.phase), one_line(&p.row))
+            format!("{}: {} / {}:", shown_name(&p.file), one_line(&p.phase), one_line(&p.row))
         });
         writeln!(out, "{place} {}[{}]: {}", f.severity.id(), f.id, one_line(&f.message))?;
         match f.severity {
@@ -97,14 +98,14 @@ pub(super) fn text(run: &Run, all: bool) -> io::Result<()> {
     };
     let rules = match run.rules.as_slice() {
         [] => String::new(),
-        list => format!(" with the rules of {}", one_line(&list.join(", "))),
+        list => format!(" with the rules of {}", shown_name(&list.join(", "))),
     };
     writeln!(out, "{files} checked{rules}{unread}: {}{across}{accepted}", total.to_words())?;
     out.flush()
 }
 
 fn journey_lines(out: &mut impl Write, c: &Checked, all: bool) -> io::Result<()> {
-    let file = one_line(&c.file);
+    let file = shown_name(&c.file);
     for Shown { finding: f, reason } in c.shown(all) {
         let place = match phase(&c.journey, f) {
             Some(name) => format!(" {} / {}:", one_line(name), one_line(&rows(&c.journey, f).join(", "))),
