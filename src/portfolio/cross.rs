@@ -14,7 +14,7 @@
 //! owner, so they never drift. A check in the portfolio's `[checks] off`
 //! does not run. Only [`super::facts`] is read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::facts::{Name, Use};
 use super::{CROSS_IDS, Entry};
@@ -65,49 +65,62 @@ pub fn check<T>(journeys: &[Entry<T>], labels: &[String], rules: Option<&Portfol
     out
 }
 
-/// One topic of one channel: its answers, each with its places.
-type Answers = Vec<(String, String, Vec<Place>)>;
+/// Where a promise is made: (journey, its index in that journey's `facts.said`).
+type SaidAt = (usize, usize);
 
 fn conflicts<T>(journeys: &[Entry<T>], labels: &[String], shown: &dyn Fn(&str) -> String, out: &mut Vec<CrossFinding>) {
-    // (channel, topic key) -> (topic as first written, answers)
-    let mut topics: BTreeMap<(&str, &str), (&str, Answers)> = BTreeMap::new();
+    // (channel, topic key) -> where; read without copying a word.
+    let mut topics: HashMap<(&str, &str), Vec<SaidAt>> = HashMap::new();
     for (j, entry) in journeys.iter().enumerate() {
-        for s in &entry.facts.said {
-            let (_, answers) = topics.entry((&s.channel, &s.topic_key)).or_insert((&s.topic, Vec::new()));
+        for (i, s) in entry.facts.said.iter().enumerate() {
+            topics.entry((&s.channel, &s.topic_key)).or_default().push((j, i));
+        }
+    }
+    let said = |&(j, i): &SaidAt| &journeys[j].facts.said[i];
+    let mut found: Vec<(&str, &str, Vec<SaidAt>)> = topics
+        .into_iter()
+        .filter(|(_, at)| {
+            let first = said(&at[0]);
+            let differs = at.iter().any(|a| said(a).said_key != first.said_key);
+            differs && at.iter().any(|a| a.0 != at[0].0)
+        })
+        .map(|((channel, topic), at)| (channel, topic, at))
+        .collect();
+    found.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for (_, _, at) in found {
+        // The answers in the order first given, each with its places.
+        let mut answers: Vec<(&str, Vec<Place>)> = Vec::new();
+        for a in &at {
+            let s = said(a);
             let place = Place {
-                journey: j,
+                journey: a.0,
                 phase: s.phase,
                 role: Role::Message,
                 says: s.said.clone(),
                 written: s.written.clone(),
             };
-            match answers.iter_mut().find(|a| a.0 == s.said_key) {
-                Some(answer) => answer.2.push(place),
-                None => answers.push((s.said_key.clone(), s.said.clone(), vec![place])),
+            match answers.iter_mut().find(|(key, _)| *key == s.said_key) {
+                Some((_, places)) => places.push(place),
+                None => answers.push((&s.said_key, vec![place])),
             }
         }
-    }
-    for ((_, _), (topic, answers)) in topics {
-        let journeys_named: BTreeSet<usize> = answers.iter().flat_map(|a| a.2.iter().map(|p| p.journey)).collect();
-        if answers.len() < 2 || journeys_named.len() < 2 {
-            continue;
-        }
-        let first = &answers[0].2[0];
+        let first = said(&at[0]);
         let channel = shown(&first.written);
         let listed: Vec<String> = answers
             .iter()
-            .map(|(_, said, places)| format!("\"{said}\" ({})", where_said(journeys, labels, places, &channel)))
+            .map(|(_, places)| format!("\"{}\" ({})", places[0].says, where_said(journeys, labels, places, &channel)))
             .collect();
         let message = format!(
-            "#{channel} \"{topic}\" gets different answers across journeys: {}; make the journeys promise the same.",
+            "#{channel} \"{}\" gets different answers across journeys: {}; make the journeys promise the same.",
+            first.topic,
             listed.join(" vs ")
         );
-        let mut places: Vec<Place> = answers.into_iter().flat_map(|a| a.2).collect();
+        let mut places: Vec<Place> = answers.into_iter().flat_map(|a| a.1).collect();
         places.sort_by_key(|p| (p.journey, p.phase));
         out.push(CrossFinding {
             id: CROSS_IDS[0],
             severity: Severity::Warning,
-            subjects: vec![channel, topic.to_owned()],
+            subjects: vec![channel, first.topic.clone()],
             message,
             places,
         });
@@ -117,9 +130,9 @@ fn conflicts<T>(journeys: &[Entry<T>], labels: &[String], shown: &dyn Fn(&str) -
 /// `Moving house: Delivery, Service; Complaint: Contact, as #hotline`: at
 /// most three journeys, and the spelling where it is not the channel's.
 fn where_said<T>(journeys: &[Entry<T>], labels: &[String], places: &[Place], channel: &str) -> String {
-    let mut by_journey: Vec<(usize, Vec<String>, BTreeSet<&str>)> = Vec::new();
+    let mut by_journey: Vec<(usize, Vec<&str>, BTreeSet<&str>)> = Vec::new();
     for p in places {
-        let phase = journeys[p.journey].summary.phases.get(p.phase).cloned().unwrap_or_default();
+        let phase = journeys[p.journey].summary.phases.get(p.phase).map_or("", String::as_str);
         match by_journey.iter_mut().find(|(j, _, _)| *j == p.journey) {
             Some((_, phases, written)) => {
                 if !phases.contains(&phase) {
@@ -147,9 +160,8 @@ fn where_said<T>(journeys: &[Entry<T>], labels: &[String], places: &[Place], cha
     parts.join("; ")
 }
 
-/// What one journey says of who owns (or serves) one channel: the owners'
-/// keys, the places, the owners as named.
-type Owned = (BTreeSet<String>, Vec<Place>, Vec<Name>);
+/// Where a channel has owners: (journey, its index in that journey's `facts.uses`).
+type UseAt = (usize, usize);
 
 fn drifts<T>(
     journeys: &[Entry<T>],
@@ -159,60 +171,83 @@ fn drifts<T>(
     shown: &dyn Fn(&str) -> String,
     out: &mut Vec<CrossFinding>,
 ) {
-    let side = |u: &'_ Use| if role == Role::Organization { u.teams.clone() } else { u.systems.clone() };
-    // channel -> journey -> (its owner keys, places)
-    let mut channels: BTreeMap<&str, BTreeMap<usize, Owned>> = BTreeMap::new();
+    let names = |&(j, i): &UseAt| -> &[Name] {
+        let u: &Use = &journeys[j].facts.uses[i];
+        if role == Role::Organization { &u.teams } else { &u.systems }
+    };
+    // channel -> where it has owners, in journey order; read without copying a word.
+    let mut channels: HashMap<&str, Vec<UseAt>> = HashMap::new();
     for (j, entry) in journeys.iter().enumerate() {
-        for u in entry.facts.uses.iter().filter(|u| !u.external) {
-            let names = side(u);
-            if names.is_empty() {
-                continue;
-            }
-            let (keys, places, all) = channels.entry(&u.channel).or_default().entry(j).or_default();
-            keys.extend(names.iter().map(|n| n.key.clone()));
-            let says = names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ");
-            places.push(Place { journey: j, phase: u.phase, role, says, written: u.written.clone() });
-            for n in names {
-                if !all.iter().any(|a| a.key == n.key) {
-                    all.push(n);
-                }
+        for (i, u) in entry.facts.uses.iter().enumerate() {
+            if !u.external && !names(&(j, i)).is_empty() {
+                channels.entry(&u.channel).or_default().push((j, i));
             }
         }
     }
-    for (_, by_journey) in channels {
-        let sets: BTreeSet<&BTreeSet<String>> = by_journey.values().map(|(keys, _, _)| keys).collect();
-        let sets: Vec<&BTreeSet<String>> = sets.into_iter().collect();
-        let drift = sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| a.is_disjoint(b)));
-        if !drift {
+    let mut channels: Vec<(&str, Vec<UseAt>)> = channels.into_iter().collect();
+    channels.sort_unstable_by_key(|(channel, _)| *channel);
+    for (_, at) in channels {
+        // Each journey's owners (their keys, sorted), each different set once.
+        let mut sets: Vec<Vec<&str>> = Vec::new();
+        for group in at.chunk_by(|a, b| a.0 == b.0) {
+            let mut keys: Vec<&str> = group.iter().flat_map(|a| names(a).iter().map(|n| n.key.as_str())).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            sets.push(keys);
+        }
+        sets.sort_unstable();
+        sets.dedup();
+        let disjoint = |a: &[&str], b: &[&str]| !a.iter().any(|k| b.binary_search(k).is_ok());
+        if !sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| disjoint(a, b))) {
             continue;
         }
-        // Each owner with the journeys that name it, most journeys first.
-        let mut owners: Vec<(Name, Vec<usize>)> = Vec::new();
-        for (&j, (_, _, names)) in &by_journey {
-            for n in names {
-                match owners.iter_mut().find(|(o, _)| o.key == n.key) {
-                    Some((_, js)) => js.push(j),
-                    None => owners.push((n.clone(), vec![j])),
-                }
+        out.push(drift(journeys, labels, id, role, shown, &at, &names));
+    }
+}
+
+/// The finding about one channel whose owners drift.
+fn drift<'e, T>(
+    journeys: &'e [Entry<T>],
+    labels: &[String],
+    id: &'static str,
+    role: Role,
+    shown: &dyn Fn(&str) -> String,
+    at: &[UseAt],
+    names: &dyn Fn(&UseAt) -> &'e [Name],
+) -> CrossFinding {
+    // Each owner with the journeys that name it, most journeys first.
+    let mut owners: Vec<(&Name, Vec<usize>)> = Vec::new();
+    for a in at {
+        for n in names(a) {
+            match owners.iter_mut().find(|(o, _)| o.key == n.key) {
+                Some((_, js)) if js.last() == Some(&a.0) => {}
+                Some((_, js)) => js.push(a.0),
+                None => owners.push((n, vec![a.0])),
             }
         }
-        owners.sort_by(|a, b| {
-            b.1.len().cmp(&a.1.len()).then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
-        });
-        let first = by_journey.values().next().and_then(|(_, places, _)| places.first());
-        let channel = shown(first.map_or("", |p| p.written.as_str()));
-        let listed: Vec<String> =
-            owners.iter().map(|(o, js)| format!("{} in {}", o.name, journey_list(labels, js))).collect();
-        let (verb, question) = match role {
-            Role::Organization => {
-                ("owned by different teams", "ask whether one team should own it, or how they hand it over")
-            }
-            _ => ("served by different systems", "ask whether these systems share what they know of the customer"),
-        };
-        let message = format!("#{channel} is {verb} in different journeys: {}; {question}.", listed.join("; "));
-        let places = by_journey.into_values().flat_map(|(_, places, _)| places).collect();
-        out.push(CrossFinding { id, severity: Severity::Info, subjects: vec![channel], message, places });
     }
+    owners
+        .sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase())));
+    let first = &journeys[at[0].0].facts.uses[at[0].1];
+    let channel = shown(&first.written);
+    let listed: Vec<String> =
+        owners.iter().map(|(o, js)| format!("{} in {}", o.name, journey_list(labels, js))).collect();
+    let (verb, question) = match role {
+        Role::Organization => {
+            ("owned by different teams", "ask whether one team should own it, or how they hand it over")
+        }
+        _ => ("served by different systems", "ask whether these systems share what they know of the customer"),
+    };
+    let message = format!("#{channel} is {verb} in different journeys: {}; {question}.", listed.join("; "));
+    let places = at
+        .iter()
+        .map(|a| {
+            let u = &journeys[a.0].facts.uses[a.1];
+            let says = names(a).iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ");
+            Place { journey: a.0, phase: u.phase, role, says, written: u.written.clone() }
+        })
+        .collect();
+    CrossFinding { id, severity: Severity::Info, subjects: vec![channel], message, places }
 }
 
 /// `"A", "B" and 3 more journeys`.

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 
 use rust_stemmers::Stemmer;
 
-use crate::checks::owner::{Owner, Reader};
+use crate::checks::owner::{self, Clause, Owner};
 use crate::checks::{normal, stated, tag_spans};
-use crate::journey::{Alias, CellRef, Journey, PortfolioRules, Role};
+use crate::journey::{Alias, CellRef, Journey, Language, PortfolioRules, Role};
 
 /// A team or a system, after aliases.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,11 +111,62 @@ impl Aliases {
     }
 }
 
+/// What a Message line states: (tag as written, topic, statement, topic key, statement key).
+type Stated = (String, String, String, String, String);
+
+/// What reading cells gave, kept across the journeys one worker reads: the
+/// same lines recur all over a portfolio (`Support owns #hotline`), and
+/// reading them (the owner rule, stemming) is the costly part of the facts.
+/// Each map is emptied when it holds [`Memo::LIMIT`] lines, so memory stays bounded.
+#[derive(Default)]
+pub struct Memo {
+    /// By language: a clause's text, and the clause it is (if it names a tag).
+    clauses: [HashMap<String, Option<Clause>>; 3],
+    /// By language: a Message line, and what it states with a channel.
+    stated: [HashMap<String, Option<Stated>>; 3],
+}
+
+impl Memo {
+    pub const LIMIT: usize = 50_000;
+
+    fn clause(&mut self, text: &str, lang: Language) -> Option<&Clause> {
+        let map = &mut self.clauses[lang_index(lang)];
+        if !map.contains_key(text) {
+            if map.len() >= Self::LIMIT {
+                map.clear();
+            }
+            map.insert(text.to_owned(), owner::clauses(text, lang).into_iter().next());
+        }
+        map.get(text).and_then(Option::as_ref)
+    }
+
+    fn stated(&mut self, line: &str, lang: Language, stemmer: &Stemmer) -> Option<&Stated> {
+        let map = &mut self.stated[lang_index(lang)];
+        if !map.contains_key(line) {
+            if map.len() >= Self::LIMIT {
+                map.clear();
+            }
+            let read = match stated(line) {
+                Some((Some(tag), topic, said)) => {
+                    let keys = (normal::key(&topic, stemmer), normal::statement_key(&said));
+                    Some((tag.trim_start_matches('#').to_owned(), topic, said, keys.0, keys.1))
+                }
+                _ => None,
+            };
+            map.insert(line.to_owned(), read);
+        }
+        map.get(line).and_then(Option::as_ref)
+    }
+}
+
+fn lang_index(lang: Language) -> usize {
+    Language::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
 /// Read a journey's facts, with the aliases of its portfolio.
-pub fn of(journey: &Journey) -> Facts {
-    let rules = journey.shared.rules();
+pub fn of(journey: &Journey, memo: &mut Memo) -> Facts {
     let none = PortfolioRules::default();
-    let rules = rules.unwrap_or(&none);
+    let rules = journey.shared.rules().unwrap_or(&none);
     let lang = journey.language();
     let stemmer = normal::stemmer(lang);
     let teams = Aliases::new(&rules.teams, &stemmer);
@@ -123,42 +174,20 @@ pub fn of(journey: &Journey) -> Facts {
     let row = |role| journey.row_with_role(role);
     let (tp, msg, org, sys) = (row(Role::Touchpoints), row(Role::Message), row(Role::Organization), row(Role::Systems));
     let text = |p: usize, r: Option<usize>| r.map_or("", |r| journey.cell(CellRef::new(p, r)));
-    let mut org_reader = Reader::new(lang, &stemmer);
-    let mut sys_reader = Reader::new(lang, &stemmer);
-    let mut keys = normal::Keys::new(&stemmer);
     let mut facts = Facts::default();
     let mut by_phase: Vec<std::ops::Range<usize>> = Vec::with_capacity(journey.phase_count());
     for p in 0..journey.phase_count() {
-        let start = facts.uses.len();
-        let add = |facts: &mut Facts, tag: &str, touchpoint: bool| {
-            let written = tag.trim_start_matches('#');
-            let channel = rules.channel(written).to_lowercase();
-            match facts.uses[start..].iter_mut().find(|u| u.channel == channel) {
-                Some(found) => found.touchpoint |= touchpoint,
-                None => facts.uses.push(Use {
-                    external: journey.is_external(written),
-                    channel,
-                    written: written.to_owned(),
-                    phase: p,
-                    touchpoint,
-                    teams: Vec::new(),
-                    systems: Vec::new(),
-                }),
-            }
-        };
+        let mut phase = Phase { journey, rules, facts: &mut facts, start: 0, p };
+        phase.start = phase.facts.uses.len();
         let tp_text = text(p, tp);
         for span in tag_spans(tp_text) {
-            add(&mut facts, &tp_text[span], true);
+            phase.add(&tp_text[span], true);
         }
-        for (reader, r, aliases, teams_side) in
-            [(&mut org_reader, org, &teams, true), (&mut sys_reader, sys, &systems, false)]
-        {
-            for i in reader.read(text(p, r)) {
-                let clause = reader.clause(i);
+        for (r, aliases, teams_side) in [(org, &teams, true), (sys, &systems, false)] {
+            for piece in text(p, r).lines().flat_map(|line| line.split(';')) {
+                let Some(clause) = memo.clause(piece, lang) else { continue };
                 for tag in &clause.tags {
-                    add(&mut facts, tag, false);
-                    let channel = rules.channel(tag).to_lowercase();
-                    let Some(u) = facts.uses[start..].iter_mut().find(|u| u.channel == channel) else { continue };
+                    let u = phase.add(tag, false);
                     let list = if teams_side { &mut u.teams } else { &mut u.systems };
                     for owner in &clause.owners {
                         let name = aliases.name(owner);
@@ -170,23 +199,61 @@ pub fn of(journey: &Journey) -> Facts {
             }
         }
         for line in text(p, msg).lines() {
-            let Some((Some(tag), topic, said)) = stated(line) else { continue };
-            let written = tag.trim_start_matches('#').to_owned();
-            add(&mut facts, &written, false);
-            facts.said.push(Said {
-                channel: rules.channel(&written).to_lowercase(),
-                written,
-                topic_key: keys.key(&topic),
-                said_key: normal::statement_key(&said),
-                topic,
-                said,
+            let Some((written, topic, said, topic_key, said_key)) = memo.stated(line, lang, &stemmer) else { continue };
+            let channel = phase.add(written, false).channel.clone();
+            phase.facts.said.push(Said {
+                channel,
+                written: written.clone(),
+                topic_key: topic_key.clone(),
+                topic: topic.clone(),
+                said_key: said_key.clone(),
+                said: said.clone(),
                 phase: p,
             });
         }
-        by_phase.push(start..facts.uses.len());
+        by_phase.push(phase.start..facts.uses.len());
     }
     facts.walls = walls(&facts.uses, &by_phase);
     facts
+}
+
+/// The channels of one phase being read.
+struct Phase<'j, 'f> {
+    journey: &'j Journey,
+    rules: &'j PortfolioRules,
+    facts: &'f mut Facts,
+    /// Where this phase's uses start in `facts.uses`.
+    start: usize,
+    p: usize,
+}
+
+impl Phase<'_, '_> {
+    /// The use of the channel a tag names in this phase, added if new.
+    fn add(&mut self, tag: &str, touchpoint: bool) -> &mut Use {
+        let written = tag.trim_start_matches('#');
+        let channel = self.rules.channel(written);
+        let uses = &mut self.facts.uses;
+        // `u.channel` is in lower case already.
+        let found =
+            uses[self.start..].iter().position(|u| channel.chars().flat_map(char::to_lowercase).eq(u.channel.chars()));
+        let i = match found {
+            Some(i) => self.start + i,
+            None => {
+                uses.push(Use {
+                    external: self.journey.is_external(written),
+                    channel: channel.to_lowercase(),
+                    written: written.to_owned(),
+                    phase: self.p,
+                    touchpoint,
+                    teams: Vec::new(),
+                    systems: Vec::new(),
+                });
+                uses.len() - 1
+            }
+        };
+        uses[i].touchpoint |= touchpoint;
+        &mut uses[i]
+    }
 }
 
 /// The walls between consecutive phases: a channel both phases' Touchpoints

@@ -32,7 +32,7 @@ fn channels_get_their_teams_systems_and_promises() {
         ("Buy", "Organization", "Sales owns #phone; Marketing owns #web"),
         ("Buy", "Systems", "#phone agents use CRM and billing system"),
     ]);
-    let facts = of(&j);
+    let facts = of(&j, &mut Memo::default());
     let phone = facts.uses.iter().find(|u| u.channel == "phone").unwrap();
     assert!(phone.touchpoint && !phone.external);
     assert_eq!(phone.teams.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(), ["Sales"]);
@@ -57,7 +57,7 @@ fn aliases_make_spellings_one_channel_team_and_system() {
         j,
         "[aliases.channels]\nphone = [\"hotline\", \"call-centre\"]\n[aliases.teams]\n\"Customer service\" = [\"Support\"]\n[aliases.systems]\nCRM = [\"Salesforce\"]\n",
     );
-    let facts = of(&j);
+    let facts = of(&j, &mut Memo::default());
     assert_eq!(facts.uses.len(), 1, "{:?}", facts.uses);
     let phone = &facts.uses[0];
     assert_eq!((phone.channel.as_str(), phone.written.as_str()), ("phone", "Hotline"));
@@ -75,9 +75,9 @@ fn external_channels_are_marked_and_make_no_walls() {
         ("B", "Touchpoints", "#search"),
         ("B", "Organization", "Sales owns #search"),
     ]);
-    assert_eq!(of(&j).walls.len(), 1);
+    assert_eq!(of(&j, &mut Memo::default()).walls.len(), 1);
     let j = with_rules(j, "[checks]\nexternal = [\"search\"]\n");
-    let facts = of(&j);
+    let facts = of(&j, &mut Memo::default());
     assert!(facts.uses.iter().all(|u| u.external));
     assert!(facts.walls.is_empty());
 }
@@ -99,7 +99,7 @@ fn walls_are_the_handoffs_and_seams_the_checks_find() {
             .filter(|f| f.id == "handoff" || f.id == "system-seam")
             .map(|f| (f.phase, f.subjects[0].to_lowercase(), f.id))
             .collect();
-        let mut found: Vec<(usize, String, &str)> = of(&j)
+        let mut found: Vec<(usize, String, &str)> = of(&j, &mut Memo::default())
             .walls
             .iter()
             .map(|w| (w.from, w.channel.clone(), if w.kind == WallKind::Handoff { "handoff" } else { "system-seam" }))

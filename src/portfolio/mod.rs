@@ -178,8 +178,12 @@ pub fn load<T: Send>(
         None => (None, None),
     };
     let walked = walk::walk(root);
-    let read: Vec<read::Read<T>> =
-        walked.files.par_iter().map(|path| read::read(path, rules.as_ref(), &keep)).collect();
+    // Each worker keeps what it read of the lines of cells (`facts::Memo`).
+    let read: Vec<read::Read<T>> = walked
+        .files
+        .par_iter()
+        .map_init(facts::Memo::default, |memo, path| read::read(path, rules.as_ref(), &keep, memo))
+        .collect();
     let mut portfolio = Portfolio {
         root: root.to_path_buf(),
         config,

@@ -64,6 +64,7 @@ pub fn read<T>(
     path: &Path,
     rules: Option<&Arc<PortfolioRules>>,
     keep: &(impl Fn(Journey, Review) -> T + Sync),
+    memo: &mut facts::Memo,
 ) -> Read<T> {
     let (bytes, modified) = match bytes_and_time(path) {
         Ok(read) => read,
@@ -87,7 +88,7 @@ pub fn read<T>(
         journey.shared = Shared::new(Arc::clone(rules));
     }
     let review = checks::review(&journey);
-    let facts = facts::of(&journey);
+    let facts = facts::of(&journey, memo);
     let summary = Box::new(summarize(&journey, &review, modified));
     Read::Journey { summary, facts, kept: keep(journey, review) }
 }
