@@ -16,6 +16,7 @@ pub mod insights;
 pub mod journey;
 pub mod merge;
 pub mod portfolio;
+pub mod portfolio_shell;
 pub mod recovery;
 pub mod report;
 pub mod sgr;

@@ -160,6 +160,9 @@ pub struct App {
     pub view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
     pub save_note: Option<String>,
+    /// Opened from the portfolio screen: Esc in the grid, with nothing else
+    /// to cancel, goes back to the list (as `q` does, with the save guard).
+    pub from_list: bool,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -236,6 +239,7 @@ impl App {
             touched: Touched::Anything,
             view: View::default(),
             save_note: None,
+            from_list: false,
         }
     }
 

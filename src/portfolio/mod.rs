@@ -37,7 +37,7 @@ use crate::journey::{Journey, PortfolioRules};
 pub use blueprint::Blueprint;
 pub use cross::CrossFinding;
 pub use facts::Facts;
-pub use read::Summary;
+pub use read::{Read, Summary};
 pub use walk::Problem;
 
 /// The checks across journeys, in the order they run.
@@ -206,6 +206,34 @@ pub fn load<T: Send>(
     }
     portfolio.others.extend(walked.passed.into_iter().map(|(path, why)| (under(&path), why)));
     Ok(portfolio)
+}
+
+impl Portfolio {
+    /// Read one file of the portfolio again (a journey changed in the
+    /// editor), with the portfolio's rules.
+    pub fn reread(&self, path: &Path) -> Read<()> {
+        read::read(path, self.rules.as_ref(), &|_, _| (), &mut facts::Memo::default())
+    }
+
+    /// Put what was read again of a file in its place: it may have become a
+    /// journey, or stopped being one. The lists stay in path order.
+    pub fn replace(&mut self, path: &Path, read: Read<()>) {
+        let name = path.strip_prefix(&self.root).unwrap_or(path).display().to_string();
+        self.journeys.retain(|e| e.path != path);
+        self.broken.retain(|(n, _)| *n != name);
+        self.others.retain(|(n, _)| *n != name);
+        match read {
+            Read::Journey { summary, facts, kept } => {
+                let at = self.journeys.partition_point(|e| e.path.as_path() < path);
+                self.journeys.insert(at, Entry { path: path.to_path_buf(), name, summary: *summary, facts, kept });
+            }
+            Read::Other(reason) => self.others.push((name, reason)),
+            Read::Broken(message) => {
+                let at = self.broken.partition_point(|(n, _)| *n < name);
+                self.broken.insert(at, (name, message));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

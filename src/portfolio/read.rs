@@ -37,6 +37,7 @@ pub struct Summary {
 }
 
 /// What reading one file gave.
+#[derive(Debug)]
 pub enum Read<T> {
     Journey {
         summary: Box<Summary>,

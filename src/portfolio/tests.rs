@@ -128,3 +128,25 @@ fn the_walls_are_ranked_most_frequent_first() {
     let crossing = &b.handoffs[1].crossings[0];
     assert_eq!((crossing.journey, crossing.from, crossing.channel.as_str(), crossing.forward), (2, 1, "phone", true));
 }
+
+#[test]
+fn a_journey_read_again_takes_its_place_and_may_stop_being_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["complaint.toml", "repair.toml", "roaming.toml"] {
+        std::fs::copy(Path::new(NORTHWIND).join(name), dir.path().join(name)).unwrap();
+    }
+    let mut p = load(dir.path(), |_, _| ()).unwrap();
+    let repair = dir.path().join("repair.toml");
+    let text = std::fs::read_to_string(&repair).unwrap().replace("title = \"Repair\"", "title = \"Fixed\"");
+    std::fs::write(&repair, text).unwrap();
+    let read = p.reread(&repair);
+    p.replace(&repair, read);
+    let titles: Vec<&str> = p.journeys.iter().map(|e| e.summary.title.as_str()).collect();
+    assert_eq!(titles, ["Complaint about a bill", "Fixed", "Travelling abroad"]);
+    std::fs::write(&repair, "format = 1\nrows = [").unwrap();
+    let read = p.reread(&repair);
+    p.replace(&repair, read);
+    assert_eq!(p.journeys.len(), 2);
+    assert_eq!(p.broken.len(), 1);
+    assert!(p.broken[0].1.contains("repair.toml:2:"), "{}", p.broken[0].1);
+}

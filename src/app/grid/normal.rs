@@ -67,7 +67,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             app.zoom = if app.zoom.is_some() { None } else { Some(0) };
             app.zoom_to_match();
         }
-        Action::Cancel => cancel(app),
+        Action::Cancel => return cancel(app),
         Action::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
         Action::AddPhase => prompt(app, "phase add "),
         Action::InsertPhase => prompt(app, "phase insert "),
@@ -109,10 +109,17 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// Esc in the grid: leave zoom, or else clear the search.
-fn cancel(app: &mut App) {
-    if app.zoom.take().is_none() && app.search.take().is_some() {
-        app.info("Search cleared");
+/// Esc: leave the zoom, else clear the search; with neither, a journey
+/// opened from the portfolio screen goes back to the list.
+fn cancel(app: &mut App) -> Vec<Effect> {
+    if app.zoom.take().is_some() {
+        return Vec::new();
     }
+    if app.search.take().is_some() {
+        app.info("Search cleared");
+        return Vec::new();
+    }
+    if app.from_list { files::quit(app) } else { Vec::new() }
 }
 
 /// Open the command line with some text typed already.
