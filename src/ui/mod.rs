@@ -92,3 +92,6 @@ mod tests;
 
 #[cfg(test)]
 mod view_tests;
+
+#[cfg(test)]
+mod portfolio_tests;

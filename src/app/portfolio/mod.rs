@@ -30,4 +30,4 @@ pub use update::{PortfolioEffect, PortfolioMsg, update};
 pub const CHROME: usize = 6;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
