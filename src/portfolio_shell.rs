@@ -19,7 +19,7 @@ use anyhow::Context as _;
 use ratatui::crossterm::event::{Event, MouseEventKind};
 
 use crate::app::portfolio::{PortfolioEffect, PortfolioMsg, PortfolioView, update};
-use crate::app::{App, Msg, Settings};
+use crate::app::{App, Settings};
 use crate::config::Config;
 use crate::journey::Journey;
 use crate::portfolio::{self, Portfolio};
@@ -166,7 +166,6 @@ fn open(
     };
     let mut app = App::open(started.opening);
     app.from_list = true;
-    crate::app::update(&mut app, Msg::Notice { text: "Esc or q goes back to the list".into(), error: false });
     for notice in started.notices {
         crate::app::update(&mut app, notice);
     }

@@ -37,8 +37,10 @@ fn the_list_opens_a_journey_and_esc_comes_back() {
     pty.assert_screen_contains("Enter open", TIMEOUT);
     pty.keys("jj<Enter>");
     pty.assert_screen_contains("NORMAL", TIMEOUT);
-    pty.assert_screen_contains("Esc or q goes back to the list", TIMEOUT);
+    pty.assert_screen_contains("Checks follow the portfolio's rules in", TIMEOUT);
     pty.assert_screen_contains("Order move", TIMEOUT);
+    pty.keys("l");
+    pty.assert_screen_contains("q back to list", TIMEOUT);
     pty.keys("<Esc>");
     pty.assert_screen_contains("6 journeys", TIMEOUT);
     pty.assert_screen_lacks("NORMAL", TIMEOUT);
@@ -108,4 +110,26 @@ fn a_hangup_while_a_journey_is_open_keeps_what_was_typed() {
     // 128 + SIGHUP; the journey on disk is as it was, the note is in a recovery file.
     pty.assert_exit_code(129, TIMEOUT);
     assert!(!fs::read_to_string(dir.path().join("cancelling.toml")).unwrap().contains("half a note"));
+}
+
+#[test]
+fn a_journey_opened_alone_in_the_folder_follows_its_rules() {
+    let dir = northwind();
+    let roaming = dir.path().join("roaming.toml");
+    let mut pty = Pty::jgrid(&[roaming.to_str().unwrap()], 80, 24, &[]);
+    pty.assert_screen_contains("Checks follow the portfolio's rules in", TIMEOUT);
+    // #search is external by the folder's jgrid.toml: no owner or system is asked for it.
+    pty.keys("H");
+    pty.assert_screen_contains("No findings", TIMEOUT);
+    pty.keys("q");
+    pty.assert_exit_code(0, TIMEOUT);
+    // Alone, the same journey has findings about #search.
+    let alone = tempfile::tempdir().unwrap();
+    fs::copy(&roaming, alone.path().join("roaming.toml")).unwrap();
+    let mut pty = Pty::jgrid(&[alone.path().join("roaming.toml").to_str().unwrap()], 80, 24, &[]);
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.keys("H");
+    pty.assert_screen_contains("2 warnings", TIMEOUT);
+    pty.keys("q");
+    pty.assert_exit_code(0, TIMEOUT);
 }

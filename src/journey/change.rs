@@ -227,7 +227,11 @@ impl Change {
                 Change::InsertAcceptance { at, acceptance: journey.accepted.remove(at) }
             }
             Change::SetExternal(tags) => Change::SetExternal(std::mem::replace(&mut journey.external, tags)),
-            Change::Replace(other) => Change::Replace(Box::new(std::mem::replace(journey, *other))),
+            // The portfolio's rules stay: they are the folder's, not the journey's.
+            Change::Replace(mut other) => {
+                other.shared = journey.shared.clone();
+                Change::Replace(Box::new(std::mem::replace(journey, *other)))
+            }
             Change::SetRole { row, role } => {
                 in_range("row", row, rows)?;
                 let old = journey.explicit_role(row);
