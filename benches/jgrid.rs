@@ -26,6 +26,7 @@
 //! `render` and `move_and_render` should cost the same for every size: what
 //! is drawn is one screen, whatever the grid's size.
 
+use jgrid::app::input::action::{Grid, Move};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -188,7 +189,7 @@ fn move_and_render(bencher: Bencher, size: Size) {
     let theme = Theme::color();
     let mut right = true;
     bencher.with_inputs(|| Buffer::empty(AREA)).bench_local_refs(|buf| {
-        let command = if right { Action::MoveRight } else { Action::MoveLeft };
+        let command = if right { Action::Move(Move::Right) } else { Action::Move(Move::Left) };
         right = !right;
         update(&mut app, Msg::Run(command));
         (&Screen { app: &app, theme: &theme }).render(AREA, black_box(buf));
@@ -209,8 +210,8 @@ fn editing_a_megabyte(at_start: bool) -> App {
     jgrid::journey::Change::SetCell { at: CellRef::new(0, 1), text: big }.apply(&mut journey).expect("in the grid");
     let mut app = App::new(journey, Some(PathBuf::from("big.toml")), History::saved());
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
-    update(&mut app, Msg::Run(Action::MoveDown));
-    update(&mut app, Msg::Run(Action::Edit));
+    update(&mut app, Msg::Run(Action::Move(Move::Down)));
+    update(&mut app, Msg::Run(Action::Grid(Grid::Edit)));
     if at_start {
         let ctrl_home = KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL);
         update(&mut app, Msg::Input(ctrl_home));

@@ -120,15 +120,23 @@ pub enum Subcommand {
         /// The word after >>>>>>> in a conflict
         #[arg(long, default_value = "theirs", value_name = "L")]
         label_theirs: String,
+        /// The word after ||||||| in a conflict (diff3 style)
+        #[arg(long, default_value = "base", value_name = "L")]
+        label_base: String,
+        /// merge: ours and theirs; diff3: the base too; zdiff3: as diff3, shared lines moved out
+        /// (default: git's merge.conflictStyle)
+        #[arg(long, value_enum, value_name = "STYLE")]
+        conflict_style: Option<ConflictStyleArg>,
         /// The file's path in the repository, for messages (git's %P)
         #[arg(long, value_name = "PATH")]
         path: Option<String>,
     },
     /// Show what changed between two journeys, cell by cell (exit 0: the same, 1: different, 2: a
-    /// file cannot be read). Given git's seven arguments it is git's external diff (always exit 0)
+    /// file cannot be read). Given git's seven arguments (nine for a rename or copy) it is git's
+    /// external diff (always exit 0)
     Diff {
-        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
-        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH HEADER]
+        #[arg(required = true, num_args = 2..=9, value_name = "OLD NEW")]
         files: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -180,14 +188,36 @@ pub enum Subcommand {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page jgrid(1) (roff), or write it and a page per subcommand (jgrid-check(1), …) into DIR
+    Man {
+        /// Write jgrid.1 and jgrid-SUBCOMMAND.1 into this folder instead of printing jgrid.1
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+/// How `jgrid merge` writes conflicts (git's `merge.conflictStyle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConflictStyleArg {
+    Merge,
+    Diff3,
+    Zdiff3,
+}
+
+impl ConflictStyleArg {
+    pub fn style(self) -> crate::merge::ConflictStyle {
+        match self {
+            ConflictStyleArg::Merge => crate::merge::ConflictStyle::Merge,
+            ConflictStyleArg::Diff3 => crate::merge::ConflictStyle::Diff3,
+            ConflictStyleArg::Zdiff3 => crate::merge::ConflictStyle::Zdiff3,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,7 @@ pub mod external;
 pub mod format;
 pub mod insights;
 pub mod journey;
+pub mod manual;
 pub mod merge;
 pub mod portfolio;
 pub mod portfolio_shell;

@@ -59,7 +59,7 @@ fn main() -> ExitCode {
     if let Some(dir) = cli.file.clone().filter(|p| p.is_dir()) {
         // A folder is a portfolio: its list of journeys, each opened in the editor.
         let opener = jgrid::portfolio_shell::Opener { config: &config, settings, source };
-        return match jgrid::portfolio_shell::run(dir, config.theme(), &opener) {
+        return match jgrid::portfolio_shell::run(dir, jgrid::ui::theme::Theme::chosen(config.theme), &opener) {
             Ok(exit) => exit_code(exit),
             Err(e) => fail(&format!("{e:#}")),
         };
@@ -81,7 +81,7 @@ fn main() -> ExitCode {
         update(&mut app, Msg::Notice { text: format!("Config: {}{more}", first.render(path)), error: true });
     }
     update(&mut app, started.opened);
-    match shell::run(app, config.theme(), started.session) {
+    match shell::run(app, jgrid::ui::theme::Theme::chosen(config.theme), started.session) {
         Ok(exit) => exit_code(exit),
         Err(e) => fail(&format!("{e:#}")),
     }

@@ -25,6 +25,13 @@ fn placeholder(c: char) -> Option<char> {
     }
 }
 
+/// True for a character that must never reach a terminal raw: a control
+/// character (C0, DEL, C1) or a bidi or invisible formatting character.
+/// `sanitize` shows these as placeholders; the journey writer escapes them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || placeholder(c).is_some()
+}
+
 /// The text with every control or bidi character replaced by a visible placeholder.
 /// Newlines are kept; callers split lines first.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
@@ -35,6 +42,19 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
+}
+
+/// Text shown on one line, such as a path in a message: like [`sanitize`],
+/// and a newline shown as `␊` too (git allows newlines in file names).
+///
+/// ```
+/// assert_eq!(jgrid::text::one_line("a\nb\u{1b}.toml"), "a␊b␛.toml");
+/// ```
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return sanitize(text);
+    }
+    Cow::Owned(text.chars().map(|c| placeholder(c).unwrap_or(c)).collect())
 }
 
 /// JSON text with every character that `sanitize` would replace written as a

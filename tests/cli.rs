@@ -133,6 +133,18 @@ fn completions_and_man_page() {
     let o = jgrid(&["man"]);
     assert!(o.status.success());
     assert!(stdout(&o).starts_with(".ie") || stdout(&o).contains(".TH"), "{}", stdout(&o));
+    // Every page jgrid(1) refers to is written by `man --dir`, into a folder made for it.
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("share/man/man1");
+    let o = jgrid(&["man", "--dir", pages.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let main = std::fs::read_to_string(pages.join("jgrid.1")).unwrap();
+    let cited: Vec<&str> = main.split("jgrid\\-").skip(1).map(|s| s.split('(').next().unwrap()).collect();
+    assert!(cited.len() >= 10, "jgrid(1) cites its subcommands' pages: {cited:?}");
+    for page in cited {
+        let file = pages.join(format!("jgrid-{}.1", page.replace("\\-", "-")));
+        assert!(file.exists(), "jgrid(1) cites {} but it was not written", file.display());
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use jgrid::journey::{CellRef, Change, Journey, Note};
+use jgrid::journey::{Axis, CellRef, Change, Journey, Note, Unresolved, Version};
 use jgrid::merge::{Side, blocks, parse_inline, take};
 
 const BASE: &str = r##"format = 1
@@ -172,7 +172,7 @@ fn jgrid_conflicts(j: &Journey) -> usize {
         .sum();
     let inline = j.phases().iter().map(|p| p.name.as_str()).chain(j.rows().iter().map(String::as_str));
     let inline = inline.chain([j.title.as_str(), j.persona.as_str()]).filter(|v| parse_inline(v).is_some()).count();
-    cells + inline
+    cells + inline + j.unresolved.len()
 }
 
 /// One everyday scenario: the two sides' edits, and what must hold after jgrid's merge.
@@ -324,11 +324,13 @@ fn scenarios() -> Vec<Scenario> {
                 Change::RemovePhase { at: 2 }.apply(j).unwrap();
             },
             theirs: |j| append(j, 2, TOUCH, "#sms on the day"),
-            conflicts: 1,
+            conflicts: 2,
             check: |j| {
                 let want = "<<<<<<< ours (deleted this phase)\n=======\n#mail date confirmation\n#sms on the day\n>>>>>>> theirs";
                 assert_eq!(cell(j, "Delivery", "Touchpoints"), want);
                 assert_eq!(cell(j, "Delivery", "Need"), "Know the installation date");
+                let by = Version::Ours;
+                assert_eq!(j.unresolved, [Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by }]);
             },
         },
         Scenario {
@@ -341,6 +343,51 @@ fn scenarios() -> Vec<Scenario> {
             },
             conflicts: 1,
             check: |j| assert_eq!(names(j)[1], "<<<<<<< Ordering ======= Buying >>>>>>>"),
+        },
+        Scenario {
+            name: "change a mood two ways",
+            ours: |j| {
+                Change::SetMood { phase: 1, mood: Some(1) }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::SetMood { phase: 1, mood: Some(-2) }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(j.phases()[1].mood, Some(1));
+                assert_eq!(j.unresolved, [Unresolved::Mood { phase: "Purchase".into(), theirs: Some(-2) }]);
+            },
+        },
+        Scenario {
+            name: "delete a phase / give it a mood",
+            ours: |j| {
+                Change::RemovePhase { at: 2 }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::SetMood { phase: 2, mood: Some(-1) }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(names(j), ["Orientation", "Purchase", "Delivery"]);
+                assert_eq!(j.phases()[2].mood, Some(-1));
+                let by = Version::Ours;
+                assert_eq!(j.unresolved, [Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by }]);
+            },
+        },
+        Scenario {
+            name: "move the same phase two ways",
+            ours: |j| {
+                Change::MovePhase { from: 2, to: 0 }.apply(j).unwrap();
+            },
+            theirs: |j| {
+                Change::MovePhase { from: 2, to: 1 }.apply(j).unwrap();
+            },
+            conflicts: 1,
+            check: |j| {
+                assert_eq!(names(j), ["Delivery", "Orientation", "Purchase"]);
+                let theirs = vec!["Orientation".to_owned(), "Delivery".to_owned(), "Purchase".to_owned()];
+                assert_eq!(j.unresolved, [Unresolved::Order { axis: Axis::Phase, theirs }]);
+            },
         },
     ]
 }
@@ -443,18 +490,29 @@ fn git_setup_is_idempotent_keeps_other_attributes_and_refuses_outside_a_reposito
 }
 
 #[test]
-fn the_merge_driver_leaves_ours_untouched_when_an_input_cannot_be_read() {
+fn a_version_that_does_not_load_is_merged_line_by_line_and_a_missing_one_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
+    let ours = BASE.replace("Order without paperwork", "Order fast");
     fs::write(d.join("base.toml"), BASE).unwrap();
-    fs::write(d.join("ours.toml"), BASE.replace("Order without paperwork", "Order fast")).unwrap();
-    fs::write(d.join("theirs.toml"), "format = 1\nrows = [\n").unwrap();
+    fs::write(d.join("ours.toml"), &ours).unwrap();
+    // Theirs does not load: its text must still be in the result, and git must stop.
+    let theirs = BASE.replace("Order without paperwork", "Order online").replace("name = \"Delivery\"", "name = ");
+    fs::write(d.join("theirs.toml"), &theirs).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "base.toml", "ours.toml", "theirs.toml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).starts_with("jgrid: theirs.toml:2:9:"), "{}", text(&out));
-    assert_eq!(fs::read_to_string(d.join("ours.toml")).unwrap(), BASE.replace("Order without paperwork", "Order fast"));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).starts_with("jgrid: theirs.toml:31:8: string values must be quoted"), "{}", text(&out));
+    assert!(text(&out).contains("theirs is not a journey jgrid can read, so the file was merged line by line"));
+    let merged = fs::read_to_string(d.join("ours.toml")).unwrap();
+    assert!(
+        merged.contains("<<<<<<< ours\nNeed = \"Order fast\"\n=======\nNeed = \"Order online\"\n>>>>>>> theirs\n"),
+        "{merged}"
+    );
+    assert!(merged.contains("\nname = \n"), "theirs' other change is there too: {merged}");
+    fs::write(d.join("ours.toml"), &ours).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "missing.toml", "ours.toml", "base.toml"]);
     assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(d.join("ours.toml")).unwrap(), ours, "nothing written when an input is missing");
     // With -o the result goes elsewhere and OURS stays as it is.
     fs::write(d.join("theirs.toml"), BASE.replace("Know the installation date", "Know the date")).unwrap();
     let out = run(d, jgrid_bin(), &["merge", "base.toml", "ours.toml", "theirs.toml", "-o", "out.toml"]);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::app::history::History;
 use crate::app::msg::{Effect, ReloadFailure, SaveFailure};
-use crate::app::questions::{About, Found, Question, QuestionKind};
+use crate::app::questions::{About, Found, Question};
 use crate::app::state::{App, Mode, OnDisk};
 use crate::app::text::line_input::{LineInput, LineKind};
 use crate::journey::{CellRef, Journey, readable};
@@ -49,7 +49,7 @@ pub fn ask_path(app: &mut App, then_quit: bool) {
 /// Quit, asking first when there are unsaved changes.
 pub fn quit(app: &mut App) -> Vec<Effect> {
     if app.is_modified() {
-        app.ask(Question::new(QuestionKind::Quit, "Unsaved changes: save before quitting?", About::Nothing));
+        app.ask(Question::new("Unsaved changes: save before quitting?", About::Quit));
         Vec::new()
     } else {
         vec![Effect::Quit]
@@ -98,7 +98,7 @@ pub fn conflict(app: &mut App, path: PathBuf, then_quit: bool) {
     } else {
         format!("{target} already exists.")
     };
-    app.ask(Question::new(QuestionKind::Conflict, text, About::Save { path, then_quit, own_file }));
+    app.ask(Question::new(text, About::Save { path, then_quit, own_file }));
 }
 
 /// At start: say when another jgrid has the journey open, then offer the
@@ -116,7 +116,7 @@ pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreada
     let file = sanitize(&app.file_label()).into_owned();
     let who: Vec<String> = others.iter().map(|(pid, since)| format!("pid {pid}, since {}", readable(*since))).collect();
     let text = format!("{file} is already open in another jgrid ({}).", who.join("; "));
-    app.ask(Question::new(QuestionKind::Open, text, About::Open { then: found }));
+    app.ask(Question::new(text, About::Open { then: found }));
 }
 
 /// Ask about the first of these recovery files (the newest), keeping the rest for later questions.
@@ -135,7 +135,7 @@ pub fn ask_recovery(app: &mut App, mut found: Vec<Found>) {
         readable(first.recovery.written),
         summary(&app.journey, &first)
     );
-    app.ask(Question::new(QuestionKind::Recover, text, About::Recovery { found: Box::new(first), more: found }));
+    app.ask(Question::new(text, About::Recovery { found: Box::new(first), more: found }));
 }
 
 /// How many cells differ between a recovery and the journey on disk.

@@ -47,6 +47,6 @@ pub use input::keymap::{Key, KeyMode, Keymap};
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
 pub use questions::{About, Found, Question, QuestionKind, Shown};
 pub use state::{App, Mode, OnDisk, Opening, Settings, Status};
-pub use text::cell_editor::Editor;
+pub use text::cell_editor::{CELL_KEYS, Editor};
 pub use text::line_input::{LINE_KEYS, LineInput, LineKind};
 pub use update::{resolve_key, update};

@@ -3,11 +3,12 @@
 //! A neutral home, so the handlers never import each other.
 
 use crate::app::grid::structure::{self, Outcome};
-use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::questions::{About, Question};
 use crate::app::state::{App, Mode, Status};
 use crate::app::text::cell_editor::Editor;
 use crate::app::touched::Touched;
 use crate::checks;
+use crate::insights::{Evidence, MarkCounts};
 use crate::journey::Change;
 
 impl App {
@@ -64,7 +65,7 @@ impl App {
                 }
             }
             Outcome::Confirm { question, change } => {
-                self.ask(Question::new(QuestionKind::Delete, question, About::Change(change)));
+                self.ask(Question::new(question, About::Delete(change)));
             }
             Outcome::Error(e) => self.error(e),
         }
@@ -110,9 +111,16 @@ impl App {
         }
     }
 
+    /// Turn highlight mode off; true when it was on.
+    pub(super) fn highlight_off(&mut self) -> bool {
+        self.marks = None;
+        self.review.take().is_some()
+    }
+
     /// Turn highlight mode on (and run the checks).
     pub(super) fn highlight_on(&mut self) {
         self.review = Some(checks::Review::default());
+        self.marks = Some(MarkCounts::default());
         self.refresh_findings();
     }
 
@@ -134,33 +142,25 @@ impl App {
             Touched::Nothing => return,
             Touched::Cells(cells) => {
                 self.checker.cells_changed(&self.journey, &cells, &mut self.conflicts, self.review.as_mut());
+                if let Some(marks) = &mut self.marks {
+                    marks.cells_changed(&self.journey, &cells);
+                }
+                if let Some(evidence) = &mut self.evidence {
+                    evidence.cells_changed(&self.journey, &cells);
+                }
             }
             Touched::Anything => {
                 self.checker.recheck(&self.journey, &mut self.conflicts, self.review.as_mut());
+                if let Some(marks) = &mut self.marks {
+                    *marks = MarkCounts::of(&self.journey);
+                }
+                if let Some(evidence) = &mut self.evidence {
+                    *evidence = Evidence::of(&self.journey);
+                }
             }
-        }
-        if self.review.is_some() {
-            self.marks = mark_counts(&self.journey);
-        }
-        if let Some(evidence) = &mut self.evidence {
-            *evidence = crate::insights::Evidence::of(&self.journey);
         }
         if let Some(search) = &mut self.search {
             search.refresh(&self.journey);
         }
     }
-}
-
-/// How many lines carry each mark (pain, opportunity, question, quote), in
-/// the order of `Mark::ALL`.
-fn mark_counts(journey: &crate::journey::Journey) -> [usize; 4] {
-    let mut counts = [0; 4];
-    for phase in journey.phases() {
-        for line in phase.cells().iter().flat_map(|c| c.lines()) {
-            if let Some(m) = crate::journey::Mark::of(line) {
-                counts[m as usize] += 1;
-            }
-        }
-    }
-    counts
 }

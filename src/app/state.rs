@@ -13,7 +13,7 @@ use crate::app::text::line_input::LineInput;
 use crate::app::touched::Touched;
 use crate::app::viewport::columns::View;
 use crate::checks::{Checker, Finding, Review};
-use crate::insights::Evidence;
+use crate::insights::{Evidence, MarkCounts};
 use crate::journey::{CellRef, Journey};
 use crate::recovery::RecoveryTarget;
 
@@ -63,7 +63,7 @@ impl Mode {
             Mode::Edit(_) => KeyMode::Edit,
             Mode::Line(_) => KeyMode::Line,
             Mode::Help { .. } => KeyMode::Help,
-            Mode::Ask(q) => KeyMode::Question(q.kind),
+            Mode::Ask(q) => KeyMode::Question(q.kind()),
             Mode::Inbox { .. } => KeyMode::Inbox,
             Mode::Place { .. } => KeyMode::Place,
             Mode::List(_) => KeyMode::List,
@@ -108,7 +108,7 @@ pub struct Status {
     pub error: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
@@ -135,7 +135,7 @@ pub struct App {
     pub review: Option<Review>,
     /// In highlight mode, how many lines carry each mark (pain, opportunity,
     /// question, quote, in the order of `Mark::ALL`); kept with the review.
-    pub marks: [usize; 4],
+    pub marks: Option<MarkCounts>,
     /// The last copied or cut cell text.
     pub clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
@@ -227,7 +227,7 @@ impl App {
             first_row: 0,
             recovery: None,
             review: None,
-            marks: [0; 4],
+            marks: None,
             clipboard: None,
             search: None,
             zoom: None,

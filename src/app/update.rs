@@ -2,6 +2,7 @@
 //! messages through the keymap (`resolve_key`); each message is handed to
 //! the handler of the current mode; side effects come back as `Effect`s.
 
+use crate::app::input::action::{Edit, Move};
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
@@ -34,7 +35,7 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Msg> {
         (Mode::Ask(question), _) => question.spec().otherwise.map(Msg::Run).into_iter().collect(),
         // A quick Esc then a key can arrive as Alt+key (tmux, a slow link).
         (Mode::Edit(_) | Mode::Normal, _) if key.mods.contains(KeyModifiers::ALT) => {
-            let esc = if matches!(app.mode, Mode::Edit(_)) { Action::KeepEdit } else { Action::Cancel };
+            let esc = if matches!(app.mode, Mode::Edit(_)) { Action::Edit(Edit::Keep) } else { Action::Cancel };
             let mut msgs = vec![Msg::Run(esc)];
             let plain = Key::new(key.code, key.mods - KeyModifiers::ALT);
             msgs.extend(app.keymap.lookup(KeyMode::Normal, plain).map(Msg::Run));
@@ -42,7 +43,8 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Msg> {
         }
         (Mode::Edit(_) | Mode::Line(_), _) => vec![Msg::Input(event)],
         (Mode::Help { .. }, _) => vec![Msg::Run(Action::Cancel)],
-        _ => Vec::new(),
+        // An unbound key does nothing in the grid, a panel or a list.
+        (Mode::Normal | Mode::Inbox { .. } | Mode::Place { .. } | Mode::List(_) | Mode::Present(_), _) => Vec::new(),
     }
 }
 
@@ -131,27 +133,44 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Normal => normal::run(app, action),
         Mode::Ask(_) => answers::answer(app, action),
         Mode::Edit(_) => match action {
-            Action::KeepEdit => {
+            Action::Edit(Edit::Keep) => {
                 app.finish_edit(true);
                 Vec::new()
             }
-            Action::AbandonEdit => {
+            Action::Edit(Edit::Abandon) => {
                 app.finish_edit(false);
                 Vec::new()
             }
-            Action::KeepAndSave => {
+            Action::Edit(Edit::KeepAndSave) => {
                 app.finish_edit(true);
                 files::save(app, None, false)
             }
-            _ => Vec::new(),
+            // Typing keys arrive as `Msg::Input`; nothing else is bound in a cell.
+            Action::Move(_)
+            | Action::Grid(_)
+            | Action::Inbox(_)
+            | Action::List(_)
+            | Action::Answer(_)
+            | Action::Submit
+            | Action::Cancel
+            | Action::Complete => Vec::new(),
         },
         Mode::Help { scroll } => {
             match action {
-                Action::MoveUp => *scroll = scroll.saturating_sub(1),
-                Action::MoveDown => *scroll = scroll.saturating_add(1),
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::PageDown => *scroll = scroll.saturating_add(10),
-                _ => app.mode = Mode::Normal,
+                Action::Move(Move::Up) => *scroll = scroll.saturating_sub(1),
+                Action::Move(Move::Down) => *scroll = scroll.saturating_add(1),
+                Action::Move(Move::PageUp) => *scroll = scroll.saturating_sub(10),
+                Action::Move(Move::PageDown) => *scroll = scroll.saturating_add(10),
+                // Any other key closes help.
+                Action::Move(_)
+                | Action::Grid(_)
+                | Action::Edit(_)
+                | Action::Inbox(_)
+                | Action::List(_)
+                | Action::Answer(_)
+                | Action::Submit
+                | Action::Cancel
+                | Action::Complete => app.mode = Mode::Normal,
             }
             Vec::new()
         }
@@ -176,36 +195,66 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::Line(line) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return Vec::new();
     };
-    match (action, &line.kind) {
-        (Action::Submit, LineKind::Command) => return commands::run(app, &line.text()),
-        (Action::Submit, LineKind::SaveAs { then_quit }) => {
+    match action {
+        Action::Submit => {
             let text = line.text();
-            let path = text.trim();
-            let path = if path.is_empty() { line_input::default_save_path() } else { PathBuf::from(path) };
-            return files::save(app, Some(path), *then_quit);
+            return submit_line(app, line.kind, &text);
         }
-        // The cursor stays on the match it reached while typing.
-        (Action::Submit, LineKind::Search { .. }) => {}
-        (Action::Cancel, LineKind::Search { origin }) => {
-            app.cursor = *origin;
-            app.search = None;
-            app.info("Search cancelled");
+        Action::Cancel => {
+            let text = line.text();
+            cancel_line(app, line.kind, &text);
         }
-        (Action::Submit, LineKind::Capture { .. }) => capture::submit(app, &line.text()),
-        // Closing the capture line files what is typed: a note is never dropped.
-        (Action::Cancel, LineKind::Capture { .. }) => capture::close(app, &line.text()),
-        (Action::Submit, LineKind::EditNote { index }) => inbox::edited(app, *index, &line.text()),
-        (Action::Cancel, LineKind::EditNote { index }) => app.mode = Mode::Inbox { selected: *index },
-        (Action::Submit, LineKind::Reason { acceptance }) => lists::accepted(app, acceptance, &line.text()),
-        (Action::Cancel, LineKind::Reason { .. }) => app.info("Not accepted"),
-        (Action::Cancel, _) => {}
-        (Action::Complete, LineKind::Command) => {
+        Action::Complete if line.kind == LineKind::Command => {
             let completed = commands::complete(&line.text());
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, &completed)));
         }
-        _ => app.mode = Mode::Line(line),
+        // Anything else leaves the prompt as it is.
+        Action::Complete
+        | Action::Move(_)
+        | Action::Grid(_)
+        | Action::Edit(_)
+        | Action::Inbox(_)
+        | Action::List(_)
+        | Action::Answer(_) => app.mode = Mode::Line(line),
     }
     Vec::new()
+}
+
+/// Enter on a one-line prompt.
+fn submit_line(app: &mut App, kind: LineKind, text: &str) -> Vec<Effect> {
+    match kind {
+        LineKind::Command => return commands::run(app, text),
+        LineKind::SaveAs { then_quit } => {
+            let path = text.trim();
+            let path = if path.is_empty() { line_input::default_save_path() } else { PathBuf::from(path) };
+            return files::save(app, Some(path), then_quit);
+        }
+        // The cursor stays on the match it reached while typing.
+        LineKind::Search { .. } => {}
+        LineKind::Capture { .. } => capture::submit(app, text),
+        LineKind::EditNote { index } => inbox::edited(app, index, text),
+        LineKind::Reason { acceptance } => lists::accepted(app, &acceptance, text),
+        // The portfolio screen's filter is never the editor's line.
+        LineKind::Filter => {}
+    }
+    Vec::new()
+}
+
+/// Esc on a one-line prompt.
+fn cancel_line(app: &mut App, kind: LineKind, text: &str) {
+    match kind {
+        LineKind::Command | LineKind::SaveAs { .. } => {}
+        LineKind::Search { origin } => {
+            app.cursor = origin;
+            app.search = None;
+            app.info("Search cancelled");
+        }
+        // Closing the capture line files what is typed: a note is never dropped.
+        LineKind::Capture { .. } => capture::close(app, text),
+        LineKind::EditNote { index } => app.mode = Mode::Inbox { selected: index },
+        LineKind::Reason { .. } => app.info("Not accepted"),
+        LineKind::Filter => {}
+    }
 }
 
 /// A key that edits text (a cell or a one-line prompt).

@@ -34,13 +34,6 @@ impl std::fmt::Debug for Checker {
     }
 }
 
-impl Clone for Checker {
-    /// A copy knows nothing: it checks everything the next time.
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
 struct Known {
     /// Phases and rows when last checked.
     shape: (usize, usize),

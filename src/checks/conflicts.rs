@@ -1,10 +1,12 @@
 //! `merge-conflict`: what a merge left for a person to decide. A cell with
-//! conflict blocks, and a phase name, row name, title or persona holding an
-//! inline conflict. It cannot be switched off: a conflict is not a matter of
+//! conflict blocks, a phase name, row name, title or persona holding an
+//! inline conflict, and each choice the merge recorded (a mood, a role, the
+//! language, an order or a deletion: the file's `[[conflict]]`). It cannot be switched off: a conflict is not a matter of
 //! taste, and a file with one should not be committed unnoticed.
 
 use super::{Finding, Grid};
-use crate::merge::{blocks, parse_inline};
+use crate::journey::Unresolved;
+use crate::merge::{blocks, parse_inline, unresolved_cell};
 
 const ID: &str = "merge-conflict";
 
@@ -54,12 +56,24 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     }
 }
 
-/// The merge conflicts in the names of rows, the title and the persona.
+/// The merge conflicts in the names of rows, the title and the persona, and
+/// the choices a merge recorded (the file's `[[conflict]]`).
 pub(super) fn names(g: &Grid, out: &mut Vec<Finding>) {
     let j = g.journey;
     let first_row = g.row_name(0);
     if j.phases().is_empty() {
         return;
+    }
+    for u in &j.unresolved {
+        let at = unresolved_cell(j, u);
+        let how = match u {
+            Unresolved::Deleted { axis, by, .. } => {
+                format!(":take {} deletes the {}, :take {} keeps it", by.word(), axis.word(), by.other().word())
+            }
+            _ => ":take ours keeps it as it is, :take theirs takes theirs".to_owned(),
+        };
+        let message = format!("After a merge, {}; {how} (M here).", u.describe(j));
+        out.push(Finding::in_phase(ID, at.phase, vec![at.row], message));
     }
     let first_phase = g.quoted_phase(0);
     for (r, row) in j.rows().iter().enumerate() {

@@ -6,7 +6,6 @@
 //! [`normal::statement_key`]; a line's mark and `@sources` are left out.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::journey::{CellRef, Mark};
 
@@ -110,7 +109,7 @@ pub(super) struct Topic<'s> {
     /// (statement key, statement as first written, places)
     answers: Vec<(&'s str, &'s str, Vec<&'s str>)>,
     /// The places each answer has (by its index), to find a repeat at once.
-    places: HashSet<(usize, &'s str), BuildHasherDefault<Fnv>>,
+    places: fnv::FnvHashSet<(usize, &'s str)>,
     cells: Vec<CellRef>,
 }
 
@@ -154,25 +153,6 @@ impl<'s> Topic<'s> {
             message,
             subjects: vec![self.first.to_owned()],
         })
-    }
-}
-
-/// FNV-1a: a quick hash for the short place names of a topic (a topic
-/// can have thousands of places, so this runs often).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 

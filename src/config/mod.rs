@@ -106,7 +106,6 @@ pub use keys::{key_name, parse_key};
 use crate::app::Action;
 use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::journey::{DEFAULT_PHASES, DEFAULT_ROWS};
-use crate::ui::theme::Theme;
 
 /// The environment variable that names the config file.
 pub const ENV: &str = "JGRID_CONFIG";
@@ -144,11 +143,6 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The theme to draw with.
-    pub fn theme(&self) -> Theme {
-        self.theme.theme()
-    }
-
     /// Add the bindings to a keymap. A key bound twice keeps its first
     /// binding, and an action's first key in the file comes first in
     /// `Keymap::keys_for`.
@@ -170,7 +164,7 @@ impl Config {
 }
 
 /// The `theme` setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::VariantArray)]
 pub enum ThemeChoice {
     /// Colour, unless `NO_COLOR` is set.
     #[default]
@@ -180,7 +174,7 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Auto, ThemeChoice::Color, ThemeChoice::Mono];
+    pub const ALL: &'static [ThemeChoice] = <ThemeChoice as strum::VariantArray>::VARIANTS;
 
     /// The name in the config file.
     pub fn name(self) -> &'static str {
@@ -195,15 +189,7 @@ impl ThemeChoice {
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
             "colour" => Some(ThemeChoice::Color),
-            name => Self::ALL.into_iter().find(|t| t.name() == name),
-        }
-    }
-
-    pub fn theme(self) -> Theme {
-        match self {
-            ThemeChoice::Auto => Theme::from_env(),
-            ThemeChoice::Color => Theme::color(),
-            ThemeChoice::Mono => Theme::mono(),
+            name => Self::ALL.iter().copied().find(|t| t.name() == name),
         }
     }
 }

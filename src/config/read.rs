@@ -1,6 +1,7 @@
 //! Walks the TOML document with its spans, so every problem gets a line and
 //! column and only the entry it concerns falls back to its default.
 
+use crate::app::input::action::{Answer, Edit, Grid};
 use crate::text::line_column;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,13 +19,25 @@ const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
 const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open and take";
 
 /// Actions that must keep a key in a mode, or the user is stuck there.
-const NEEDED: [(KeyMode, &[Action], &str); 6] = [
-    (KeyMode::Normal, &[Action::Quit, Action::CommandLine], "to quit"),
-    (KeyMode::Edit, &[Action::KeepEdit, Action::AbandonEdit, Action::KeepAndSave], "to leave the cell"),
+const NEEDED: &[(KeyMode, &[Action], &str)] = &[
+    (KeyMode::Normal, &[Action::Grid(Grid::Quit), Action::Grid(Grid::CommandLine)], "to quit"),
+    (
+        KeyMode::Edit,
+        &[Action::Edit(Edit::Keep), Action::Edit(Edit::Abandon), Action::Edit(Edit::KeepAndSave)],
+        "to leave the cell",
+    ),
     (KeyMode::Line, &[Action::Submit], "to run a command"),
     (KeyMode::Line, &[Action::Cancel], "to cancel"),
-    (KeyMode::Question(QuestionKind::Recover), &[Action::Recover, Action::Discard, Action::KeepForLater], "to answer"),
-    (KeyMode::Question(QuestionKind::Open), &[Action::OpenAnyway, Action::OpenReadOnly, Action::Quit], "to answer"),
+    (
+        KeyMode::Question(QuestionKind::Recover),
+        &[Action::Answer(Answer::Recover), Action::Answer(Answer::Discard), Action::Answer(Answer::KeepForLater)],
+        "to answer",
+    ),
+    (
+        KeyMode::Question(QuestionKind::Open),
+        &[Action::Answer(Answer::OpenAnyway), Action::Answer(Answer::OpenReadOnly), Action::Grid(Grid::Quit)],
+        "to answer",
+    ),
 ];
 
 pub(super) fn parse(text: &str) -> (Config, Vec<ConfigError>) {
@@ -177,14 +190,14 @@ impl Reader<'_> {
     }
 
     fn mode(&mut self, name: &Spanned<std::borrow::Cow<str>>, value: &Spanned<DeValue>) {
-        let Some(mode) = KeyMode::ALL.into_iter().find(|m| m.name() == name.get_ref().to_ascii_lowercase()) else {
+        let Some(mode) = KeyMode::all().find(|m| m.name() == name.get_ref().to_ascii_lowercase()) else {
             let message = if !matches!(value.get_ref(), DeValue::Table(_)) && parse_key(name.get_ref()).is_ok() {
                 format!(
                     "the key `{}` needs a mode: put it under [keys.normal], or edit, line or help; this line is skipped",
                     name.get_ref()
                 )
             } else {
-                let hint = suggest(name.get_ref(), KeyMode::ALL.map(KeyMode::name));
+                let hint = suggest(name.get_ref(), KeyMode::all().map(KeyMode::name));
                 format!("unknown mode `{}`{hint}; the modes are {MODES}; its keys are skipped", name.get_ref())
             };
             self.error(name.span(), message);
@@ -280,7 +293,7 @@ impl Reader<'_> {
     /// without (leaving a cell, quitting), drop the lines that did that.
     fn keep_ways_out(&mut self) {
         let defaults = Keymap::default();
-        for (mode, needed, what) in NEEDED {
+        for &(mode, needed, what) in NEEDED {
             let keymap = self.config.keymap();
             if needed.iter().any(|&c| !keymap.keys_for(mode, c).is_empty()) {
                 continue;
@@ -316,13 +329,13 @@ pub(super) fn actions_for(mode: KeyMode) -> Vec<Action> {
         KeyMode::Normal => {
             let normal = defaults.actions(KeyMode::Normal);
             // Answers to questions do nothing in the grid.
-            let answers = QuestionKind::ALL.into_iter().flat_map(|q| defaults.actions(KeyMode::Question(q)));
+            let answers = QuestionKind::ALL.iter().flat_map(|q| defaults.actions(KeyMode::Question(*q)));
             let elsewhere: Vec<Action> = [defaults.actions(KeyMode::Edit), defaults.actions(KeyMode::Line)]
                 .concat()
                 .into_iter()
                 .chain(answers)
                 .collect();
-            Action::ALL.into_iter().filter(|c| normal.contains(c) || !elsewhere.contains(c)).collect()
+            Action::all().filter(|c| normal.contains(c) || !elsewhere.contains(c)).collect()
         }
         mode => defaults.actions(mode),
     }

@@ -1,3 +1,4 @@
+use crate::app::input::action::{Edit, Grid, Move};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
@@ -36,27 +37,27 @@ fn the_documented_example_loads_without_errors() {
     assert_eq!(
         config.bindings,
         [
-            (KeyMode::Normal, Key::ctrl('w'), Some(Action::Save)),
-            (KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Edit)),
+            (KeyMode::Normal, Key::ctrl('w'), Some(Action::Grid(Grid::Save))),
+            (KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Grid(Grid::Edit))),
             (KeyMode::Normal, Key::plain('x'), None),
-            (KeyMode::Edit, Key::ctrl('w'), Some(Action::KeepAndSave)),
+            (KeyMode::Edit, Key::ctrl('w'), Some(Action::Edit(Edit::KeepAndSave))),
         ]
     );
     let keymap = config.keymap();
     assert_eq!(keymap.lookup(KeyMode::Normal, Key::plain('x')), None);
-    assert_eq!(keymap.lookup(KeyMode::Normal, Key::code(KeyCode::Delete)), Some(Action::Clear));
-    assert_eq!(keymap.lookup(KeyMode::Edit, Key::ctrl('w')), Some(Action::KeepAndSave));
+    assert_eq!(keymap.lookup(KeyMode::Normal, Key::code(KeyCode::Delete)), Some(Action::Grid(Grid::Clear)));
+    assert_eq!(keymap.lookup(KeyMode::Edit, Key::ctrl('w')), Some(Action::Edit(Edit::KeepAndSave)));
 }
 
 #[test]
 fn the_documented_example_names_every_action_and_mode() {
     let example = doc_example();
-    for command in Action::ALL {
+    for command in Action::all() {
         let name = command.name();
         let listed = example.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).any(|w| w == name);
         assert!(listed, "add `{name}` to the action list in the example in src/config/mod.rs");
     }
-    for mode in KeyMode::ALL {
+    for mode in KeyMode::all() {
         assert!(example.contains(&format!("[keys.{}]", mode.name())), "{}", mode.name());
     }
 }
@@ -91,16 +92,15 @@ phases = ["Before", "During", "After"]
     let (config, errors) = parsed(text);
     assert_eq!(errors, []);
     assert_eq!(config.theme, ThemeChoice::Mono);
-    assert_eq!(config.theme(), Theme::mono());
     assert!(!config.mouse && !config.osc52 && config.autosave);
     assert_eq!(config.new_rows, ["Goal", "Channel"]);
     assert_eq!(config.new_phases, ["Before", "During", "After"]);
     let k = config.keymap();
-    assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('q')), Some(Action::Quit));
-    assert_eq!(k.lookup(KeyMode::Normal, Key::plain('G')), Some(Action::FirstRow));
-    assert_eq!(k.lookup(KeyMode::Normal, Key::plain('g')), Some(Action::FirstRow));
-    assert!(k.keys_for(KeyMode::Normal, Action::LastRow).is_empty());
-    assert_eq!(k.lookup(KeyMode::Edit, Key::ctrl('g')), Some(Action::AbandonEdit));
+    assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('q')), Some(Action::Grid(Grid::Quit)));
+    assert_eq!(k.lookup(KeyMode::Normal, Key::plain('G')), Some(Action::Move(Move::FirstRow)));
+    assert_eq!(k.lookup(KeyMode::Normal, Key::plain('g')), Some(Action::Move(Move::FirstRow)));
+    assert!(k.keys_for(KeyMode::Normal, Action::Move(Move::LastRow)).is_empty());
+    assert_eq!(k.lookup(KeyMode::Edit, Key::ctrl('g')), Some(Action::Edit(Edit::Abandon)));
     assert_eq!(k.lookup(KeyMode::Line, Key::ctrl('j')), Some(Action::Submit));
     assert_eq!(k.lookup(KeyMode::Help, Key::plain('x')), Some(Action::Cancel));
 }
@@ -111,9 +111,9 @@ fn a_binding_comes_first_in_the_keymap_and_in_the_hints() {
     assert_eq!(errors, []);
     let mut keymap = Keymap::default();
     config.apply(&mut keymap);
-    assert_eq!(keymap.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Action::Save));
-    assert_eq!(keymap.keys_for(KeyMode::Normal, Action::Save), [Key::ctrl('w'), Key::ctrl('s')]);
-    assert_eq!(keymap.label(KeyMode::Normal, Action::Save).as_deref(), Some("Ctrl-w"));
+    assert_eq!(keymap.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Action::Grid(Grid::Save)));
+    assert_eq!(keymap.keys_for(KeyMode::Normal, Action::Grid(Grid::Save)), [Key::ctrl('w'), Key::ctrl('s')]);
+    assert_eq!(keymap.label(KeyMode::Normal, Action::Grid(Grid::Save)).as_deref(), Some("Ctrl-w"));
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn several_keys_for_one_action_keep_the_file_order() {
     let (config, errors) = parsed(text);
     assert_eq!(errors, []);
     let k = config.keymap();
-    assert_eq!(k.keys_for(KeyMode::Normal, Action::Save), [Key::ctrl('w'), Key::code(KeyCode::F(2))]);
+    assert_eq!(k.keys_for(KeyMode::Normal, Action::Grid(Grid::Save)), [Key::ctrl('w'), Key::code(KeyCode::F(2))]);
     assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('s')), None);
 }
 
@@ -144,7 +144,7 @@ fn an_unknown_mode_is_reported_and_the_other_modes_apply() {
     assert_eq!(positions(&errors), [(1, 7)]);
     assert!(errors[0].message.contains("unknown mode `insert`"), "{}", errors[0].message);
     assert!(errors[0].message.contains("normal, edit, line and help"));
-    assert_eq!(config.bindings, [(KeyMode::Normal, Key::ctrl('w'), Some(Action::Save))]);
+    assert_eq!(config.bindings, [(KeyMode::Normal, Key::ctrl('w'), Some(Action::Grid(Grid::Save)))]);
 
     let (_, errors) = parsed("[keys]\n\"ctrl-w\" = \"save\"\n");
     assert_eq!(positions(&errors), [(2, 1)]);
@@ -159,7 +159,7 @@ fn an_unknown_action_is_reported_and_the_other_bindings_apply() {
     let message = &errors[0].message;
     assert!(message.contains("unknown action \"sav\" (did you mean `save`?)"), "{message}");
     assert!(message.contains("move-left"), "lists the actions: {message}");
-    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Edit))]);
+    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Grid(Grid::Edit)))]);
     let k = config.keymap();
     assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('w')), None);
 }
@@ -180,7 +180,7 @@ fn a_plain_character_cannot_be_bound_where_it_types() {
     assert!(errors[0].message.contains("types itself"), "{}", errors[0].message);
     assert_eq!(
         config.bindings,
-        [(KeyMode::Edit, Key::new(KeyCode::Char('q'), KeyModifiers::ALT), Some(Action::KeepEdit))]
+        [(KeyMode::Edit, Key::new(KeyCode::Char('q'), KeyModifiers::ALT), Some(Action::Edit(Edit::Keep)))]
     );
 }
 
@@ -190,7 +190,7 @@ fn a_bad_key_name_is_reported_and_the_other_bindings_apply() {
     let (config, errors) = parsed(text);
     assert_eq!(positions(&errors), [(3, 3)]);
     assert!(errors[0].message.contains("unknown modifier `ctlr`"), "{}", errors[0].message);
-    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Edit))]);
+    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Grid(Grid::Edit)))]);
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn the_same_key_twice_keeps_the_first() {
     let (config, errors) = parsed(text);
     assert_eq!(positions(&errors), [(3, 1)]);
     assert!(errors[0].message.contains("line 2"), "{}", errors[0].message);
-    assert_eq!(config.bindings, [(KeyMode::Normal, Key::ctrl('w'), Some(Action::Save))]);
+    assert_eq!(config.bindings, [(KeyMode::Normal, Key::ctrl('w'), Some(Action::Grid(Grid::Save)))]);
 }
 
 #[test]
@@ -232,7 +232,7 @@ phases = "Before"
     assert_eq!(config.theme, defaults.theme);
     assert!(config.mouse && !config.osc52 && !config.autosave);
     assert_eq!((config.new_rows, config.new_phases), (defaults.new_rows, defaults.new_phases));
-    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Edit))]);
+    assert_eq!(config.bindings, [(KeyMode::Normal, Key::code(KeyCode::F(2)), Some(Action::Grid(Grid::Edit)))]);
 
     let (config, errors) = parsed("keys = 1\nnew = true\n[other]\n");
     assert_eq!(positions(&errors), [(1, 8), (2, 7), (3, 2)]);
@@ -261,7 +261,6 @@ fn unknown_theme_names_keep_auto() {
     assert_eq!(positions(&errors), [(1, 9)]);
     assert_eq!(config.theme, ThemeChoice::Auto);
     assert_eq!(parsed("theme = \"Colour\"").0.theme, ThemeChoice::Color);
-    assert_eq!(ThemeChoice::Color.theme(), Theme::color());
 }
 
 #[test]
@@ -290,7 +289,7 @@ fn taking_away_every_way_out_keeps_those_defaults() {
     assert!(errors[0].message.contains("no key to leave the cell in edit mode"), "{}", errors[0].message);
     assert_eq!(config.bindings, [(KeyMode::Edit, Key::code(KeyCode::F(5)), None)]);
     let k = config.keymap();
-    assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::KeepEdit));
+    assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::Edit(Edit::Keep)));
 
     let (config, errors) = parsed("[keys.normal]\nq = \"none\"\n\":\" = \"help\"\n");
     assert_eq!(positions(&errors), [(2, 1), (3, 1)]);

@@ -13,7 +13,7 @@ pub use unified::unified;
 
 use serde::Serialize;
 
-use crate::journey::{Acceptance, CellRef, Journey, Note};
+use crate::journey::{Acceptance, CellRef, Journey, Note, Unresolved};
 use crate::merge::identity::{Correspondence, correspond};
 
 /// One line of a cell's change.
@@ -52,6 +52,33 @@ impl From<&Acceptance> for AcceptedView {
     fn from(a: &Acceptance) -> Self {
         let a = a.clone();
         Self { check: a.check, phase: a.phase, rows: a.rows, subject: a.subject, reason: a.reason }
+    }
+}
+
+/// A choice a merge recorded (`[[conflict]]`), as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictView {
+    /// `mood`, `role`, `lang`, `phase-order`, `row-order`, `deleted-phase`, `deleted-row`.
+    pub about: String,
+    /// The phase or row it is about.
+    pub subject: Option<String>,
+    /// Theirs' value (a mood, a role, a language, an order of names joined by `, `).
+    pub theirs: Option<String>,
+    /// Who deleted it (`ours`, `theirs`), for a deletion.
+    pub by: Option<String>,
+}
+
+impl From<&Unresolved> for ConflictView {
+    fn from(u: &Unresolved) -> Self {
+        let subject = u.phase().or(u.row()).map(str::to_owned);
+        let (theirs, by) = match u {
+            Unresolved::Mood { theirs, .. } => (theirs.map(|m| m.to_string()), None),
+            Unresolved::Role { theirs, .. } => (theirs.map(|r| r.id().to_owned()), None),
+            Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),
+            Unresolved::Order { theirs, .. } => (Some(theirs.join(", ")), None),
+            Unresolved::Deleted { by, .. } => (None, Some(by.word().to_owned())),
+        };
+        Self { about: u.about().to_owned(), subject, theirs, by }
     }
 }
 
@@ -141,6 +168,12 @@ pub enum Edit {
     AcceptedRemoved {
         accepted: AcceptedView,
     },
+    ConflictAdded {
+        conflict: ConflictView,
+    },
+    ConflictRemoved {
+        conflict: ConflictView,
+    },
 }
 
 /// The `-`/`+` lines between two texts of a cell: each run of changes as its
@@ -202,7 +235,8 @@ fn set_change(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
 
 /// Everything that differs between `old` and `new`, in the order shown:
 /// the journey's fields, rows, phases and moods, cells (in the new phase
-/// order, then removed phases), inbox notes, accepted findings. Empty when
+/// order, then removed phases), inbox notes, accepted findings, choices a
+/// merge recorded. Empty when
 /// the two are the same journey.
 pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     let mut out = Vec::new();
@@ -238,6 +272,12 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     }
     for a in minus(&new.accepted, &old.accepted) {
         out.push(Edit::AcceptedAdded { accepted: a.into() });
+    }
+    for u in minus(&old.unresolved, &new.unresolved) {
+        out.push(Edit::ConflictRemoved { conflict: u.into() });
+    }
+    for u in minus(&new.unresolved, &old.unresolved) {
+        out.push(Edit::ConflictAdded { conflict: u.into() });
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{AcceptedView, Edit};
+use super::{AcceptedView, ConflictView, Edit};
 use crate::text::{json_safe, sanitize};
 
 /// A value on one line: newlines shown as `\n`, control characters made visible.
@@ -40,6 +40,20 @@ fn accepted(a: &AcceptedView) -> String {
     }
     if !a.reason.is_empty() {
         let _ = write!(s, ": {}", one(&a.reason));
+    }
+    s
+}
+
+fn conflict(c: &ConflictView) -> String {
+    let mut s = one(&c.about);
+    if let Some(subject) = &c.subject {
+        let _ = write!(s, " of {}", quoted(subject));
+    }
+    if let Some(by) = &c.by {
+        let _ = write!(s, " (deleted on {})", one(by));
+    }
+    if let Some(theirs) = &c.theirs {
+        let _ = write!(s, ", theirs {}", one(theirs));
     }
     s
 }
@@ -91,6 +105,8 @@ pub fn to_text(edits: &[Edit]) -> String {
             }
             Edit::AcceptedAdded { accepted: a } => format!("accepted: +{}", accepted(a)),
             Edit::AcceptedRemoved { accepted: a } => format!("accepted: -{}", accepted(a)),
+            Edit::ConflictAdded { conflict: c } => format!("merge conflict: +{}", conflict(c)),
+            Edit::ConflictRemoved { conflict: c } => format!("merge conflict: -{}", conflict(c)),
         };
         out.push_str(&line);
         out.push('\n');

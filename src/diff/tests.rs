@@ -92,12 +92,12 @@ fn control_characters_from_the_file_never_reach_the_output_raw() {
 
 #[test]
 fn a_plain_line_diff_for_files_that_are_not_journeys() {
-    assert_eq!(unified("a\n", "a\n", "x"), "");
-    assert_eq!(unified("", "new\n", "x"), "--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+new\n");
+    assert_eq!(unified("a\n", "a\n", "x", "x"), "");
+    assert_eq!(unified("", "new\n", "x", "x"), "--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+new\n");
     let old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
     let new = "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n";
     assert_eq!(
-        unified(old, new, "x"),
+        unified(old, new, "x", "x"),
         "--- a/x\n+++ b/x\n@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n@@ -9,4 +10,3 @@\n 9\n 10\n 11\n-12\n"
     );
 }
@@ -109,4 +109,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(edits.is_empty(), b == x, "{}", to_text(&edits));
         proptest::prop_assert!(diff(&x, &x).is_empty());
     }
+}
+
+#[test]
+fn choices_a_merge_recorded_show_when_they_come_and_go() {
+    use crate::journey::{Axis, Unresolved, Version};
+    let mut new = base();
+    new.unresolved = vec![
+        Unresolved::Mood { phase: "Purchase".into(), theirs: Some(-2) },
+        Unresolved::Deleted { axis: Axis::Phase, name: "Delivery".into(), by: Version::Ours },
+        Unresolved::Order { axis: Axis::Row, theirs: vec!["Touchpoints".into(), "Need".into()] },
+    ];
+    assert_eq!(
+        text(&base(), &new),
+        "merge conflict: +mood of \"Purchase\", theirs -2\n\
+         merge conflict: +deleted-phase of \"Delivery\" (deleted on ours)\n\
+         merge conflict: +row-order, theirs Touchpoints, Need\n"
+    );
+    assert_eq!(text(&new, &base()).lines().next(), Some("merge conflict: -mood of \"Purchase\", theirs -2"));
+    let v: serde_json::Value = serde_json::from_str(&to_json(&diff(&base(), &new))).unwrap();
+    assert_eq!(
+        v["changes"][0],
+        serde_json::json!({"kind": "conflict-added", "conflict": {"about": "mood", "subject": "Purchase", "theirs": "-2", "by": null}})
+    );
 }

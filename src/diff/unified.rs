@@ -12,14 +12,14 @@ fn body(text: &str) -> Vec<&str> {
     split_lines(text.strip_suffix('\n').unwrap_or(text))
 }
 
-/// `--- a/PATH`, `+++ b/PATH` and `@@` hunks with three lines of context, as
+/// `--- a/OLD-PATH`, `+++ b/NEW-PATH` and `@@` hunks with three lines of context, as
 /// `diff -u` writes them; empty when the texts are equal.
 ///
 /// ```
-/// let d = jgrid::diff::unified("a\nb\nc\n", "a\nB\nc\n", "x.toml");
+/// let d = jgrid::diff::unified("a\nb\nc\n", "a\nB\nc\n", "x.toml", "x.toml");
 /// assert_eq!(d, "--- a/x.toml\n+++ b/x.toml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
 /// ```
-pub fn unified(old: &str, new: &str, path: &str) -> String {
+pub fn unified(old: &str, new: &str, old_path: &str, new_path: &str) -> String {
     let (a, b) = (body(old), body(new));
     // Every line of the script: (sign, old index, new index, text).
     // In each run of changes the removed lines come first, then the added.
@@ -40,7 +40,7 @@ pub fn unified(old: &str, new: &str, path: &str) -> String {
     if changed.is_empty() {
         return String::new();
     }
-    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let mut out = format!("--- a/{old_path}\n+++ b/{new_path}\n");
     let mut k = 0;
     while k < changed.len() {
         let start = changed[k].saturating_sub(CONTEXT);

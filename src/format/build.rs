@@ -78,6 +78,9 @@ pub(super) fn build(text: &str, raw: RawFile) -> Result<Journey> {
     for acceptance in &raw.accepted {
         journey.accepted.push(accepted(&e, acceptance)?);
     }
+    for conflict in &raw.conflict {
+        journey.unresolved.push(super::unresolved::read(text, conflict)?);
+    }
     for note in &raw.inbox {
         journey.inbox.push(inbox_note(&e, note)?);
     }

@@ -7,12 +7,13 @@
 
 mod build;
 mod raw;
+mod unresolved;
 mod write;
 
 pub use write::to_toml;
 
-use crate::journey::Journey;
-use crate::text::{line_column, sanitize};
+use crate::journey::{Journey, LineEnds};
+use crate::text::{line_column, one_line, sanitize};
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: i64 = 1;
@@ -41,7 +42,7 @@ impl FormatError {
     pub fn render(&self, file: &str) -> String {
         let message = sanitize(&self.message.replace('\n', " ")).into_owned();
         let hint = sanitize(&self.hint.replace('\n', " ")).into_owned();
-        format!("{}:{}:{}: {message}\n  hint: {hint}", sanitize(file), self.line, self.column)
+        format!("{}:{}:{}: {message}\n  hint: {hint}", one_line(file), self.line, self.column)
     }
 }
 
@@ -78,12 +79,18 @@ pub fn parse(bytes: &[u8]) -> Result<Journey, FormatError> {
             "start with `format = 1`, a `rows` list and one `[[phase]]`, or remove the file and jgrid starts a new journey",
         ));
     }
+    // CRLF line ends are newlines, wherever they are (in a multi-line string
+    // too): read as `\n`, so no cell gets a `\r`; written back as they were.
+    let line_ends = LineEnds::of(text);
+    let text = &*LineEnds::to_lf(text);
     let raw: raw::RawFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().trim_end_matches('.').to_owned();
         FormatError::at(text, offset, message, FIX_HINT)
     })?;
-    build::build(text, raw)
+    let mut journey = build::build(text, raw)?;
+    journey.line_ends = line_ends;
+    Ok(journey)
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub(super) struct RawFile {
     #[serde(default)]
     pub accepted: Vec<Spanned<RawAcceptance>>,
     #[serde(default)]
+    pub conflict: Vec<Spanned<super::unresolved::RawConflict>>,
+    #[serde(default)]
     pub phase: Vec<Spanned<RawPhase>>,
     #[serde(default)]
     pub inbox: Vec<Spanned<RawNote>>,

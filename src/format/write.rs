@@ -2,13 +2,20 @@
 //! no-op save gives the same bytes and a change touches only its own lines.
 //!
 //! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
-//! each `[[accepted]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
+//! each `[[accepted]]`, each `[[conflict]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
 //! row order), each `[[inbox]]` note in the order taken.
+//!
+//! Lines end as the file's did when it was read (`\r\n` or `\n`).
+//!
+//! Control characters (C0, DEL, C1) and bidi or invisible formatting
+//! characters are written as escapes (`\t`, `\u009B`, `\u202E`), so `cat`
+//! or a pager never sends them to a terminal raw.
 
 use std::fmt::Write as _;
 
 use super::FORMAT_VERSION;
 use crate::journey::{Journey, Role};
+use crate::text::is_unsafe_char;
 
 /// Write a journey in canonical format-1 form.
 pub fn to_toml(journey: &Journey) -> String {
@@ -46,6 +53,9 @@ pub fn to_toml(journey: &Journey) -> String {
         }
         let _ = writeln!(out, "reason = {}", value(&a.reason));
     }
+    for u in &journey.unresolved {
+        super::unresolved::write(&mut out, u, basic_string);
+    }
     for phase in journey.phases() {
         let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));
         if let Some(mood) = phase.mood {
@@ -68,7 +78,7 @@ pub fn to_toml(journey: &Journey) -> String {
         }
         let _ = writeln!(out, "at = {}", basic_string(&note.at));
     }
-    out
+    journey.line_ends.apply(out)
 }
 
 /// `["a", "b"]`.
@@ -106,7 +116,7 @@ fn basic_string(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
             c => out.push(c),
         }
     }
@@ -125,10 +135,62 @@ fn multiline_string(text: &str) -> String {
             '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\t' => out.push(c),
-            c if c.is_control() && (c as u32) < 0x80 => push_escaped_control(&mut out, c),
+            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
             c => out.push(c),
         }
     }
     out.push_str("\"\"\"");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::{CellRef, Change};
+
+    #[test]
+    fn control_and_bidi_characters_are_written_escaped_and_read_back() {
+        let hostile = "a\u{9b}31m\u{202e}b\u{1b}[2J\u{7f}\u{2066}";
+        let mut j = Journey::new(hostile, hostile, [hostile, "Need"], [hostile]);
+        Change::SetCell { at: CellRef::new(0, 0), text: format!("{hostile}\nline two {hostile}") }
+            .apply(&mut j)
+            .unwrap();
+        Change::SetCell { at: CellRef::new(0, 1), text: hostile.into() }.apply(&mut j).unwrap();
+        let text = to_toml(&j);
+        assert!(!text.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{text:?}");
+        assert!(text.contains("a\\u009B31m\\u202Eb\\u001B[2J\\u007F\\u2066"), "{text}");
+        assert_eq!(crate::format::parse(text.as_bytes()).unwrap(), j);
+    }
+}
+
+#[cfg(test)]
+mod line_end_tests {
+    use super::*;
+    use crate::journey::{CellRef, Change, LineEnds};
+
+    #[test]
+    fn a_crlf_file_reads_without_a_carriage_return_and_writes_back_byte_for_byte() {
+        let mut j = Journey::new("T", "P", ["Need", "Touchpoints"], ["Use"]);
+        Change::SetCell { at: CellRef::new(0, 0), text: "fast\ncheap\n\"quoted\"".into() }.apply(&mut j).unwrap();
+        Change::SetCell { at: CellRef::new(0, 1), text: "a lone \r stays".into() }.apply(&mut j).unwrap();
+        let lf = to_toml(&j);
+        let crlf = lf.replace('\n', "\r\n");
+        let read = crate::format::parse(crlf.as_bytes()).unwrap();
+        assert_eq!(read.line_ends, LineEnds::Crlf);
+        assert_eq!(read.cell(CellRef::new(0, 0)), "fast\ncheap\n\"quoted\"");
+        assert_eq!(read.cell(CellRef::new(0, 1)), "a lone \r stays");
+        assert_eq!(to_toml(&read), crlf, "written back as it was read");
+        let mut lf_read = read.clone();
+        lf_read.line_ends = LineEnds::Lf;
+        assert_eq!(lf_read, j);
+    }
+
+    #[test]
+    fn a_file_with_mixed_line_ends_is_read_by_its_first_line_and_gets_no_carriage_return() {
+        let text = "format = 1\r\nrows = [\"Need\"]\n\n[[phase]]\r\nname = \"Use\"\n[phase.cells]\r\nNeed = \"\"\"\r\na\r\nb\nc\"\"\"\r\n";
+        let j = crate::format::parse(text.as_bytes()).unwrap();
+        assert_eq!(j.cell(CellRef::new(0, 0)), "a\nb\nc");
+        assert_eq!(j.line_ends, LineEnds::Crlf);
+        assert!(!to_toml(&j).replace("\r\n", "").contains('\r'));
+    }
 }

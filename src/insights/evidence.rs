@@ -79,6 +79,30 @@ impl Evidence {
         Evidence { rows, cells, sources }
     }
 
+    /// Bring the evidence up to date after only the text of these cells
+    /// changed (the journey's shape is as it was): those cells are read
+    /// again, the others kept.
+    pub fn cells_changed(&mut self, journey: &Journey, changed: &[CellRef]) {
+        if self.rows != journey.row_count() || self.cells.len() != self.rows * journey.phase_count() {
+            *self = Evidence::of(journey);
+            return;
+        }
+        for &at in changed {
+            if let Some(slot) = self.cells.get_mut(at.phase * self.rows + at.row) {
+                *slot = Backing::of(journey.cell(at));
+            }
+        }
+        // The sources in grid order of first mention: names only, no text read.
+        self.sources.clear();
+        for backing in &self.cells {
+            for name in backing.sources() {
+                if !self.sources.contains(name) {
+                    self.sources.push(name.clone());
+                }
+            }
+        }
+    }
+
     /// The backing of a cell; [`Backing::Empty`] outside the grid.
     pub fn cell(&self, at: CellRef) -> &Backing {
         if at.row >= self.rows {

@@ -8,6 +8,7 @@
 //! - [`Evidence`]: how many distinct sources back each cell, which cells
 //!   have text and no source (unbacked), and a one-line summary for the
 //!   status bar.
+//! - [`MarkCounts`]: how many lines carry each mark, kept per cell.
 //! - [`mood`]: raising, lowering, parsing and showing a phase's mood
 //!   (`-2..=2`, `None` when unknown), and the mood curve as text.
 //!
@@ -19,12 +20,14 @@
 
 mod evidence;
 mod items;
+mod marks;
 pub mod mood;
 #[cfg(test)]
 mod tests;
 
 pub use evidence::{Backing, Evidence};
 pub use items::{Insight, Insights, Place, same_words};
+pub use marks::MarkCounts;
 
 /// Add the sources a line names (lower case, without `@`) to `list`, each
 /// once: the rule of [`crate::journey::sources`], without building a list

@@ -134,6 +134,18 @@ fn evidence_counts_filled_cells_and_distinct_sources() {
 }
 
 #[test]
+fn evidence_kept_cell_by_cell_equals_evidence_read_again() {
+    let mut j = journey(&["A", "B"], &[(0, 0, "need @sara"), (1, 1, "web @tom")]);
+    let mut e = Evidence::of(&j);
+    for (at, text) in [(CellRef::new(0, 0), "need"), (CellRef::new(1, 0), "x @li\ny @sara"), (CellRef::new(1, 1), "")] {
+        Change::SetCell { at, text: text.to_owned() }.apply(&mut j).unwrap();
+        e.cells_changed(&j, &[at]);
+        assert_eq!(e, Evidence::of(&j), "after {at:?} = {text:?}");
+    }
+    assert_eq!(e.sources(), ["li", "sara"]);
+}
+
+#[test]
 fn the_summary_says_cell_and_source_in_the_singular() {
     assert_eq!(Evidence::of(&journey(&["A"], &[(0, 0, "x @li")])).summary(), "1 of 1 cell backed · 1 source");
     assert_eq!(Evidence::of(&journey(&["A"], &[])).summary(), "0 of 0 cells backed · 0 sources");

@@ -84,6 +84,10 @@ pub enum Change {
     },
     /// Set the channels the organisation does not run (tags without `#`).
     SetExternal(Vec<String>),
+    /// Set the choices a merge left for a person (the file's `[[conflict]]`).
+    SetUnresolved(Vec<super::Unresolved>),
+    /// Set the journey's language (`None`: from the row names).
+    SetLang(Option<super::Language>),
     /// Replace the whole journey (recovering unsaved changes).
     Replace(Box<Journey>),
     /// Several changes as one step (undone together).
@@ -227,6 +231,8 @@ impl Change {
                 Change::InsertAcceptance { at, acceptance: journey.accepted.remove(at) }
             }
             Change::SetExternal(tags) => Change::SetExternal(std::mem::replace(&mut journey.external, tags)),
+            Change::SetUnresolved(list) => Change::SetUnresolved(std::mem::replace(&mut journey.unresolved, list)),
+            Change::SetLang(lang) => Change::SetLang(std::mem::replace(&mut journey.lang, lang)),
             // The portfolio's rules stay: they are the folder's, not the journey's.
             Change::Replace(mut other) => {
                 other.shared = journey.shared.clone();
@@ -292,7 +298,9 @@ impl Change {
             | Change::SetNote { .. }
             | Change::InsertAcceptance { .. }
             | Change::RemoveAcceptance { .. }
-            | Change::SetExternal(_) => cursor,
+            | Change::SetExternal(_)
+            | Change::SetUnresolved(_)
+            | Change::SetLang(_) => cursor,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! said it. Plain text rules, so every export and `grep` can read them too.
 
 /// The kind of insight a line is, by its first two characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::VariantArray)]
 pub enum Mark {
     /// `! ` a pain point.
     Pain,
@@ -16,7 +16,7 @@ pub enum Mark {
 }
 
 impl Mark {
-    pub const ALL: [Mark; 4] = [Mark::Pain, Mark::Opportunity, Mark::Question, Mark::Quote];
+    pub const ALL: &'static [Mark] = <Mark as strum::VariantArray>::VARIANTS;
 
     /// The character that starts a line of this kind.
     pub fn prefix(self) -> char {
@@ -63,7 +63,7 @@ impl Mark {
         if chars.next() != Some(' ') {
             return None;
         }
-        Mark::ALL.into_iter().find(|m| m.prefix() == first)
+        Mark::ALL.iter().copied().find(|m| m.prefix() == first)
     }
 }
 

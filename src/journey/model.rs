@@ -34,13 +34,17 @@ pub struct Journey {
     /// Notes captured in an interview and not sorted into a cell yet (the
     /// file's `[[inbox]]`), in the order taken.
     pub inbox: Vec<Note>,
+    /// Choices a merge left for a person (the file's `[[conflict]]`).
+    pub unresolved: Vec<super::Unresolved>,
+    /// How the file ends its lines (kept when it is written back).
+    pub line_ends: super::LineEnds,
     /// The rules of the portfolio the journey lies in (its folder's
     /// `jgrid.toml`): never saved with the journey, and not compared.
     pub shared: Shared,
 }
 
 /// The language a journey is written in: it picks the stemmer for topics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Language {
     English,
     Dutch,
@@ -48,7 +52,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 3] = [Language::English, Language::Dutch, Language::Swedish];
+    pub const ALL: &'static [Language] = <Language as strum::VariantArray>::VARIANTS;
 
     /// The code used in files: `en`, `nl`, `sv`.
     pub fn code(self) -> &'static str {
@@ -60,7 +64,7 @@ impl Language {
     }
 
     pub fn from_code(code: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.code() == code.trim().to_ascii_lowercase())
+        Language::ALL.iter().copied().find(|l| l.code() == code.trim().to_ascii_lowercase())
     }
 
     /// The language the row names are written in, if they say.
@@ -104,7 +108,7 @@ pub struct Note {
 }
 
 /// The part a row plays in the grid, which the checks reason about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::VariantArray)]
 pub enum Role {
     Need,
     Touchpoints,
@@ -114,7 +118,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Need, Role::Touchpoints, Role::Message, Role::Organization, Role::Systems];
+    pub const ALL: &'static [Role] = <Role as strum::VariantArray>::VARIANTS;
 
     /// The id used in files: `need`, `touchpoints`, `message`, `organization`, `systems`.
     pub fn id(self) -> &'static str {
@@ -128,7 +132,7 @@ impl Role {
     }
 
     pub fn from_id(id: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.id() == id)
+        Role::ALL.iter().copied().find(|r| r.id() == id)
     }
 
     /// The role a row plays by its name, in English, Dutch or Swedish, ignoring case.
@@ -216,6 +220,8 @@ impl Journey {
             lang: None,
             accepted: Vec::new(),
             inbox: Vec::new(),
+            unresolved: Vec::new(),
+            line_ends: super::LineEnds::Lf,
             shared: Shared::default(),
         }
     }

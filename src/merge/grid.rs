@@ -5,10 +5,11 @@
 //! When the other side changed a cell of it, it stays (a deletion is easy to
 //! repeat, an edit is not), and every cell the other side changed holds a
 //! conflict: the deleting side's version is empty and its label says
-//! `(deleted this phase)`. A rename or a new mood alone does not keep it.
+//! `(deleted this phase)`. (A rename or a new mood alone keeps it too, as a
+//! recorded choice: see `items`.)
 
 use super::identity::Matching;
-use super::lines::{Labels, Piece, Style, merge3, render};
+use super::lines::{ConflictStyle, Labels, Piece, Style, merge3, render};
 use super::markers::lines;
 use super::order::{BASE, Ident, OURS, THEIRS};
 use crate::journey::{CellRef, Journey};
@@ -96,7 +97,8 @@ impl<'a> Grid<'a> {
         match (self.side_cell(OURS, p, r), self.side_cell(THEIRS, p, r)) {
             (SideCell::Text(o), SideCell::Text(t)) => {
                 let (b, o, t) = (lines(base), lines(o), lines(t));
-                let (text, n) = render(&merge3(&b, &o, &t, Style::Notes), [&b, &o, &t], labels);
+                let trim = labels.style != ConflictStyle::Diff3;
+                let (text, n) = render(&merge3(&b, &o, &t, Style::Notes, trim), [&b, &o, &t], labels);
                 let what = match n {
                     0 => None,
                     1 => Some("the same lines changed in two ways".to_owned()),
@@ -127,13 +129,13 @@ fn deleted_against(
     let mut labels = labels.clone();
     let (piece, label, why) = if ours_deleted {
         (
-            Piece::Conflict { ours: Vec::new(), theirs: k.clone() },
+            Piece::Conflict { ours: Vec::new(), base: b.clone(), theirs: k.clone() },
             &mut labels.ours,
             "deleted on ours, changed on theirs",
         )
     } else {
         (
-            Piece::Conflict { ours: k.clone(), theirs: Vec::new() },
+            Piece::Conflict { ours: k.clone(), base: b.clone(), theirs: Vec::new() },
             &mut labels.theirs,
             "changed on ours, deleted on theirs",
         )

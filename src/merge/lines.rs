@@ -92,7 +92,12 @@ pub enum Style {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
     Clean(Vec<&'a str>),
-    Conflict { ours: Vec<&'a str>, theirs: Vec<&'a str> },
+    /// Both versions, and the base lines they replace (shown in git's diff3 style).
+    Conflict {
+        ours: Vec<&'a str>,
+        base: Vec<&'a str>,
+        theirs: Vec<&'a str>,
+    },
 }
 
 /// The lines of `base[start..end]` with the given hunks (of one side) applied.
@@ -118,8 +123,10 @@ fn push_clean<'a>(out: &mut Vec<Piece<'a>>, lines: &[&'a str]) {
     }
 }
 
-/// Merge the changes `ours` and `theirs` made to `base`, line by line.
-pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style: Style) -> Vec<Piece<'a>> {
+/// Merge the changes `ours` and `theirs` made to `base`, line by line. In a
+/// conflict, lines at its start or end that both versions share are moved
+/// out of it, unless `trim` is false (git's diff3 style keeps them in).
+pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style: Style, trim: bool) -> Vec<Piece<'a>> {
     let mut all = hunks(base, ours, true);
     all.extend(hunks(base, theirs, false));
     // Insertions before changes that start at the same line, ours before theirs.
@@ -158,13 +165,17 @@ pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style:
         } else if start == end && style == Style::Notes {
             push_clean(&mut out, &union(&ours_v, &theirs_v));
         } else {
-            let same_start = ours_v.iter().zip(&theirs_v).take_while(|(a, b)| a == b).count();
+            let same_start = if trim { ours_v.iter().zip(&theirs_v).take_while(|(a, b)| a == b).count() } else { 0 };
             let rest = ours_v.len().min(theirs_v.len()) - same_start;
-            let same_end =
-                ours_v.iter().rev().zip(theirs_v.iter().rev()).take(rest).take_while(|(a, b)| a == b).count();
+            let same_end = if trim {
+                ours_v.iter().rev().zip(theirs_v.iter().rev()).take(rest).take_while(|(a, b)| a == b).count()
+            } else {
+                0
+            };
             push_clean(&mut out, &ours_v[..same_start]);
             out.push(Piece::Conflict {
                 ours: ours_v[same_start..ours_v.len() - same_end].to_vec(),
+                base: base[start..end].to_vec(),
                 theirs: theirs_v[same_start..theirs_v.len() - same_end].to_vec(),
             });
             push_clean(&mut out, &ours_v[ours_v.len() - same_end..]);
@@ -175,16 +186,44 @@ pub fn merge3<'a>(base: &[&'a str], ours: &[&'a str], theirs: &[&'a str], style:
     out
 }
 
-/// The labels written after the markers of a conflict.
+/// How conflicts are written, as git's `merge.conflictStyle` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConflictStyle {
+    /// Ours and theirs (git's default, `merge`).
+    #[default]
+    Merge,
+    /// Ours, the base (after `|||||||`) and theirs.
+    Diff3,
+    /// As `Diff3`, with lines both versions share at the start or end of a
+    /// conflict moved out of it.
+    Zdiff3,
+}
+
+impl ConflictStyle {
+    /// git's name for it (`merge.conflictStyle`), if it is one.
+    pub fn from_git(name: &str) -> Option<ConflictStyle> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "merge" => Some(ConflictStyle::Merge),
+            "diff3" => Some(ConflictStyle::Diff3),
+            "zdiff3" => Some(ConflictStyle::Zdiff3),
+            _ => None,
+        }
+    }
+}
+
+/// The labels written after the markers of a conflict, and its style.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Labels {
     pub ours: String,
     pub theirs: String,
+    /// After `|||||||` (diff3 and zdiff3 only).
+    pub base: String,
+    pub style: ConflictStyle,
 }
 
 impl Default for Labels {
     fn default() -> Self {
-        Self { ours: "ours".into(), theirs: "theirs".into() }
+        Self { ours: "ours".into(), theirs: "theirs".into(), base: "base".into(), style: ConflictStyle::Merge }
     }
 }
 
@@ -198,10 +237,14 @@ pub fn render(pieces: &[Piece], versions: [&[&str]; 3], labels: &Labels) -> (Str
     for piece in pieces {
         match piece {
             Piece::Clean(clean) => lines.extend(clean.iter().map(|l| (*l).to_owned())),
-            Piece::Conflict { ours, theirs } => {
+            Piece::Conflict { ours, base, theirs } => {
                 conflicts += 1;
                 lines.push(block_marker('<', size, &labels.ours));
                 lines.extend(ours.iter().map(|l| (*l).to_owned()));
+                if labels.style != ConflictStyle::Merge {
+                    lines.push(block_marker('|', size, &labels.base));
+                    lines.extend(base.iter().map(|l| (*l).to_owned()));
+                }
                 lines.push("=".repeat(size));
                 lines.extend(theirs.iter().map(|l| (*l).to_owned()));
                 lines.push(block_marker('>', size, &labels.theirs));
@@ -220,7 +263,7 @@ pub fn block_marker(c: char, size: usize, label: &str) -> String {
 /// Merge three texts line by line; the text and the number of conflicts.
 pub fn merge_text(base: &str, ours: &str, theirs: &str, style: Style, labels: &Labels) -> (String, usize) {
     let (b, o, t) = (super::markers::lines(base), super::markers::lines(ours), super::markers::lines(theirs));
-    render(&merge3(&b, &o, &t, style), [&b, &o, &t], labels)
+    render(&merge3(&b, &o, &t, style, labels.style != ConflictStyle::Diff3), [&b, &o, &t], labels)
 }
 
 #[cfg(test)]
@@ -262,6 +305,20 @@ mod tests {
         assert_eq!(merged("a", "a\nx", "a\nx\ny"), ("a\nx\ny".into(), 0), "a line both added comes once");
         let (text, n) = merge_text("a\nc", "a\nx\nc", "a\ny\nc", Style::Text, &Labels::default());
         assert_eq!((text.as_str(), n), ("a\n<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\nc", 1));
+    }
+
+    #[test]
+    fn diff3_shows_the_base_and_zdiff3_moves_shared_lines_out() {
+        let diff3 = Labels { style: ConflictStyle::Diff3, base: "1a2b3c4".into(), ..Labels::default() };
+        let (text, n) = merge_text("a\nb\nc", "a\nX\nY1\nc", "a\nX\nY2\nc", Style::Notes, &diff3);
+        assert_eq!(n, 1);
+        assert_eq!(text, "a\n<<<<<<< ours\nX\nY1\n||||||| 1a2b3c4\nb\n=======\nX\nY2\n>>>>>>> theirs\nc");
+        let zdiff3 = Labels { style: ConflictStyle::Zdiff3, ..diff3 };
+        let (text, _) = merge_text("a\nb\nc", "a\nX\nY1\nc", "a\nX\nY2\nc", Style::Notes, &zdiff3);
+        assert_eq!(text, "a\nX\n<<<<<<< ours\nY1\n||||||| 1a2b3c4\nb\n=======\nY2\n>>>>>>> theirs\nc");
+        assert_eq!(super::super::take(&text, super::super::Side::Theirs), "a\nX\nY2\nc");
+        assert_eq!(ConflictStyle::from_git(" Diff3\n"), Some(ConflictStyle::Diff3));
+        assert_eq!(ConflictStyle::from_git("union"), None);
     }
 
     #[test]

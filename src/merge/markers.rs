@@ -28,7 +28,7 @@ use std::ops::Range;
 pub const MIN_MARKER: usize = 7;
 
 /// Which version of a conflict to keep.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Side {
     Ours,
     Theirs,
@@ -37,7 +37,7 @@ pub enum Side {
 }
 
 impl Side {
-    pub const ALL: [Side; 3] = [Side::Ours, Side::Theirs, Side::Both];
+    pub const ALL: &'static [Side] = <Side as strum::VariantArray>::VARIANTS;
 
     /// `ours`, `theirs`, `both`: the word `:take` takes.
     pub fn word(self) -> &'static str {
@@ -49,7 +49,7 @@ impl Side {
     }
 
     pub fn from_word(word: &str) -> Option<Side> {
-        Side::ALL.into_iter().find(|s| s.word() == word.trim().to_lowercase())
+        Side::ALL.iter().copied().find(|s| s.word() == word.trim().to_lowercase())
     }
 }
 
@@ -62,6 +62,8 @@ pub struct Block {
     pub end: usize,
     /// The lines of our version.
     pub ours: Range<usize>,
+    /// The lines of the base version, when the block has a `|||||||` section.
+    pub base: Option<Range<usize>>,
     /// The lines of their version.
     pub theirs: Range<usize>,
     /// The length of the markers (7 or more).
@@ -150,6 +152,7 @@ fn block_at(lines: &[&str], start: usize) -> Option<Block> {
                 start,
                 end: i,
                 ours: start + 1..ours_end.unwrap_or(sep),
+                base: ours_end.map(|b| b + 1..sep),
                 theirs: sep + 1..i,
                 size,
                 ours_label: ours_label.to_owned(),
@@ -268,6 +271,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let b = &found[0];
         assert_eq!((b.start, b.end, b.ours.clone(), b.theirs.clone(), b.size), (1, 7, 2..3, 6..7, 7));
+        assert_eq!(b.base, Some(4..5));
         assert_eq!((b.ours_label.as_str(), b.theirs_label.as_str()), ("HEAD", "feature"));
         assert_eq!(take(text, Side::Ours), "keep\nmine\nend");
         assert_eq!(take(text, Side::Theirs), "keep\nyours\nend");
@@ -320,7 +324,7 @@ mod tests {
     #[test]
     fn sides_are_named_by_the_words_take_takes() {
         assert_eq!(Side::from_word(" Theirs "), Some(Side::Theirs));
-        assert_eq!(Side::ALL.map(Side::word), ["ours", "theirs", "both"]);
+        assert_eq!(Side::ALL.iter().map(|s| s.word()).collect::<Vec<_>>(), ["ours", "theirs", "both"]);
         assert_eq!(Side::from_word("mine"), None);
     }
 }

@@ -13,12 +13,17 @@
 //! - A true conflict is written into the journey with markers (see
 //!   `markers`), so the file still opens and nothing of either side is lost.
 //!   Values that cannot hold markers (a mood, a role, the language, the order
-//!   of phases moved on both sides) keep ours; the merge lists them as
-//!   choices with theirs' value.
+//!   of phases moved on both sides) keep ours, and theirs is recorded in the
+//!   journey as a choice for a person (`Journey::unresolved`, the file's
+//!   `[[conflict]]`), as is a phase deleted on one side and renamed or given
+//!   a mood on the other (it is kept): each is a conflict like the others.
 
+#[cfg(test)]
+mod choice_tests;
 mod fields;
 mod grid;
 pub mod identity;
+mod items;
 mod lines;
 mod markers;
 mod order;
@@ -32,14 +37,15 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use fields::Value;
-pub use lines::{Labels, Style, diff_ops, merge_text};
+pub use lines::{ConflictStyle, Labels, Style, diff_ops, merge_text};
 pub use markers::{Block, Side, blocks, has_conflict, inline, lines as split_lines, parse_inline, take, take_inline};
-pub use resolve::{ConflictAt, conflict_at, resolve_at};
+pub use resolve::{ConflictAt, conflict_at, resolve_at, take_everywhere, unresolved_cell};
 
-use crate::journey::{Acceptance, CellRef, Change, Journey};
+use crate::journey::{Acceptance, Axis, CellRef, Change, Journey, Unresolved};
 use fields::value3;
 use grid::Grid;
-use order::{BASE, Ident, OURS, THEIRS, merge_order};
+use items::item_name;
+use order::{BASE, Ident, OURS, THEIRS};
 
 /// Where a conflict (or a choice) is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +77,8 @@ impl fmt::Display for Place {
     }
 }
 
-/// A conflict the merge wrote into the journey, or a choice it made.
+/// A conflict the merge left in the journey: marked where it is, or
+/// recorded as a choice for a person (`Journey::unresolved`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     pub place: Place,
@@ -88,25 +95,18 @@ impl fmt::Display for Conflict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
     pub journey: Journey,
-    /// Conflicts left in the journey, marked where they are.
+    /// Conflicts left in the journey, marked where they are or recorded.
     pub conflicts: Vec<Conflict>,
-    /// Values both sides changed that cannot hold markers: ours was kept.
-    pub choices: Vec<Conflict>,
 }
 
 #[derive(Default)]
 struct Report {
     conflicts: Vec<Conflict>,
-    choices: Vec<Conflict>,
 }
 
 impl Report {
     fn conflict(&mut self, place: Place, what: impl Into<String>) {
         self.conflicts.push(Conflict { place, what: what.into() });
-    }
-
-    fn choice(&mut self, place: Place, what: impl Into<String>) {
-        self.choices.push(Conflict { place, what: what.into() });
     }
 }
 
@@ -137,10 +137,13 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) 
         rows: grid::identities(base.row_count(), [base.rows(), ours.rows(), theirs.rows()], &co.rows, &ct.rows),
     };
     let mut report = Report::default();
-    let phases = keep_and_order(&grid, true, &mut report);
-    let rows = keep_and_order(&grid, false, &mut report);
-    let phase_names = item_names(&grid.phases, &phases, [&names[0], &names[1], &names[2]], true, &mut report);
-    let row_names = item_names(&grid.rows, &rows, [base.rows(), ours.rows(), theirs.rows()], false, &mut report);
+    let kept_phases = items::keep_and_order(&grid, Axis::Phase);
+    let kept_rows = items::keep_and_order(&grid, Axis::Row);
+    let (phases, rows) = (&kept_phases.order, &kept_rows.order);
+    let phase_names =
+        items::item_names(&grid.phases, phases, [&names[0], &names[1], &names[2]], Axis::Phase, &mut report);
+    let row_names =
+        items::item_names(&grid.rows, rows, [base.rows(), ours.rows(), theirs.rows()], Axis::Row, &mut report);
     let text = |place: Place, get: fn(&Journey) -> &String, report: &mut Report| match value3(
         Some(get(base)),
         Some(get(ours)),
@@ -155,33 +158,40 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) 
     let title = text(Place::Title, |j| &j.title, &mut report);
     let persona = text(Place::Persona, |j| &j.persona, &mut report);
     let mut journey = Journey::new(&title, &persona, row_names.clone(), phase_names.clone());
-    journey.lang =
-        kept_ours(value3(Some(&base.lang), Some(&ours.lang), Some(&theirs.lang)), Place::Language, &mut report, |l| {
-            l.map_or("none", |l| l.code()).to_owned()
-        });
+    // Line ends are how OURS' file is spelled, not a change: never a conflict.
+    journey.line_ends = ours.line_ends;
+    // Values that cannot hold markers: ours stays, theirs is recorded for a person.
+    let mut unresolved = Vec::new();
+    journey.lang = match value3(Some(&base.lang), Some(&ours.lang), Some(&theirs.lang)) {
+        Value::Clean(l) => l,
+        Value::Conflict { ours, theirs } => {
+            unresolved.push(Unresolved::Lang { theirs });
+            ours
+        }
+    };
     for (r, &item) in rows.iter().enumerate() {
         let id = grid.rows[item];
         let role = |v: usize| id[v].map(|i| versions[v].explicit_role(i));
-        let place = Place::Row(row_names[r].clone());
-        let role = kept_ours(
-            value3(role(BASE).as_ref(), role(OURS).as_ref(), role(THEIRS).as_ref()),
-            place,
-            &mut report,
-            |r| r.map_or("none", |r| r.id()).to_owned(),
-        );
+        let role = match value3(role(BASE).as_ref(), role(OURS).as_ref(), role(THEIRS).as_ref()) {
+            Value::Clean(role) => role,
+            Value::Conflict { ours, theirs } => {
+                unresolved.push(Unresolved::Role { row: row_names[r].clone(), theirs });
+                ours
+            }
+        };
         journey.set_explicit_role(r, role);
     }
     let mut changes = Vec::new();
     for (p, &item) in phases.iter().enumerate() {
         let id = grid.phases[item];
         let mood = |v: usize| id[v].map(|i| versions[v].phases()[i].mood);
-        let place = Place::Phase(phase_names[p].clone());
-        let mood = kept_ours(
-            value3(mood(BASE).as_ref(), mood(OURS).as_ref(), mood(THEIRS).as_ref()),
-            place,
-            &mut report,
-            |m| m.map_or("unknown".to_owned(), |m| m.to_string()),
-        );
+        let mood = match value3(mood(BASE).as_ref(), mood(OURS).as_ref(), mood(THEIRS).as_ref()) {
+            Value::Clean(mood) => mood,
+            Value::Conflict { ours, theirs } => {
+                unresolved.push(Unresolved::Mood { phase: phase_names[p].clone(), theirs });
+                ours
+            }
+        };
         changes.push(Change::SetMood { phase: p, mood });
         for (r, &row) in rows.iter().enumerate() {
             let (text, conflict) = grid.cell(&id, &grid.rows[row], labels);
@@ -193,119 +203,38 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, labels: &Labels) 
     }
     // Every position is inside the grid just built and every mood comes from a journey.
     let _ = Change::Batch(changes).apply(&mut journey);
+    for (axis, kept, items, merged) in
+        [(Axis::Phase, &kept_phases, &grid.phases, &phase_names), (Axis::Row, &kept_rows, &grid.rows, &row_names)]
+    {
+        let name = |item: usize| merged[kept.order.iter().position(|&i| i == item).unwrap_or(0)].clone();
+        unresolved.extend(kept.deleted.iter().map(|&(item, by)| Unresolved::Deleted { axis, name: name(item), by }));
+        if kept.both_moved {
+            unresolved.push(Unresolved::Order { axis, theirs: items::theirs_order(items, &kept.order, merged) });
+        }
+    }
     journey.checks_off = fields::set3(&base.checks_off, &ours.checks_off, &theirs.checks_off);
     journey.external = fields::set3(&base.external, &ours.external, &theirs.external);
     journey.inbox = fields::inbox3(&base.inbox, &ours.inbox, &theirs.inbox);
-    let renamed = |v: usize| Renames::new(&grid, v, &phases, &phase_names, &rows, &row_names);
+    let renamed = |v: usize| Renames::new(&grid, v, phases, &phase_names, rows, &row_names);
     let accepted = [BASE, OURS, THEIRS].map(|v| renamed(v).accepted(&versions[v].accepted));
     journey.accepted = fields::set3(&accepted[0], &accepted[1], &accepted[2]);
-    Merged { journey, conflicts: report.conflicts, choices: report.choices }
-}
-
-/// The clean value, or ours with a choice reported.
-fn kept_ours<T: Clone>(value: Value<T>, place: Place, report: &mut Report, show: impl Fn(&T) -> String) -> T {
-    match value {
-        Value::Clean(v) => v,
-        Value::Conflict { ours, theirs } => {
-            report.choice(
-                place,
-                format!("changed on both sides: kept ours ({}); theirs was {}", show(&ours), show(&theirs)),
-            );
-            ours
-        }
-    }
-}
-
-/// The kept phases (or rows), in merged order, as indices into the grid's list.
-fn keep_and_order(grid: &Grid, phase: bool, report: &mut Report) -> Vec<usize> {
-    let (items, word) = if phase { (&grid.phases, "phases") } else { (&grid.rows, "rows") };
-    let mut keep: Vec<usize> = (0..items.len()).filter(|&i| grid.kept(&items[i], phase)).collect();
-    for (i, id) in items.iter().enumerate() {
-        if keep.contains(&i) || id[BASE].is_none() {
-            continue;
-        }
-        let side = if id[OURS].is_some() {
-            OURS
-        } else if id[THEIRS].is_some() {
-            THEIRS
-        } else {
-            continue;
+    // Choices left open by earlier merges, then this merge's own.
+    let open = [BASE, OURS, THEIRS].map(|v| renamed(v).unresolved(&versions[v].unresolved));
+    journey.unresolved = fields::set3(&open[0], &open[1], &open[2]);
+    for u in unresolved {
+        let place = match (&u, u.phase(), u.row()) {
+            (_, Some(phase), _) => Place::Phase(phase.to_owned()),
+            (_, _, Some(row)) => Place::Row(row.to_owned()),
+            (Unresolved::Lang { .. }, ..) => Place::Language,
+            (Unresolved::Order { axis: Axis::Phase, .. }, ..) => Place::List("phases"),
+            _ => Place::List("rows"),
         };
-        let base_name = item_name(grid, phase, BASE, id);
-        let renamed = item_name(grid, phase, side, id) != base_name;
-        let mood = |v: usize| id[v].map(|i| grid.versions[v].phases()[i].mood);
-        if renamed || (phase && mood(side) != mood(BASE)) {
-            let (deleter, changer) = if side == OURS { ("theirs", "ours") } else { ("ours", "theirs") };
-            report.choice(Place::List(word), format!("\"{base_name}\" was deleted on {deleter} and renamed or given a mood on {changer}: it stays deleted"));
+        report.conflict(place, u.describe(&journey));
+        if !journey.unresolved.contains(&u) {
+            journey.unresolved.push(u);
         }
     }
-    if keep.is_empty() && !items.is_empty() {
-        keep = (0..items.len()).filter(|&i| items[i][OURS].is_some() || items[i][THEIRS].is_some()).collect();
-        report.conflict(Place::List(word), format!("each side deleted the {word} the other kept; jgrid kept them all"));
-    }
-    let (order, both_moved) = merge_order(items, &keep);
-    if both_moved {
-        report.choice(Place::List(word), format!("both sides reordered the {word}: kept ours' order"));
-    }
-    order
-}
-
-fn item_name<'a>(grid: &Grid<'a>, phase: bool, v: usize, id: &Ident) -> &'a str {
-    match id[v] {
-        Some(i) if phase => &grid.versions[v].phases()[i].name,
-        Some(i) => &grid.versions[v].rows()[i],
-        None => "",
-    }
-}
-
-/// The merged names of the kept items, in order, all different.
-fn item_names(
-    items: &[Ident],
-    order: &[usize],
-    names: [&[String]; 3],
-    phase: bool,
-    report: &mut Report,
-) -> Vec<String> {
-    let place = |name: String| if phase { Place::Phase(name) } else { Place::Row(name) };
-    let versions = |i: usize| [BASE, OURS, THEIRS].map(|v| items[i][v].map(|x| &names[v][x]));
-    let mut out: Vec<String> = Vec::with_capacity(order.len());
-    for &i in order {
-        let [b, o, t] = versions(i);
-        out.push(match value3(b, o, t) {
-            Value::Clean(name) => name,
-            Value::Conflict { ours, theirs } => {
-                let name = inline(&ours, &theirs);
-                report.conflict(
-                    place(name.clone()),
-                    format!("renamed on both sides: \"{ours}\" (ours) or \"{theirs}\" (theirs)"),
-                );
-                name
-            }
-        });
-    }
-    // Two items with one name (renamed on one side to a name the other side
-    // added): the renamed one shows both its names, else the later one is numbered.
-    for k in 0..out.len() {
-        let clash = out.iter().filter(|n| **n == out[k]).count() > 1;
-        if let ([_, Some(o), Some(t)], true) = (versions(order[k]), clash)
-            && o != t
-        {
-            out[k] = inline(o, t);
-            report.conflict(
-                place(out[k].clone()),
-                format!("\"{o}\" (ours) is also the name of another one; \"{t}\" (theirs)"),
-            );
-        }
-    }
-    for k in 0..out.len() {
-        if out[..k].contains(&out[k]) {
-            let first = out[k].clone();
-            let name = (2..).map(|n| format!("{first} ({n})")).find(|n| !out.contains(n)).unwrap_or(first.clone());
-            report.conflict(place(name.clone()), format!("two of them were named \"{first}\" after the merge"));
-            out[k] = name;
-        }
-    }
-    out
+    Merged { journey, conflicts: report.conflicts }
 }
 
 /// Names of one version mapped to the merged names, to carry accepted findings across renames.
@@ -323,15 +252,30 @@ impl Renames {
         rows: &[usize],
         row_names: &[String],
     ) -> Self {
-        let map = |items: &[Ident], order: &[usize], merged: &[String], phase: bool| -> HashMap<String, String> {
+        let map = |items: &[Ident], order: &[usize], merged: &[String], axis: Axis| -> HashMap<String, String> {
             order
                 .iter()
                 .zip(merged)
                 .filter(|(i, _)| items[**i][v].is_some())
-                .map(|(i, name)| (item_name(grid, phase, v, &items[*i]).to_owned(), name.clone()))
+                .map(|(i, name)| (item_name(grid, axis, v, &items[*i]).to_owned(), name.clone()))
                 .collect()
         };
-        Self { phases: map(&grid.phases, phases, phase_names, true), rows: map(&grid.rows, rows, row_names, false) }
+        Self {
+            phases: map(&grid.phases, phases, phase_names, Axis::Phase),
+            rows: map(&grid.rows, rows, row_names, Axis::Row),
+        }
+    }
+
+    fn phase(&self, name: &str) -> String {
+        self.phases.get(name).map_or(name, String::as_str).to_owned()
+    }
+
+    fn row(&self, name: &str) -> String {
+        self.rows.get(name).map_or(name, String::as_str).to_owned()
+    }
+
+    fn unresolved(&self, list: &[Unresolved]) -> Vec<Unresolved> {
+        list.iter().map(|u| u.renamed(|p| self.phase(p), |r| self.row(r))).collect()
     }
 
     fn accepted(&self, list: &[Acceptance]) -> Vec<Acceptance> {

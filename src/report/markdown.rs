@@ -52,7 +52,7 @@ pub fn to_markdown(journey: &Journey, findings: &[Finding]) -> String {
     }
     let _ = writeln!(out, "**Summary:** {}\n", summary(&report));
     moods(&mut out, journey);
-    for kind in Mark::ALL {
+    for &kind in Mark::ALL {
         insights(&mut out, &report, kind);
     }
     open_findings(&mut out, &report);

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::format::{self, FormatError};
 use crate::journey::Journey;
-use crate::text::sanitize;
+use crate::text::{one_line, sanitize};
 
 /// Why a journey file could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,9 +40,9 @@ impl LoadError {
     pub fn render(&self, path: &Path) -> String {
         let file = path.display().to_string();
         match self {
-            LoadError::NotFound => format!("{}: no such file\n  hint: check the path", sanitize(&file)),
+            LoadError::NotFound => format!("{}: no such file\n  hint: check the path", one_line(&file)),
             LoadError::Unreadable { reason, hint } => {
-                format!("{}: {}\n  hint: {}", sanitize(&file), sanitize(reason), sanitize(hint))
+                format!("{}: {}\n  hint: {}", one_line(&file), sanitize(reason), sanitize(hint))
             }
             LoadError::Format(e) => e.render(&file),
         }
@@ -62,10 +62,13 @@ pub fn load_with_hash(path: &Path) -> Result<(Journey, u64), LoadError> {
     Ok((journey, content_hash(&bytes)))
 }
 
-/// FNV-1a of some bytes: a stable, dependency-free hash, to tell whether a
-/// file changed on disk (and to name recovery files).
+/// FNV-1a of some bytes: a hash that stays the same from build to build
+/// (recovery files keep it), to tell whether a file changed on disk (and to
+/// name recovery files).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    let mut hasher = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    std::hash::Hasher::finish(&hasher)
 }
 
 /// Read a file's bytes, refusing directories and other non-files clearly.

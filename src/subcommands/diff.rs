@@ -1,5 +1,7 @@
 //! `jgrid diff OLD NEW [--format text|json]`, and git's external diff:
-//! `jgrid diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`.
+//! `jgrid diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`,
+//! and for a rename or copy two more: `NEW-PATH` and git's header lines
+//! (`similarity index 98%`, `rename from A`, `rename to B`, `index …`).
 //!
 //! As git's external diff it always exits 0 after printing (git stops with
 //! "external diff died" on any other status), prints a `diff --jgrid` header
@@ -16,7 +18,7 @@ use crate::cli::CheckFormat;
 use crate::diff::{self, Edit};
 use crate::journey::Journey;
 use crate::store;
-use crate::text::sanitize;
+use crate::text::{one_line, sanitize};
 
 /// Print the changes in the chosen format.
 fn print(edits: &[Edit], format: CheckFormat) {
@@ -31,9 +33,17 @@ fn print(edits: &[Edit], format: CheckFormat) {
 pub fn diff(args: &[PathBuf], format: CheckFormat) -> Outcome {
     match args {
         [old, new] => two(old, new, format),
-        [path, old, _, _, new, _, _] => for_git(&path.to_string_lossy(), old, new, format),
+        [path, old, _, _, new, _, _] => {
+            let path = path.to_string_lossy();
+            for_git(&Paths { old: &path, new: &path, header: "" }, old, new, format)
+        }
+        [path, old, _, _, new, _, _, new_path, header] => {
+            let (path, new_path, header) =
+                (path.to_string_lossy(), new_path.to_string_lossy(), header.to_string_lossy());
+            for_git(&Paths { old: &path, new: &new_path, header: &header }, old, new, format)
+        }
         _ => Err(CliError::Usage {
-            what: format!("jgrid diff takes two files (OLD NEW) or git's seven arguments, not {}", args.len()),
+            what: format!("jgrid diff takes two files (OLD NEW) or git's seven or nine arguments, not {}", args.len()),
             hint: "jgrid diff old.toml new.toml".into(),
         }),
     }
@@ -64,16 +74,40 @@ fn parsed(text: Option<&str>) -> Option<Journey> {
     }
 }
 
-fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
+/// The names git gives a file pair: the old and new path (the same unless
+/// renamed or copied) and git's header lines for a rename or copy.
+struct Paths<'a> {
+    old: &'a str,
+    new: &'a str,
+    header: &'a str,
+}
+
+impl Paths<'_> {
+    /// `diff --jgrid a/OLD b/NEW`, then git's rename or copy lines (its
+    /// `index` line left out, as for any other file), control characters
+    /// and newlines in the names made visible.
+    fn header(&self) -> String {
+        let (old, new) = (one_line(self.old), one_line(self.new));
+        let mut out = format!("diff --jgrid a/{old} b/{new}\n");
+        for line in self.header.lines().filter(|l| !l.is_empty() && !l.starts_with("index ")) {
+            out.push_str(&sanitize(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn for_git(paths: &Paths, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
     let (old, new) = (side(old)?, side(new)?);
-    let path = sanitize(path).into_owned();
     let mut out = std::io::stdout();
+    let header = paths.header();
     let (Some(a), Some(b)) = (parsed(old.as_deref()), parsed(new.as_deref())) else {
-        let text = diff::unified(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""), &path);
-        let _ = out.write_all(sanitize(&format!("diff --jgrid a/{path} b/{path}\n{text}")).as_bytes());
+        let (a, b) = (old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""));
+        let text = diff::unified(a, b, &one_line(paths.old), &one_line(paths.new));
+        let _ = out.write_all(format!("{header}{}", sanitize(&text)).as_bytes());
         return Ok(ExitCode::SUCCESS);
     };
-    let _ = writeln!(out, "diff --jgrid a/{path} b/{path}");
+    let _ = out.write_all(header.as_bytes());
     match (&old, &new) {
         (None, _) => {
             let _ = writeln!(out, "new journey");
@@ -84,7 +118,7 @@ fn for_git(path: &str, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
         _ => {}
     }
     let edits = diff::diff(&a, &b);
-    if edits.is_empty() && format == CheckFormat::Text {
+    if edits.is_empty() && format == CheckFormat::Text && old != new {
         let _ = writeln!(out, "(the same journey; only the layout of the file differs)");
         return Ok(ExitCode::SUCCESS);
     }

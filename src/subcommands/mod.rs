@@ -36,9 +36,21 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Import { table, output } => import(&table, &output),
         Subcommand::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
         Subcommand::Add { file, phase, row, source, text } => add(&file, &phase, &row, source.as_deref(), &text),
-        Subcommand::Merge { base, ours, theirs, output, label_ours, label_theirs, path } => {
-            let labels = crate::merge::Labels { ours: label_ours, theirs: label_theirs };
-            merge::merge(&[base, ours, theirs], output.as_deref(), labels, path.as_deref())
+        Subcommand::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            label_ours,
+            label_theirs,
+            label_base,
+            conflict_style,
+            path,
+        } => {
+            let labels =
+                crate::merge::Labels { ours: label_ours, theirs: label_theirs, base: label_base, ..Default::default() };
+            let style = conflict_style.map(crate::cli::ConflictStyleArg::style);
+            merge::merge(merge::Request { files: [base, ours, theirs], output, labels, style, path })
         }
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern } => git_setup::git_setup(&pattern),
@@ -49,12 +61,23 @@ pub fn run(subcommand: Subcommand) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Subcommand::Man => {
+        Subcommand::Man { dir: None } => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
                 .render(&mut out)
                 .map_err(|e| CliError::Other(format!("cannot write the manual page: {e}")))?;
             let _ = std::io::stdout().write_all(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Subcommand::Man { dir: Some(dir) } => {
+            std::fs::create_dir_all(&dir).and_then(|()| clap_mangen::generate_to(Cli::command(), &dir)).map_err(
+                |e| {
+                    CliError::Other(format!(
+                        "cannot write the manual pages into {}: {e}",
+                        crate::text::sanitize(&dir.display().to_string())
+                    ))
+                },
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -22,7 +22,7 @@ impl Widget for &Dialog<'_> {
         let t = self.theme;
         let width = area.width.min(70);
         let mut lines = vec![Line::raw(text::sanitize(&question.text).into_owned()), Line::raw("")];
-        let mode = KeyMode::Question(question.kind);
+        let mode = KeyMode::Question(question.kind());
         for answer in question.answers() {
             let key = self.app.keymap.label(mode, answer.action).unwrap_or_else(|| "any other key".into());
             lines.push(Line::from(vec![Span::styled(format!("  {key:<4}"), t.hint_key), Span::raw(answer.long)]));

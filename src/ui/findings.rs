@@ -2,6 +2,7 @@
 //! cursor's cell, in full sentences. Zoomed, the panel grows to show them
 //! all; when they do not fit, its last line says how many lines are left.
 
+use crate::app::input::action::Grid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,11 +28,11 @@ impl Widget for &FindingsPanel<'_> {
             let line = Line::from(vec![
                 Span::styled("✓ ", t.hint_key),
                 Span::raw("Nothing flagged in this cell. "),
-                Span::styled(key(Action::NextFinding), t.hint_key),
+                Span::styled(key(Action::Grid(Grid::NextFinding)), t.hint_key),
                 Span::raw(" / "),
-                Span::styled(key(Action::PrevFinding), t.hint_key),
+                Span::styled(key(Action::Grid(Grid::PrevFinding)), t.hint_key),
                 Span::raw(" next / previous flagged cell, "),
-                Span::styled(key(Action::ToggleHighlight), t.hint_key),
+                Span::styled(key(Action::Grid(Grid::ToggleHighlight)), t.hint_key),
                 Span::raw(" hides the marks."),
             ]);
             Paragraph::new(line).wrap(Wrap { trim: true }).render(area, buf);
@@ -63,7 +64,7 @@ impl Widget for &FindingsPanel<'_> {
             }
         }
         if left > 0 && room > 0 {
-            let key = app.keymap.label(KeyMode::Normal, Action::Zoom).unwrap_or_else(|| "z".into());
+            let key = app.keymap.label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
             let more = if app.zoom.is_some() { format!(" ▼ +{left} ") } else { format!(" ▼ +{left} ({key}) ") };
             let w = text::width(&more).min(usize::from(area.width)) as u16;
             buf.set_stringn(area.right() - w, area.bottom() - 1, &more, usize::from(w), t.more);

@@ -2,6 +2,7 @@
 //! row names, and cells with soft-wrapped text (one line each in the
 //! overview). A frozen phase stays first, set off by a double rule.
 
+use crate::app::input::action::Grid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -84,7 +85,8 @@ impl GridView<'_> {
     fn label(&self, phase: usize, width: usize, frozen: bool) -> String {
         let name = &self.app.journey.phases()[phase].name;
         let label = text::sanitize(&format!(" {} {name}", phase + 1)).into_owned();
-        let key = self.app.keymap.label(KeyMode::Normal, Action::ToggleFreeze).unwrap_or_else(|| "frozen".into());
+        let key =
+            self.app.keymap.label(KeyMode::Normal, Action::Grid(Grid::ToggleFreeze)).unwrap_or_else(|| "frozen".into());
         let tag = format!(" [{key}]");
         if !frozen || text::width(&tag) + 3 > width {
             return columns::cut(&label, width);

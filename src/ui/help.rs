@@ -7,25 +7,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::commands::COMMANDS;
-use crate::app::{App, Key, KeyMode, LINE_KEYS, QuestionKind};
+use crate::app::{App, CELL_KEYS, Key, KeyMode, LINE_KEYS, QuestionKind};
 
 pub struct Help<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub scroll: u16,
 }
-
-/// Keys handled by the text editor inside a cell (not rebindable).
-const EDITING: [(&str, &str); 8] = [
-    ("typing", "edits the cell in place; long lines wrap"),
-    ("Enter", "starts a new line"),
-    ("← → ↑ ↓", "move the text cursor"),
-    ("Ctrl-← / Ctrl-→", "word left / right"),
-    ("Home / End", "start / end of the line"),
-    ("Backspace / Delete", "delete a character"),
-    ("Ctrl-u / Ctrl-r", "undo / redo typing in the cell"),
-    ("paste", "a pasted paragraph goes into the cell as text"),
-];
 
 impl Help<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
@@ -57,15 +45,15 @@ impl Help<'_> {
                 entry(&mut lines, String::new(), "(a screen down at the end of a phase: the next phase)");
             }
             if mode == KeyMode::Edit {
-                for (keys, what) in EDITING {
+                for &(keys, what) in CELL_KEYS {
                     entry(&mut lines, keys.to_owned(), what);
                 }
             }
             if mode == KeyMode::Line {
-                for (keys, what) in LINE_KEYS {
+                for &(keys, what) in LINE_KEYS {
                     entry(&mut lines, keys.to_owned(), what);
                 }
-                for c in &COMMANDS {
+                for c in COMMANDS {
                     let spell = |n: &str| if c.args.is_empty() { format!(":{n}") } else { format!(":{n} {}", c.args) };
                     let names: Vec<String> =
                         std::iter::once(c.name).chain(c.aliases.iter().copied()).map(spell).collect();
@@ -73,7 +61,7 @@ impl Help<'_> {
                 }
             }
         }
-        for kind in QuestionKind::ALL {
+        for &kind in QuestionKind::ALL {
             let spec = kind.spec();
             section(&mut lines, &format!("When jgrid asks ({}: [keys.{}])", spec.mode, spec.id));
             let mode = KeyMode::Question(kind);

@@ -3,6 +3,7 @@
 //! words, then every row's full text beside the row's name, and the
 //! findings of highlight mode.
 
+use crate::app::input::action::Move;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -115,8 +116,8 @@ impl PresentView<'_> {
             let key = |a| app.keymap.label(KeyMode::Present, a).unwrap_or_default();
             let mut spans = vec![Span::raw(" ")];
             for (action, what) in [
-                (Action::NextPhase, "next phase"),
-                (Action::PrevPhase, "previous"),
+                (Action::Move(Move::NextPhase), "next phase"),
+                (Action::Move(Move::PrevPhase), "previous"),
                 (Action::Cancel, "back to the grid"),
             ] {
                 spans.push(Span::styled(key(action), t.hint_key.patch(t.status)));
@@ -124,7 +125,7 @@ impl PresentView<'_> {
             }
             Line::from(spans).render(area, buf);
         }
-        let key = app.keymap.label(KeyMode::Present, Action::PageDown).unwrap_or_default();
+        let key = app.keymap.label(KeyMode::Present, Action::Move(Move::PageDown)).unwrap_or_default();
         let more = if below > 0 { format!(" ▼ {below} more ({key}) ") } else { String::new() };
         let right = format!("{more} {}/{} ", self.shown.phase + 1, app.journey.phase_count());
         let w = text::width(&right) as u16;

@@ -1,5 +1,6 @@
 //! The title bar at the top, and the status line and key hints at the bottom.
 
+use crate::app::input::action::{Edit, Grid, Inbox, Move};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -158,7 +159,7 @@ fn right_side(app: &App) -> String {
     }
     if app.highlight() {
         parts.push(app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default());
-        let marks = app.marks;
+        let marks = app.marks.as_ref().map(crate::insights::MarkCounts::total).unwrap_or_default();
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
                 .iter()
@@ -196,41 +197,49 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
         Mode::Normal | Mode::Ask(_) => (
             KeyMode::Normal,
             &[
-                (Action::Edit, "edit"),
-                (Action::Append, "add line"),
-                (Action::Clear, "clear"),
-                (Action::Undo, "undo"),
-                (Action::Save, "save"),
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
+                (Action::Grid(Grid::Edit), "edit"),
+                (Action::Grid(Grid::Append), "add line"),
+                (Action::Grid(Grid::Clear), "clear"),
+                (Action::Grid(Grid::Undo), "undo"),
+                (Action::Grid(Grid::Save), "save"),
+                (Action::Grid(Grid::Help), "help"),
+                (Action::Grid(Grid::Quit), "quit"),
             ],
         ),
         Mode::Edit(_) => (
             KeyMode::Edit,
-            &[(Action::KeepEdit, "keep"), (Action::AbandonEdit, "abandon"), (Action::KeepAndSave, "keep+save")],
+            &[
+                (Action::Edit(Edit::Keep), "keep"),
+                (Action::Edit(Edit::Abandon), "abandon"),
+                (Action::Edit(Edit::KeepAndSave), "keep+save"),
+            ],
         ),
         Mode::Line(line) if matches!(line.kind, LineKind::Capture { .. }) => {
             (KeyMode::Line, &[(Action::Submit, "file the note"), (Action::Cancel, "close")])
         }
         Mode::Line(_) => (KeyMode::Line, &[(Action::Submit, "run"), (Action::Cancel, "cancel")]),
-        Mode::Help { .. } => (KeyMode::Help, &[(Action::MoveDown, "scroll"), (Action::Cancel, "close")]),
+        Mode::Help { .. } => (KeyMode::Help, &[(Action::Move(Move::Down), "scroll"), (Action::Cancel, "close")]),
         Mode::Inbox { .. } => (
             KeyMode::Inbox,
             &[
-                (Action::PickNote, "sort"),
-                (Action::MoveDown, "next"),
-                (Action::DeleteNote, "delete"),
-                (Action::EditNote, "edit"),
-                (Action::Undo, "undo"),
+                (Action::Inbox(Inbox::PickNote), "sort"),
+                (Action::Move(Move::Down), "next"),
+                (Action::Inbox(Inbox::DeleteNote), "delete"),
+                (Action::Inbox(Inbox::EditNote), "edit"),
+                (Action::Grid(Grid::Undo), "undo"),
                 (Action::Cancel, "close"),
             ],
         ),
-        Mode::Place { .. } => (KeyMode::Place, &[(Action::DropNote, "drop it here"), (Action::Cancel, "put it back")]),
+        Mode::Place { .. } => {
+            (KeyMode::Place, &[(Action::Inbox(Inbox::DropNote), "drop it here"), (Action::Cancel, "put it back")])
+        }
         Mode::List(_) => (
             KeyMode::List,
-            &[(Action::Submit, "go to the cell"), (Action::MoveDown, "next"), (Action::Cancel, "close")],
+            &[(Action::Submit, "go to the cell"), (Action::Move(Move::Down), "next"), (Action::Cancel, "close")],
         ),
-        Mode::Present(_) => (KeyMode::Present, &[(Action::NextPhase, "next phase"), (Action::Cancel, "back")]),
+        Mode::Present(_) => {
+            (KeyMode::Present, &[(Action::Move(Move::NextPhase), "next phase"), (Action::Cancel, "back")])
+        }
     }
 }
 
@@ -242,7 +251,7 @@ impl Widget for &Hints<'_> {
             .mode
             .question()
             .map(|q| {
-                let mode = KeyMode::Question(q.kind);
+                let mode = KeyMode::Question(q.kind());
                 q.answers()
                     .map(|a| (app.keymap.label(mode, a.action).unwrap_or_else(|| "any other key".into()), a.short))
                     .collect()
@@ -285,7 +294,7 @@ impl Widget for &Hints<'_> {
         for (command, label) in list {
             if let Some(key) = app.keymap.label(mode, *command) {
                 // Opened from the portfolio screen, quitting goes back to its list.
-                let label = if *command == Action::Quit && app.from_list { "back to list" } else { label };
+                let label = if *command == Action::Grid(crate::app::input::action::Grid::Quit) && app.from_list { "back to list" } else { label };
                 spans.push(Span::styled(key, t.hint_key));
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }

@@ -10,48 +10,9 @@ use super::*;
 use crate::app::{App, History, Msg, resolve_key, update};
 use crate::format;
 
-const FIXTURE: &str = r##"format = 1
-title = "Moving house with broadband"
-persona = "Anna (34), moves to a new flat with her partner"
-rows = ["Need", "Touchpoints", "Message", "Organization", "Systems"]
-
-[[phase]]
-name = "Orientation"
-
-[phase.cells]
-Need = "Working internet on moving day"
-Touchpoints = """
-#website plan comparison
-#shop advice"""
-Message = "#website fibre at new address: check online"
-Organization = "Marketing owns #website; Retail owns #shop"
-Systems = "CMS serves #website"
-
-[[phase]]
-name = "Purchase"
-
-[phase.cells]
-Need = "A fair price, no gap in service, 漢字 and 🚲 too"
-Touchpoints = """
-#portal move form
-#phone sales line
-#shop counter
-#email confirmation
-#sms reminder
-#app status"""
-
-[[phase]]
-name = "Delivery"
-
-[[phase]]
-name = "Use"
-
-[phase.cells]
-Systems = "Network monitoring"
-
-[[phase]]
-name = "Service"
-"##;
+/// An older broadband journey, with what the view tests need: wide
+/// characters, empty cells, a long phase name.
+const FIXTURE: &str = include_str!("../../tests/fixtures/view-broadband.toml");
 
 fn app(width: u16, height: u16) -> App {
     let journey = format::parse(FIXTURE.as_bytes()).unwrap();

@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::checks::Severity;
+use crate::config::ThemeChoice;
 
 /// The mark shown for a severity, readable without colour.
 pub fn severity_symbol(severity: Severity) -> &'static str {
@@ -63,6 +64,15 @@ impl Theme {
     }
 
     /// Chosen from the environment: monochrome when NO_COLOR is set and not empty.
+    /// The theme the config file chose.
+    pub fn chosen(choice: ThemeChoice) -> Self {
+        match choice {
+            ThemeChoice::Auto => Theme::from_env(),
+            ThemeChoice::Color => Theme::color(),
+            ThemeChoice::Mono => Theme::mono(),
+        }
+    }
+
     pub fn from_env() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         if no_color { Self::mono() } else { Self::color() }
@@ -136,5 +146,16 @@ impl Theme {
             marks: [bold; 4],
             badge: base.add_modifier(Modifier::ITALIC),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_file_chooses_the_theme() {
+        assert_eq!(Theme::chosen(ThemeChoice::Color), Theme::color());
+        assert_eq!(Theme::chosen(ThemeChoice::Mono), Theme::mono());
     }
 }

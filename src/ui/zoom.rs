@@ -1,6 +1,7 @@
 //! Zoom: the cursor's cell alone on the whole grid area, to read and edit a
 //! long note.
 
+use crate::app::input::action::Grid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +25,7 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let (phase, row) = app.cursor_names();
-        let key = app.keymap.label(KeyMode::Normal, Action::Zoom).unwrap_or_else(|| "z".into());
+        let key = app.keymap.label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
         let title = Line::from(vec![
             Span::styled(
                 format!(" {} {} › {} ", app.cursor.phase + 1, text::sanitize(phase), text::sanitize(row)),

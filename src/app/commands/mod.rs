@@ -1,6 +1,6 @@
 //! The `:` commands: one table (name, aliases, arguments, one line of help,
 //! the function that runs it) that dispatch, Tab completion, help and the
-//! README's command list all read, as helix's `TypableCommand` does.
+//! the manual's command table all read, as helix's `TypableCommand` does.
 
 use std::path::PathBuf;
 
@@ -21,6 +21,13 @@ pub struct TypedCommand {
     pub doc: &'static str,
     /// Runs the command with the text after its name (trimmed).
     pub run: fn(&mut App, &str) -> Vec<Effect>,
+}
+
+impl TypedCommand {
+    /// The command line as a key starts it: the name, then `arg`.
+    pub fn prefilled(&self, arg: &str) -> String {
+        format!("{} {arg}", self.name)
+    }
 }
 
 const fn cmd(
@@ -54,8 +61,45 @@ fn direction(app: &mut App, arg: &str, group: &str, back: &str, forward: &str) -
     }
 }
 
+/// `:phase add`, which a key also starts (with the name typed in).
+pub const PHASE_ADD: TypedCommand = cmd("phase add", &[], "NAME", "add a phase after the cursor's", |app, arg| {
+    shaped(app, structure::new_phase(app.cursor, arg, true))
+});
+
+/// `:phase insert`, which a key also starts (with the name typed in).
+pub const PHASE_INSERT: TypedCommand =
+    cmd("phase insert", &[], "NAME", "insert a phase before the cursor's", |app, arg| {
+        shaped(app, structure::new_phase(app.cursor, arg, false))
+    });
+
+/// `:phase rename`, which a key also starts (with the name typed in).
+pub const PHASE_RENAME: TypedCommand = cmd("phase rename", &[], "NAME", "rename the cursor's phase", |app, arg| {
+    shaped(app, structure::rename_phase(&app.journey, app.cursor, arg))
+});
+
+/// `:row add`, which a key also starts (with the name typed in).
+pub const ROW_ADD: TypedCommand = cmd("row add", &[], "NAME", "add a row below the cursor's", |app, arg| {
+    shaped(app, structure::new_row(app.cursor, arg, true))
+});
+
+/// `:row rename`, which a key also starts (with the name typed in).
+pub const ROW_RENAME: TypedCommand =
+    cmd("row rename", &[], "NAME", "rename the cursor's row (it keeps its cells and its role)", |app, arg| {
+        shaped(app, structure::rename_row(&app.journey, app.cursor, arg))
+    });
+
+/// `:title`, which a key also starts (with the name typed in).
+pub const TITLE: TypedCommand = cmd("title", &[], "TEXT", "set the title", |app, arg| {
+    shaped(app, structure::Outcome::Apply(Change::SetTitle(arg.to_owned())))
+});
+
+/// `:persona`, which a key also starts (with the name typed in).
+pub const PERSONA: TypedCommand = cmd("persona", &[], "TEXT", "set the persona", |app, arg| {
+    shaped(app, structure::Outcome::Apply(Change::SetPersona(arg.to_owned())))
+});
+
 /// Every `:` command, in the order help lists them.
-pub const COMMANDS: [TypedCommand; 24] = [
+pub const COMMANDS: &[TypedCommand] = &[
     cmd(
         "w",
         &["write"],
@@ -76,15 +120,9 @@ pub const COMMANDS: [TypedCommand; 24] = [
         app.mode = Mode::Help { scroll: 0 };
         Vec::new()
     }),
-    cmd("phase add", &[], "NAME", "add a phase after the cursor's", |app, arg| {
-        shaped(app, structure::new_phase(app.cursor, arg, true))
-    }),
-    cmd("phase insert", &[], "NAME", "insert a phase before the cursor's", |app, arg| {
-        shaped(app, structure::new_phase(app.cursor, arg, false))
-    }),
-    cmd("phase rename", &[], "NAME", "rename the cursor's phase", |app, arg| {
-        shaped(app, structure::rename_phase(&app.journey, app.cursor, arg))
-    }),
+    PHASE_ADD,
+    PHASE_INSERT,
+    PHASE_RENAME,
     cmd("phase delete", &[], "", "delete the cursor's phase (asks first when it has text)", |app, _| {
         shaped(app, structure::delete_phase(&app.journey, app.cursor))
     }),
@@ -94,15 +132,11 @@ pub const COMMANDS: [TypedCommand; 24] = [
             None => Vec::new(),
         }
     }),
-    cmd("row add", &[], "NAME", "add a row below the cursor's", |app, arg| {
-        shaped(app, structure::new_row(app.cursor, arg, true))
-    }),
+    ROW_ADD,
     cmd("row insert", &[], "NAME", "insert a row above the cursor's", |app, arg| {
         shaped(app, structure::new_row(app.cursor, arg, false))
     }),
-    cmd("row rename", &[], "NAME", "rename the cursor's row (it keeps its cells and its role)", |app, arg| {
-        shaped(app, structure::rename_row(&app.journey, app.cursor, arg))
-    }),
+    ROW_RENAME,
     cmd("row delete", &[], "", "delete the cursor's row (asks first when it has text)", |app, _| {
         shaped(app, structure::delete_row(&app.journey, app.cursor))
     }),
@@ -112,12 +146,8 @@ pub const COMMANDS: [TypedCommand; 24] = [
             None => Vec::new(),
         }
     }),
-    cmd("title", &[], "TEXT", "set the title", |app, arg| {
-        shaped(app, structure::Outcome::Apply(Change::SetTitle(arg.to_owned())))
-    }),
-    cmd("persona", &[], "TEXT", "set the persona", |app, arg| {
-        shaped(app, structure::Outcome::Apply(Change::SetPersona(arg.to_owned())))
-    }),
+    TITLE,
+    PERSONA,
     cmd(
         "source",
         &[],
@@ -202,7 +232,7 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
 /// argument (`left|right`) each full command with its choice.
 fn candidates() -> Vec<String> {
     let mut out = Vec::new();
-    for c in &COMMANDS {
+    for c in COMMANDS {
         for n in names(c) {
             if c.args.contains('|') && !c.args.contains(' ') {
                 out.extend(c.args.split('|').map(|choice| format!("{n} {choice}")));
@@ -233,17 +263,6 @@ pub fn complete(line: &str) -> String {
             first[..common].to_owned()
         }
     }
-}
-
-/// The command list as a Markdown table, as the README shows it.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| command | does |\n| --- | --- |\n");
-    for c in &COMMANDS {
-        let usage = |n: &str| if c.args.is_empty() { format!("`:{n}`") } else { format!("`:{n} {}`", c.args) };
-        let spelled: Vec<String> = names(c).map(usage).collect();
-        out.push_str(&format!("| {} | {} |\n", spelled.join(", ").replace('|', "\\|"), c.doc));
-    }
-    out
 }
 
 #[cfg(test)]

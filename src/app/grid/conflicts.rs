@@ -1,18 +1,20 @@
 //! Merge conflicts in the editor: a cell (or a phase or row name, the title,
-//! the persona) holding `<<<<<<<` / `=======` / `>>>>>>>` after `jgrid merge`.
+//! the persona) holding `<<<<<<<` / `=======` / `>>>>>>>` after `jgrid merge`,
+//! or a choice the merge recorded (a mood, a role, the language, an order, a
+//! deletion: the file's `[[conflict]]`).
 //! They are marked even with highlight mode off, `]` visits them first, and
 //! `M` or `:take ours|theirs|both` resolves one in one undoable step.
 
-use crate::app::questions::{About, Question, QuestionKind};
+use crate::app::questions::{About, Question};
 use crate::app::state::App;
-use crate::merge::{ConflictAt, Side, conflict_at, resolve_at};
+use crate::merge::{Side, conflict_at, resolve_at};
 
 /// `M`: ask which side to take, when there is a conflict at the cursor.
 pub fn ask(app: &mut App) {
     match conflict_at(&app.journey, app.cursor) {
         Some(at) => {
-            let text = format!("Merge conflict in {}: take which side?", what(at));
-            app.ask(Question::new(QuestionKind::Take, text, About::Nothing));
+            let text = format!("Merge conflict in {}: take which side?", at.words(&app.journey));
+            app.ask(Question::new(text, About::Take));
         }
         None => app.info("No merge conflict here; ] goes to the next one"),
     }
@@ -25,6 +27,7 @@ pub fn take(app: &mut App, side: Side) {
         return;
     };
     let Some(change) = resolve_at(&app.journey, app.cursor, side) else { return };
+    let what = at.words(&app.journey);
     app.change(change);
     if app.status.as_ref().is_none_or(|s| !s.error) {
         let left = crate::checks::merge_conflicts(&app.journey).len();
@@ -33,7 +36,7 @@ pub fn take(app: &mut App, side: Side) {
             1 => "1 conflict left (] goes there)".to_owned(),
             n => format!("{n} conflicts left (] goes there)"),
         };
-        app.info(format!("Took {} in {} (u undoes); {more}", side.word(), what(at)));
+        app.info(format!("Took {} in {what} (u undoes); {more}", side.word()));
     }
 }
 
@@ -42,15 +45,5 @@ pub fn take_command(app: &mut App, arg: &str) {
     match Side::from_word(arg) {
         Some(side) => take(app, side),
         None => app.error(":take needs ours, theirs or both"),
-    }
-}
-
-fn what(at: ConflictAt) -> &'static str {
-    match at {
-        ConflictAt::Cell => "this cell",
-        ConflictAt::PhaseName => "the phase name",
-        ConflictAt::RowName => "the row name",
-        ConflictAt::Title => "the title",
-        ConflictAt::Persona => "the persona",
     }
 }

@@ -6,37 +6,49 @@ use crate::app::grid::moves::movement;
 use crate::app::grid::search::{Search, Target};
 use crate::app::grid::structure::{self, Direction};
 use crate::app::input::action::Action;
+use crate::app::input::action::{Grid, Move};
 use crate::app::msg::{EditorFailure, EditorText, Effect};
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::app::{files, grid::conflicts, interview::capture, interview::inbox, interview::mood, lists};
+use crate::app::{commands, files, grid::conflicts, interview::capture, interview::inbox, interview::mood, lists};
 use crate::journey::{CellRef, Change};
+
+/// A move in the grid: the cursor, or the page of a zoomed cell.
+fn move_cursor(app: &mut App, m: Move) {
+    match (m, app.zoom) {
+        (Move::PageUp | Move::PageDown, Some(scroll)) => {
+            let page = app.height.saturating_sub(6).max(1);
+            app.zoom =
+                Some(if m == Move::PageDown { scroll.saturating_add(page) } else { scroll.saturating_sub(page) });
+        }
+        _ => app.cursor = movement(app, m),
+    }
+}
 
 /// Run an action in normal mode.
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Some(moved) = movement(app, action) {
-        app.cursor = moved;
-        return Vec::new();
-    }
+    let grid = match action {
+        Action::Move(m) => {
+            move_cursor(app, m);
+            return Vec::new();
+        }
+        Action::Grid(grid) => grid,
+        Action::Cancel => return cancel(app),
+        // Not bound in the grid.
+        Action::Edit(_)
+        | Action::Inbox(_)
+        | Action::List(_)
+        | Action::Answer(_)
+        | Action::Submit
+        | Action::Complete => {
+            return Vec::new();
+        }
+    };
     let at = app.cursor;
-    match action {
-        Action::PageUp | Action::PageDown if app.zoom.is_some() => {
-            let page = app.height.saturating_sub(6).max(1);
-            let scroll = app.zoom.unwrap_or(0);
-            app.zoom = Some(if action == Action::PageDown {
-                scroll.saturating_add(page)
-            } else {
-                scroll.saturating_sub(page)
-            });
-        }
-        Action::PageUp => app.cursor.row = app.cursor.row.saturating_sub(app.rows_per_page()),
-        Action::PageDown => {
-            let last = app.journey.row_count().saturating_sub(1);
-            app.cursor.row = (app.cursor.row + app.rows_per_page()).min(last);
-        }
-        Action::Edit => app.start_edit(false),
-        Action::Append => app.start_edit(true),
-        Action::Clear => {
+    match grid {
+        Grid::Edit => app.start_edit(false),
+        Grid::Append => app.start_edit(true),
+        Grid::Clear => {
             if app.journey.cell(at).is_empty() {
                 app.info("The cell is already empty");
             } else {
@@ -44,71 +56,68 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 app.info("Cleared the cell (u undoes)");
             }
         }
-        Action::Undo => app.undo(),
-        Action::Redo => app.redo(),
-        Action::Save => return files::save(app, None, false),
-        Action::Quit => return files::quit(app),
-        Action::Help => app.mode = Mode::Help { scroll: 0 },
-        Action::CommandLine => prompt(app, ""),
-        Action::ToggleHighlight => toggle_highlight(app),
-        Action::NextFinding => jump_to_finding(app, true),
-        Action::PrevFinding => jump_to_finding(app, false),
-        Action::Copy | Action::Cut => return copy(app, action == Action::Cut),
-        Action::Paste => match app.clipboard.clone() {
+        Grid::Undo => app.undo(),
+        Grid::Redo => app.redo(),
+        Grid::Save => return files::save(app, None, false),
+        Grid::Quit => return files::quit(app),
+        Grid::Help => app.mode = Mode::Help { scroll: 0 },
+        Grid::CommandLine => prompt(app, ""),
+        Grid::ToggleHighlight => toggle_highlight(app),
+        Grid::NextFinding => jump_to_finding(app, true),
+        Grid::PrevFinding => jump_to_finding(app, false),
+        Grid::Copy | Grid::Cut => return copy(app, grid == Grid::Cut),
+        Grid::Paste => match app.clipboard.clone() {
             Some(text) => {
                 app.change(Change::SetCell { at, text });
                 app.info("Pasted (u undoes)");
             }
             None => app.info("Nothing copied yet: y copies a cell, d cuts it"),
         },
-        Action::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
-        Action::SearchNext | Action::SearchPrev => step_search(app, action == Action::SearchNext),
-        Action::Zoom => {
+        Grid::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
+        Grid::SearchNext | Grid::SearchPrev => step_search(app, grid == Grid::SearchNext),
+        Grid::Zoom => {
             app.zoom = if app.zoom.is_some() { None } else { Some(0) };
             app.zoom_to_match();
         }
-        Action::Cancel => return cancel(app),
-        Action::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
-        Action::AddPhase => prompt(app, "phase add "),
-        Action::InsertPhase => prompt(app, "phase insert "),
-        Action::RenamePhase => {
+        Grid::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
+        Grid::AddPhase => prompt(app, &commands::PHASE_ADD.prefilled("")),
+        Grid::InsertPhase => prompt(app, &commands::PHASE_INSERT.prefilled("")),
+        Grid::RenamePhase => {
             let name = app.journey.phases()[at.phase].name.clone();
-            prompt(app, &format!("phase rename {name}"));
+            prompt(app, &commands::PHASE_RENAME.prefilled(&name));
         }
-        Action::DeletePhase => app.shape(structure::delete_phase(&app.journey, at)),
-        Action::MovePhaseLeft => app.shape(structure::move_phase(&app.journey, at, Direction::Back)),
-        Action::MovePhaseRight => app.shape(structure::move_phase(&app.journey, at, Direction::Forward)),
-        Action::AddRow => prompt(app, "row add "),
-        Action::RenameRow => {
+        Grid::DeletePhase => app.shape(structure::delete_phase(&app.journey, at)),
+        Grid::MovePhaseLeft => app.shape(structure::move_phase(&app.journey, at, Direction::Back)),
+        Grid::MovePhaseRight => app.shape(structure::move_phase(&app.journey, at, Direction::Forward)),
+        Grid::AddRow => prompt(app, &commands::ROW_ADD.prefilled("")),
+        Grid::RenameRow => {
             let name = app.journey.rows()[at.row].clone();
-            prompt(app, &format!("row rename {name}"));
+            prompt(app, &commands::ROW_RENAME.prefilled(&name));
         }
-        Action::MoveRowUp => app.shape(structure::move_row(&app.journey, at, Direction::Back)),
-        Action::MoveRowDown => app.shape(structure::move_row(&app.journey, at, Direction::Forward)),
-        Action::EditTitle => {
+        Grid::MoveRowUp => app.shape(structure::move_row(&app.journey, at, Direction::Back)),
+        Grid::MoveRowDown => app.shape(structure::move_row(&app.journey, at, Direction::Forward)),
+        Grid::EditTitle => {
             let title = app.journey.title.clone();
-            prompt(app, &format!("title {title}"));
+            prompt(app, &commands::TITLE.prefilled(&title));
         }
-        Action::Capture => capture::open(app),
-        Action::RaiseMood => mood::step_mood(app, true),
-        Action::LowerMood => mood::step_mood(app, false),
-        Action::ShowInsights => lists::open(app),
-        Action::ToggleEvidence => mood::toggle_evidence(app),
-        Action::ResolveConflict => conflicts::ask(app),
-        Action::AcceptFinding => lists::accept(app),
-        Action::ShowInbox => inbox::open(app),
-        Action::EditPersona => {
+        Grid::Capture => capture::open(app),
+        Grid::RaiseMood => mood::step_mood(app, true),
+        Grid::LowerMood => mood::step_mood(app, false),
+        Grid::ShowInsights => lists::open(app),
+        Grid::ToggleEvidence => mood::toggle_evidence(app),
+        Grid::ResolveConflict => conflicts::ask(app),
+        Grid::AcceptFinding => lists::accept(app),
+        Grid::ShowInbox => inbox::open(app),
+        Grid::EditPersona => {
             let persona = app.journey.persona.clone();
-            prompt(app, &format!("persona {persona}"));
+            prompt(app, &commands::PERSONA.prefilled(&persona));
         }
-        Action::ToggleOverview => app.toggle_overview(),
-        Action::ToggleFreeze => app.toggle_freeze(),
-        _ => {}
+        Grid::ToggleOverview => app.toggle_overview(),
+        Grid::ToggleFreeze => app.toggle_freeze(),
     }
     Vec::new()
 }
 
-/// Esc in the grid: leave zoom, or else clear the search.
 /// Esc: leave the zoom, else clear the search; with neither, a journey
 /// opened from the portfolio screen goes back to the list.
 fn cancel(app: &mut App) -> Vec<Effect> {
@@ -145,7 +154,7 @@ fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
 }
 
 fn toggle_highlight(app: &mut App) {
-    if app.review.take().is_some() {
+    if app.highlight_off() {
         app.info("Highlight off");
         return;
     }

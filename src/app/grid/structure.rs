@@ -3,7 +3,7 @@
 //! and the cursor and says what should happen. The `:` command table and the
 //! keys both call these.
 
-use crate::journey::{Acceptance, CellRef, Change, Journey, Role};
+use crate::journey::{Acceptance, Axis, CellRef, Change, Journey, Role, Unresolved};
 
 /// What a structure operation asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +39,9 @@ pub fn new_phase(cursor: CellRef, name: &str, after: bool) -> Outcome {
     Outcome::Apply(Change::InsertPhase { at, name: name.to_owned(), mood: None, cells: Vec::new() })
 }
 
-/// Rename the cursor's phase; accepted findings in it follow the new name
-/// (in the same undo step), so they do not turn stale.
+/// Rename the cursor's phase; accepted findings in it and choices a merge
+/// recorded about it follow the new name (in the same undo step), so they do
+/// not turn stale.
 pub fn rename_phase(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
     if let Some(e) = need_name("phase", "rename", name) {
         return e;
@@ -49,7 +50,28 @@ pub fn rename_phase(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
     let Some(old) = journey.phases().get(cursor.phase).map(|p| p.name.as_str()) else {
         return Outcome::Apply(rename);
     };
-    with_acceptances(rename, journey, |a| (a.phase == old).then(|| Acceptance { phase: name.to_owned(), ..a.clone() }))
+    let outcome = with_acceptances(rename, journey, |a| {
+        (a.phase == old).then(|| Acceptance { phase: name.to_owned(), ..a.clone() })
+    });
+    with_merge_choices(outcome, journey, Axis::Phase, old, name)
+}
+
+/// The outcome, with the choices a merge recorded about `old` following its
+/// new name (in the same undo step).
+fn with_merge_choices(outcome: Outcome, journey: &Journey, axis: Axis, old: &str, new: &str) -> Outcome {
+    let rename = |n: &str| if n == old { new.to_owned() } else { n.to_owned() };
+    let keep = |n: &str| n.to_owned();
+    let renamed: Vec<Unresolved> = journey
+        .unresolved
+        .iter()
+        .map(|u| if axis == Axis::Phase { u.renamed(rename, keep) } else { u.renamed(keep, rename) })
+        .collect();
+    match outcome {
+        Outcome::Apply(change) if renamed != journey.unresolved => {
+            Outcome::Apply(Change::Batch(vec![change, Change::SetUnresolved(renamed)]))
+        }
+        other => other,
+    }
 }
 
 /// `change` followed by every acceptance that `carry` rewrites, replaced in
@@ -117,12 +139,13 @@ pub fn rename_row(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
         _ => rename,
     };
     let Some(old) = journey.rows().get(at).map(String::as_str) else { return Outcome::Apply(rename) };
-    with_acceptances(rename, journey, |a| {
+    let outcome = with_acceptances(rename, journey, |a| {
         a.rows.iter().any(|r| r == old).then(|| Acceptance {
             rows: a.rows.iter().map(|r| if r == old { name.to_owned() } else { r.clone() }).collect(),
             ..a.clone()
         })
-    })
+    });
+    with_merge_choices(outcome, journey, Axis::Row, old, name)
 }
 
 /// Delete the cursor's row; asks first when it has text.
@@ -187,6 +210,20 @@ mod tests {
         assert!(
             matches!(move_row(&j, CellRef::new(0, 4), Direction::Forward), Outcome::Error(e) if e.contains("last"))
         );
+    }
+
+    #[test]
+    fn a_renamed_phase_or_row_takes_the_merge_choices_about_it_along() {
+        let mut j = Journey::default();
+        let mood = |phase: &str| Unresolved::Mood { phase: phase.into(), theirs: Some(1) };
+        let role = |row: &str| Unresolved::Role { row: row.into(), theirs: None };
+        j.unresolved = vec![mood("Purchase"), role("Need"), mood("Use")];
+        let Outcome::Apply(change) = rename_phase(&j, CellRef::new(1, 0), "Buying") else { panic!() };
+        change.apply(&mut j).unwrap();
+        assert_eq!(j.unresolved, [mood("Buying"), role("Need"), mood("Use")]);
+        let Outcome::Apply(change) = rename_row(&j, CellRef::new(0, 0), "Wish") else { panic!() };
+        change.apply(&mut j).unwrap();
+        assert_eq!(j.unresolved, [mood("Buying"), role("Wish"), mood("Use")]);
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! here (a question's default keys live with the question); the config file
 //! may add or replace bindings.
 
+use crate::app::input::action::{Edit, Grid, Inbox, List, Move};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::app::input::action::Action;
 pub use crate::app::input::key::Key;
-use crate::app::questions::{QUESTIONS, QuestionKind};
+use crate::app::questions::QuestionKind;
 
 /// Which set of bindings applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,22 +30,12 @@ pub enum KeyMode {
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 8 + QUESTIONS.len()] = {
-        let mut all = [KeyMode::Normal; 8 + QUESTIONS.len()];
-        all[1] = KeyMode::Edit;
-        all[2] = KeyMode::Line;
-        all[3] = KeyMode::Help;
-        all[4] = KeyMode::Inbox;
-        all[5] = KeyMode::Place;
-        all[6] = KeyMode::List;
-        let mut i = 0;
-        while i < QUESTIONS.len() {
-            all[7 + i] = KeyMode::Question(QUESTIONS[i].kind);
-            i += 1;
-        }
-        all[7 + QUESTIONS.len()] = KeyMode::Present;
-        all
-    };
+    /// Every mode, in the order help lists them: the panels, then the questions.
+    pub fn all() -> impl Iterator<Item = KeyMode> {
+        use KeyMode::*;
+        let panels = [Normal, Edit, Line, Help, Inbox, Place, List];
+        panels.into_iter().chain(QuestionKind::ALL.iter().map(|&q| Question(q))).chain([Present])
+    }
 
     /// The name of its table in the config file (`[keys.normal]`, `[keys.quit]`).
     pub fn name(self) -> &'static str {
@@ -87,122 +78,130 @@ impl Default for Keymap {
             }
         };
         let n = KeyMode::Normal;
-        bind(n, &[Key::code(K::Left), Key::plain('h')], C::MoveLeft);
-        bind(n, &[Key::code(K::Right), Key::plain('l')], C::MoveRight);
-        bind(n, &[Key::code(K::Up), Key::plain('k')], C::MoveUp);
-        bind(n, &[Key::code(K::Down), Key::plain('j')], C::MoveDown);
-        bind(n, &[Key::code(K::Tab)], C::NextPhase);
-        bind(n, &[Key::code(K::BackTab)], C::PrevPhase);
-        bind(n, &[Key::code(K::Home), Key::plain('0')], C::FirstPhase);
-        bind(n, &[Key::code(K::End), Key::plain('$')], C::LastPhase);
-        bind(n, &[Key::plain('g')], C::FirstRow);
-        bind(n, &[Key::plain('G')], C::LastRow);
-        bind(n, &[Key::code(K::PageUp)], C::PageUp);
-        bind(n, &[Key::code(K::PageDown)], C::PageDown);
-        bind(n, &[Key::code(K::Enter), Key::plain('i')], C::Edit);
-        bind(n, &[Key::plain('a')], C::Append);
-        bind(n, &[Key::plain('x'), Key::code(K::Delete)], C::Clear);
-        bind(n, &[Key::plain('u'), Key::ctrl('z')], C::Undo);
-        bind(n, &[Key::ctrl('r'), Key::ctrl('y')], C::Redo);
-        bind(n, &[Key::ctrl('s')], C::Save);
-        bind(n, &[Key::plain('q')], C::Quit);
-        bind(n, &[Key::plain('?'), Key::code(K::F(1))], C::Help);
-        bind(n, &[Key::plain(':')], C::CommandLine);
-        bind(n, &[Key::plain('H')], C::ToggleHighlight);
-        bind(n, &[Key::plain(']')], C::NextFinding);
-        bind(n, &[Key::plain('[')], C::PrevFinding);
-        bind(n, &[Key::plain('y')], C::Copy);
-        bind(n, &[Key::plain('p')], C::Paste);
-        bind(n, &[Key::plain('d')], C::Cut);
-        bind(n, &[Key::plain('/')], C::Search);
-        bind(n, &[Key::plain('n')], C::SearchNext);
-        bind(n, &[Key::plain('N')], C::SearchPrev);
-        bind(n, &[Key::plain('z')], C::Zoom);
-        bind(n, &[Key::plain('e')], C::ExternalEditor);
-        bind(n, &[Key::plain('o')], C::AddPhase);
-        bind(n, &[Key::plain('O')], C::InsertPhase);
-        bind(n, &[Key::plain('r')], C::RenamePhase);
-        bind(n, &[Key::plain('X')], C::DeletePhase);
-        bind(n, &[Key::plain('<')], C::MovePhaseLeft);
-        bind(n, &[Key::plain('>')], C::MovePhaseRight);
-        bind(n, &[Key::plain('+')], C::AddRow);
-        bind(n, &[Key::plain('R')], C::RenameRow);
-        bind(n, &[Key::plain('K')], C::MoveRowUp);
-        bind(n, &[Key::plain('J')], C::MoveRowDown);
-        bind(n, &[Key::plain('T')], C::EditTitle);
-        bind(n, &[Key::plain('P')], C::EditPersona);
+        bind(n, &[Key::code(K::Left), Key::plain('h')], C::Move(Move::Left));
+        bind(n, &[Key::code(K::Right), Key::plain('l')], C::Move(Move::Right));
+        bind(n, &[Key::code(K::Up), Key::plain('k')], C::Move(Move::Up));
+        bind(n, &[Key::code(K::Down), Key::plain('j')], C::Move(Move::Down));
+        bind(n, &[Key::code(K::Tab)], C::Move(Move::NextPhase));
+        bind(n, &[Key::code(K::BackTab)], C::Move(Move::PrevPhase));
+        bind(n, &[Key::code(K::Home), Key::plain('0')], C::Move(Move::FirstPhase));
+        bind(n, &[Key::code(K::End), Key::plain('$')], C::Move(Move::LastPhase));
+        bind(n, &[Key::plain('g')], C::Move(Move::FirstRow));
+        bind(n, &[Key::plain('G')], C::Move(Move::LastRow));
+        bind(n, &[Key::code(K::PageUp)], C::Move(Move::PageUp));
+        bind(n, &[Key::code(K::PageDown)], C::Move(Move::PageDown));
+        bind(n, &[Key::code(K::Enter), Key::plain('i')], C::Grid(Grid::Edit));
+        bind(n, &[Key::plain('a')], C::Grid(Grid::Append));
+        bind(n, &[Key::plain('x'), Key::code(K::Delete)], C::Grid(Grid::Clear));
+        bind(n, &[Key::plain('u'), Key::ctrl('z')], C::Grid(Grid::Undo));
+        bind(n, &[Key::ctrl('r'), Key::ctrl('y')], C::Grid(Grid::Redo));
+        bind(n, &[Key::ctrl('s')], C::Grid(Grid::Save));
+        bind(n, &[Key::plain('q')], C::Grid(Grid::Quit));
+        bind(n, &[Key::plain('?'), Key::code(K::F(1))], C::Grid(Grid::Help));
+        bind(n, &[Key::plain(':')], C::Grid(Grid::CommandLine));
+        bind(n, &[Key::plain('H')], C::Grid(Grid::ToggleHighlight));
+        bind(n, &[Key::plain(']')], C::Grid(Grid::NextFinding));
+        bind(n, &[Key::plain('[')], C::Grid(Grid::PrevFinding));
+        bind(n, &[Key::plain('y')], C::Grid(Grid::Copy));
+        bind(n, &[Key::plain('p')], C::Grid(Grid::Paste));
+        bind(n, &[Key::plain('d')], C::Grid(Grid::Cut));
+        bind(n, &[Key::plain('/')], C::Grid(Grid::Search));
+        bind(n, &[Key::plain('n')], C::Grid(Grid::SearchNext));
+        bind(n, &[Key::plain('N')], C::Grid(Grid::SearchPrev));
+        bind(n, &[Key::plain('z')], C::Grid(Grid::Zoom));
+        bind(n, &[Key::plain('e')], C::Grid(Grid::ExternalEditor));
+        bind(n, &[Key::plain('o')], C::Grid(Grid::AddPhase));
+        bind(n, &[Key::plain('O')], C::Grid(Grid::InsertPhase));
+        bind(n, &[Key::plain('r')], C::Grid(Grid::RenamePhase));
+        bind(n, &[Key::plain('X')], C::Grid(Grid::DeletePhase));
+        bind(n, &[Key::plain('<')], C::Grid(Grid::MovePhaseLeft));
+        bind(n, &[Key::plain('>')], C::Grid(Grid::MovePhaseRight));
+        bind(n, &[Key::plain('+')], C::Grid(Grid::AddRow));
+        bind(n, &[Key::plain('R')], C::Grid(Grid::RenameRow));
+        bind(n, &[Key::plain('K')], C::Grid(Grid::MoveRowUp));
+        bind(n, &[Key::plain('J')], C::Grid(Grid::MoveRowDown));
+        bind(n, &[Key::plain('T')], C::Grid(Grid::EditTitle));
+        bind(n, &[Key::plain('P')], C::Grid(Grid::EditPersona));
         bind(n, &[Key::code(K::Esc)], C::Cancel);
-        bind(n, &[Key::plain('c')], C::Capture);
-        bind(n, &[Key::plain('I')], C::ShowInbox);
-        bind(n, &[Key::plain('}')], C::RaiseMood);
-        bind(n, &[Key::plain('{')], C::LowerMood);
-        bind(n, &[Key::plain('L')], C::ShowInsights);
-        bind(n, &[Key::plain('E')], C::ToggleEvidence);
-        bind(n, &[Key::plain('M')], C::ResolveConflict);
-        bind(n, &[Key::plain('A')], C::AcceptFinding);
+        bind(n, &[Key::plain('c')], C::Grid(Grid::Capture));
+        bind(n, &[Key::plain('I')], C::Grid(Grid::ShowInbox));
+        bind(n, &[Key::plain('}')], C::Grid(Grid::RaiseMood));
+        bind(n, &[Key::plain('{')], C::Grid(Grid::LowerMood));
+        bind(n, &[Key::plain('L')], C::Grid(Grid::ShowInsights));
+        bind(n, &[Key::plain('E')], C::Grid(Grid::ToggleEvidence));
+        bind(n, &[Key::plain('M')], C::Grid(Grid::ResolveConflict));
+        bind(n, &[Key::plain('A')], C::Grid(Grid::AcceptFinding));
         let e = KeyMode::Edit;
-        bind(e, &[Key::code(K::Esc)], C::KeepEdit);
-        bind(e, &[Key::ctrl('c')], C::AbandonEdit);
-        bind(e, &[Key::ctrl('s')], C::KeepAndSave);
+        bind(e, &[Key::code(K::Esc)], C::Edit(Edit::Keep));
+        bind(e, &[Key::ctrl('c')], C::Edit(Edit::Abandon));
+        bind(e, &[Key::ctrl('s')], C::Edit(Edit::KeepAndSave));
         let l = KeyMode::Line;
         bind(l, &[Key::code(K::Enter)], C::Submit);
         bind(l, &[Key::code(K::Esc), Key::ctrl('c')], C::Cancel);
         bind(l, &[Key::code(K::Tab)], C::Complete);
         let h = KeyMode::Help;
-        bind(h, &[Key::code(K::Up), Key::plain('k')], C::MoveUp);
-        bind(h, &[Key::code(K::Down), Key::plain('j')], C::MoveDown);
-        bind(h, &[Key::code(K::PageUp)], C::PageUp);
-        bind(h, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
+        bind(h, &[Key::code(K::Up), Key::plain('k')], C::Move(Move::Up));
+        bind(h, &[Key::code(K::Down), Key::plain('j')], C::Move(Move::Down));
+        bind(h, &[Key::code(K::PageUp)], C::Move(Move::PageUp));
+        bind(h, &[Key::code(K::PageDown), Key::plain(' ')], C::Move(Move::PageDown));
         bind(h, &[Key::code(K::Esc), Key::plain('q'), Key::plain('?')], C::Cancel);
         let i = KeyMode::Inbox;
-        bind(i, &[Key::plain('k'), Key::code(K::Up)], C::MoveUp);
-        bind(i, &[Key::plain('j'), Key::code(K::Down)], C::MoveDown);
-        bind(i, &[Key::code(K::Home), Key::plain('g')], C::FirstRow);
-        bind(i, &[Key::code(K::End), Key::plain('G')], C::LastRow);
-        bind(i, &[Key::code(K::Enter)], C::PickNote);
-        bind(i, &[Key::plain('x'), Key::code(K::Delete)], C::DeleteNote);
-        bind(i, &[Key::plain('e')], C::EditNote);
-        bind(i, &[Key::plain('u'), Key::ctrl('z')], C::Undo);
-        bind(i, &[Key::ctrl('r'), Key::ctrl('y')], C::Redo);
+        bind(i, &[Key::plain('k'), Key::code(K::Up)], C::Move(Move::Up));
+        bind(i, &[Key::plain('j'), Key::code(K::Down)], C::Move(Move::Down));
+        bind(i, &[Key::code(K::Home), Key::plain('g')], C::Move(Move::FirstRow));
+        bind(i, &[Key::code(K::End), Key::plain('G')], C::Move(Move::LastRow));
+        bind(i, &[Key::code(K::Enter)], C::Inbox(Inbox::PickNote));
+        bind(i, &[Key::plain('x'), Key::code(K::Delete)], C::Inbox(Inbox::DeleteNote));
+        bind(i, &[Key::plain('e')], C::Inbox(Inbox::EditNote));
+        bind(i, &[Key::plain('u'), Key::ctrl('z')], C::Grid(Grid::Undo));
+        bind(i, &[Key::ctrl('r'), Key::ctrl('y')], C::Grid(Grid::Redo));
         bind(i, &[Key::code(K::Esc), Key::plain('I'), Key::plain('q')], C::Cancel);
         let l = KeyMode::List;
-        bind(l, &[Key::plain('k'), Key::code(K::Up)], C::MoveUp);
-        bind(l, &[Key::plain('j'), Key::code(K::Down)], C::MoveDown);
-        bind(l, &[Key::plain('g'), Key::code(K::Home)], C::FirstRow);
-        bind(l, &[Key::plain('G'), Key::code(K::End)], C::LastRow);
-        bind(l, &[Key::code(K::PageUp)], C::PageUp);
-        bind(l, &[Key::code(K::PageDown), Key::plain(' ')], C::PageDown);
+        bind(l, &[Key::plain('k'), Key::code(K::Up)], C::Move(Move::Up));
+        bind(l, &[Key::plain('j'), Key::code(K::Down)], C::Move(Move::Down));
+        bind(l, &[Key::plain('g'), Key::code(K::Home)], C::Move(Move::FirstRow));
+        bind(l, &[Key::plain('G'), Key::code(K::End)], C::Move(Move::LastRow));
+        bind(l, &[Key::code(K::PageUp)], C::Move(Move::PageUp));
+        bind(l, &[Key::code(K::PageDown), Key::plain(' ')], C::Move(Move::PageDown));
         bind(l, &[Key::code(K::Enter)], C::Submit);
-        bind(l, &[Key::plain('x'), Key::code(K::Delete)], C::Unaccept);
+        bind(l, &[Key::plain('x'), Key::code(K::Delete)], C::List(List::Unaccept));
         bind(l, &[Key::code(K::Esc), Key::plain('q'), Key::plain('L')], C::Cancel);
         let p = KeyMode::Place;
-        bind(p, &[Key::code(K::Left), Key::plain('h')], C::MoveLeft);
-        bind(p, &[Key::code(K::Right), Key::plain('l')], C::MoveRight);
-        bind(p, &[Key::code(K::Up), Key::plain('k')], C::MoveUp);
-        bind(p, &[Key::code(K::Down), Key::plain('j')], C::MoveDown);
-        bind(p, &[Key::code(K::Tab)], C::NextPhase);
-        bind(p, &[Key::code(K::BackTab)], C::PrevPhase);
-        bind(p, &[Key::code(K::Home), Key::plain('0')], C::FirstPhase);
-        bind(p, &[Key::code(K::End), Key::plain('$')], C::LastPhase);
-        bind(p, &[Key::plain('g')], C::FirstRow);
-        bind(p, &[Key::plain('G')], C::LastRow);
-        bind(p, &[Key::code(K::Enter)], C::DropNote);
+        bind(p, &[Key::code(K::Left), Key::plain('h')], C::Move(Move::Left));
+        bind(p, &[Key::code(K::Right), Key::plain('l')], C::Move(Move::Right));
+        bind(p, &[Key::code(K::Up), Key::plain('k')], C::Move(Move::Up));
+        bind(p, &[Key::code(K::Down), Key::plain('j')], C::Move(Move::Down));
+        bind(p, &[Key::code(K::Tab)], C::Move(Move::NextPhase));
+        bind(p, &[Key::code(K::BackTab)], C::Move(Move::PrevPhase));
+        bind(p, &[Key::code(K::Home), Key::plain('0')], C::Move(Move::FirstPhase));
+        bind(p, &[Key::code(K::End), Key::plain('$')], C::Move(Move::LastPhase));
+        bind(p, &[Key::plain('g')], C::Move(Move::FirstRow));
+        bind(p, &[Key::plain('G')], C::Move(Move::LastRow));
+        bind(p, &[Key::code(K::Enter)], C::Inbox(Inbox::DropNote));
         bind(p, &[Key::code(K::Esc)], C::Cancel);
-        bind(n, &[Key::plain('v')], C::ToggleOverview);
-        bind(n, &[Key::plain('F')], C::ToggleFreeze);
+        bind(n, &[Key::plain('v')], C::Grid(Grid::ToggleOverview));
+        bind(n, &[Key::plain('F')], C::Grid(Grid::ToggleFreeze));
         let p = KeyMode::Present;
-        bind(p, &[Key::code(K::Right), Key::plain('l'), Key::code(K::Tab)], C::NextPhase);
-        bind(p, &[Key::code(K::Left), Key::plain('h'), Key::code(K::BackTab)], C::PrevPhase);
-        bind(p, &[Key::plain(' '), Key::code(K::PageDown), Key::code(K::Down), Key::plain('j')], C::PageDown);
-        bind(p, &[Key::code(K::PageUp), Key::code(K::Up), Key::plain('k'), Key::code(K::Backspace)], C::PageUp);
-        bind(p, &[Key::code(K::Home), Key::plain('0')], C::FirstPhase);
-        bind(p, &[Key::code(K::End), Key::plain('$')], C::LastPhase);
-        bind(p, &[Key::plain('H')], C::ToggleHighlight);
+        bind(p, &[Key::code(K::Right), Key::plain('l'), Key::code(K::Tab)], C::Move(Move::NextPhase));
+        bind(p, &[Key::code(K::Left), Key::plain('h'), Key::code(K::BackTab)], C::Move(Move::PrevPhase));
+        bind(
+            p,
+            &[Key::plain(' '), Key::code(K::PageDown), Key::code(K::Down), Key::plain('j')],
+            C::Move(Move::PageDown),
+        );
+        bind(
+            p,
+            &[Key::code(K::PageUp), Key::code(K::Up), Key::plain('k'), Key::code(K::Backspace)],
+            C::Move(Move::PageUp),
+        );
+        bind(p, &[Key::code(K::Home), Key::plain('0')], C::Move(Move::FirstPhase));
+        bind(p, &[Key::code(K::End), Key::plain('$')], C::Move(Move::LastPhase));
+        bind(p, &[Key::plain('H')], C::Grid(Grid::ToggleHighlight));
         bind(p, &[Key::code(K::Esc), Key::plain('q')], C::Cancel);
-        for question in &QUESTIONS {
-            for answer in question.answers {
+        for &kind in QuestionKind::ALL {
+            for answer in kind.spec().answers {
                 let keys: Vec<Key> = answer.keys.iter().map(|&k| Key::code(k)).collect();
-                bind(KeyMode::Question(question.kind), &keys, answer.action);
+                bind(KeyMode::Question(kind), &keys, answer.action);
             }
         }
         Self { bindings: b }
@@ -244,7 +243,7 @@ impl Keymap {
 
     /// The actions bound in a mode, each once, in help order.
     pub fn actions(&self, mode: KeyMode) -> Vec<Action> {
-        Action::ALL.into_iter().filter(|&c| !self.keys_for(mode, c).is_empty()).collect()
+        Action::all().filter(|&c| !self.keys_for(mode, c).is_empty()).collect()
     }
 }
 
@@ -264,32 +263,32 @@ mod tests {
     #[test]
     fn defaults_follow_the_product_brief() {
         let k = Keymap::default();
-        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('l')), Some(Action::MoveRight));
-        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('$')), Some(Action::LastPhase));
-        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('s')), Some(Action::Save));
-        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::KeepEdit));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('l')), Some(Action::Move(Move::Right)));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::plain('$')), Some(Action::Move(Move::LastPhase)));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('s')), Some(Action::Grid(Grid::Save)));
+        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::Edit(Edit::Keep)));
         assert_eq!(k.lookup(KeyMode::Edit, Key::plain('q')), None);
     }
 
     #[test]
     fn a_new_binding_shadows_the_default_and_help_follows() {
         let mut k = Keymap::default();
-        k.bind(KeyMode::Normal, Key::ctrl('w'), Action::Save);
-        k.bind(KeyMode::Normal, Key::plain('q'), Action::Help);
-        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Action::Save));
-        assert_eq!(k.keys_for(KeyMode::Normal, Action::Save), [Key::ctrl('w'), Key::ctrl('s')]);
-        assert!(k.keys_for(KeyMode::Normal, Action::Quit).is_empty());
-        assert_eq!(k.label(KeyMode::Normal, Action::Save).as_deref(), Some("Ctrl-w"));
+        k.bind(KeyMode::Normal, Key::ctrl('w'), Action::Grid(Grid::Save));
+        k.bind(KeyMode::Normal, Key::plain('q'), Action::Grid(Grid::Help));
+        assert_eq!(k.lookup(KeyMode::Normal, Key::ctrl('w')), Some(Action::Grid(Grid::Save)));
+        assert_eq!(k.keys_for(KeyMode::Normal, Action::Grid(Grid::Save)), [Key::ctrl('w'), Key::ctrl('s')]);
+        assert!(k.keys_for(KeyMode::Normal, Action::Grid(Grid::Quit)).is_empty());
+        assert_eq!(k.label(KeyMode::Normal, Action::Grid(Grid::Save)).as_deref(), Some("Ctrl-w"));
     }
 
     #[test]
     fn unbind_removes_a_key_in_one_mode_only() {
         let mut k = Keymap::default();
-        k.bind(KeyMode::Normal, Key::plain('x'), Action::Help);
+        k.bind(KeyMode::Normal, Key::plain('x'), Action::Grid(Grid::Help));
         k.unbind(KeyMode::Normal, Key::plain('x'));
         assert_eq!(k.lookup(KeyMode::Normal, Key::plain('x')), None);
-        assert_eq!(k.keys_for(KeyMode::Normal, Action::Clear), [Key::code(KeyCode::Delete)]);
+        assert_eq!(k.keys_for(KeyMode::Normal, Action::Grid(Grid::Clear)), [Key::code(KeyCode::Delete)]);
         k.unbind(KeyMode::Normal, Key::code(KeyCode::Esc));
-        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::KeepEdit));
+        assert_eq!(k.lookup(KeyMode::Edit, Key::code(KeyCode::Esc)), Some(Action::Edit(Edit::Keep)));
     }
 }

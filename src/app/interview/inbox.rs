@@ -5,6 +5,7 @@
 
 use crate::app::grid::moves::movement;
 use crate::app::input::action::Action;
+use crate::app::input::action::{Grid, Inbox};
 use crate::app::msg::Effect;
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
@@ -23,34 +24,37 @@ pub fn open(app: &mut App) {
 pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
     let count = app.journey.inbox.len();
     let selected = selected.min(count.saturating_sub(1));
+    let page = usize::from(app.height.saturating_sub(6));
     match action {
-        Action::MoveUp => app.mode = Mode::Inbox { selected: selected.saturating_sub(1) },
-        Action::MoveDown => app.mode = Mode::Inbox { selected: (selected + 1).min(count.saturating_sub(1)) },
-        Action::FirstRow => app.mode = Mode::Inbox { selected: 0 },
-        Action::LastRow => app.mode = Mode::Inbox { selected: count.saturating_sub(1) },
-        Action::PickNote if count > 0 => {
+        Action::Move(m) => app.mode = Mode::Inbox { selected: m.select(selected, count, page) },
+        Action::Inbox(_) if count == 0 => {}
+        Action::Inbox(Inbox::PickNote) => {
             app.mode = Mode::Place { note: selected };
             app.info("Move to the cell for this note; Enter drops it there, Esc puts it back");
         }
-        Action::DeleteNote if count > 0 => {
+        Action::Inbox(Inbox::DeleteNote) => {
             app.change(Change::RemoveNote { at: selected });
             app.info("Note deleted (u undoes)");
             after_change(app, selected);
         }
-        Action::EditNote if count > 0 => {
+        Action::Inbox(Inbox::EditNote) => {
             let text = app.journey.inbox[selected].text.clone();
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::EditNote { index: selected }, &text)));
         }
-        Action::Undo | Action::Redo => {
-            if action == Action::Undo {
-                app.undo()
-            } else {
-                app.redo()
-            }
+        // A note is dropped once it is picked up (in place mode).
+        Action::Inbox(Inbox::DropNote) => {}
+        Action::Grid(Grid::Undo) => {
+            app.undo();
             after_change(app, selected);
         }
-        Action::Cancel | Action::ShowInbox => app.mode = Mode::Normal,
-        _ => {}
+        Action::Grid(Grid::Redo) => {
+            app.redo();
+            after_change(app, selected);
+        }
+        Action::Cancel | Action::Grid(Grid::ShowInbox) => app.mode = Mode::Normal,
+        // The grid's other actions wait until the inbox is closed.
+        Action::Grid(_) | Action::Edit(_) | Action::List(_) | Action::Answer(_) | Action::Submit | Action::Complete => {
+        }
     }
     Vec::new()
 }
@@ -58,13 +62,17 @@ pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
 /// An action while a picked-up note waits for its cell.
 pub fn place(app: &mut App, note: usize, action: Action) -> Vec<Effect> {
     match action {
-        Action::DropNote => drop_note(app, note),
+        Action::Inbox(Inbox::DropNote) => drop_note(app, note),
         Action::Cancel => app.mode = Mode::Inbox { selected: note },
-        other => {
-            if let Some(moved) = movement(app, other) {
-                app.cursor = moved;
-            }
-        }
+        Action::Move(m) => app.cursor = movement(app, m),
+        // Not bound while a note waits for its cell.
+        Action::Inbox(Inbox::PickNote | Inbox::DeleteNote | Inbox::EditNote)
+        | Action::Grid(_)
+        | Action::Edit(_)
+        | Action::List(_)
+        | Action::Answer(_)
+        | Action::Submit
+        | Action::Complete => {}
     }
     Vec::new()
 }

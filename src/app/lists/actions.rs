@@ -5,6 +5,7 @@
 //! organisation does not run.
 
 use crate::app::input::action::Action;
+use crate::app::input::action::{Grid, List};
 use crate::app::lists::items::{AcceptedItem, ListKind, ListView};
 use crate::app::msg::Effect;
 use crate::app::state::{App, Mode};
@@ -77,15 +78,9 @@ fn accepted_items(app: &App) -> Vec<AcceptedItem> {
 /// An action in a list.
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::List(list) = &mut app.mode else { return Vec::new() };
-    let last = list.len().saturating_sub(1);
-    let page = usize::from(app.height.saturating_sub(6)).max(1);
+    let page = usize::from(app.height.saturating_sub(6));
     match action {
-        Action::MoveUp => list.selected = list.selected.saturating_sub(1),
-        Action::MoveDown => list.selected = (list.selected + 1).min(last),
-        Action::FirstRow => list.selected = 0,
-        Action::LastRow => list.selected = last,
-        Action::PageUp => list.selected = list.selected.saturating_sub(page),
-        Action::PageDown => list.selected = (list.selected + page).min(last),
+        Action::Move(m) => list.selected = m.select(list.selected, list.len(), page),
         Action::Submit => {
             let Mode::List(list) = std::mem::replace(&mut app.mode, Mode::Normal) else { return Vec::new() };
             let ListView { kind, selected } = *list;
@@ -99,7 +94,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 ListKind::Accept(_) => {}
             }
         }
-        Action::Unaccept => {
+        Action::List(List::Unaccept) => {
             if let ListKind::Accepted(items) = &list.kind
                 && let Some(item) = items.get(list.selected)
             {
@@ -118,8 +113,9 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 };
             }
         }
-        Action::Cancel | Action::ShowInsights => app.mode = Mode::Normal,
-        _ => {}
+        Action::Cancel | Action::Grid(Grid::ShowInsights) => app.mode = Mode::Normal,
+        // The grid's other actions wait until the list is closed.
+        Action::Grid(_) | Action::Edit(_) | Action::Inbox(_) | Action::Answer(_) | Action::Complete => {}
     }
     Vec::new()
 }

@@ -5,6 +5,7 @@
 //! changes the journey: present mode has no key that edits.
 
 use crate::app::input::action::Action;
+use crate::app::input::action::Move;
 use crate::app::present::banner::{self, banner};
 use crate::checks::{Finding, Severity};
 use crate::journey::{CellRef, Journey, Mark};
@@ -194,18 +195,25 @@ pub fn step(p: Present, action: Action, phases: usize, lines: usize, height: usi
     let page = height.saturating_sub(1).max(1);
     let more_below = p.scroll + height < lines;
     match action {
-        Action::PageDown if more_below => {
+        Action::Move(Move::PageDown) if more_below => {
             Step::To(Present { scroll: (p.scroll + page).min(lines.saturating_sub(height)), ..p })
         }
-        Action::PageUp if p.scroll > 0 => Step::To(Present { scroll: p.scroll.saturating_sub(page), ..p }),
-        Action::NextPhase | Action::PageDown if p.phase >= last => Step::Edge("The last phase"),
-        Action::NextPhase | Action::PageDown => Step::To(Present::new(p.phase + 1)),
-        Action::PrevPhase | Action::PageUp if p.phase == 0 => Step::Edge("The first phase"),
-        Action::PrevPhase | Action::PageUp => Step::To(Present::new(p.phase - 1)),
-        Action::FirstPhase => Step::To(Present::new(0)),
-        Action::LastPhase => Step::To(Present::new(last)),
+        Action::Move(Move::PageUp) if p.scroll > 0 => Step::To(Present { scroll: p.scroll.saturating_sub(page), ..p }),
+        Action::Move(Move::NextPhase) | Action::Move(Move::PageDown) if p.phase >= last => Step::Edge("The last phase"),
+        Action::Move(Move::NextPhase) | Action::Move(Move::PageDown) => Step::To(Present::new(p.phase + 1)),
+        Action::Move(Move::PrevPhase) | Action::Move(Move::PageUp) if p.phase == 0 => Step::Edge("The first phase"),
+        Action::Move(Move::PrevPhase) | Action::Move(Move::PageUp) => Step::To(Present::new(p.phase - 1)),
+        Action::Move(Move::FirstPhase) => Step::To(Present::new(0)),
+        Action::Move(Move::LastPhase) => Step::To(Present::new(last)),
         Action::Cancel => Step::Leave,
-        _ => Step::Ignored,
+        Action::Move(Move::Left | Move::Right | Move::Up | Move::Down | Move::FirstRow | Move::LastRow)
+        | Action::Grid(_)
+        | Action::Edit(_)
+        | Action::Inbox(_)
+        | Action::List(_)
+        | Action::Answer(_)
+        | Action::Submit
+        | Action::Complete => Step::Ignored,
     }
 }
 
@@ -267,15 +275,15 @@ mod tests {
     #[test]
     fn keys_scroll_a_long_page_then_step_to_the_next_phase() {
         let p = Present::new(0);
-        assert_eq!(step(p, Action::PageDown, 3, 30, 10), Step::To(Present { phase: 0, scroll: 9 }));
+        assert_eq!(step(p, Action::Move(Move::PageDown), 3, 30, 10), Step::To(Present { phase: 0, scroll: 9 }));
         let end = Present { phase: 0, scroll: 20 };
-        assert_eq!(step(end, Action::PageDown, 3, 30, 10), Step::To(Present::new(1)));
-        assert_eq!(step(end, Action::PageUp, 3, 30, 10), Step::To(Present { phase: 0, scroll: 11 }));
-        assert_eq!(step(p, Action::PageUp, 3, 30, 10), Step::Edge("The first phase"));
-        assert_eq!(step(p, Action::NextPhase, 3, 30, 10), Step::To(Present::new(1)), "→ always steps");
-        assert_eq!(step(Present::new(2), Action::NextPhase, 3, 5, 10), Step::Edge("The last phase"));
-        assert_eq!(step(p, Action::LastPhase, 3, 5, 10), Step::To(Present::new(2)));
+        assert_eq!(step(end, Action::Move(Move::PageDown), 3, 30, 10), Step::To(Present::new(1)));
+        assert_eq!(step(end, Action::Move(Move::PageUp), 3, 30, 10), Step::To(Present { phase: 0, scroll: 11 }));
+        assert_eq!(step(p, Action::Move(Move::PageUp), 3, 30, 10), Step::Edge("The first phase"));
+        assert_eq!(step(p, Action::Move(Move::NextPhase), 3, 30, 10), Step::To(Present::new(1)), "→ always steps");
+        assert_eq!(step(Present::new(2), Action::Move(Move::NextPhase), 3, 5, 10), Step::Edge("The last phase"));
+        assert_eq!(step(p, Action::Move(Move::LastPhase), 3, 5, 10), Step::To(Present::new(2)));
         assert_eq!(step(p, Action::Cancel, 3, 5, 10), Step::Leave);
-        assert_eq!(step(p, Action::Edit, 3, 5, 10), Step::Ignored);
+        assert_eq!(step(p, Action::Grid(crate::app::input::action::Grid::Edit), 3, 5, 10), Step::Ignored);
     }
 }

@@ -1,88 +1,126 @@
-//! What each answer to a question does. The questions themselves, their
-//! keys and labels, are data in `question.rs`.
+//! What each answer to a question does, one function per answer; the
+//! question table (`table.rs`) names them beside their keys and labels.
 
-use crate::app::grid::structure;
+use crate::app::files;
+use crate::app::grid::{conflicts, structure};
 use crate::app::input::action::Action;
 use crate::app::msg::Effect;
-use crate::app::questions::{About, Question};
+use crate::app::questions::{About, Found};
 use crate::app::state::{App, Mode, OnDisk};
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::app::{files, grid::conflicts};
 use crate::journey::{CellRef, Change, readable};
 use crate::merge::Side;
 
-/// Carry out `action` as the answer to the question being asked.
+/// Carry out `action` as the answer to the question being asked: the
+/// answer's own function, or what the question does with any other key.
 pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::Ask(question) = std::mem::replace(&mut app.mode, Mode::Normal) else { return Vec::new() };
-    let Question { kind, about, .. } = *question.clone();
-    if !question.offers(action) {
-        // Not an answer to this question: the question's fallback, or wait.
-        return match kind.spec().otherwise {
-            Some(fallback) if fallback != action => {
-                app.mode = Mode::Ask(question);
-                answer(app, fallback)
-            }
-            _ => {
-                app.mode = Mode::Ask(question);
-                Vec::new()
-            }
-        };
-    }
-    match (action, about) {
-        (Action::SaveAndQuit, _) => files::save(app, None, true),
-        (Action::QuitWithoutSaving, _) => vec![Effect::Quit],
-        (Action::Recover, About::Recovery { found, more }) => recover(app, *found, more.len()),
-        (Action::Discard, About::Recovery { found, more }) => {
-            app.info(format!("Discarded the unsaved changes from {}", readable(found.recovery.written)));
-            files::ask_recovery(app, more);
-            vec![Effect::DiscardRecovery { file: found.file }]
-        }
-        (Action::KeepForLater | Action::Quit, _) => vec![Effect::QuitKeepingRecovery],
-        (Action::OpenAnyway, About::Open { then }) => {
-            files::ask_recovery(app, then);
+    let spec = question.spec();
+    let chosen = if question.offers(action) { Some(action) } else { spec.otherwise };
+    match chosen.and_then(|a| spec.answers.iter().find(|s| s.action == a)) {
+        Some(answer) => (answer.run)(app, question.about),
+        // Not an answer to this question, and it waits for one.
+        None => {
+            app.mode = Mode::Ask(question);
             Vec::new()
         }
-        (Action::OpenReadOnly, About::Open { then }) => {
-            app.read_only = true;
-            app.info("Opened read-only: :w! saves anyway, :w FILE saves elsewhere");
-            files::ask_recovery(app, then);
-            Vec::new()
-        }
-        (Action::Overwrite, About::Save { path, then_quit, .. }) => vec![Effect::Save { path, then_quit, force: true }],
-        (Action::Reload, _) => vec![Effect::Reload],
-        (Action::SaveAs, About::Save { then_quit, .. }) => {
-            files::ask_path(app, then_quit);
-            Vec::new()
-        }
-        (Action::ConfirmDelete, About::Change(change)) => {
-            let what = structure::describe(&change);
-            app.change(change);
-            app.info(format!("{what} (u undoes)"));
-            Vec::new()
-        }
-        (Action::TakeOurs, _) => take(app, Side::Ours),
-        (Action::TakeTheirs, _) => take(app, Side::Theirs),
-        (Action::TakeBoth, _) => take(app, Side::Both),
-        (Action::KeepIt, _) => {
-            app.info("Nothing was deleted");
-            Vec::new()
-        }
-        (Action::Cancel, About::Save { .. }) => {
-            app.info("Not saved; your changes are kept. :w FILE saves them elsewhere");
-            Vec::new()
-        }
-        (Action::Cancel, _) => {
-            app.info("Quit cancelled");
-            Vec::new()
-        }
-        // An answer that does not fit what the question is about: nothing to do.
-        _ => Vec::new(),
     }
 }
 
-fn take(app: &mut App, side: Side) -> Vec<Effect> {
-    conflicts::take(app, side);
+pub fn save_and_quit(app: &mut App, _: About) -> Vec<Effect> {
+    files::save(app, None, true)
+}
+
+pub fn quit_without_saving(_: &mut App, _: About) -> Vec<Effect> {
+    vec![Effect::Quit]
+}
+
+pub fn quit_keeping_recovery(_: &mut App, _: About) -> Vec<Effect> {
+    vec![Effect::QuitKeepingRecovery]
+}
+
+pub fn stay(app: &mut App, _: About) -> Vec<Effect> {
+    app.info("Quit cancelled");
+    Vec::new()
+}
+
+pub fn recover(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Recovery { found, more } = about else { return Vec::new() };
+    take_recovered(app, *found, more.len())
+}
+
+pub fn discard(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Recovery { found, more } = about else { return Vec::new() };
+    app.info(format!("Discarded the unsaved changes from {}", readable(found.recovery.written)));
+    files::ask_recovery(app, more);
+    vec![Effect::DiscardRecovery { file: found.file }]
+}
+
+pub fn open_anyway(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Open { then } = about else { return Vec::new() };
+    files::ask_recovery(app, then);
+    Vec::new()
+}
+
+pub fn open_read_only(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Open { then } = about else { return Vec::new() };
+    app.read_only = true;
+    app.info("Opened read-only: :w! saves anyway, :w FILE saves elsewhere");
+    files::ask_recovery(app, then);
+    Vec::new()
+}
+
+pub fn overwrite(_: &mut App, about: About) -> Vec<Effect> {
+    let About::Save { path, then_quit, .. } = about else { return Vec::new() };
+    vec![Effect::Save { path, then_quit, force: true }]
+}
+
+pub fn reload(_: &mut App, _: About) -> Vec<Effect> {
+    vec![Effect::Reload]
+}
+
+pub fn save_as(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Save { then_quit, .. } = about else { return Vec::new() };
+    files::ask_path(app, then_quit);
+    Vec::new()
+}
+
+pub fn not_saved(app: &mut App, _: About) -> Vec<Effect> {
+    app.info("Not saved; your changes are kept. :w FILE saves them elsewhere");
+    Vec::new()
+}
+
+pub fn delete(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Delete(change) = about else { return Vec::new() };
+    let what = structure::describe(&change);
+    app.change(change);
+    app.info(format!("{what} (u undoes)"));
+    Vec::new()
+}
+
+pub fn keep_it(app: &mut App, _: About) -> Vec<Effect> {
+    app.info("Nothing was deleted");
+    Vec::new()
+}
+
+pub fn take_ours(app: &mut App, _: About) -> Vec<Effect> {
+    conflicts::take(app, Side::Ours);
+    Vec::new()
+}
+
+pub fn take_theirs(app: &mut App, _: About) -> Vec<Effect> {
+    conflicts::take(app, Side::Theirs);
+    Vec::new()
+}
+
+pub fn take_both(app: &mut App, _: About) -> Vec<Effect> {
+    conflicts::take(app, Side::Both);
+    Vec::new()
+}
+
+pub fn leave_conflict(app: &mut App, _: About) -> Vec<Effect> {
+    app.info("The conflict is left as it is");
     Vec::new()
 }
 
@@ -90,7 +128,7 @@ fn take(app: &mut App, side: Side) -> Vec<Effect> {
 /// was, a half-typed note back in edit mode. A save then asks first if the
 /// file changed on disk since the changes were made. The recovery file
 /// becomes this session's own.
-fn recover(app: &mut App, found: crate::app::questions::Found, more: usize) -> Vec<Effect> {
+fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     let when = readable(found.recovery.written);
     let Some(journey) = found.journey else {
         app.error("The recovery file is damaged and was left as it is; see jgrid --recover-list");

@@ -1,7 +1,9 @@
-//! Questions: the table of every question jgrid asks (`table`) and what
-//! each answer does (`answers`).
+//! Questions: what a question is (`question`), the table of every question
+//! jgrid asks with its answers (`table`), and what each answer does
+//! (`answers`).
 
 pub mod answers;
+mod question;
 mod table;
 
-pub use table::*;
+pub use question::*;

@@ -1,285 +1,208 @@
-//! Questions as data: each question jgrid can ask is one row of `QUESTIONS`
-//! (its id for the config file, its title, how it is shown, its answers with
-//! their default keys and labels, and what any other key does). The keymap
-//! binds the answers in the question's own key mode, so they can be remapped
-//! like any other key; the hint line, the dialog and help read this table.
-
-use std::path::PathBuf;
+//! Every question jgrid asks, one row each: its id for the config file, its
+//! title, how it is shown, its answers with their default keys, labels and
+//! what each does, and what any other key does. The keymap binds the
+//! answers in the question's own key mode, so they can be remapped like any
+//! other key; the hint line, the dialog, help and the manual read this table.
+//! Adding a question is one `QuestionKind` and one row here.
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::app::input::action::Action;
-use crate::journey::{Change, Journey};
-use crate::recovery::Recovery;
+use super::answers as run;
+use super::question::{AnswerSpec, QuestionKind, QuestionSpec, Run, Shown};
+use crate::app::input::action::{Action, Answer, Grid};
 
-/// Which question is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuestionKind {
-    /// Quitting with unsaved changes.
-    Quit,
-    /// At start: unsaved changes from an earlier session were found.
-    Recover,
-    /// Saving, but the file changed on disk (or another file is there).
-    Conflict,
-    /// Deleting a phase or row with text in it.
-    Delete,
-    /// At start: another jgrid has this journey open.
-    Open,
-    /// A merge conflict at the cursor: which side to take.
-    Take,
-}
-
-/// Where a question is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shown {
-    /// On the status line, with the answers on the hint line.
-    StatusLine,
-    /// In a box over the grid, with the answers listed in it.
-    Dialog,
-}
-
-/// One answer: the action it runs, its default keys, a short label for the
-/// hint line and a longer one for the dialog. An answer with no keys is
-/// what any other key does.
-#[derive(Debug)]
-pub struct AnswerSpec {
-    pub action: Action,
-    pub keys: &'static [KeyCode],
-    pub short: &'static str,
-    pub long: &'static str,
-}
-
-/// Everything about one kind of question that is not about this instance.
-#[derive(Debug)]
-pub struct QuestionSpec {
-    pub kind: QuestionKind,
-    /// Its name in the config file (`[keys.quit]`) and in help.
-    pub id: &'static str,
-    /// The mode shown on the status line while it is asked.
-    pub mode: &'static str,
-    /// The dialog's title (for `Shown::Dialog`).
-    pub title: &'static str,
-    pub shown: Shown,
-    pub answers: &'static [AnswerSpec],
-    /// What a key that answers nothing does; `None`: the question waits.
-    pub otherwise: Option<Action>,
-}
-
-const fn answer(action: Action, keys: &'static [KeyCode], short: &'static str, long: &'static str) -> AnswerSpec {
-    AnswerSpec { action, keys, short, long }
+const fn answer(
+    action: Action,
+    keys: &'static [KeyCode],
+    short: &'static str,
+    long: &'static str,
+    run: Run,
+) -> AnswerSpec {
+    AnswerSpec { action, keys, short, long, run }
 }
 
 use KeyCode::{Char, Enter, Esc};
 
-/// Every question jgrid asks.
-pub const QUESTIONS: [QuestionSpec; 6] = [
-    QuestionSpec {
-        kind: QuestionKind::Quit,
-        id: "quit",
-        mode: "QUIT?",
-        title: "",
-        shown: Shown::StatusLine,
-        answers: &[
-            answer(
-                Action::SaveAndQuit,
-                &[Char('y'), Char('Y'), Char('s'), Char('S')],
-                "save and quit",
-                "save, then quit",
-            ),
-            answer(
-                Action::QuitWithoutSaving,
-                &[Char('n'), Char('N'), Char('d'), Char('D')],
-                "quit without saving",
-                "quit; the changes are lost",
-            ),
-            answer(Action::Cancel, &[Esc], "stay", "stay in jgrid"),
-        ],
-        otherwise: Some(Action::Cancel),
-    },
-    QuestionSpec {
-        kind: QuestionKind::Recover,
-        id: "recover",
-        mode: "RECOVER?",
-        title: " Unsaved changes found ",
-        shown: Shown::Dialog,
-        answers: &[
-            answer(
-                Action::Recover,
-                &[Char('r'), Char('R'), Enter],
-                "recover",
-                "recover them (they open as unsaved changes)",
-            ),
-            answer(Action::Discard, &[Char('d'), Char('D')], "discard", "discard them"),
-            answer(
-                Action::KeepForLater,
-                &[Char('q'), Char('Q')],
-                "quit, keep for later",
-                "quit and keep them for later",
-            ),
-        ],
-        otherwise: None,
-    },
-    QuestionSpec {
-        kind: QuestionKind::Conflict,
-        id: "conflict",
-        mode: "CHANGED ON DISK",
-        title: " File changed on disk ",
-        shown: Shown::Dialog,
-        answers: &[
-            answer(Action::Overwrite, &[Char('o'), Char('O')], "overwrite", "overwrite it with this journey"),
-            answer(
-                Action::Reload,
-                &[Char('r'), Char('R')],
-                "reload",
-                "reload it from disk (your changes are kept in a recovery file)",
-            ),
-            answer(Action::SaveAs, &[Char('w'), Char('W')], "save as", "save under another name"),
-            answer(Action::Cancel, &[Esc], "cancel", "cancel; nothing is saved, nothing is lost"),
-        ],
-        otherwise: Some(Action::Cancel),
-    },
-    QuestionSpec {
-        kind: QuestionKind::Delete,
-        id: "delete",
-        mode: "DELETE?",
-        title: "",
-        shown: Shown::StatusLine,
-        answers: &[
-            answer(Action::ConfirmDelete, &[Char('y'), Char('Y')], "delete (u undoes)", "delete it (u undoes)"),
-            answer(Action::KeepIt, &[], "keep it", "keep it; nothing is deleted"),
-        ],
-        otherwise: Some(Action::KeepIt),
-    },
-    QuestionSpec {
-        kind: QuestionKind::Open,
-        id: "open",
-        mode: "ALREADY OPEN",
-        title: " Already open in another jgrid ",
-        shown: Shown::Dialog,
-        answers: &[
-            answer(
-                Action::OpenAnyway,
-                &[Char('o'), Char('O')],
-                "open anyway",
-                "open it anyway (each jgrid keeps its own recovery file; a save asks before it overwrites the other's)",
-            ),
-            answer(
-                Action::OpenReadOnly,
-                &[Char('r'), Char('R')],
-                "read-only",
-                "open it read-only (:w! still saves, :w FILE saves elsewhere)",
-            ),
-            answer(Action::Quit, &[Char('q'), Char('Q'), Esc], "quit", "quit"),
-        ],
-        otherwise: None,
-    },
-    QuestionSpec {
-        kind: QuestionKind::Take,
-        id: "take",
-        mode: "CONFLICT",
-        title: "",
-        shown: Shown::StatusLine,
-        answers: &[
-            answer(Action::TakeOurs, &[Char('o'), Char('O')], "ours", "take ours"),
-            answer(Action::TakeTheirs, &[Char('t'), Char('T')], "theirs", "take theirs"),
-            answer(Action::TakeBoth, &[Char('b'), Char('B')], "both", "take both, ours first"),
-            answer(Action::Cancel, &[Esc], "cancel", "leave the conflict as it is"),
-        ],
-        otherwise: Some(Action::Cancel),
-    },
-];
-
 impl QuestionKind {
-    pub const ALL: [QuestionKind; QUESTIONS.len()] = {
-        let mut all = [QuestionKind::Quit; QUESTIONS.len()];
-        let mut i = 0;
-        while i < QUESTIONS.len() {
-            all[i] = QUESTIONS[i].kind;
-            i += 1;
-        }
-        all
-    };
-
+    /// This question's row of the table.
     pub fn spec(self) -> &'static QuestionSpec {
-        QUESTIONS.iter().find(|q| q.kind == self).unwrap_or(&QUESTIONS[0])
-    }
-}
-
-/// A recovery file found at start, read once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    /// Where it is; it stays there until it is recovered, discarded or saved.
-    pub file: PathBuf,
-    pub recovery: Recovery,
-    /// The journey it holds; `None` when that part is damaged.
-    pub journey: Option<Journey>,
-}
-
-/// What an asked question is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum About {
-    Nothing,
-    /// The change to apply when the answer is yes.
-    Change(Change),
-    /// The save that found the file changed.
-    Save {
-        path: PathBuf,
-        then_quit: bool,
-        own_file: bool,
-    },
-    /// A recovery file, and the ones to ask about after it.
-    Recovery {
-        found: Box<Found>,
-        more: Vec<Found>,
-    },
-    /// Another jgrid has the journey open; then ask about these recovery files.
-    Open {
-        then: Vec<Found>,
-    },
-}
-
-/// A question being asked: its kind, its sentence and what it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Question {
-    pub kind: QuestionKind,
-    pub text: String,
-    pub about: About,
-}
-
-impl Question {
-    pub fn new(kind: QuestionKind, text: impl Into<String>, about: About) -> Self {
-        Self { kind, text: text.into(), about }
-    }
-
-    pub fn spec(&self) -> &'static QuestionSpec {
-        self.kind.spec()
-    }
-
-    /// The answers this instance offers (reloading needs the journey's own file).
-    pub fn answers(&self) -> impl Iterator<Item = &'static AnswerSpec> + '_ {
-        self.spec().answers.iter().filter(|a| self.offers(a.action))
-    }
-
-    pub fn offers(&self, action: Action) -> bool {
-        match (&self.about, action) {
-            (About::Save { own_file, .. }, Action::Reload) => *own_file,
-            _ => self.spec().answers.iter().any(|a| a.action == action),
+        match self {
+            QuestionKind::Quit => &QUIT,
+            QuestionKind::Recover => &RECOVER,
+            QuestionKind::Conflict => &CONFLICT,
+            QuestionKind::Delete => &DELETE,
+            QuestionKind::Open => &OPEN,
+            QuestionKind::Take => &TAKE,
         }
     }
 }
+
+const QUIT: QuestionSpec = QuestionSpec {
+    id: "quit",
+    about: "quit with unsaved changes",
+    mode: "QUIT?",
+    title: "",
+    shown: Shown::StatusLine,
+    answers: &[
+        answer(
+            Action::Answer(Answer::SaveAndQuit),
+            &[Char('y'), Char('Y'), Char('s'), Char('S')],
+            "save and quit",
+            "save, then quit",
+            run::save_and_quit,
+        ),
+        answer(
+            Action::Answer(Answer::QuitWithoutSaving),
+            &[Char('n'), Char('N'), Char('d'), Char('D')],
+            "quit without saving",
+            "quit; the changes are lost",
+            run::quit_without_saving,
+        ),
+        answer(Action::Cancel, &[Esc], "stay", "stay in jgrid", run::stay),
+    ],
+    otherwise: Some(Action::Cancel),
+};
+
+const RECOVER: QuestionSpec = QuestionSpec {
+    id: "recover",
+    about: "unsaved changes from an earlier session found (at start)",
+    mode: "RECOVER?",
+    title: " Unsaved changes found ",
+    shown: Shown::Dialog,
+    answers: &[
+        answer(
+            Action::Answer(Answer::Recover),
+            &[Char('r'), Char('R'), Enter],
+            "recover",
+            "recover them (they open as unsaved changes)",
+            run::recover,
+        ),
+        answer(Action::Answer(Answer::Discard), &[Char('d'), Char('D')], "discard", "discard them", run::discard),
+        answer(
+            Action::Answer(Answer::KeepForLater),
+            &[Char('q'), Char('Q')],
+            "quit, keep for later",
+            "quit and keep them for later",
+            run::quit_keeping_recovery,
+        ),
+    ],
+    otherwise: None,
+};
+
+const CONFLICT: QuestionSpec = QuestionSpec {
+    id: "conflict",
+    about: "the file changed on disk since it was opened (on save)",
+    mode: "CHANGED ON DISK",
+    title: " File changed on disk ",
+    shown: Shown::Dialog,
+    answers: &[
+        answer(
+            Action::Answer(Answer::Overwrite),
+            &[Char('o'), Char('O')],
+            "overwrite",
+            "overwrite it with this journey",
+            run::overwrite,
+        ),
+        answer(
+            Action::Answer(Answer::Reload),
+            &[Char('r'), Char('R')],
+            "reload",
+            "reload it from disk (your changes are kept in a recovery file)",
+            run::reload,
+        ),
+        answer(
+            Action::Answer(Answer::SaveAs),
+            &[Char('w'), Char('W')],
+            "save as",
+            "save under another name",
+            run::save_as,
+        ),
+        answer(Action::Cancel, &[Esc], "cancel", "cancel; nothing is saved, nothing is lost", run::not_saved),
+    ],
+    otherwise: Some(Action::Cancel),
+};
+
+const DELETE: QuestionSpec = QuestionSpec {
+    id: "delete",
+    about: "delete a phase or row with text",
+    mode: "DELETE?",
+    title: "",
+    shown: Shown::StatusLine,
+    answers: &[
+        answer(
+            Action::Answer(Answer::ConfirmDelete),
+            &[Char('y'), Char('Y')],
+            "delete (u undoes)",
+            "delete it (u undoes)",
+            run::delete,
+        ),
+        answer(Action::Answer(Answer::KeepIt), &[], "keep it", "keep it; nothing is deleted", run::keep_it),
+    ],
+    otherwise: Some(Action::Answer(Answer::KeepIt)),
+};
+
+const OPEN: QuestionSpec = QuestionSpec {
+    id: "open",
+    about: "the journey is already open in another jgrid (at start)",
+    mode: "ALREADY OPEN",
+    title: " Already open in another jgrid ",
+    shown: Shown::Dialog,
+    answers: &[
+        answer(
+            Action::Answer(Answer::OpenAnyway),
+            &[Char('o'), Char('O')],
+            "open anyway",
+            "open it anyway (each jgrid keeps its own recovery file; a save asks before it overwrites the other's)",
+            run::open_anyway,
+        ),
+        answer(
+            Action::Answer(Answer::OpenReadOnly),
+            &[Char('r'), Char('R')],
+            "read-only",
+            "open it read-only (:w! still saves, :w FILE saves elsewhere)",
+            run::open_read_only,
+        ),
+        answer(Action::Grid(Grid::Quit), &[Char('q'), Char('Q'), Esc], "quit", "quit", run::quit_keeping_recovery),
+    ],
+    otherwise: None,
+};
+
+const TAKE: QuestionSpec = QuestionSpec {
+    id: "take",
+    about: "a merge conflict at the cursor (`M`)",
+    mode: "CONFLICT",
+    title: "",
+    shown: Shown::StatusLine,
+    answers: &[
+        answer(Action::Answer(Answer::TakeOurs), &[Char('o'), Char('O')], "ours", "take ours", run::take_ours),
+        answer(Action::Answer(Answer::TakeTheirs), &[Char('t'), Char('T')], "theirs", "take theirs", run::take_theirs),
+        answer(
+            Action::Answer(Answer::TakeBoth),
+            &[Char('b'), Char('B')],
+            "both",
+            "take both, ours first",
+            run::take_both,
+        ),
+        answer(Action::Cancel, &[Esc], "cancel", "leave the conflict as it is", run::leave_conflict),
+    ],
+    otherwise: Some(Action::Cancel),
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_question_has_its_row_and_a_way_to_answer() {
-        for (i, spec) in QUESTIONS.iter().enumerate() {
-            assert_eq!(QuestionKind::ALL[i], spec.kind);
-            assert_eq!(spec.kind.spec().id, spec.id);
+    fn every_question_has_a_unique_id_and_a_way_to_answer() {
+        for &kind in QuestionKind::ALL {
+            let spec = kind.spec();
+            assert_eq!(QuestionKind::ALL.iter().filter(|k| k.spec().id == spec.id).count(), 1, "{}", spec.id);
             assert!(spec.answers.iter().any(|a| !a.keys.is_empty()), "{} has keys", spec.id);
             if let Some(other) = spec.otherwise {
                 assert!(spec.answers.iter().any(|a| a.action == other), "{}: otherwise is an answer", spec.id);
+            }
+            for a in spec.answers {
+                assert_eq!(spec.answers.iter().filter(|b| b.action == a.action).count(), 1, "{}", spec.id);
             }
         }
     }

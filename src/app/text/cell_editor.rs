@@ -45,6 +45,8 @@ pub struct Editor {
     changed: bool,
     /// [`WINDOW`] and [`MARGIN`] (smaller in tests).
     window: (usize, usize),
+    /// How often the window moved: each move starts a new undo history.
+    moves: usize,
 }
 
 impl Editor {
@@ -74,6 +76,7 @@ impl Editor {
             outside_as_was: (true, true),
             changed: false,
             window,
+            moves: 0,
         };
         editor.load(lines, end.0, end);
         editor.changed = editor.differs();
@@ -116,6 +119,7 @@ impl Editor {
             lines.extend(std::mem::take(&mut self.area).into_lines());
             lines.extend(std::mem::take(&mut self.below).into_iter().rev());
             self.load(lines, to, cursor);
+            self.moves += 1;
         }
     }
 
@@ -215,6 +219,18 @@ impl Lines for Editor {
     }
 }
 
+/// Keys handled by the text editor inside a cell (not rebindable).
+pub const CELL_KEYS: &[(&str, &str)] = &[
+    ("typing", "edits the cell in place; long lines wrap"),
+    ("Enter", "starts a new line"),
+    ("← → ↑ ↓", "move the text cursor"),
+    ("Ctrl-← / Ctrl-→", "word left / right"),
+    ("Home / End", "start / end of the line"),
+    ("Backspace / Delete", "delete a character"),
+    ("Ctrl-u / Ctrl-r", "undo / redo typing in the cell"),
+    ("paste", "a pasted paragraph goes into the cell as text"),
+];
+
 /// Where Ctrl-Down (`down`) or Ctrl-Up takes the cursor, as the text editor
 /// has it: to the first line of the next paragraph (after an empty line),
 /// or of this or the one before; the column kept where the line allows.
@@ -295,7 +311,14 @@ mod tests {
             KeyCode::Home,
             KeyCode::End,
         ]);
-        let ctrl = prop::sample::select(vec![KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right]);
+        let ctrl = prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Char('u'),
+            KeyCode::Char('r'),
+        ]);
         prop_oneof![
             12 => plain.prop_map(|c| Step::Key(key(c))),
             2 => ctrl.prop_map(|c| Step::Key(KeyEvent::new(c, KeyModifiers::CONTROL))),
@@ -311,7 +334,9 @@ mod tests {
 
     proptest! {
         /// An editor that works through a window of 6 lines types, moves,
-        /// pastes and tells a change exactly like one that holds all lines.
+        /// pastes, undoes and redoes (Ctrl-u, Ctrl-r) and tells a change
+        /// exactly like one that holds all lines, but for undo reaching back
+        /// only to where the window last moved.
         #[test]
         fn a_window_changes_nothing_a_user_can_see(
             original in text(),
@@ -322,18 +347,24 @@ mod tests {
             let at = CellRef::new(0, 0);
             let mut windowed = Editor::with_window(at, &original, &start, (6, 2));
             let mut whole = Editor::with_window(at, &original, &start, (usize::MAX, 0));
-            for step in steps {
-                for e in [&mut windowed, &mut whole] {
-                    match &step {
-                        Step::Key(k) => e.input(*k),
-                        Step::Move(by, width) => {
-                            let (line, ch) = e.cursor();
-                            let (line, ch) = Screen::new(&*e, *width).moved(line, ch, *by);
-                            e.jump(line, ch);
-                        }
-                        Step::Paste(p) => e.paste(p),
-                    }
+            let apply = |e: &mut Editor, step: &Step| match step {
+                Step::Key(k) => e.input(*k),
+                Step::Move(by, width) => {
+                    let (line, ch) = e.cursor();
+                    let (line, ch) = Screen::new(&*e, *width).moved(line, ch, *by);
+                    e.jump(line, ch);
                 }
+                Step::Paste(p) => e.paste(p),
+            };
+            for step in steps {
+                let moves = windowed.moves;
+                apply(&mut windowed, &step);
+                // As documented: when the window moves, undo (Ctrl-u) starts
+                // from there; the whole editor forgets its history then too.
+                if windowed.moves != moves {
+                    whole.area.set_max_histories(1000);
+                }
+                apply(&mut whole, &step);
                 prop_assert_eq!(windowed.text(), whole.text());
                 prop_assert_eq!(windowed.cursor(), whole.cursor(), "after {:?}", step);
                 prop_assert_eq!(windowed.is_changed(), changed(&windowed.text(), &original));

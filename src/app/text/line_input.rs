@@ -133,7 +133,7 @@ fn word_end(line: &[char], col: usize) -> usize {
 }
 
 /// The line-editing keys of the command line and the prompts, as in a shell.
-pub const LINE_KEYS: [(&str, &str); 5] = [
+pub const LINE_KEYS: &[(&str, &str)] = &[
     ("Ctrl-a / Ctrl-e", "start / end of the line"),
     ("Alt-b / Alt-f", "word left / right"),
     ("Ctrl-u", "delete to the start of the line"),

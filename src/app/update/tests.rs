@@ -9,7 +9,7 @@ use crate::journey::{CellRef, Change, Journey};
 
 /// True while the question of this kind is asked.
 pub(super) fn asking(app: &App, kind: QuestionKind) -> bool {
-    app.mode.question().is_some_and(|q| q.kind == kind)
+    app.mode.question().is_some_and(|q| q.kind() == kind)
 }
 
 /// At start, this recovery file was found.

@@ -3,6 +3,7 @@
 //! panel's height, and the scroll of a cell being edited. The changes these
 //! make are to the view state only; the journey is never touched here.
 
+use crate::app::input::action::Grid;
 use std::ops::Range;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -80,8 +81,8 @@ impl App {
     /// cursor on the phase shown last.
     pub(in crate::app) fn present_step(&mut self, action: Action) {
         let Mode::Present(shown) = self.mode else { return };
-        if action == Action::ToggleHighlight {
-            if self.review.take().is_none() {
+        if action == Action::Grid(Grid::ToggleHighlight) {
+            if !self.highlight_off() {
                 self.highlight_on();
             }
             return;
