@@ -21,7 +21,8 @@ Only the Python standard library is used. The script:
    - `jgrid blueprint DIR --format json` and `jgrid site DIR -o OUT`;
 3. starts `jgrid DIR` in a fresh 80x24 pseudo-terminal (fresh HOME) and measures the first frame
    (spawn to the first complete synchronized update, which shows the folder's name) and the list
-   (spawn to the frame that shows "N journeys"), then the peak memory (VmHWM) just before `q`;
+   (spawn to the frame that draws the list's header row, with the list under it), then the peak
+   memory (VmHWM) just before `q`;
 4. prints medians (and min, max) as a Markdown table, with the machine's load average.
 """
 
@@ -74,7 +75,8 @@ def screen_session(folder: Path, journeys: int, home: Path) -> tuple[float, floa
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     out = b""
     first = listed = None
-    want = f"{journeys} journeys".encode()
+    # The list's header row: blank while the folder is read, so it is drawn whole with the list.
+    want = "Journey▼".encode()
     deadline = start + 30
     while listed is None and time.perf_counter() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.5)

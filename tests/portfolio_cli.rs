@@ -347,3 +347,19 @@ fn a_closed_pipe_ends_check_and_blueprint_quietly() {
         assert!(status.code().is_some(), "{args:?} was killed by a signal");
     }
 }
+
+#[test]
+fn blueprint_never_writes_over_a_journey_or_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["repair.toml", "jgrid.toml"] {
+        fs::copy(format!("{NORTHWIND}/{name}"), dir.path().join(name)).unwrap();
+    }
+    for name in ["repair.toml", "jgrid.toml"] {
+        let target = dir.path().join(name);
+        let before = fs::read(&target).unwrap();
+        let out = jgrid(&["blueprint", dir.path().to_str().unwrap(), "-o", target.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(text(&out.stderr).contains("jgrid does not overwrite it"), "{}", text(&out.stderr));
+        assert_eq!(fs::read(&target).unwrap(), before);
+    }
+}

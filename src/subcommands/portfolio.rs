@@ -62,6 +62,14 @@ pub fn blueprint(dir: &Path, format: BlueprintFormat, output: Option<&Path>) -> 
             }
         }
         Some(out) => {
+            let ours = p.journeys.iter().map(|e| e.path.as_path()).chain(p.config.as_deref());
+            if let Some(file) = ours.into_iter().find(|f| crate::store::is_same_file(f, out)) {
+                return Err(CliError::Refused {
+                    file: shown(out),
+                    what: format!("that is {} of the portfolio; jgrid does not overwrite it", shown(file)),
+                    hint: "give -o another file name, for example blueprint.md".into(),
+                });
+            }
             if out.is_dir() {
                 return Err(CliError::Refused {
                     file: shown(out),
