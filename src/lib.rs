@@ -23,6 +23,7 @@ pub mod report;
 pub mod sgr;
 pub mod shell;
 pub mod startup;
+pub mod stdout;
 pub mod store;
 pub mod subcommands;
 pub mod term;

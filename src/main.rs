@@ -9,35 +9,27 @@ use jgrid::config::{self, Config};
 use jgrid::journey::Journey;
 use jgrid::shell::{self, Exit};
 use jgrid::startup;
+use jgrid::stdout::StdoutError;
+use jgrid::subcommands::CliError;
 use jgrid::text::sanitize;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(subcommand) = cli.subcommand {
-        return match jgrid::subcommands::run(subcommand) {
-            Ok(code) => code,
-            Err(e) => fail(&e.to_string()),
-        };
+        return finished(jgrid::subcommands::run(subcommand));
     }
     if cli.recover_list {
-        return match startup::recover_list() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e),
-        };
+        return finished(startup::recover_list().map(|()| ExitCode::SUCCESS));
     }
     let config_path = config::path();
     if cli.print_config_path {
-        match &config_path {
-            Some(p) => println!("{}", p.display()),
-            None => println!("(no config directory on this system; set JGRID_CONFIG)"),
-        }
-        return ExitCode::SUCCESS;
+        return finished(startup::print_config_path(config_path.as_deref()));
     }
     let (config, config_errors) = match &config_path {
         Some(p) => config::load(p),
         None => (Config::default(), Vec::new()),
     };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    if !std::io::stdin().is_terminal() || !stdout_is_terminal() {
         // Still read the file first, so a broken one is reported as such.
         if let Some(path) = cli.file.as_deref().filter(|p| !p.is_dir())
             && let Err(e) = jgrid::store::load(path)
@@ -92,6 +84,24 @@ fn exit_code(exit: Exit) -> ExitCode {
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Exit::Crashed => ExitCode::from(101),
+    }
+}
+
+/// True when standard output is a terminal (the editor needs one). Only
+/// asked, never written to: the editor writes through src/term.rs.
+#[allow(clippy::disallowed_methods)]
+fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// The exit status of a command that prints: its own, or 2 with its error
+/// said. A reader that closed the pipe (`| head -1`) ends it quietly, as
+/// grep and ripgrep do.
+fn finished(outcome: Result<ExitCode, CliError>) -> ExitCode {
+    match outcome {
+        Ok(code) => code,
+        Err(CliError::Stdout(StdoutError::Closed)) => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
     }
 }
 

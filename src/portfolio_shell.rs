@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::{Event, MouseEventKind};
+use ratatui::crossterm::terminal::{Clear, ClearType};
 
 use crate::app::portfolio::{PortfolioEffect, PortfolioMsg, PortfolioView, update};
 use crate::app::{App, Settings};
@@ -131,6 +132,10 @@ fn screen(root: PathBuf, theme: Theme, opener: &Opener, inputs: &Inputs) -> anyh
                     PortfolioEffect::Quit => return Ok(Exit::Quit),
                     PortfolioEffect::Load => loading = Some(load(&root)),
                     PortfolioEffect::Open(path) => {
+                        // The editor's first frame starts on a cleared screen.
+                        let writer = terminal.backend_mut().writer_mut();
+                        ratatui::crossterm::queue!(writer, Clear(ClearType::All))?;
+                        writer.commit()?;
                         if let Some(exit) = open(&path, &mut view, &theme, opener, inputs)? {
                             return Ok(exit);
                         }
@@ -170,11 +175,7 @@ fn open(
         crate::app::update(&mut app, notice);
     }
     crate::app::update(&mut app, started.opened);
-    ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    )?;
-    match shell::edit(inputs, app, *theme, started.session)? {
+    match shell::edit(inputs, &mut app, *theme, started.session)? {
         Exit::Quit => {
             if let Some(p) = view.portfolio.as_deref() {
                 let read = p.reread(path);

@@ -18,12 +18,12 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{App, Effect, Msg, ReloadFailure, SaveFailure, resolve_key, update};
 use crate::backend::AnsiBackend;
+use crate::external;
 use crate::journey::CellRef;
 use crate::recovery::{self, RecoveryTarget, Session};
 use crate::store::{self, SaveError, SaveOptions};
 use crate::term::{self, FrameWriter, Input, Inputs, TerminalGuard};
 use crate::ui::{Screen, Theme};
-use crate::{external, format};
 
 /// Text being typed is written to the recovery file this soon after the last
 /// keystroke, and at the latest this long after the first unwritten one.
@@ -62,29 +62,39 @@ pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<E
     ratatui::crossterm::style::force_color_output(true);
     let inputs = term::inputs().context("cannot listen for input and signals")?;
     let guard = TerminalGuard::enter(app.settings.mouse).context("cannot set up the terminal")?;
-    let exit = edit(&inputs, app, theme, session);
+    let mut app = app;
+    let exit = edit(&inputs, &mut app, theme, session);
     drop(guard);
+    if let Ok(Exit::Quit) = exit
+        && let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists())
+    {
+        eprintln!(
+            "jgrid: text that is in no other file is kept in {}; start jgrid on {} again to recover it",
+            crate::text::one_line_path(&target.file),
+            crate::text::sanitize(&app.file_label())
+        );
+    }
     exit
 }
 
 /// Run the editor on `app` in a terminal that is set up already (by [`run`],
 /// or by the portfolio screen, which opens a journey this way and comes back
 /// when it returns, clearing the screen first).
-pub fn edit(inputs: &Inputs, mut app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
+pub fn edit(inputs: &Inputs, app: &mut App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
     let mut session = session;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        Shell::new(inputs, theme, session.as_mut()).and_then(|mut s| s.run(&mut app))
+        Shell::new(inputs, theme, session.as_mut()).and_then(|mut s| s.run(app))
     }));
     let exit = match outcome {
         Ok(Ok(Exit::Signal(signal))) => {
             // The link dropped or we were told to stop: keep every word, then restore.
-            let _ = write_recovery(&app);
+            let _ = write_recovery(app);
             Exit::Signal(signal)
         }
         Ok(result) => result?,
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
-            let _ = write_recovery(&app);
+            let _ = write_recovery(app);
             if let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists()) {
                 eprintln!(
                     "jgrid: your unsaved changes are safe in {}; start jgrid on {} again to recover them",
@@ -242,7 +252,11 @@ impl<'a> Shell<'a> {
         Ok(match effect {
             Effect::Save { path, then_quit, force } => Some(self.save(app, &path, then_quit, force)),
             Effect::WriteRecovery => write_recovery(app),
-            Effect::DiscardRecovery { file } => failed(&file, recovery::remove(&file)),
+            Effect::DiscardRecovery { file } => failed(&file, recovery::discard(&file)),
+            Effect::SetAsideRecovery { file } => match recovery::set_aside_damaged(&file) {
+                Ok(_) => write_recovery(app),
+                Err(e) => failed(&file, Err(e)),
+            },
             Effect::AdoptRecovery { file } => match &app.recovery {
                 Some(own) => failed(&file, recovery::adopt(&file, &own.file)).or_else(|| write_recovery(app)),
                 None => None,
@@ -256,9 +270,14 @@ impl<'a> Shell<'a> {
             }
             Effect::ExternalEdit { at, text } => Some(self.external_edit(at, &text)),
             Effect::Quit => {
-                // Nothing unsaved is wanted any more: this session's own file goes.
+                // Nothing is unsaved: this session's own file goes, if it
+                // reads back so; anything else keeps it (and says so on exit).
+                let _ = write_recovery(app);
+                return Err(Exit::Quit);
+            }
+            Effect::QuitDiscarding => {
                 if let Some(target) = &app.recovery {
-                    let _ = recovery::remove(&target.file);
+                    let _ = recovery::discard(&target.file);
                 }
                 return Err(Exit::Quit);
             }
@@ -268,13 +287,12 @@ impl<'a> Shell<'a> {
 
     /// Save under the journey's lock, checking what is on disk first.
     fn save(&mut self, app: &App, path: &Path, then_quit: bool, force: bool) -> Msg {
-        let text = format::to_toml(&app.journey);
         // What jgrid believes is on disk: its own file as loaded or last saved;
         // for another file, nothing (an existing one is not overwritten unasked).
         let own = app.path.as_deref() == Some(path);
         let expected = if own { app.on_disk.hash() } else { None };
         let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
-        let result = match store::save_checked(path, &text, expected, options) {
+        let result = match store::save_checked(path, &app.journey, expected, options) {
             Err(SaveError::Changed) => return Msg::SaveConflict { path: path.to_path_buf(), then_quit },
             Err(SaveError::ReadOnly) => Err(SaveFailure::ReadOnly),
             Err(e) => Err(SaveFailure::Io(e.to_string())),
@@ -282,11 +300,18 @@ impl<'a> Shell<'a> {
         };
         let mut moved = None;
         if result.is_ok() && !own {
-            // Saved under a new name: the recovery file follows the journey there.
+            // Saved under a new name: the recovery file follows the journey
+            // there, written anew before the old one goes.
             if let Some(old) = &app.recovery {
-                let _ = recovery::remove(&old.file);
                 let dir = old.file.parent().unwrap_or(Path::new("."));
                 let target = RecoveryTarget::new(dir, Some(path), &old.session);
+                if let Some((_, mut moved)) = app.recovery_snapshot().filter(|_| app.has_unsaved()) {
+                    moved.journey_path.clone_from(&target.key);
+                    if recovery::write(&target.file, &moved).is_err() {
+                        return Msg::Saved { path: path.to_path_buf(), result, then_quit, recovery: None };
+                    }
+                }
+                let _ = recovery::discard(&old.file);
                 if let Some(session) = self.session.as_deref_mut() {
                     let _ = session.set_key(&target.key);
                 }
@@ -329,7 +354,15 @@ fn failed(file: &Path, result: io::Result<()>) -> Option<Msg> {
 
 fn reload(app: &App) -> Msg {
     let _ = write_recovery(app);
-    let kept = app.recovery.as_ref().filter(|t| t.file.exists()).and_then(|t| recovery::keep_aside(&t.file).ok());
+    // The unsaved changes are set aside first; if they cannot be, nothing is reloaded.
+    let kept = match app.recovery.as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
+        None => None,
+        Some(Ok(kept)) => kept.into_iter().next(),
+        Some(Err(e)) => {
+            let why = format!("your changes could not be set aside ({e})");
+            return Msg::Reloaded { result: Err(ReloadFailure::Unreadable(why)), kept: None };
+        }
+    };
     let Some(path) = app.path.clone() else {
         return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
     };
@@ -340,9 +373,25 @@ fn reload(app: &App) -> Msg {
 }
 
 /// Bring this session's recovery file up to date: written while anything is
-/// unsaved, removed once nothing is. A failure comes back as a message.
+/// unsaved, removed once nothing is. It is removed only through
+/// `recovery::remove_saved`, which reads it back: this session's last word,
+/// written first (a small file: no changes, nothing typed, abandoned or
+/// undone), must say there is nothing unsaved. A failure comes back as a message.
 fn write_recovery(app: &App) -> Option<Msg> {
-    let (file, snapshot) = app.recovery_snapshot()?;
-    let result = if app.has_unsaved() { recovery::write(&file, &snapshot) } else { recovery::remove(&file) };
-    failed(&file, result)
+    if app.has_unsaved() {
+        let (file, snapshot) = app.recovery_snapshot()?;
+        return failed(&file, recovery::write(&file, &snapshot));
+    }
+    let target = app.recovery.as_ref()?;
+    if !target.file.exists() {
+        return None;
+    }
+    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk.hash());
+    let result = recovery::write(&target.file, &word).and_then(|()| {
+        match recovery::remove_saved(&target.file, app.path.as_deref())? {
+            recovery::Removal::Removed => Ok(()),
+            recovery::Removal::Kept(why) => Err(std::io::Error::other(why)),
+        }
+    });
+    failed(&target.file, result)
 }

@@ -4,11 +4,14 @@
 //! recovery files no running jgrid owns. Also `--recover-list`.
 
 use std::path::Path;
+use std::process::ExitCode;
 
 use crate::app::{Found, Keymap, Msg, OnDisk, Opening, Settings};
 use crate::journey::{Journey, readable};
 use crate::recovery::{self, RecoveryTarget, Session};
+use crate::stdout::Stdout;
 use crate::store::{self, LoadError};
+use crate::subcommands::CliError;
 use crate::text::sanitize;
 
 /// A journey opened for the editor, with the messages to show first.
@@ -74,7 +77,7 @@ pub fn open(
     let (recovery, opened) = match (&dir, &session) {
         (Some(dir), Some(session)) => {
             let target = RecoveryTarget::new(dir, path, &session.id);
-            let opened = discover(dir, &key, &session.id, &journey);
+            let opened = discover(dir, &key, &session.id, &journey, path);
             (Some(target), opened)
         }
         _ => (None, Msg::Opened { others: Vec::new(), found: Vec::new(), unreadable: Vec::new() }),
@@ -105,7 +108,7 @@ fn follow_portfolio(journey: &mut Journey, path: &Path, notices: &mut Vec<Msg>) 
 /// Other running jgrids on this journey, and the recovery files of jgrids
 /// that stopped. A recovery file whose journey is exactly the one on disk,
 /// with nothing being typed or abandoned, holds nothing unsaved: it is removed.
-fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
+fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: Option<&Path>) -> Msg {
     let running = recovery::running(dir, Some(own));
     let live: Vec<String> = running.iter().map(|r| r.id.clone()).collect();
     let others = running.iter().filter(|r| r.key == key).map(|r| (r.pid, r.started)).collect();
@@ -114,56 +117,102 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey) -> Msg {
     for orphan in recovery::orphans(dir, key, &live) {
         match orphan {
             Ok((file, recovery)) => {
-                let recovered = recovery.journey();
-                if !recovery.holds_typing() && recovered.as_ref() == Some(journey) {
-                    let _ = recovery::remove(&file);
+                // A session's last word that nothing was unsaved (it stopped before removing it).
+                if !recovery.holds_unsaved()
+                    && recovery::remove_saved(&file, journey_file).is_ok_and(|r| r == recovery::Removal::Removed)
+                {
                     continue;
                 }
-                found.push(Found { file, recovery, journey: recovered });
+                let checked = recovery::check(&recovery);
+                // Nothing unsaved in it (the journey on disk is the same): it goes.
+                if !recovery.holds_typing()
+                    && checked.problems.is_empty()
+                    && (!recovery.modified || checked.journey.as_ref() == Some(journey))
+                    && recovery::remove_saved(&file, journey_file).is_ok_and(|r| r == recovery::Removal::Removed)
+                {
+                    continue;
+                }
+                found.push(Found { file, recovery, journey: checked.journey, problems: checked.problems });
             }
-            Err(file) => unreadable.push(file),
+            Err(unread) => unreadable.push(unread),
         }
     }
     Msg::Opened { others, found, unreadable }
 }
 
+/// `jgrid --print-config-path`: where the config file is read from. A path
+/// holding control characters (`ESC ] 0 ;` would retitle the terminal) or
+/// newlines is printed with visible placeholders, as every other path, and
+/// the command then says so and exits 1: the line printed is not the path.
+pub fn print_config_path(path: Option<&Path>) -> Result<ExitCode, CliError> {
+    let Some(path) = path else {
+        crate::stdout::print("(no config directory on this system; set JGRID_CONFIG)\n")?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let raw = path.display().to_string();
+    let shown = crate::text::one_line_path(path);
+    crate::stdout::print(&format!("{shown}\n"))?;
+    if shown == raw {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "jgrid: the path holds control characters or newlines, shown as placeholders; it cannot be used as printed"
+    );
+    Ok(ExitCode::from(1))
+}
+
 /// `jgrid --recover-list`: every recovery file, whose it is, and the
 /// journeys set aside on reload.
-pub fn recover_list() -> Result<(), String> {
+pub fn recover_list() -> Result<(), CliError> {
     let Some(dir) = recovery::dir() else {
-        return Err("no data directory for recovery files on this system".into());
+        return Err(CliError::Other("no data directory for recovery files on this system".into()));
     };
     let found = recovery::list(&dir);
     let kept = recovery::kept(&dir);
-    if found.is_empty() && kept.is_empty() {
-        println!("No recovery files in {}", sanitize(&dir.display().to_string()));
-        return Ok(());
+    let damaged = recovery::damaged(&dir);
+    let mut out = Stdout::lock();
+    if found.is_empty() && kept.is_empty() && damaged.is_empty() {
+        out.line(format_args!("No recovery files in {}", sanitize(&dir.display().to_string())))?;
+        return Ok(out.finish()?);
     }
     let running = recovery::running(&dir, None);
     if !found.is_empty() {
-        println!("Unsaved changes (start jgrid on the journey to recover them):");
+        out.line("Unsaved changes (start jgrid on the journey to recover them):")?;
     }
     for (file, r) in found {
-        let file = sanitize(&file.display().to_string()).into_owned();
-        let Some(r) = r else {
-            println!("  (cannot be read; left as it is)");
-            println!("      {file}");
-            continue;
+        let file = crate::text::one_line_path(&file);
+        let r = match r {
+            Ok(r) => r,
+            Err(why) => {
+                out.line(format_args!("  (cannot be read; left as it is: {why})"))?;
+                out.line(format_args!("      {file}"))?;
+                continue;
+            }
         };
         let journey = if r.journey_path.is_empty() { "(untitled journey)".into() } else { sanitize(&r.journey_path) };
-        let typing = if r.holds_typing() { ", with a note being typed" } else { "" };
+        let typing = match (r.undone.is_empty(), r.holds_typing()) {
+            (false, _) => ", with recovered changes that were undone",
+            (true, true) => ", with a note being typed",
+            (true, false) => "",
+        };
         let owner = match running.iter().find(|s| s.id == r.session) {
             Some(s) => format!(" (open in a running jgrid, pid {})", s.pid),
             None => String::new(),
         };
-        println!("  {}  {journey}{typing}{owner}", readable(r.written));
-        println!("      {file}");
+        out.line(format_args!("  {}  {journey}{typing}{owner}", readable(r.written)))?;
+        out.line(format_args!("      {file}"))?;
     }
     if !kept.is_empty() {
-        println!("Changes set aside when a journey was reloaded (open them with jgrid FILE):");
+        out.line("Changes set aside when a journey was reloaded (open them with jgrid FILE):")?;
     }
     for file in kept {
-        println!("  {}", sanitize(&file.display().to_string()));
+        out.line(format_args!("  {}", sanitize(&file.display().to_string())))?;
     }
-    Ok(())
+    if !damaged.is_empty() {
+        out.line("Recovery files with damaged parts, kept whole (what could be used was recovered):")?;
+    }
+    for file in damaged {
+        out.line(format_args!("  {}", crate::text::one_line_path(&file)))?;
+    }
+    Ok(out.finish()?)
 }

@@ -3,6 +3,9 @@
 //! that wake the event loop. Nothing here polls: the loop sleeps until a key,
 //! a resize or a signal arrives.
 
+// The editor's own terminal: the one place besides src/stdout.rs that writes to standard output.
+#![allow(clippy::disallowed_methods)]
+
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};

@@ -44,6 +44,18 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if c == '\n' { c } else { placeholder(c).unwrap_or(c) }).collect())
 }
 
+/// A path on one line, as messages show it: [`one_line`] of its text, so a
+/// hostile file or folder name can neither reach the terminal raw nor
+/// start a line of its own.
+///
+/// ```
+/// let path = std::path::Path::new("/tmp/\u{1b}]0;owned\u{7}/a\nb.toml");
+/// assert_eq!(jgrid::text::one_line_path(path), "/tmp/␛]0;owned␇/a␊b.toml");
+/// ```
+pub fn one_line_path(path: &std::path::Path) -> String {
+    one_line(&path.display().to_string()).into_owned()
+}
+
 /// Text shown on one line, such as a path in a message: like [`sanitize`],
 /// and a newline shown as `␊` too (git allows newlines in file names).
 ///
@@ -201,6 +213,33 @@ pub fn wrapped_height(text: &str, width: usize, limit: usize) -> usize {
     wrap_head(text, width, 0, limit).1
 }
 
+/// The start of a text that holds at least its first `lines` wrapped lines
+/// at `width` (and what they need to wrap as in the whole text): a frame
+/// that shows the top of a huge cell never scans the whole of it.
+///
+/// ```
+/// let long = "word ".repeat(1_000_000);
+/// let head = jgrid::text::head(&long, 20, 10);
+/// assert!(head.len() < long.len());
+/// assert_eq!(jgrid::text::wrap_ranges_up_to(head, 20, 10), jgrid::text::wrap_ranges_up_to(&long, 20, 10));
+/// ```
+pub fn head(text: &str, width: usize, lines: usize) -> &str {
+    let width = width.max(1);
+    let mut end: usize = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        if i >= lines {
+            return &text[..end.saturating_sub(1)];
+        }
+        let part = bounded(line, width, lines - i);
+        end += part.len();
+        if part.len() < line.len() {
+            return &text[..end];
+        }
+        end += 1;
+    }
+    text
+}
+
 /// As much of a line as can fill `lines` wrapped lines (and more), so a
 /// huge line is never scanned whole to count a few lines.
 fn bounded(line: &str, width: usize, lines: usize) -> &str {
@@ -232,7 +271,8 @@ fn break_measured(line: &str, width: usize, ascii: bool, mut emit: impl FnMut(Ra
     let measure = |s: &str| if ascii { s.len() } else { self::width(s) };
     let offset = |part: &str| part.as_ptr() as usize - line.as_ptr() as usize;
     let (mut start, mut end, mut current_w) = (0, 0, 0);
-    for word in words(line) {
+    let words: Box<dyn Iterator<Item = &str>> = if ascii { Box::new(ascii_words(line)) } else { Box::new(words(line)) };
+    for word in words {
         let at = offset(word);
         let w = measure(word);
         if current_w + w <= width {
@@ -253,6 +293,23 @@ fn break_measured(line: &str, width: usize, ascii: bool, mut emit: impl FnMut(Ra
                 return;
             }
             (start, end, current_w) = (at, at + word.len(), w);
+            continue;
+        }
+        if ascii {
+            // Every byte is a grapheme one column wide: break by arithmetic.
+            let mut i = 0;
+            while i < word.len() {
+                if current_w >= width && end > start {
+                    if !emit(start..end) {
+                        return;
+                    }
+                    (start, current_w) = (at + i, 0);
+                }
+                let take = (width - current_w.min(width)).max(1).min(word.len() - i);
+                i += take;
+                end = at + i;
+                current_w += take;
+            }
             continue;
         }
         for (i, g) in word.grapheme_indices(true) {
@@ -278,6 +335,20 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
         let first = rest.chars().next()?;
         let space = first.is_whitespace();
         let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
+}
+
+/// `words` for a line of printable ASCII, where the only white space is
+/// ' ': runs found byte by byte.
+fn ascii_words(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = *rest.as_bytes().first()?;
+        let space = first == b' ';
+        let end = rest.bytes().position(|b| (b == b' ') != space).unwrap_or(rest.len());
         let (word, tail) = rest.split_at(end);
         rest = tail;
         Some(word)

@@ -109,3 +109,33 @@ proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `head` keeps what the first lines need: they wrap the same as in the whole text.
+    #[test]
+    fn the_head_of_a_text_wraps_as_the_whole_text(
+        text in "([a-z]{0,30}[ \n]?){0,40}",
+        width in 1usize..30,
+        lines in 0usize..12,
+    ) {
+        let head = head(&text, width, lines);
+        proptest::prop_assert!(text.starts_with(head));
+        proptest::prop_assert_eq!(wrap_ranges_up_to(head, width, lines), wrap_ranges_up_to(&text, width, lines));
+    }
+}
+
+proptest::proptest! {
+    /// The printable-ASCII fast path breaks lines exactly as the general one.
+    #[test]
+    fn ascii_lines_break_as_any_line(line in "[a-z .#-]{0,80}", width in 1usize..25) {
+        let collect = |ascii: bool| {
+            let mut out = Vec::new();
+            break_measured(&line, width, ascii, |r| {
+                out.push(r);
+                true
+            });
+            out
+        };
+        proptest::prop_assert_eq!(collect(true), collect(false));
+    }
+}

@@ -342,6 +342,29 @@ fn recover_list_shows_hostile_names_safely() {
     assert!(stdout(&out).contains("PWNfile"), "{}", stdout(&out));
 }
 
+/// Issue 27, point 4: `JGRID_CONFIG` or `XDG_CONFIG_HOME` holding a title
+/// sequence (and a newline) is shown with placeholders, as every other path;
+/// the command says the line is not the path and exits 1. A plain path is
+/// printed as it is, for `$EDITOR "$(jgrid --print-config-path)"`.
+#[test]
+fn print_config_path_shows_a_hostile_path_safely() {
+    let home = Home::new();
+    let hostile_dir = format!("/tmp/{}\nsecond line", hostile("config"));
+    for (var, value) in [("JGRID_CONFIG", format!("{hostile_dir}/config.toml")), ("XDG_CONFIG_HOME", hostile_dir)] {
+        let o = home.command(&["--print-config-path"]).env_remove("JGRID_CONFIG").env(var, &value).output().unwrap();
+        assert_no_controls(&format!("--print-config-path with {var}"), &o.stdout, false);
+        assert_no_controls(&format!("--print-config-path with {var} (stderr)"), &o.stderr, false);
+        assert_eq!(stdout(&o).lines().count(), 1, "{var}: one line, the newline shown as ␊: {}", stdout(&o));
+        assert!(stdout(&o).contains("PWNconfig") && stdout(&o).contains("␊second line"), "{}", stdout(&o));
+        assert_eq!(o.status.code(), Some(1), "{var}: the line printed is not the path");
+        assert!(stderr(&o).contains("placeholders"), "{}", stderr(&o));
+    }
+    let plain = home.path().join("my config.toml");
+    let o = home.command(&["--print-config-path"]).env("JGRID_CONFIG", &plain).output().unwrap();
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), format!("{}\n", plain.display()));
+}
+
 // ---------------------------------------------------------------------------
 // the TUI
 // ---------------------------------------------------------------------------

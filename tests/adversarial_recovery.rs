@@ -26,11 +26,9 @@ fn recover_and_save_as<S: AsRef<OsStr>>(home: &Home, args: &[S], save_as: &str, 
     pty.keys("r");
     pty.assert_screen_lacks("RECOVER?", TIMEOUT);
     // Out of the question: in the grid, or back in the cell or on the
-    // command line where the text was being typed.
+    // prompt (the command line, save as, search...) where the text was being typed.
     let on_command_line = |s: &str| s.lines().rev().nth(1).is_some_and(|l| l.starts_with(':'));
-    pty.assert_until("out of the question", TIMEOUT, |s| {
-        s.contains("NORMAL") || s.contains("EDIT") || on_command_line(s)
-    });
+    pty.assert_until("out of the question", TIMEOUT, |s| s.contains("Recovered") || s.contains("damaged"));
     if pty.screen().contains("EDIT") {
         pty.keys("<Esc>");
         pty.assert_screen_contains("NORMAL", TIMEOUT);
@@ -38,6 +36,11 @@ fn recover_and_save_as<S: AsRef<OsStr>>(home: &Home, args: &[S], save_as: &str, 
     if on_command_line(&pty.screen()) {
         // The half-typed command is back: run it as it was typed.
         pty.keys("<Enter>");
+        pty.assert_screen_contains("NORMAL", TIMEOUT);
+    }
+    if !pty.screen().contains("NORMAL") {
+        // Another prompt is back as it was typed: leave it.
+        pty.keys("<Esc>");
         pty.assert_screen_contains("NORMAL", TIMEOUT);
     }
     pty.keys(":w ");

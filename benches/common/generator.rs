@@ -20,6 +20,14 @@
 //! `KPI 2`, ... In large and huge journeys about 1 cell in 30 is left empty,
 //! so the gap checks have something to find.
 //!
+//! Two more shapes, for the costs that must stay linear (issue 27):
+//!
+//! | shape          | phases | rows | cells                                                    |
+//! | -------------- | -----: | ---: | -------------------------------------------------------- |
+//! | conflicts      |    300 |    5 | each Message cell states the same 30 topics, each phase  |
+//! |                |        |      | another answer: 30 findings over 300 cells each (230 KB) |
+//! | one-line-cell  |      6 |    5 | the typical journey, its first cell one line of 20 MB    |
+//!
 //! Each including crate uses only part of this file, hence the module-wide
 //! `allow(dead_code)`.
 #![allow(dead_code)]
@@ -97,6 +105,37 @@ pub fn journey(size: Size) -> Journey {
             }
         }
     }
+    j
+}
+
+/// 300 phases whose Message cells all state the same 30 topics, each phase
+/// with its own answer (`#web price: answer 17 in phase 17`): the
+/// conflicting-messages check finds 30 findings, each over all 300 cells.
+/// About 230 KB of TOML.
+pub fn conflicts() -> Journey {
+    let phases: Vec<String> = (1..=300).map(|i| format!("Phase {i}")).collect();
+    let mut j = Journey::new("Conflicting topics", "Anna (34)", DEFAULT_ROWS, phases);
+    for p in 0..300 {
+        let lines: Vec<String> = (0..30).map(|t| format!("#web topic {t}: answer {}", (p + t) % 7)).collect();
+        let at = CellRef::new(p, 2);
+        Change::SetCell { at, text: lines.join("\n") }.apply(&mut j).expect("inside the grid");
+    }
+    j
+}
+
+/// The typical journey with its first cell replaced by one line of `bytes`
+/// bytes (words and spaces, no newline): a whole transcript pasted at once.
+pub fn one_line_cell(bytes: usize) -> Journey {
+    let mut j = journey(Size::Typical);
+    let mut rng = Lcg::new(0x6a67_7269_6400_0020);
+    let mut text = String::with_capacity(bytes + 64);
+    while text.len() < bytes {
+        text.push_str(rng.pick(&REMARKS));
+        text.push_str(if rng.below(9) == 0 { ", and she " } else { " " });
+    }
+    text.truncate(bytes);
+    let text = text.trim_end().to_owned();
+    Change::SetCell { at: CellRef::new(0, 0), text }.apply(&mut j).expect("inside the grid");
     j
 }
 

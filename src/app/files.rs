@@ -46,14 +46,28 @@ pub fn ask_path(app: &mut App, then_quit: bool) {
     app.mode = Mode::Line(Box::new(LineInput::new(LineKind::SaveAs { then_quit }, "")));
 }
 
-/// Quit, asking first when there are unsaved changes.
+/// Quit, asking first when there are unsaved changes, or text that is in
+/// no file but the recovery file (recovered changes that were undone, an
+/// edit abandoned with Ctrl-c).
 pub fn quit(app: &mut App) -> Vec<Effect> {
     if app.is_modified() {
         app.ask(Question::new("Unsaved changes: save before quitting?", About::Quit));
-        Vec::new()
-    } else {
-        vec![Effect::Quit]
+        return Vec::new();
     }
+    let what = match (app.recovered.first_undone(&app.history), app.history.abandoned()) {
+        (Some(when), _) => format!("The changes recovered from {when} were undone (Ctrl-r brings them back)"),
+        (None, Some(_)) => "An edit abandoned with Ctrl-c (u brings it back)".to_owned(),
+        (None, None) => return vec![Effect::Quit],
+    };
+    let text = format!("{what} and are in no file but the recovery file.");
+    app.ask(Question::new(text, About::Unsaved));
+    Vec::new()
+}
+
+/// Quit, discarding what is unsaved: the user said so in words.
+pub fn quit_discarding(app: &mut App) -> Vec<Effect> {
+    app.recovered.discard();
+    vec![Effect::QuitDiscarding]
 }
 
 /// The shell finished a save.
@@ -67,6 +81,7 @@ pub fn saved(
     match result {
         Ok(hash) => {
             app.history.mark_saved();
+            app.recovered.saved(&app.history);
             app.on_disk = OnDisk::Hash(hash);
             let note = app.save_note.take().unwrap_or_default();
             app.info(format!("Saved {}{note}", path.display()));
@@ -74,10 +89,10 @@ pub fn saved(
             if recovery.is_some() {
                 app.recovery = recovery;
             }
-            // Nothing is unsaved now, so the recovery file goes.
+            // Nothing is unsaved now, so the recovery file goes (unless text in no file is left).
             let mut effects = vec![Effect::WriteRecovery];
             if then_quit {
-                effects.push(Effect::Quit);
+                effects.extend(quit(app));
             }
             effects
         }
@@ -103,11 +118,10 @@ pub fn conflict(app: &mut App, path: PathBuf, then_quit: bool) {
 
 /// At start: say when another jgrid has the journey open, then offer the
 /// recovery files that no running jgrid owns, one at a time.
-pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf>) {
-    if let Some(file) = unreadable.first() {
+pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)>) {
+    if let Some((_, why)) = unreadable.first() {
         app.error(format!(
-            "A recovery file for this journey could not be read; it was left at {} (jgrid --recover-list)",
-            file.display()
+            "A recovery file for this journey could not be read ({why}); it was left as it is (jgrid --recover-list)"
         ));
     }
     if others.is_empty() {
@@ -156,13 +170,21 @@ fn summary(journey: &Journey, found: &Found) -> String {
     } else {
         parts.push("part of it is damaged".to_owned());
     }
-    if found.recovery.editing.is_some() || found.recovery.capturing.is_some() || found.recovery.command.is_some() {
+    let r = &found.recovery;
+    if r.editing.is_some() || r.capturing.is_some() || r.command.is_some() || r.prompt.is_some() {
         parts.push("a note was being typed".to_owned());
+    }
+    if !r.undone.is_empty() {
+        parts.push("recovered changes that were undone, one Ctrl-r away".to_owned());
     }
     if found.recovery.abandoned.is_some() {
         parts.push("an abandoned edit, one u away".to_owned());
     }
-    if parts.is_empty() { "changes".to_owned() } else { parts.join(", ") }
+    let parts = if parts.is_empty() { "changes".to_owned() } else { parts.join(", ") };
+    match found.problems.first() {
+        None => parts,
+        Some(first) => format!("{parts}; damaged: {first}"),
+    }
 }
 
 fn changed_cells(a: &Journey, b: &Journey) -> usize {
@@ -180,6 +202,8 @@ pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), ReloadFailure
             app.journey = *journey;
             app.journey.shared = shared;
             app.history = History::saved();
+            // What was unsaved, recovered changes too, is in the kept files now.
+            app.recovered.discard();
             app.refresh_findings();
             app.on_disk = OnDisk::Hash(hash);
             app.mode = Mode::Normal;

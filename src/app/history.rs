@@ -106,6 +106,20 @@ impl History {
         Some(applied)
     }
 
+    /// True while the step `id` is applied: it is on the undo stack.
+    pub fn is_applied(&self, id: u64) -> bool {
+        self.undo.iter().any(|s| s.id == id)
+    }
+
+    /// Put a change on the redo stack, as if it had been made and undone:
+    /// `forward` is what redo applies, `inverse` what undoes it again. The
+    /// journey is not touched. Returns the step's id.
+    pub fn record_undone(&mut self, forward: Change, inverse: Change) -> u64 {
+        self.next_id += 1;
+        self.redo.push(Step { id: self.next_id, forward, inverse, abandoned: false });
+        self.next_id
+    }
+
     pub fn mark_saved(&mut self) {
         self.saved_at = Some(self.position());
     }

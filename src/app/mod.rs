@@ -5,7 +5,7 @@
 //!
 //! The root holds the state (`state`), the messages and effects (`msg`),
 //! `update`, undo (`history`) and the operations every room shares (`ops`,
-//! `touched`, `files`). The rooms, one feature each:
+//! `touched`, `files`, `recovered`). The rooms, one feature each:
 //! - `input/`: actions, keys, the keymap and the mouse;
 //! - `commands/`: the `:` command table;
 //! - `questions/`: the question table and what each answer does;
@@ -34,6 +34,7 @@ mod ops;
 pub mod portfolio;
 pub mod present;
 pub mod questions;
+mod recovered;
 mod state;
 pub mod text;
 mod touched;

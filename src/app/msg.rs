@@ -37,7 +37,7 @@ pub enum Msg {
     /// At start: other jgrids that have this journey open (their pids and
     /// start times), the recovery files no running jgrid owns, and the ones
     /// that cannot be read (left alone).
-    Opened { others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<PathBuf> },
+    Opened { others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)> },
     /// The recovery file could not be written (or removed).
     RecoveryFailed { file: PathBuf, reason: String },
     /// A message for the status bar from outside (start-up notices).
@@ -110,8 +110,15 @@ pub enum Effect {
     Clipboard(String),
     /// Edit a cell's text in `$VISUAL` / `$EDITOR`.
     ExternalEdit { at: CellRef, text: String },
-    /// End the session; nothing unsaved is wanted any more.
+    /// End the session; nothing is unsaved. The recovery file goes only if
+    /// it reads back as holding nothing unsaved, else it stays and is named.
     Quit,
+    /// End the session, the user having discarded what is unsaved in words
+    /// ("quit without saving", `:q!`, "quit, discard it").
+    QuitDiscarding,
     /// End the session but leave the recovery file for a later start.
     QuitKeepingRecovery,
+    /// A recovery file found at start had damaged parts: what could be used
+    /// was recovered; the file is moved aside whole (`recovery/damaged/`).
+    SetAsideRecovery { file: PathBuf },
 }

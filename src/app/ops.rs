@@ -72,7 +72,7 @@ impl App {
     }
 
     /// Ask a question; its answer comes back as an action.
-    pub(super) fn ask(&mut self, question: Question) {
+    pub(crate) fn ask(&mut self, question: Question) {
         self.mode = Mode::Ask(Box::new(question));
     }
 

@@ -8,6 +8,7 @@ use crate::app::input::keymap::{KeyMode, Keymap};
 use crate::app::lists::items::ListView;
 use crate::app::present::page::Present;
 use crate::app::questions::Question;
+use crate::app::recovered::Recovered;
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::LineInput;
 use crate::app::touched::Touched;
@@ -160,6 +161,8 @@ pub struct App {
     pub view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
     pub save_note: Option<String>,
+    /// Changes recovered from an earlier session that are in no file yet.
+    pub recovered: Recovered,
     /// Opened from the portfolio screen: Esc in the grid, with nothing else
     /// to cancel, goes back to the list (as `q` does, with the save guard).
     pub from_list: bool,
@@ -239,6 +242,7 @@ impl App {
             touched: Touched::Anything,
             view: View::default(),
             save_note: None,
+            recovered: Recovered::default(),
             from_list: false,
         }
     }

@@ -313,3 +313,6 @@ mod insight_tests;
 
 #[cfg(test)]
 mod view_tests;
+
+#[cfg(test)]
+mod recovery_tests;

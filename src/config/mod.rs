@@ -38,7 +38,7 @@
 //! #   [keys.place]   carrying an inbox note to its cell
 //! #   [keys.list]    the insights list (L)
 //! #   [keys.present] present mode (:present), one phase per screen
-//! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open] [keys.take]
+//! #   [keys.quit] [keys.recover] [keys.conflict] [keys.delete] [keys.open] [keys.take] [keys.unsaved]
 //! #                  the answers to jgrid's questions (see below)
 //! # Each line is  "key" = "action"  and replaces what the key did in that
 //! # mode; the action's other keys keep working. "none" takes a key away.

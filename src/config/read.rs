@@ -16,7 +16,7 @@ use crate::app::input::keymap::{Key, KeyMode, Keymap};
 use crate::app::{Action, QuestionKind};
 
 const SETTINGS: &str = "theme, mouse, osc52, autosave, [new] and [keys]";
-const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open and take";
+const MODES: &str = "normal, edit, line and help; the panels inbox, place and list; and the questions quit, recover, conflict, delete, open, take and unsaved";
 
 /// Actions that must keep a key in a mode, or the user is stuck there.
 const NEEDED: &[(KeyMode, &[Action], &str)] = &[
@@ -36,6 +36,11 @@ const NEEDED: &[(KeyMode, &[Action], &str)] = &[
     (
         KeyMode::Question(QuestionKind::Open),
         &[Action::Answer(Answer::OpenAnyway), Action::Answer(Answer::OpenReadOnly), Action::Grid(Grid::Quit)],
+        "to answer",
+    ),
+    (
+        KeyMode::Question(QuestionKind::Unsaved),
+        &[Action::Answer(Answer::KeepForLater), Action::Answer(Answer::QuitWithoutSaving), Action::Cancel],
         "to answer",
     ),
 ];

@@ -89,7 +89,7 @@ svg.curve .unknown { font-size: 14px; font-weight: bold; fill: #777; text-anchor
 /// `warning` or `info`; warning outranks gap outranks info) and, above its
 /// text, one link per finding to its row in the list: `○ 3` for a gap,
 /// `▲ 3` for a warning, `● 3` for info, the symbol in the severity's
-/// colour and the sentence as its tooltip.
+/// colour and the sentence as its tooltip (when it is long, its check and subject; at most 60 columns).
 ///
 /// The mood curve is one inline `<svg>` spanning the phase columns, a point
 /// above the middle of each phase's column labelled with its mood (`+1`,
@@ -142,6 +142,10 @@ pub(crate) fn to_html_with(journey: &Journey, findings: &[Finding], top: &str) -
     out
 }
 
+/// The most columns of a finding's sentence a cell's mark repeats as its
+/// tooltip, so the page stays a small multiple of the journey.
+const TOOLTIP: usize = 60;
+
 const LEGEND: &str = "<p class=\"legend\">\
 <span class=\"key gap\"><span class=\"mark gap\">○</span> gap</span> an empty cell \
 <span class=\"key warning\"><span class=\"mark warning\">▲</span> warning</span> rows that do not fit together \
@@ -180,18 +184,28 @@ fn grid(out: &mut String, journey: &Journey, findings: &[Finding]) {
             journey.phase_count()
         );
     }
+    // Each cell's findings, found in one pass over the findings.
+    let rows = journey.row_count();
+    let mut at_cell: Vec<Vec<usize>> = vec![Vec::new(); journey.phase_count() * rows];
+    for (i, f) in findings.iter().enumerate() {
+        for c in f.cells.iter().filter(|c| journey.contains(**c)) {
+            let list = &mut at_cell[c.phase * rows + c.row];
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
     for (r, row) in journey.rows().iter().enumerate() {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(one_line(row).trim()));
         for p in 0..journey.phase_count() {
             let at = CellRef::new(p, r);
-            let marks: Vec<(usize, &Finding)> =
-                findings.iter().enumerate().filter(|(_, f)| f.cells.contains(&at)).map(|(i, f)| (i + 1, f)).collect();
+            let marks: Vec<(usize, &Finding)> = at_cell[p * rows + r].iter().map(|&i| (i + 1, &findings[i])).collect();
             match marks.iter().map(|(_, f)| f.severity).max_by_key(|s| s.rank()) {
                 Some(worst) => {
                     let _ = write!(out, "<td class=\"{}\"><div class=\"marks\">", worst.id());
                     for (i, (n, f)) in marks.iter().enumerate() {
                         let sep = if i > 0 { " " } else { "" };
-                        let (sev, sym, msg) = (f.severity.id(), symbol(f.severity), escape(&f.message));
+                        let (sev, sym, msg) = (f.severity.id(), symbol(f.severity), escape(&tooltip(f)));
                         let _ =
                             write!(out, "{sep}<a class=\"mark {sev}\" href=\"#f{n}\" title=\"{msg}\">{sym} {n}</a>");
                     }
@@ -236,6 +250,19 @@ fn findings_list(out: &mut String, journey: &Journey, findings: &[Finding]) {
         let off: Vec<String> = journey.checks_off.iter().map(|id| format!("<code>{}</code>", escape(id))).collect();
         let _ = writeln!(out, "<p class=\"off\">Checks switched off for this journey: {}.</p>", off.join(", "));
     }
+}
+
+/// A cell mark's tooltip: the finding's sentence when it is short, else its
+/// check and what it is about (`conflicting-message: price`), cut to
+/// [`TOOLTIP`] columns. A finding over hundreds of cells would otherwise
+/// repeat its whole sentence, which lists them all, in each of them; the
+/// list under the grid has it in full.
+fn tooltip(f: &Finding) -> String {
+    if crate::text::width(&f.message) <= TOOLTIP {
+        return f.message.clone();
+    }
+    let about = if f.subjects.is_empty() { f.message.clone() } else { format!("{}: {}", f.id, f.subjects.join(", ")) };
+    crate::text::truncate(&about, TOOLTIP).into_owned()
 }
 
 /// `7 gaps · 8 warnings · 1 info`, leaving out severities with no findings.

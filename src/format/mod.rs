@@ -95,3 +95,6 @@ pub fn parse(bytes: &[u8]) -> Result<Journey, FormatError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod roundtrip_tests;

@@ -112,14 +112,10 @@ fn push_escaped_control(out: &mut String, c: char) {
 fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |bytes, i| match bytes[i] {
+        b'"' | b'\\' => true,
+        b => b < 0x20 || b == 0x7f,
+    });
     out.push('"');
     out
 }
@@ -129,18 +125,47 @@ fn basic_string(text: &str) -> String {
 fn multiline_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str("\"\"\"\n");
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\t' => out.push(c),
-            c if is_unsafe_char(c) => push_escaped_control(&mut out, c),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |bytes, i| match bytes[i] {
+        b'"' => matches!(bytes.get(i + 1), None | Some(b'"')),
+        b'\\' => true,
+        b'\n' | b'\t' => false,
+        b => b < 0x20 || b == 0x7f,
+    });
     out.push_str("\"\"\"");
     out
+}
+
+/// Push `text`, escaping the characters the writer must: an ASCII one where
+/// `ascii` says so at its byte, any other one that [`is_unsafe_char`] (C1
+/// controls, bidi and invisible formatting characters). The runs between
+/// them are copied whole: a cell of 20 MB is written in one pass of byte
+/// comparisons, not one push per character.
+fn push_escaped(out: &mut String, text: &str, ascii: impl Fn(&[u8], usize) -> bool) {
+    let bytes = text.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escaped = if b < 0x80 {
+            ascii(bytes, i).then_some(char::from(b))
+        } else if b >= 0xc0 {
+            text[i..].chars().next().filter(|&c| is_unsafe_char(c))
+        } else {
+            None
+        };
+        let Some(c) = escaped else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&text[from..i]);
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => push_escaped_control(out, c),
+        }
+        i += c.len_utf8();
+        from = i;
+    }
+    out.push_str(&text[from..]);
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ impl Language {
 
 /// A finding accepted on purpose. It is matched by these fields, never by
 /// position, so it survives reordering phases and rows.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
 pub struct Acceptance {
     /// The check id, e.g. `channel-without-owner`.
     pub check: String,
@@ -164,7 +164,7 @@ pub struct Phase {
 pub const MOOD_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
 
 /// The position of one cell: phase (column) and row, both 0-based.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct CellRef {
     pub phase: usize,
     pub row: usize,

@@ -38,8 +38,20 @@ pub fn rfc3339(secs: u64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
-/// `2026-11-22 17:41 UTC`: a time for people, to the minute.
+/// The last second of year 9999, the latest time [`readable`] shows.
+pub const LAST_READABLE: u64 = 253_402_300_799;
+
+/// `2026-11-22 17:41 UTC`: a time for people, to the minute. A time past
+/// year 9999 (a damaged file's) is "an unknown time", never a garbled date.
+///
+/// ```
+/// assert_eq!(jgrid::journey::readable(0), "1970-01-01 00:00 UTC");
+/// assert_eq!(jgrid::journey::readable(u64::MAX), "an unknown time");
+/// ```
 pub fn readable(secs: u64) -> String {
+    if secs > LAST_READABLE {
+        return "an unknown time".to_owned();
+    }
     let stamp = rfc3339(secs);
     format!("{} {} UTC", &stamp[..10], &stamp[11..16])
 }

@@ -5,8 +5,12 @@
 //! each other's; a file is only ever removed by the session that owns it, or
 //! after the user discarded it or saved its changes.
 
+mod check;
+mod remove;
 mod session;
 
+pub use check::{Checked, LAST_TIME, check};
+pub use remove::{Removal, discard, remove_saved, set_aside_damaged};
 pub use session::{Running, Session, running};
 
 use std::fs;
@@ -27,8 +31,23 @@ pub struct Editing {
     pub text: String,
 }
 
-/// What a recovery file holds.
+/// Text typed on a one-line prompt (the command line, the capture line,
+/// an inbox note, a reason, a search, a file name): the text, and what the
+/// prompt is for as the app writes it (its kind and the context it needs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub text: String,
+    #[serde(default)]
+    pub kind: toml::Table,
+}
+
+impl Eq for Prompt {}
+
+/// What a recovery file holds. Unknown fields are refused, as in a journey
+/// file: a file with them is reported and left as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recovery {
     pub version: u32,
     /// The session that wrote it ("" in files from before sessions).
@@ -55,9 +74,26 @@ pub struct Recovery {
     /// An edit abandoned with Ctrl-c, still one undo away.
     #[serde(default)]
     pub abandoned: Option<Editing>,
-    /// A command half-typed on the `:` line (a title, a phase name).
-    #[serde(default)]
+    /// A command half-typed on the `:` line (a title, a phase name). Files
+    /// from before `prompt` have it; newer ones keep it in `prompt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
+    /// Whatever one-line prompt was open, with its text as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<Prompt>,
+    /// The journey differs from the file it was made from (its `base`).
+    /// Files from before it say nothing: they count as changed.
+    #[serde(default = "changed")]
+    pub modified: bool,
+    /// Changes recovered from an earlier session and then undone, each a
+    /// journey in file format 1: they are in no file but this one until they
+    /// are redone and saved, or discarded in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<String>,
+}
+
+fn changed() -> bool {
+    true
 }
 
 impl Recovery {
@@ -75,7 +111,34 @@ impl Recovery {
             source: None,
             abandoned: None,
             command: None,
+            prompt: None,
+            modified: true,
+            undone: Vec::new(),
         }
+    }
+
+    /// A session's last word when nothing is unsaved: no changes, nothing
+    /// typed, abandoned or undone, and so no journey to keep (the journey
+    /// is the file on disk). Written just before the file is removed.
+    pub fn nothing_unsaved(journey_path: &str, session: &str, base: Option<u64>) -> Self {
+        Self {
+            version: 2,
+            session: String::new(),
+            journey_path: journey_path.to_owned(),
+            base: None,
+            written: crate::journey::now_secs(),
+            cursor: [0, 0],
+            journey: String::new(),
+            editing: None,
+            capturing: None,
+            source: None,
+            abandoned: None,
+            command: None,
+            prompt: None,
+            modified: false,
+            undone: Vec::new(),
+        }
+        .of_session(session, base)
     }
 
     pub fn cursor(&self) -> CellRef {
@@ -88,10 +151,21 @@ impl Recovery {
     }
 
     /// True when it holds text that is not in its journey: a note being
-    /// typed (in a cell, the capture line or the command line) or an
-    /// abandoned edit.
+    /// typed (in a cell or on any prompt), an abandoned edit, or recovered
+    /// changes that were undone.
     pub fn holds_typing(&self) -> bool {
-        self.editing.is_some() || self.capturing.is_some() || self.command.is_some() || self.abandoned.is_some()
+        self.editing.is_some()
+            || self.capturing.is_some()
+            || self.command.is_some()
+            || self.prompt.is_some()
+            || self.abandoned.is_some()
+            || !self.undone.is_empty()
+    }
+
+    /// True when something in it is in no other file: changes to the
+    /// journey, or text of [`Recovery::holds_typing`].
+    pub fn holds_unsaved(&self) -> bool {
+        self.modified || self.holds_typing()
     }
 
     /// The hash of the file the changes were made to, if known.
@@ -154,24 +228,24 @@ pub fn file_for(dir: &Path, key: &str, session: &str) -> PathBuf {
 
 /// The recovery files of a journey that no running jgrid owns (newest
 /// first): the ones to offer. A file that cannot be read is returned as
-/// `Err(path)`, to be reported and left alone.
-pub fn orphans(dir: &Path, key: &str, live: &[String]) -> Vec<Result<(PathBuf, Recovery), PathBuf>> {
+/// `Err((path, why))`, to be reported and left alone.
+pub fn orphans(dir: &Path, key: &str, live: &[String]) -> Vec<Result<(PathBuf, Recovery), (PathBuf, String)>> {
     let prefix = prefix(key);
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<Result<(PathBuf, Recovery), PathBuf>> = entries
+    let mut found: Vec<Result<(PathBuf, Recovery), (PathBuf, String)>> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
-        .filter_map(|p| match read(&p) {
-            Some(r) if r.journey_path != key => None,
-            Some(r) if !r.session.is_empty() && live.contains(&r.session) => None,
-            Some(r) => Some(Ok((p, r))),
-            None => Some(Err(p)),
+        .filter_map(|p| match read_or_why(&p) {
+            Ok(r) if r.journey_path != key => None,
+            Ok(r) if !r.session.is_empty() && live.contains(&r.session) => None,
+            Ok(r) => Some(Ok((p, r))),
+            Err(why) => Some(Err((p, why))),
         })
         .collect();
     found.sort_by_key(|f| match f {
         Ok((p, r)) => (std::cmp::Reverse(r.written), p.clone()),
-        Err(p) => (std::cmp::Reverse(0), p.clone()),
+        Err((p, _)) => (std::cmp::Reverse(0), p.clone()),
     });
     found
 }
@@ -199,6 +273,11 @@ pub fn write(file: &Path, recovery: &Recovery) -> io::Result<()> {
         private_dir(dir)?;
     }
     let text = toml::to_string(recovery).map_err(io::Error::other)?;
+    // Never a file that cannot be read back: what is written must parse to
+    // what was meant, else nothing is replaced.
+    if toml::from_str::<Recovery>(&text).ok().as_ref() != Some(recovery) {
+        return Err(io::Error::other("the recovery file would not read back as written; the old one is kept"));
+    }
     let mut out = atomic_write_file::AtomicWriteFile::open(file)?;
     #[cfg(unix)]
     {
@@ -211,36 +290,69 @@ pub fn write(file: &Path, recovery: &Recovery) -> io::Result<()> {
 
 /// Read a recovery file; `None` when there is none or it cannot be read.
 pub fn read(file: &Path) -> Option<Recovery> {
-    let text = fs::read_to_string(file).ok()?;
-    toml::from_str(&text).ok()
+    read_or_why(file).ok()
 }
 
-/// Remove a recovery file; a missing one is fine.
-pub fn remove(file: &Path) -> io::Result<()> {
-    match fs::remove_file(file) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
+/// Read a recovery file, or say why it cannot be read: `FILE:LINE:COLUMN:
+/// what`, as for a journey.
+pub fn read_or_why(file: &Path) -> Result<Recovery, String> {
+    let shown = crate::text::one_line_path(file);
+    let bytes = fs::read(file).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| format!("{shown}: not UTF-8 text"))?;
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let (line, column) = crate::text::line_column(text, offset);
+        let message = crate::text::sanitize(e.message().trim().trim_end_matches('.')).replace('\n', " ");
+        format!("{shown}:{line}:{column}: {message}")
+    })
+}
+
+/// Set a recovery file's changes aside as plain journey files in
+/// `<recovery dir>/kept/`, which open in jgrid like any journey: its
+/// journey, with any text being typed or abandoned as inbox notes, and each
+/// of its undone recovered changes. The recovery file itself is removed
+/// once every kept file reads back. Returns the kept files.
+pub fn keep_aside(file: &Path) -> io::Result<Vec<PathBuf>> {
+    let found = read_or_why(file).map_err(io::Error::other)?;
+    let mut journey = found.journey().ok_or_else(|| io::Error::other("the journey in the recovery file is damaged"))?;
+    let at = crate::journey::rfc3339(found.written.min(LAST_TIME));
+    let typed = [found.editing.as_ref().map(|e| &e.text), found.abandoned.as_ref().map(|e| &e.text)];
+    let prompts = [found.prompt.as_ref().map(|p| &p.text), found.capturing.as_ref(), found.command.as_ref()];
+    for text in typed.into_iter().chain(prompts).flatten().filter(|t| !t.trim().is_empty()) {
+        journey.inbox.push(crate::journey::Note { text: text.clone(), source: None, at: at.clone() });
     }
-}
-
-/// Set a recovery file's changes aside as a plain journey file in
-/// `<recovery dir>/kept/`, which opens in jgrid like any journey; the
-/// recovery file itself is removed. Returns the kept file.
-pub fn keep_aside(file: &Path) -> io::Result<PathBuf> {
-    let found = read(file).ok_or_else(|| io::Error::other("the recovery file cannot be read"))?;
+    let mut journeys = vec![journey];
+    journeys.extend(found.undone.iter().filter_map(|t| format::parse(t.as_bytes()).ok()));
+    if journeys.len() != found.undone.len() + 1 {
+        return Err(io::Error::other("an undone change in the recovery file is damaged"));
+    }
     let dir = file.parent().unwrap_or(Path::new(".")).join("kept");
     private_dir(&dir)?;
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("journey");
-    let kept = dir.join(format!("{stem}-{}.toml", found.written));
-    let mut out = atomic_write_file::AtomicWriteFile::open(&kept)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        out.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
+    let mut kept = Vec::new();
+    for (i, journey) in journeys.iter().enumerate() {
+        let name = if i == 0 {
+            format!("{stem}-{}.toml", found.written)
+        } else {
+            format!("{stem}-{}-undone-{i}.toml", found.written)
+        };
+        let path = dir.join(name);
+        let text = crate::store::journey_text(journey).map_err(|e| io::Error::other(e.to_string()))?;
+        let mut out = atomic_write_file::AtomicWriteFile::open(&path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            out.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+        out.write_all(text.as_bytes())?;
+        out.commit()?;
+        // The recovery file goes only once every kept copy reads back.
+        if fs::read(&path).ok().and_then(|b| format::parse(&b).ok()).as_ref() != Some(journey) {
+            return Err(io::Error::other("a kept copy does not read back; the recovery file stays"));
+        }
+        kept.push(path);
     }
-    out.write_all(found.journey.as_bytes())?;
-    out.commit()?;
-    remove(file)?;
+    remove::remove_file(file)?;
     Ok(kept)
 }
 
@@ -253,91 +365,34 @@ pub fn kept(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// The recovery files set aside because parts of them were damaged
+/// (`set_aside_damaged`), newest first.
+pub fn damaged(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir.join("damaged")) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    found.sort();
+    found.reverse();
+    found
+}
+
 /// Every recovery file in the directory, newest first; one that cannot be
-/// read comes with `None`.
-pub fn list(dir: &Path) -> Vec<(PathBuf, Option<Recovery>)> {
+/// read comes with why.
+pub fn list(dir: &Path) -> Vec<(PathBuf, Result<Recovery, String>)> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<(PathBuf, Option<Recovery>)> = entries
+    let mut found: Vec<(PathBuf, Result<Recovery, String>)> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .map(|p| {
-            let r = read(&p);
+            let r = read_or_why(&p);
             (p, r)
         })
         .collect();
     found.sort_by(|a, b| {
-        let written = |r: &Option<Recovery>| r.as_ref().map_or(0, |r| r.written);
+        let written = |r: &Result<Recovery, String>| r.as_ref().map_or(0, |r| r.written);
         written(&b.1).cmp(&written(&a.1)).then_with(|| a.0.cmp(&b.0))
     });
     found
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn written_and_read_back_with_private_modes() {
-        let dir = tempfile::tempdir().unwrap();
-        let rdir = dir.path().join("data/recovery");
-        let file = file_for(&rdir, "/home/a/journeys/broadband.toml", "s1");
-        assert!(file.file_name().unwrap().to_str().unwrap().starts_with("broadband-"));
-        let editing = Some(Editing { phase: 1, row: 2, text: "half-typed\nnote".into() });
-        let r = Recovery::new("/home/a/journeys/broadband.toml", &Journey::default(), CellRef::new(1, 2), editing)
-            .of_session("s1", Some(0xfeed));
-        write(&file, &r).unwrap();
-        assert_eq!(read(&file), Some(r.clone()));
-        assert_eq!(r.journey(), Some(Journey::default()));
-        assert_eq!(r.base_hash(), Some(0xfeed));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
-            assert_eq!(fs::metadata(&rdir).unwrap().permissions().mode() & 0o777, 0o700);
-        }
-        assert_eq!(list(&rdir).len(), 1);
-        let kept_file = keep_aside(&file).unwrap();
-        assert!(!file.exists());
-        assert_eq!(format::parse(&fs::read(&kept_file).unwrap()), Ok(Journey::default()), "a plain journey");
-        assert_eq!(kept(&rdir), std::slice::from_ref(&kept_file));
-        remove(&kept_file).unwrap();
-        remove(&kept_file).unwrap();
-    }
-
-    #[test]
-    fn different_paths_and_sessions_get_different_files() {
-        let d = Path::new("/r");
-        assert_ne!(file_for(d, "/a/j.toml", "s"), file_for(d, "/b/j.toml", "s"));
-        assert_ne!(file_for(d, "/a/j.toml", "s"), file_for(d, "/a/j.toml", "t"));
-        assert_eq!(file_for(d, "", "s"), d.join(format!("untitled-{:016x}-s.toml", content_hash(b""))));
-    }
-
-    #[test]
-    fn orphans_are_the_files_of_sessions_that_no_longer_run() {
-        let dir = tempfile::tempdir().unwrap();
-        let key = "/j/a.toml";
-        let write_for = |session: &str, written: u64| {
-            let mut r = Recovery::new(key, &Journey::default(), CellRef::default(), None).of_session(session, None);
-            r.written = written;
-            write(&file_for(dir.path(), key, session), &r).unwrap();
-        };
-        write_for("live", 3);
-        write_for("dead-old", 1);
-        write_for("dead-new", 2);
-        fs::write(file_for(dir.path(), key, "broken"), "not toml [").unwrap();
-        write(
-            &file_for(dir.path(), "/j/b.toml", "x"),
-            &Recovery::new("/j/b.toml", &Journey::default(), CellRef::default(), None),
-        )
-        .unwrap();
-        let found = orphans(dir.path(), key, &["live".to_owned()]);
-        let sessions: Vec<String> =
-            found.iter().filter_map(|f| f.as_ref().ok()).map(|(_, r)| r.session.clone()).collect();
-        assert_eq!(sessions, ["dead-new", "dead-old"], "newest first, the live one left alone");
-        assert_eq!(found.iter().filter(|f| f.is_err()).count(), 1, "the broken one is reported, not hidden");
-        let own = file_for(dir.path(), key, "me");
-        let (first, _) = found[0].as_ref().unwrap();
-        adopt(first, &own).unwrap();
-        assert!(own.exists() && !first.exists());
-    }
-}
+mod tests;

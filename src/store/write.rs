@@ -24,6 +24,10 @@ pub enum SaveError {
     /// The file on disk cannot be read as a journey, so it cannot be updated.
     #[error("{}", .0.render(.1))]
     Load(LoadError, PathBuf),
+    /// What would be written does not read back as the journey (a name or
+    /// a value the format refuses): nothing was written.
+    #[error("jgrid would write a file it cannot read back ({0}); nothing was written")]
+    WouldNotReadBack(String),
     #[error("{}", describe_io_error(.0))]
     Io(#[from] io::Error),
 }
@@ -97,17 +101,37 @@ fn write_atomic(target: &Path, text: &str) -> io::Result<()> {
     file.commit()
 }
 
+/// The text of a journey in file format 1, checked the way every journey
+/// writer checks it before it replaces a file: it must read back as the
+/// very same journey. So jgrid never writes a journey it cannot open.
+pub fn journey_text(journey: &Journey) -> Result<String, SaveError> {
+    let text = format::to_toml(journey);
+    match format::parse(text.as_bytes()) {
+        Ok(read) if read == *journey => Ok(text),
+        Ok(_) => Err(SaveError::WouldNotReadBack("it reads back as a different journey".into())),
+        Err(e) => Err(SaveError::WouldNotReadBack(e.render("the text").replace("\n  hint:", ";"))),
+    }
+}
+
 /// Write `text` to `path` (through symlinks) atomically. For files that are
 /// not journeys (exports); journeys go through [`save_checked`] and friends.
 pub fn save_atomic(path: &Path, text: &str) -> io::Result<()> {
     write_atomic(&write_target(path)?, text)
 }
 
-/// Save a journey's text to `path` under its lock, if what is on disk is
-/// still what the writer last saw: `expected` is the hash of those bytes,
-/// `None` when the writer expects no file there. A missing file is always
-/// fine to (re)create. Returns the hash of what is on disk afterwards.
-pub fn save_checked(path: &Path, text: &str, expected: Option<u64>, options: SaveOptions) -> Result<u64, SaveError> {
+/// Save a journey to `path` under its lock, if what is on disk is still
+/// what the writer last saw: `expected` is the hash of those bytes, `None`
+/// when the writer expects no file there. A missing file is always fine to
+/// (re)create. The text must read back as the journey (`journey_text`), or
+/// nothing is written. Returns the hash of what is on disk afterwards.
+pub fn save_checked(
+    path: &Path,
+    journey: &Journey,
+    expected: Option<u64>,
+    options: SaveOptions,
+) -> Result<u64, SaveError> {
+    let text = journey_text(journey)?;
+    let text = text.as_str();
     let target = write_target(path)?;
     let _lock = JourneyLock::acquire(&target, LOCK_WAIT)?;
     if !options.overwrite_changed {
@@ -139,21 +163,21 @@ pub fn update<T, E>(path: &Path, edit: impl FnOnce(&mut Journey) -> Result<T, E>
     if is_read_only(&target) {
         return Err(SaveError::ReadOnly);
     }
-    write_atomic(&target, &format::to_toml(&journey))?;
+    write_atomic(&target, &journey_text(&journey)?)?;
     Ok(Ok(value))
 }
 
 /// Write a journey to a file that must not exist yet (under its lock, so two
 /// writers cannot both create it). An existing file is `Changed`.
 pub fn create_new(path: &Path, journey: &Journey) -> Result<(), SaveError> {
-    save_checked(path, &format::to_toml(journey), None, SaveOptions::default())?;
+    save_checked(path, journey, None, SaveOptions::default())?;
     Ok(())
 }
 
 /// Save a journey under its lock, whatever is on disk (a merge result, a test).
 pub fn save(path: &Path, journey: &Journey) -> io::Result<()> {
     let options = SaveOptions { overwrite_changed: true, overwrite_read_only: false };
-    match save_checked(path, &format::to_toml(journey), None, options) {
+    match save_checked(path, journey, None, options) {
         Ok(_) => Ok(()),
         Err(SaveError::Io(e)) => Err(e),
         Err(e) => Err(io::Error::new(io::ErrorKind::PermissionDenied, e.to_string())),
@@ -164,23 +188,23 @@ pub fn save(path: &Path, journey: &Journey) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn journey_text(title: &str) -> String {
+    fn titled(title: &str) -> Journey {
         let mut j = Journey::default();
         j.title = title.into();
-        format::to_toml(&j)
+        j
     }
 
     #[test]
     fn a_changed_file_is_not_overwritten_unless_asked() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.toml");
-        let first = save_checked(&path, &journey_text("a"), None, SaveOptions::default()).unwrap();
-        fs::write(&path, journey_text("colleague")).unwrap();
-        let e = save_checked(&path, &journey_text("mine"), Some(first), SaveOptions::default()).unwrap_err();
+        let first = save_checked(&path, &titled("a"), None, SaveOptions::default()).unwrap();
+        fs::write(&path, format::to_toml(&titled("colleague"))).unwrap();
+        let e = save_checked(&path, &titled("mine"), Some(first), SaveOptions::default()).unwrap_err();
         assert!(matches!(e, SaveError::Changed));
         assert_eq!(super::super::load(&path).unwrap().title, "colleague");
         let force = SaveOptions { overwrite_changed: true, ..SaveOptions::default() };
-        save_checked(&path, &journey_text("mine"), Some(first), force).unwrap();
+        save_checked(&path, &titled("mine"), Some(first), force).unwrap();
         assert_eq!(super::super::load(&path).unwrap().title, "mine");
         assert!(matches!(create_new(&path, &Journey::default()), Err(SaveError::Changed)), "exists");
     }
@@ -191,9 +215,9 @@ mod tests {
         use std::os::unix::fs::PermissionsExt as _;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.toml");
-        let hash = save_checked(&path, &journey_text("a"), None, SaveOptions::default()).unwrap();
+        let hash = save_checked(&path, &titled("a"), None, SaveOptions::default()).unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-        let e = save_checked(&path, &journey_text("b"), Some(hash), SaveOptions::default()).unwrap_err();
+        let e = save_checked(&path, &titled("b"), Some(hash), SaveOptions::default()).unwrap_err();
         assert!(matches!(e, SaveError::ReadOnly), "{e:?}");
         let add = update(&path, |j| {
             j.title = "added".into();
@@ -202,7 +226,7 @@ mod tests {
         assert!(matches!(add, Err(SaveError::ReadOnly)));
         assert_eq!(super::super::load(&path).unwrap().title, "a");
         let force = SaveOptions { overwrite_read_only: true, ..SaveOptions::default() };
-        save_checked(&path, &journey_text("b"), Some(hash), force).unwrap();
+        save_checked(&path, &titled("b"), Some(hash), force).unwrap();
         assert_eq!(super::super::load(&path).unwrap().title, "b");
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
     }
@@ -221,8 +245,36 @@ mod tests {
         assert!(is_same_file(&link, &target));
         let looped = dir.path().join("loop.toml");
         std::os::unix::fs::symlink("loop.toml", &looped).unwrap();
-        let e = save_checked(&looped, "x", None, SaveOptions::default()).unwrap_err();
+        let e = save_checked(&looped, &Journey::default(), None, SaveOptions::default()).unwrap_err();
         assert!(e.to_string().contains("symbolic links"), "{e}");
+    }
+
+    /// Issue 27: a journey the format would refuse (an inbox note with
+    /// `source = "bad name"`, from a damaged recovery file) is never written.
+    #[test]
+    fn a_journey_that_would_not_read_back_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.toml");
+        let hash = save_checked(&path, &titled("good"), None, SaveOptions::default()).unwrap();
+        let mut bad = titled("bad");
+        bad.inbox.push(crate::journey::Note {
+            text: "said".into(),
+            source: Some("bad name".into()),
+            at: "2026-12-01T14:03:12Z".into(),
+        });
+        let e = save_checked(&path, &bad, Some(hash), SaveOptions::default()).unwrap_err();
+        assert!(matches!(e, SaveError::WouldNotReadBack(_)), "{e:?}");
+        assert!(e.to_string().contains("\"bad name\" is not a source name"), "{e}");
+        assert_eq!(super::super::load(&path).unwrap().title, "good", "the file is as it was");
+        let add = update(&path, |j| {
+            j.inbox = bad.inbox.clone();
+            Ok::<(), ()>(())
+        });
+        assert!(matches!(add, Err(SaveError::WouldNotReadBack(_))));
+        assert_eq!(super::super::load(&path).unwrap().title, "good");
+        assert!(save(&path, &bad).is_err());
+        assert!(create_new(&dir.path().join("new.toml"), &bad).is_err());
+        assert!(!dir.path().join("new.toml").exists());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! naming the file, and shows files that are not journeys as a plain line
 //! diff.
 
-use std::io::Write as _;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,13 +20,12 @@ use crate::journey::Journey;
 use crate::store;
 use crate::text::{one_line, sanitize};
 
-/// Print the changes in the chosen format.
-fn print(edits: &[Edit], format: CheckFormat) {
-    let text = match format {
+/// The changes in the chosen format.
+fn shown(edits: &[Edit], format: CheckFormat) -> String {
+    match format {
         CheckFormat::Text => diff::to_text(edits),
         CheckFormat::Json => diff::to_json(edits) + "\n",
-    };
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    }
 }
 
 /// Run `jgrid diff` with OLD NEW or with git's seven arguments.
@@ -52,7 +51,7 @@ pub fn diff(args: &[PathBuf], format: CheckFormat) -> Outcome {
 fn two(old: &Path, new: &Path, format: CheckFormat) -> Outcome {
     let (old, new) = (files::load(old)?, files::load(new)?);
     let edits = diff::diff(&old, &new);
-    print(&edits, format);
+    crate::stdout::print(&shown(&edits, format))?;
     Ok(if edits.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -99,29 +98,25 @@ impl Paths<'_> {
 
 fn for_git(paths: &Paths, old: &Path, new: &Path, format: CheckFormat) -> Outcome {
     let (old, new) = (side(old)?, side(new)?);
-    let mut out = std::io::stdout();
     let header = paths.header();
     let (Some(a), Some(b)) = (parsed(old.as_deref()), parsed(new.as_deref())) else {
         let (a, b) = (old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""));
         let text = diff::unified(a, b, &one_line(paths.old), &one_line(paths.new));
-        let _ = out.write_all(format!("{header}{}", sanitize(&text)).as_bytes());
+        crate::stdout::print(&format!("{header}{}", sanitize(&text)))?;
         return Ok(ExitCode::SUCCESS);
     };
-    let _ = out.write_all(header.as_bytes());
+    let mut out = header;
     match (&old, &new) {
-        (None, _) => {
-            let _ = writeln!(out, "new journey");
-        }
-        (_, None) => {
-            let _ = writeln!(out, "journey deleted");
-        }
+        (None, _) => out.push_str("new journey\n"),
+        (_, None) => out.push_str("journey deleted\n"),
         _ => {}
     }
     let edits = diff::diff(&a, &b);
     if edits.is_empty() && format == CheckFormat::Text && old != new {
         let _ = writeln!(out, "(the same journey; only the layout of the file differs)");
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        out.push_str(&shown(&edits, format));
     }
-    print(&edits, format);
+    crate::stdout::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

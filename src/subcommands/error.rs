@@ -20,6 +20,10 @@ pub enum CliError {
     /// Anything else, said in full.
     #[error("{0}")]
     Other(String),
+    /// Standard output took no more text: closed by its reader (`| head -1`,
+    /// the command stops quietly) or failed (a full disk).
+    #[error(transparent)]
+    Stdout(#[from] crate::stdout::StdoutError),
 }
 
 /// The exit status of a subcommand that did its work, or why it could not.

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use super::error::{CliError, Outcome};
+use crate::stdout::Stdout;
 use crate::store::describe_io_error;
 use crate::text::sanitize;
 
@@ -27,8 +28,8 @@ fn refuse(message: &str) -> CliError {
 }
 
 /// Say what was done, on stdout, with control characters made visible.
-fn say(message: &str) {
-    println!("{}", sanitize(message));
+fn say(out: &mut Stdout, message: &str) -> Result<(), CliError> {
+    Ok(out.line(sanitize(message))?)
 }
 
 /// Run git with these arguments in `dir`; its trimmed stdout, or why not.
@@ -105,13 +106,14 @@ pub fn git_setup(pattern: &str) -> Outcome {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(refuse(&format!("{}: cannot read: {}", attributes.display(), describe_io_error(&e)))),
     };
+    let mut out = Stdout::lock();
     match with_attribute(&existing, &line) {
-        None => say(&format!("{}: already has \"{line}\"", attributes.display())),
+        None => say(&mut out, &format!("{}: already has \"{line}\"", attributes.display()))?,
         Some(text) => {
             if let Err(e) = crate::store::save_atomic(&attributes, &text) {
                 return Err(refuse(&format!("{}: cannot write: {}", attributes.display(), describe_io_error(&e))));
             }
-            say(&format!("{}: added \"{line}\"", attributes.display()));
+            say(&mut out, &format!("{}: added \"{line}\"", attributes.display()))?;
         }
     }
     // `%` is git's placeholder sign in a merge driver line; `%%` is a literal one.
@@ -123,17 +125,19 @@ pub fn git_setup(pattern: &str) -> Outcome {
     ];
     for (key, value) in settings {
         if git(&top, &["config", "--local", "--get", key]).is_ok_and(|v| v == value) {
-            say(&format!("git config {key}: already \"{value}\""));
+            say(&mut out, &format!("git config {key}: already \"{value}\""))?;
             continue;
         }
         if let Err(e) = git(&top, &["config", "--local", key, &value]) {
             return Err(refuse(&format!("git config {key} failed: {e}")));
         }
-        say(&format!("git config {key} = \"{value}\""));
+        say(&mut out, &format!("git config {key} = \"{value}\""))?;
     }
     say(
+        &mut out,
         "Commit .gitattributes so the team shares it; git config stays in this clone, so everyone runs jgrid git-setup once.",
-    );
+    )?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

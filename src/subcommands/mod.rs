@@ -13,7 +13,6 @@ mod merge;
 mod portfolio;
 mod report;
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -22,6 +21,7 @@ use clap::CommandFactory as _;
 use crate::cli::{Cli, Subcommand};
 use crate::export;
 use crate::journey::Journey;
+use crate::stdout;
 
 pub use add::add;
 pub use check::check;
@@ -31,7 +31,7 @@ pub use report::report;
 /// Run a subcommand.
 pub fn run(subcommand: Subcommand) -> Outcome {
     match subcommand {
-        Subcommand::Check { files, format, all } => Ok(check(&files, format, all)),
+        Subcommand::Check { files, format, all } => check(&files, format, all),
         Subcommand::Export { file, to, output } => export_file(&file, to, output.as_deref()),
         Subcommand::Import { table, output } => import(&table, &output),
         Subcommand::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
@@ -58,7 +58,10 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
         Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
         Subcommand::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut std::io::stdout());
+            // Made whole first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jgrid", &mut script);
+            stdout::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
         Subcommand::Man { dir: None } => {
@@ -66,7 +69,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
             clap_mangen::Man::new(Cli::command())
                 .render(&mut out)
                 .map_err(|e| CliError::Other(format!("cannot write the manual page: {e}")))?;
-            let _ = std::io::stdout().write_all(&out);
+            stdout::print(&String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
         Subcommand::Man { dir: Some(dir) } => {
@@ -88,7 +91,7 @@ fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> 
     let text = export::export(&journey, to);
     match output {
         None => {
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            stdout::print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(out) => files::write_output(file, out, to.extension(), &text),

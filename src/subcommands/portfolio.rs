@@ -52,15 +52,7 @@ pub fn blueprint(dir: &Path, format: BlueprintFormat, output: Option<&Path>) -> 
         BlueprintFormat::Html => render::to_html(&p, &b),
     };
     match output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    return Err(CliError::Write { file: "standard output".into(), reason: describe_io_error(&e) });
-                }
-                _ => {}
-            }
-        }
+        None => crate::stdout::print(&text)?,
         Some(out) => {
             let ours = p.journeys.iter().map(|e| e.path.as_path()).chain(p.config.as_deref());
             if let Some(file) = ours.into_iter().find(|f| crate::store::is_same_file(f, out)) {

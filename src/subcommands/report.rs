@@ -1,6 +1,5 @@
 //! `jgrid report FILE [--format markdown|json] [-o OUT]`.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -22,7 +21,7 @@ pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> Outco
     };
     match output {
         None => {
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            crate::stdout::print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(out) => {

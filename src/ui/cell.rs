@@ -92,13 +92,14 @@ fn wrapped(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mu
     // Counting stops somewhere: a huge cell says "many" rather than wrapping it all.
     const COUNT_LIMIT: usize = 10_000;
     let style = t.cell;
-    let shown_text = text::sanitize(app.journey.cell(at));
     let shown = usize::from(rect.height);
     let skip = match app.match_line(at, width).filter(|_| at == app.cursor) {
         Some(line) if line >= shown => line + 1 - shown,
         _ => 0,
     };
     let limit = skip + shown + COUNT_LIMIT;
+    // Only as much of a huge cell as can fill `limit` lines is looked at.
+    let shown_text = text::sanitize(text::head(app.journey.cell(at), width, limit));
     let lines = text::wrap_ranges_up_to(&shown_text, width, limit);
     let found = found_in(app, &shown_text);
     let hidden = lines.len().saturating_sub(skip + shown);

@@ -20,7 +20,8 @@ pub struct InboxPanel<'a> {
 /// `12-01 14:03` (UTC) for a note's time; the text as written when it is not RFC 3339.
 fn when(at: &str) -> String {
     match parse_rfc3339(at) {
-        Some((secs, _)) => readable(u64::try_from(secs).unwrap_or(0))[5..16].to_owned(),
+        // A time past year 9999 (`9999-12-31T23:59:59-10:00`) has no short form.
+        Some((secs, _)) => readable(u64::try_from(secs).unwrap_or(0)).get(5..16).unwrap_or(at).to_owned(),
         None => at.to_owned(),
     }
 }

@@ -115,7 +115,7 @@ pub const COMMANDS: &[TypedCommand] = &[
     }),
     cmd("wq", &["x"], "[FILE]", "save and quit", |app, arg| files::save(app, path(arg), true)),
     cmd("q", &["quit"], "", "quit (asks when there are unsaved changes)", |app, _| files::quit(app)),
-    cmd("q!", &["quit!"], "", "quit without saving", |_, _| vec![Effect::Quit]),
+    cmd("q!", &["quit!"], "", "quit without saving", |app, _| files::quit_discarding(app)),
     cmd("help", &["h"], "", "this help", |app, _| {
         app.mode = Mode::Help { scroll: 0 };
         Vec::new()

@@ -9,7 +9,7 @@ use crate::app::questions::{About, Found};
 use crate::app::state::{App, Mode, OnDisk};
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::journey::{CellRef, Change, readable};
+use crate::journey::{CellRef, Change, Note, is_source_name, readable};
 use crate::merge::Side;
 
 /// Carry out `action` as the answer to the question being asked: the
@@ -32,8 +32,8 @@ pub fn save_and_quit(app: &mut App, _: About) -> Vec<Effect> {
     files::save(app, None, true)
 }
 
-pub fn quit_without_saving(_: &mut App, _: About) -> Vec<Effect> {
-    vec![Effect::Quit]
+pub fn quit_without_saving(app: &mut App, _: About) -> Vec<Effect> {
+    files::quit_discarding(app)
 }
 
 pub fn quit_keeping_recovery(_: &mut App, _: About) -> Vec<Effect> {
@@ -125,53 +125,127 @@ pub fn leave_conflict(app: &mut App, _: About) -> Vec<Effect> {
 }
 
 /// Take the recovered changes: one undoable change, the cursor where it
-/// was, a half-typed note back in edit mode. A save then asks first if the
-/// file changed on disk since the changes were made. The recovery file
-/// becomes this session's own.
+/// was, a half-typed note or prompt back where it was typed, changes that
+/// were undone back on the redo stack. A save then asks first if the file
+/// changed on disk since the changes were made. The recovery file becomes
+/// this session's own; one with damaged parts is set aside whole instead,
+/// after its parts are named, and text that has no place (a note typed in a
+/// cell the journey no longer has) goes to the inbox: nothing is dropped.
 fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     let when = readable(found.recovery.written);
     let Some(journey) = found.journey else {
-        app.error("The recovery file is damaged and was left as it is; see jgrid --recover-list");
+        let why = found.problems.first().map_or("it cannot be read".to_owned(), Clone::clone);
+        app.error(format!("The recovery file is damaged ({why}) and was left as it is; see jgrid --recover-list"));
         return Vec::new();
     };
-    app.change(Change::Replace(Box::new(journey)));
+    let r = found.recovery;
+    // A note half typed in a cell is part of what is recovered: it is in the
+    // recovered journey (so `u` undoes it with the rest, and it stays
+    // unsaved work until saved), and its cell opens for editing on it.
+    let mut journey = journey;
+    let typed_at = r.editing.as_ref().map(|e| CellRef::new(e.phase, e.row)).filter(|at| journey.contains(*at));
+    if let (Some(at), Some(e)) = (typed_at, &r.editing) {
+        let _ = Change::SetCell { at, text: e.text.clone() }.apply(&mut journey);
+    }
+    let before = app.history.revision();
+    app.change(Change::Replace(Box::new(journey.clone())));
+    if app.history.revision() != before {
+        app.recovered.add(app.history.revision(), journey.clone(), when.clone());
+    }
+    for undone in r.undone.iter().filter_map(|t| crate::format::parse(t.as_bytes()).ok()) {
+        let id = app
+            .history
+            .record_undone(Change::Replace(Box::new(undone.clone())), Change::Replace(Box::new(app.journey.clone())));
+        app.recovered.add(id, undone, when.clone());
+    }
     if app.path.is_some() {
-        app.on_disk = match found.recovery.base_hash() {
+        app.on_disk = match r.base_hash() {
             Some(hash) => OnDisk::Hash(hash),
             None => OnDisk::Unknown,
         };
     }
-    app.cursor = found.recovery.cursor();
+    let cursor = r.cursor();
+    app.cursor = if app.journey.contains(cursor) { cursor } else { CellRef::default() };
     app.scroll_to_cursor();
-    if let Some(a) = &found.recovery.abandoned {
+    // Text that has no place in the journey any more goes to the inbox.
+    let mut homeless: Vec<String> = Vec::new();
+    if let Some(a) = &r.abandoned {
         let at = CellRef::new(a.phase, a.row);
         if app.journey.contains(at) {
             app.history.record_abandoned(at, app.journey.cell(at).to_owned(), a.text.clone());
+        } else {
+            homeless.push(a.text.clone());
         }
     }
-    if let Some(text) = &found.recovery.command {
-        app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, text)));
+    if let Some(source) = r.source.as_deref().map(|s| s.trim().trim_start_matches('@'))
+        && is_source_name(source)
+    {
+        app.source = Some(source.to_owned());
     }
-    if let Some(source) = &found.recovery.source {
-        app.source = Some(source.clone());
+    // A prompt as it was; files from before `prompt` kept the command and capture lines apart.
+    let legacy = [
+        r.command.as_ref().map(|text| (LineKind::Command, text.clone())),
+        r.capturing.as_ref().map(|text| (LineKind::Capture { source: app.source.clone() }, text.clone())),
+    ];
+    for (kind, text) in legacy.into_iter().flatten() {
+        app.mode = Mode::Line(Box::new(LineInput::new(kind, &text)));
     }
-    if let Some(text) = &found.recovery.capturing {
-        let kind = LineKind::Capture { source: app.source.clone() };
-        app.mode = Mode::Line(Box::new(LineInput::new(kind, text)));
+    if let Some(prompt) = &r.prompt {
+        match prompt_kind(app, &prompt.kind) {
+            Some(kind) => app.mode = Mode::Line(Box::new(LineInput::new(kind, &prompt.text))),
+            None => homeless.push(prompt.text.clone()),
+        }
     }
-    if let Some(e) = &found.recovery.editing {
-        let at = CellRef::new(e.phase, e.row);
-        if app.journey.contains(at) {
+    match (typed_at, &r.editing) {
+        (Some(at), Some(_)) => {
             app.cursor = at;
-            let original = app.journey.cell(at).to_owned();
-            app.mode = Mode::Edit(Box::new(Editor::new(at, &original, &e.text)));
+            let text = app.journey.cell(at).to_owned();
+            app.mode = Mode::Edit(Box::new(Editor::new(at, &text, &text)));
         }
+        (None, Some(e)) => homeless.push(e.text.clone()),
+        _ => {}
+    }
+    if !homeless.is_empty() {
+        let at = crate::journey::rfc3339(r.written.min(crate::recovery::LAST_TIME));
+        let notes = homeless.into_iter().enumerate().map(|(i, text)| Change::InsertNote {
+            at: app.journey.inbox.len() + i,
+            note: Note { text, source: None, at: at.clone() },
+        });
+        let batch = Change::Batch(notes.collect());
+        let cursor = app.cursor;
+        app.change(batch);
+        app.cursor = cursor;
     }
     let later = match more {
         0 => String::new(),
         n => format!("; {n} more recovery file{} kept for later (jgrid --recover-list)", if n == 1 { "" } else { "s" }),
     };
-    let abandoned = if found.recovery.abandoned.is_some() { "; u brings back the abandoned edit" } else { "" };
-    app.info(format!("Recovered the unsaved changes from {when}; Ctrl-s saves them{abandoned}{later}"));
+    let abandoned = if r.abandoned.is_some() { "; u brings back the abandoned edit" } else { "" };
+    let undone = if r.undone.is_empty() { "" } else { "; Ctrl-r brings back the changes that were undone" };
+    if let Some(first) = found.problems.first() {
+        let more = match found.problems.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        app.error(format!(
+            "Recovered what could be used from {when}; damaged: {first}{more}. The file is kept whole in recovery/damaged/ (jgrid --recover-list)"
+        ));
+        return vec![Effect::SetAsideRecovery { file: found.file }];
+    }
+    app.info(format!("Recovered the unsaved changes from {when}; Ctrl-s saves them{abandoned}{undone}{later}"));
     vec![Effect::AdoptRecovery { file: found.file }]
+}
+
+/// The prompt a recovery file's prompt was, when it still fits the journey:
+/// an inbox note that is still there, a search from a cell it still has, a
+/// capture by a source with a proper name. `None`: its text goes to the inbox.
+fn prompt_kind(app: &App, kind: &toml::Table) -> Option<LineKind> {
+    let kind: LineKind = toml::Value::Table(kind.clone()).try_into().ok()?;
+    let fits = match &kind {
+        LineKind::EditNote { index } => *index < app.journey.inbox.len(),
+        LineKind::Search { origin } => app.journey.contains(*origin),
+        LineKind::Capture { source: Some(source) } => is_source_name(source),
+        _ => true,
+    };
+    fits.then_some(kind)
 }

@@ -27,6 +27,9 @@ pub enum QuestionKind {
     Open,
     /// A merge conflict at the cursor: which side to take.
     Take,
+    /// Quitting while text is in no file but the recovery file: recovered
+    /// changes that were undone, an edit abandoned with Ctrl-c.
+    Unsaved,
 }
 
 impl QuestionKind {
@@ -88,6 +91,8 @@ pub struct Found {
     pub recovery: Recovery,
     /// The journey it holds; `None` when that part is damaged.
     pub journey: Option<Journey>,
+    /// Each part that cannot be used as it is, in words (`recovery::check`).
+    pub problems: Vec<String>,
 }
 
 /// What an asked question is about; each kind of question has its own, so a
@@ -106,6 +111,8 @@ pub enum About {
     Open { then: Vec<Found> },
     /// The merge conflict at the cursor.
     Take,
+    /// Quitting with text in no file but the recovery file.
+    Unsaved,
 }
 
 impl About {
@@ -117,6 +124,7 @@ impl About {
             About::Delete(_) => QuestionKind::Delete,
             About::Open { .. } => QuestionKind::Open,
             About::Take => QuestionKind::Take,
+            About::Unsaved => QuestionKind::Unsaved,
         }
     }
 }

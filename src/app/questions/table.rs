@@ -33,6 +33,7 @@ impl QuestionKind {
             QuestionKind::Delete => &DELETE,
             QuestionKind::Open => &OPEN,
             QuestionKind::Take => &TAKE,
+            QuestionKind::Unsaved => &UNSAVED,
         }
     }
 }
@@ -186,6 +187,32 @@ const TAKE: QuestionSpec = QuestionSpec {
         answer(Action::Cancel, &[Esc], "cancel", "leave the conflict as it is", run::leave_conflict),
     ],
     otherwise: Some(Action::Cancel),
+};
+
+const UNSAVED: QuestionSpec = QuestionSpec {
+    id: "unsaved",
+    about: "quit while text is in no file but the recovery file (recovered changes that were undone, an edit abandoned with `Ctrl-c`)",
+    mode: "UNSAVED TEXT",
+    title: " Text in no file ",
+    shown: Shown::Dialog,
+    answers: &[
+        answer(
+            Action::Answer(Answer::KeepForLater),
+            &[Char('k'), Char('K'), Char('q'), Char('Q')],
+            "quit, keep it for later",
+            "quit and keep it: the next start offers it again",
+            run::quit_keeping_recovery,
+        ),
+        answer(
+            Action::Answer(Answer::QuitWithoutSaving),
+            &[Char('d'), Char('D')],
+            "quit, discard it",
+            "quit and discard it",
+            run::quit_without_saving,
+        ),
+        answer(Action::Cancel, &[Esc], "stay", "stay in jgrid (Ctrl-r or u brings it back)", run::stay),
+    ],
+    otherwise: None,
 };
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ use crate::text;
 pub trait Lines {
     fn count(&self) -> usize;
     fn line(&self, i: usize) -> &str;
+
+    /// Screen lines of a text line at a width, kept from an earlier `Screen`
+    /// while the text has not changed (a huge line is then wrapped once per
+    /// edit, not once per screen that looks at it).
+    fn kept_wrap(&self, _line: usize, _width: usize) -> Option<Wrapped> {
+        None
+    }
+
+    /// Keep a text line's screen lines for `kept_wrap`.
+    fn keep_wrap(&self, _line: usize, _width: usize, _ranges: &Wrapped) {}
 }
 
 impl Lines for [String] {
@@ -48,7 +58,7 @@ pub struct Screen<'a, L: Lines + ?Sized> {
 }
 
 /// A text line's screen lines, as byte ranges into it.
-type Wrapped = Rc<[Range<usize>]>;
+pub type Wrapped = Rc<[Range<usize>]>;
 
 impl<'a, L: Lines + ?Sized> Screen<'a, L> {
     pub fn new(lines: &'a L, width: usize) -> Self {
@@ -62,7 +72,14 @@ impl<'a, L: Lines + ?Sized> Screen<'a, L> {
         {
             return Rc::clone(ranges);
         }
-        let ranges: Wrapped = text::wrap_ranges(self.lines.line(line), self.width).into();
+        let ranges: Wrapped = match self.lines.kept_wrap(line, self.width) {
+            Some(kept) => kept,
+            None => {
+                let ranges: Wrapped = text::wrap_ranges(self.lines.line(line), self.width).into();
+                self.lines.keep_wrap(line, self.width, &ranges);
+                ranges
+            }
+        };
         *self.last.borrow_mut() = Some((line, Rc::clone(&ranges)));
         ranges
     }

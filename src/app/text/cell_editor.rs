@@ -11,7 +11,10 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::app::text::caret::{Lines, Row};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::app::text::caret::{Lines, Row, Wrapped};
 use crate::app::text::line_input::normalize_newlines;
 use crate::journey::CellRef;
 use crate::text;
@@ -47,6 +50,11 @@ pub struct Editor {
     window: (usize, usize),
     /// How often the window moved: each move starts a new undo history.
     moves: usize,
+    /// The last line wrapped for the screen (line, width, screen lines),
+    /// kept until the text changes: each screen that looks at the cursor's
+    /// line (drawing, scrolling, following the cursor) reuses it, so a huge
+    /// line is wrapped once per edit, not once per look.
+    wrapped: RefCell<Option<(usize, usize, Wrapped)>>,
 }
 
 impl Editor {
@@ -77,6 +85,7 @@ impl Editor {
             changed: false,
             window,
             moves: 0,
+            wrapped: RefCell::new(None),
         };
         editor.load(lines, end.0, end);
         editor.changed = editor.differs();
@@ -87,6 +96,7 @@ impl Editor {
     /// `around` when they are many, with the cursor at (line, character) or
     /// as near as the window allows.
     fn load(&mut self, mut lines: Vec<String>, around: usize, (line, ch): (usize, usize)) {
+        *self.wrapped.get_mut() = None;
         let (n, size) = (lines.len(), self.window.0);
         let start = if n <= size { 0 } else { around.saturating_sub(size / 2).min(n - size) };
         let end = n.min(start + size);
@@ -138,6 +148,7 @@ impl Editor {
     /// A key for the text editor. In a window, Ctrl-Up and Ctrl-Down (to
     /// the paragraph before or after) look beyond it.
     pub fn input(&mut self, key: KeyEvent) {
+        *self.wrapped.get_mut() = None;
         let windowed = !self.above.is_empty() || !self.below.is_empty();
         match (key.code, key.modifiers) {
             (KeyCode::Up | KeyCode::Down, KeyModifiers::CONTROL) if windowed => {
@@ -157,6 +168,7 @@ impl Editor {
     /// Insert pasted text at the cursor, with any line ending turned into `\n`
     /// and control characters made visible.
     pub fn paste(&mut self, text: &str) {
+        *self.wrapped.get_mut() = None;
         self.reach(self.cursor().0, self.window.1);
         self.area.insert_str(text::sanitize(&normalize_newlines(text)));
         self.changed = self.differs();
@@ -216,6 +228,17 @@ impl Lines for Editor {
         }
         let from_end = i - window.len();
         self.below.len().checked_sub(from_end + 1).map_or("", |j| &self.below[j])
+    }
+
+    fn kept_wrap(&self, line: usize, width: usize) -> Option<Wrapped> {
+        match &*self.wrapped.borrow() {
+            Some((l, w, ranges)) if *l == line && *w == width => Some(Rc::clone(ranges)),
+            _ => None,
+        }
+    }
+
+    fn keep_wrap(&self, line: usize, width: usize, ranges: &Wrapped) {
+        *self.wrapped.borrow_mut() = Some((line, width, Rc::clone(ranges)));
     }
 }
 

@@ -13,8 +13,14 @@ pub fn normalize_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// What a one-line prompt is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a one-line prompt is for. It is written into the recovery file with
+/// the text typed (`App::prompt`), so every prompt, and every prompt added
+/// later, keeps its half-typed text over a dropped link: a new kind needs
+/// no more than fields that serde can write (and that have a `Default`,
+/// for the test that walks every kind).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum LineKind {
     /// The `:` command line.
     Command,
@@ -23,7 +29,10 @@ pub enum LineKind {
     /// Searching as you type; Esc returns the cursor to `origin`.
     Search { origin: CellRef },
     /// Capturing interview notes into the inbox, said by `source`.
-    Capture { source: Option<String> },
+    Capture {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
     /// Editing the inbox note at this index.
     EditNote { index: usize },
     /// Why a finding is accepted.

@@ -1,13 +1,19 @@
-//! What is being typed and not in the journey yet (a cell being edited,
-//! the capture line, the command line), whether anything would be lost,
-//! and what the recovery file keeps of it.
+//! What is being typed and not in the journey yet (a cell being edited, or
+//! any one-line prompt), whether anything would be lost, and what the
+//! recovery file keeps of it.
+//!
+//! Every prompt is kept the same way, whatever it is for: `App::prompt` is
+//! the open prompt's kind and text, and `is_typing` is true while any prompt
+//! or cell is open, so the shell writes the recovery file at most a second
+//! after a keystroke. A prompt added later needs nothing here.
 
 use std::path::PathBuf;
 
 use crate::app::state::{App, Mode};
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::LineKind;
-use crate::recovery::{Editing, Recovery};
+use crate::format;
+use crate::recovery::{Editing, Prompt, Recovery};
 
 impl App {
     /// The cell being edited, if any.
@@ -24,6 +30,22 @@ impl App {
         e.is_changed().then(|| Editing { phase: e.at.phase, row: e.at.row, text: e.text() })
     }
 
+    /// The open prompt with its text, when anything is typed in it: what the
+    /// recovery file keeps of it.
+    pub fn prompt(&self) -> Option<Prompt> {
+        let Mode::Line(line) = &self.mode else { return None };
+        let text = line.text();
+        if text.trim().is_empty() {
+            return None;
+        }
+        // A kind that serde cannot write as a table would be a bug; the text is kept all the same.
+        let kind = match toml::Value::try_from(&line.kind) {
+            Ok(toml::Value::Table(kind)) => kind,
+            _ => toml::Table::new(),
+        };
+        Some(Prompt { text, kind })
+    }
+
     /// A half-typed note in the capture line.
     pub fn capturing(&self) -> Option<String> {
         match &self.mode {
@@ -34,30 +56,26 @@ impl App {
         }
     }
 
-    /// A command half-typed on the `:` line.
-    pub fn commanding(&self) -> Option<String> {
-        match &self.mode {
-            Mode::Line(line) if line.kind == LineKind::Command => Some(line.text()).filter(|t| !t.trim().is_empty()),
-            _ => None,
-        }
-    }
-
     /// True while text is being typed that is not in the journey yet (a cell
-    /// being edited, the capture line, the command line): the shell keeps it
-    /// in the recovery file within a second.
+    /// being edited, any prompt): the shell keeps it in the recovery file
+    /// within a second.
     pub fn is_typing(&self) -> bool {
-        self.editor().is_some()
-            || matches!(&self.mode, Mode::Line(l) if matches!(l.kind, LineKind::Capture { .. } | LineKind::Command))
+        matches!(self.mode, Mode::Edit(_) | Mode::Line(_))
     }
 
-    /// True when something would be lost if jgrid stopped now (an abandoned
-    /// edit counts while it is one undo away).
+    /// True when text that is in no file would be lost if jgrid stopped now,
+    /// apart from the journey's own changes: an abandoned edit while it is
+    /// one undo away, or recovered changes that were undone.
+    pub fn holds_unsaved_text(&self) -> bool {
+        self.history.abandoned().is_some() || self.recovered.undone(&self.history).next().is_some()
+    }
+
+    /// True when something would be lost if jgrid stopped now.
     pub fn has_unsaved(&self) -> bool {
         self.is_modified()
             || self.editor().is_some_and(Editor::is_changed)
-            || self.capturing().is_some()
-            || self.commanding().is_some()
-            || self.history.abandoned().is_some()
+            || self.prompt().is_some()
+            || self.holds_unsaved_text()
     }
 
     /// What the recovery file should hold now.
@@ -65,11 +83,12 @@ impl App {
         let target = self.recovery.as_ref()?;
         let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
             .of_session(&target.session, self.on_disk.hash());
-        recovery.capturing = self.capturing();
-        recovery.command = self.commanding();
+        recovery.prompt = self.prompt();
         recovery.source = self.source.clone();
         recovery.abandoned =
             self.history.abandoned().map(|(at, text)| Editing { phase: at.phase, row: at.row, text: text.to_owned() });
+        recovery.modified = self.is_modified();
+        recovery.undone = self.recovered.undone(&self.history).map(format::to_toml).collect();
         Some((target.file.clone(), recovery))
     }
 }

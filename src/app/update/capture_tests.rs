@@ -96,5 +96,7 @@ fn a_half_typed_capture_is_in_the_recovery_snapshot() {
     keys(&mut app, "chalf a no");
     assert!(app.has_unsaved() && app.is_typing());
     let (_, recovery) = app.recovery_snapshot().unwrap();
-    assert_eq!(recovery.capturing.as_deref(), Some("half a no"));
+    let prompt = recovery.prompt.expect("the capture line is kept");
+    assert_eq!(prompt.text, "half a no");
+    assert_eq!(prompt.kind.get("kind").and_then(|k| k.as_str()), Some("capture"));
 }

@@ -13,9 +13,9 @@ pub(super) fn asking(app: &App, kind: QuestionKind) -> bool {
 }
 
 /// At start, this recovery file was found.
-fn found_at_start(app: &mut App, recovery: crate::recovery::Recovery) {
-    let journey = recovery.journey();
-    let found = Found { file: "/r/j-1.toml".into(), recovery, journey };
+pub(super) fn found_at_start(app: &mut App, recovery: crate::recovery::Recovery) {
+    let checked = crate::recovery::check(&recovery);
+    let found = Found { file: "/r/j-1.toml".into(), recovery, journey: checked.journey, problems: checked.problems };
     update(app, Msg::Opened { others: Vec::new(), found: vec![found], unreadable: Vec::new() });
 }
 
@@ -224,7 +224,7 @@ fn quit_asks_first_when_modified() {
     keys(&mut app, "q");
     assert_eq!(keys(&mut app, "y"), [Effect::Save { path: "j.toml".into(), then_quit: true, force: false }]);
     keys(&mut app, "q");
-    assert_eq!(keys(&mut app, "n"), [Effect::Quit]);
+    assert_eq!(keys(&mut app, "n"), [Effect::QuitDiscarding], "quitting without saving says so in words");
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn command_line_writes_and_quits() {
     keys(&mut app, "ix<Esc>");
     assert!(keys(&mut app, ":q<Enter>").is_empty(), ":q with changes asks");
     keys(&mut app, "<Esc>");
-    assert_eq!(keys(&mut app, ":q!<Enter>"), [Effect::Quit]);
+    assert_eq!(keys(&mut app, ":q!<Enter>"), [Effect::QuitDiscarding]);
     assert_eq!(keys(&mut app, ":w<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
     assert_eq!(keys(&mut app, ":wq<Enter>"), [Effect::Save { path: "j.toml".into(), then_quit: true, force: false }]);
     assert_eq!(
@@ -307,9 +307,11 @@ fn recovering_restores_the_changes_and_the_half_typed_note() {
     let editor = app.editor().expect("the note being typed is back in edit mode");
     assert_eq!(editor.text(), "half a no");
     keys(&mut app, "te<Esc>u");
-    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "half a no", "the note typed before is part of the recovery");
     keys(&mut app, "u");
     assert_eq!(app.journey.cell(CellRef::new(2, 2)), "", "even the recovery can be undone");
+    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    assert!(app.has_unsaved(), "undone recovered changes are still unsaved work");
 }
 
 #[test]

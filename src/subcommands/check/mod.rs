@@ -8,11 +8,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::error::Outcome;
 use super::files;
 use crate::checks::{self, Finding, Review};
 use crate::cli::CheckFormat;
 use crate::journey::{Journey, Role};
 use crate::portfolio::{self, config, cross};
+use crate::stdout::Stdout;
 use crate::text::sanitize;
 
 /// One checked journey.
@@ -85,7 +87,7 @@ fn path(path: &Path) -> String {
 
 /// Check every path; exit 0 when no finding is open (accepted ones do not
 /// count), 1 when one is, 2 when a file or folder cannot be read.
-pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
+pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> Outcome {
     let mut run = Run::default();
     for path in paths {
         if path.is_dir() {
@@ -101,24 +103,19 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, all: bool) -> ExitCode {
         }
     }
     let open = run.checked.iter().any(|c| !c.review.open.is_empty()) || !run.across.is_empty();
-    let written = match format {
-        CheckFormat::Text => print::text(&run, all),
-        CheckFormat::Json => print::json(&run, all),
-    };
-    // A closed pipe (`jgrid check DIR | head`) is no error of the check.
-    if let Err(e) = written.and_then(|()| std::io::stdout().flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        note(&format!("cannot write the findings: {e}"));
-        return ExitCode::from(2);
+    let mut out = Stdout::lock();
+    match format {
+        CheckFormat::Text => print::text(&mut out, &run, all)?,
+        CheckFormat::Json => print::json(&mut out, &run, all)?,
     }
-    if run.unreadable > 0 {
+    out.finish()?;
+    Ok(if run.unreadable > 0 {
         ExitCode::from(2)
     } else if open {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn file(path: &Path, run: &mut Run) {

@@ -1,8 +1,6 @@
 //! `jgrid check`'s output: one line per finding (text), or a JSON array.
 //! Both go through one buffer: thousands of findings are one write, not one each.
 
-use std::io::{self, BufWriter, Write};
-
 use serde::Serialize;
 
 use super::{Checked, Run, Shown};
@@ -10,6 +8,7 @@ use crate::checks::{Counts, Finding, Severity};
 use crate::export::one_line;
 use crate::journey::Journey;
 use crate::portfolio::shown_name;
+use crate::stdout::{Stdout, StdoutError};
 use crate::text;
 
 #[derive(Serialize)]
@@ -53,16 +52,11 @@ fn phase<'a>(journey: &'a Journey, finding: &Finding) -> Option<&'a str> {
     journey.phases().get(finding.phase).map(|p| p.name.as_str())
 }
 
-fn stdout() -> BufWriter<io::StdoutLock<'static>> {
-    BufWriter::with_capacity(64 * 1024, io::stdout().lock())
-}
-
-pub(super) fn text(run: &Run, all: bool) -> io::Result<()> {
-    let mut out = stdout();
+pub(super) fn text(out: &mut Stdout, run: &Run, all: bool) -> Result<(), StdoutError> {
     let mut total = Counts::default();
     let mut accepted = 0;
     for c in &run.checked {
-        journey_lines(&mut out, c, all)?;
+        journey_lines(out, c, all)?;
         let counts = c.review.counts();
         total.gaps += counts.gaps;
         total.warnings += counts.warnings;
@@ -74,7 +68,7 @@ pub(super) fn text(run: &Run, all: bool) -> io::Result<()> {
         let place = a.places.first().map_or_else(String::new, |p| {
             format!("{}: {} / {}:", shown_name(&p.file), one_line(&p.phase), one_line(&p.row))
         });
-        writeln!(out, "{place} {}[{}]: {}", f.severity.id(), f.id, one_line(&f.message))?;
+        out.line(format_args!("{place} {}[{}]: {}", f.severity.id(), f.id, one_line(&f.message)))?;
         match f.severity {
             Severity::Warning => total.warnings += 1,
             Severity::Info => total.infos += 1,
@@ -100,11 +94,10 @@ pub(super) fn text(run: &Run, all: bool) -> io::Result<()> {
         [] => String::new(),
         list => format!(" with the rules of {}", shown_name(&list.join(", "))),
     };
-    writeln!(out, "{files} checked{rules}{unread}: {}{across}{accepted}", total.to_words())?;
-    out.flush()
+    out.line(format_args!("{files} checked{rules}{unread}: {}{across}{accepted}", total.to_words()))
 }
 
-fn journey_lines(out: &mut impl Write, c: &Checked, all: bool) -> io::Result<()> {
+fn journey_lines(out: &mut Stdout, c: &Checked, all: bool) -> Result<(), StdoutError> {
     let file = shown_name(&c.file);
     for Shown { finding: f, reason } in c.shown(all) {
         let place = match phase(&c.journey, f) {
@@ -116,12 +109,12 @@ fn journey_lines(out: &mut impl Write, c: &Checked, all: bool) -> io::Result<()>
             Some(r) if r.trim().is_empty() => " (accepted)".to_owned(),
             Some(r) => format!(" (accepted: {})", one_line(r.trim())),
         };
-        writeln!(out, "{file}:{place} {}[{}]{status}: {}", f.severity.id(), f.id, one_line(&f.message))?;
+        out.line(format_args!("{file}:{place} {}[{}]{status}: {}", f.severity.id(), f.id, one_line(&f.message)))?;
     }
     Ok(())
 }
 
-pub(super) fn json(run: &Run, all: bool) -> io::Result<()> {
+pub(super) fn json(out: &mut Stdout, run: &Run, all: bool) -> Result<(), StdoutError> {
     let mut list: Vec<JsonFinding> = run
         .checked
         .iter()
@@ -166,8 +159,6 @@ pub(super) fn json(run: &Run, all: bool) -> io::Result<()> {
             places: Some(places.collect()),
         });
     }
-    let json = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
-    let mut out = stdout();
-    writeln!(out, "{}", text::json_safe(&json))?;
-    out.flush()
+    let json = serde_json::to_string_pretty(&list).map_err(|e| StdoutError::Failed(e.to_string()))?;
+    out.line(text::json_safe(&json))
 }
