@@ -150,13 +150,13 @@ pub fn site(dir: &Path, out: &Path) -> Outcome {
             }
         }
     }
-    let _ = writeln!(
-        std::io::stderr(),
-        "jgrid: wrote {} ({} journeys, {} pages); open {}",
+    // What was written, on stdout: it is the command's answer.
+    crate::stdout::print(&format!(
+        "wrote {} ({} journeys, {} pages); open {}\n",
         sanitize(&shown(out)),
         p.journeys.len(),
         pages.len(),
         sanitize(&shown(&out.join("index.html")))
-    );
+    ))?;
     Ok(status(&p))
 }
