@@ -37,10 +37,11 @@ pub struct Cli {
 /// What `jgrid SUBCOMMAND` does instead of opening the editor.
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Check journeys for gaps and discrepancies (exit 0: none open, 1: findings, 2: a file cannot be read)
+    /// Check journeys for gaps and discrepancies; a folder is a portfolio: every journey under it,
+    /// and the checks across them (exit 0: none open, 1: findings, 2: a file cannot be read)
     Check {
-        /// Journey files to check
-        #[arg(required_unless_present = "staged")]
+        /// Journey files, or folders of journeys, to check
+        #[arg(required_unless_present = "staged", value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -185,6 +186,28 @@ pub enum Subcommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The organisation's blueprint from a folder of journeys: every channel with the teams that own
+    /// it and the systems that serve it, and where; then the walls between teams and between
+    /// systems, most frequent first (to stdout unless -o; exit 2 when a journey cannot be read)
+    Blueprint {
+        /// The folder of journeys (a portfolio; its jgrid.toml applies)
+        dir: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = BlueprintFormat::Markdown)]
+        format: BlueprintFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// A static website of a folder of journeys for stakeholders: the journeys, the findings
+    /// across them, the blueprint, the walls and one page per journey (relative links, no scripts)
+    Site {
+        /// The folder of journeys (a portfolio; its jgrid.toml applies)
+        dir: PathBuf,
+        /// The folder to write the site to: new, empty, or an earlier jgrid site (replaced)
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -239,6 +262,14 @@ impl ConflictStyleArg {
             ConflictStyleArg::Zdiff3 => crate::merge::ConflictStyle::Zdiff3,
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlueprintFormat {
+    Markdown,
+    Csv,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

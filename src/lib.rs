@@ -16,6 +16,8 @@ pub mod insights;
 pub mod journey;
 pub mod manual;
 pub mod merge;
+pub mod portfolio;
+pub mod portfolio_shell;
 pub mod recovery;
 pub mod report;
 pub mod sgr;

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     };
     if !std::io::stdin().is_terminal() || !stdout_is_terminal() {
         // Still read the file first, so a broken one is reported as such.
-        if let Some(path) = cli.file.as_deref()
+        if let Some(path) = cli.file.as_deref().filter(|p| !p.is_dir())
             && let Err(e) = jgrid::store::load(path)
             && !matches!(e, jgrid::store::LoadError::NotFound)
         {
@@ -47,8 +47,16 @@ fn main() -> ExitCode {
         }
         other => other.map(str::to_owned),
     };
-    let fresh = Journey::new("", "", config.new_rows.clone(), config.new_phases.clone());
     let settings = Settings { mouse: config.mouse, osc52: config.osc52, autosave: config.autosave };
+    if let Some(dir) = cli.file.clone().filter(|p| p.is_dir()) {
+        // A folder is a portfolio: its list of journeys, each opened in the editor.
+        let opener = jgrid::portfolio_shell::Opener { config: &config, settings, source };
+        return match jgrid::portfolio_shell::run(dir, jgrid::ui::theme::Theme::chosen(config.theme), &opener) {
+            Ok(exit) => exit_code(exit),
+            Err(e) => fail(&format!("{e:#}")),
+        };
+    }
+    let fresh = Journey::new("", "", config.new_rows.clone(), config.new_phases.clone());
     let started = match startup::open(cli.file.as_deref(), fresh, config.keymap(), settings, source) {
         Ok(started) => started,
         Err(message) => return fail(&message),
@@ -66,10 +74,16 @@ fn main() -> ExitCode {
     }
     update(&mut app, started.opened);
     match shell::run(app, jgrid::ui::theme::Theme::chosen(config.theme), started.session) {
-        Ok(Exit::Quit) => ExitCode::SUCCESS,
-        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
-        Ok(Exit::Crashed) => ExitCode::from(101),
+        Ok(exit) => exit_code(exit),
         Err(e) => fail(&format!("{e:#}")),
+    }
+}
+
+fn exit_code(exit: Exit) -> ExitCode {
+    match exit {
+        Exit::Quit => ExitCode::SUCCESS,
+        Exit::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Exit::Crashed => ExitCode::from(101),
     }
 }
 

@@ -21,7 +21,17 @@ pub fn pages() -> Vec<(String, String)> {
     pages.push(("questions.md".into(), questions()));
     pages.push(("commands.md".into(), commands()));
     pages.push(("cli.md".into(), cli()));
+    pages.push(("keys-portfolio.md".into(), portfolio_keys()));
     pages
+}
+
+/// The keys of the portfolio screen (`jgrid DIR`), from its key table.
+pub fn portfolio_keys() -> String {
+    let mut out = String::from("| keys | does |\n| --- | --- |\n");
+    for b in crate::app::portfolio::keys::bindings() {
+        out.push_str(&format!("| {} | {} |\n", key_list(&b.keys), cell(b.help)));
+    }
+    out
 }
 
 /// A Markdown table cell: pipes escaped, so a key like `|` stays in its column.

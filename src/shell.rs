@@ -46,7 +46,7 @@ pub enum Exit {
     Crashed,
 }
 
-type Term = Terminal<AnsiBackend<FrameWriter>>;
+pub(crate) type Term = Terminal<AnsiBackend<FrameWriter>>;
 
 /// The area jgrid draws on a terminal of this size.
 pub fn drawn_area(width: u16, height: u16) -> Rect {
@@ -56,26 +56,45 @@ pub fn drawn_area(width: u16, height: u16) -> Rect {
 /// Run the TUI until the user quits, a signal ends it, or a bug panics.
 /// `session` marks this jgrid as running (for recovery files); it may move
 /// to another journey when the journey is saved under a new name.
-pub fn run(mut app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
+pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
     // crossterm drops every style attribute when NO_COLOR is set; jgrid reads
     // NO_COLOR itself and picks a monochrome theme instead.
     ratatui::crossterm::style::force_color_output(true);
     let inputs = term::inputs().context("cannot listen for input and signals")?;
     let guard = TerminalGuard::enter(app.settings.mouse).context("cannot set up the terminal")?;
+    let mut app = app;
+    let exit = edit(&inputs, &mut app, theme, session);
+    drop(guard);
+    if let Ok(Exit::Quit) = exit
+        && let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists())
+    {
+        eprintln!(
+            "jgrid: text that is in no other file is kept in {}; start jgrid on {} again to recover it",
+            crate::text::one_line_path(&target.file),
+            crate::text::sanitize(&app.file_label())
+        );
+    }
+    exit
+}
+
+/// Run the editor on `app` in a terminal that is set up already (by [`run`],
+/// or by the portfolio screen, which opens a journey this way and comes back
+/// when it returns, clearing the screen first).
+pub fn edit(inputs: &Inputs, app: &mut App, theme: Theme, session: Option<Session>) -> anyhow::Result<Exit> {
     let mut session = session;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        Shell::new(&inputs, theme, session.as_mut()).and_then(|mut s| s.run(&mut app))
+        Shell::new(inputs, theme, session.as_mut()).and_then(|mut s| s.run(app))
     }));
     let exit = match outcome {
         Ok(Ok(Exit::Signal(signal))) => {
             // The link dropped or we were told to stop: keep every word, then restore.
-            let _ = write_recovery(&app);
+            let _ = write_recovery(app);
             Exit::Signal(signal)
         }
         Ok(result) => result?,
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
-            let _ = write_recovery(&app);
+            let _ = write_recovery(app);
             if let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists()) {
                 eprintln!(
                     "jgrid: your unsaved changes are safe in {}; start jgrid on {} again to recover them",
@@ -86,16 +105,6 @@ pub fn run(mut app: App, theme: Theme, session: Option<Session>) -> anyhow::Resu
             Exit::Crashed
         }
     };
-    drop(guard);
-    if exit == Exit::Quit
-        && let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists())
-    {
-        eprintln!(
-            "jgrid: text that is in no other file is kept in {}; start jgrid on {} again to recover it",
-            crate::text::one_line_path(&target.file),
-            crate::text::sanitize(&app.file_label())
-        );
-    }
     drop(session);
     Ok(exit)
 }
@@ -112,6 +121,19 @@ struct Shell<'a> {
 
 fn new_terminal(writer: FrameWriter, area: Rect) -> io::Result<Term> {
     Terminal::with_options(AnsiBackend::new(writer), TerminalOptions { viewport: Viewport::Fixed(area) })
+}
+
+/// A terminal whose first frame starts on a cleared screen, so it is
+/// complete whatever was on the screen before (another screen of jgrid).
+/// (`Terminal::clear` would query the cursor position, a round trip jgrid
+/// never makes.)
+pub(crate) fn cleared_terminal(area: Rect) -> io::Result<Term> {
+    let mut writer = FrameWriter::new();
+    ratatui::crossterm::queue!(
+        writer,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    new_terminal(writer, area)
 }
 
 impl<'a> Shell<'a> {
@@ -303,13 +325,8 @@ impl<'a> Shell<'a> {
     /// is complete. (`Terminal::clear` would query the cursor position, a
     /// round trip jgrid never makes.)
     fn fresh_terminal(&mut self) -> io::Result<()> {
-        let mut writer = FrameWriter::new();
-        ratatui::crossterm::queue!(
-            writer,
-            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-        )?;
         let area = self.terminal.get_frame().area();
-        self.terminal = new_terminal(writer, area)?;
+        self.terminal = cleared_terminal(area)?;
         Ok(())
     }
 

@@ -70,6 +70,10 @@ pub fn open(
             Err(e) => return Err(e.render(path)),
         },
     };
+    let mut journey = journey;
+    if let Some(path) = path {
+        follow_portfolio(&mut journey, path, &mut notices);
+    }
     let key = recovery::journey_key(path);
     let dir = recovery::dir();
     let session = dir.as_deref().and_then(|d| match Session::start(d, &key) {
@@ -146,6 +150,24 @@ pub fn load_error(path: &Path, e: &LoadError) -> String {
             crate::text::one_line(&path.display().to_string())
         ),
         _ => e.render(path),
+    }
+}
+
+/// A journey in a portfolio's folder follows the portfolio's rules (the
+/// `jgrid.toml` found walking up from its folder); the notice says which.
+fn follow_portfolio(journey: &mut Journey, path: &Path, notices: &mut Vec<Msg>) {
+    match crate::portfolio::rules_for(path) {
+        Ok(None) => {}
+        Ok(Some((file, rules))) => {
+            journey.shared = crate::journey::Shared::new(rules);
+            // First: any other notice at start matters more, and is shown instead.
+            let text = format!("Checks follow the portfolio's rules in {}", sanitize(&file.display().to_string()));
+            notices.insert(0, Msg::Notice { text, error: false });
+        }
+        Err(message) => {
+            let text = format!("{}; checks run without the portfolio's rules", message.replace("\n  hint:", "; hint:"));
+            notices.push(Msg::Notice { text, error: true });
+        }
     }
 }
 

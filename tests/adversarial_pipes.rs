@@ -45,6 +45,11 @@ fn commands(home: &Home) -> Vec<(&'static str, Vec<String>, &'static [i32])> {
         ("add", words("add journey.toml --phase 1 --row 1 a-line-from-a-shell"), &[0]),
         ("import", words("import table.csv -o imported.toml"), &[0]),
         ("merge", words("merge journey.toml journey.toml other.toml -o merged.toml"), &[0]),
+        // The work folder as a portfolio (its journeys have findings).
+        ("check", words("check ."), &[1]),
+        ("blueprint", words("blueprint ."), &[0]),
+        ("blueprint", words("blueprint . --format json"), &[0]),
+        ("site", words("site . -o site-out"), &[0]),
         ("--recover-list", words("--recover-list"), &[0]),
         ("--print-config-path", words("--print-config-path"), &[0]),
         ("--help", words("--help"), &[0]),

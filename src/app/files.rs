@@ -197,7 +197,10 @@ fn changed_cells(a: &Journey, b: &Journey) -> usize {
 pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), ReloadFailure>, kept: Option<PathBuf>) {
     match result {
         Ok((journey, hash)) => {
+            // The portfolio's rules stay: they are the folder's, not the file's.
+            let shared = std::mem::take(&mut app.journey.shared);
             app.journey = *journey;
+            app.journey.shared = shared;
             app.history = History::saved();
             // What was unsaved, recovered changes too, is in the kept files now.
             app.recovered.discard();

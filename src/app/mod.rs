@@ -14,7 +14,9 @@
 //! - `interview/`: capture and the inbox;
 //! - `lists/`: the insights, findings to accept and accepted findings;
 //! - `present/`: present mode;
-//! - `viewport/`: layout, columns, scrolling and what is revealed.
+//! - `viewport/`: layout, columns, scrolling and what is revealed;
+//! - `portfolio/`: the portfolio screen, a state machine of its own beside
+//!   `App` (a folder's list of journeys; see its module documentation).
 //!
 //! Who calls whom (no cycles): `update` hands each message to a room's
 //! handler; the rooms share `ops` and never import each other's handlers;
@@ -29,6 +31,7 @@ mod interview;
 pub mod lists;
 mod msg;
 mod ops;
+pub mod portfolio;
 pub mod present;
 pub mod questions;
 mod recovered;

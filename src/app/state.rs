@@ -163,6 +163,9 @@ pub struct App {
     pub save_note: Option<String>,
     /// Changes recovered from an earlier session that are in no file yet.
     pub recovered: Recovered,
+    /// Opened from the portfolio screen: Esc in the grid, with nothing else
+    /// to cancel, goes back to the list (as `q` does, with the save guard).
+    pub from_list: bool,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -240,6 +243,7 @@ impl App {
             view: View::default(),
             save_note: None,
             recovered: Recovered::default(),
+            from_list: false,
         }
     }
 

@@ -239,6 +239,8 @@ fn submit_line(app: &mut App, kind: LineKind, text: &str) -> Vec<Effect> {
         LineKind::Capture { .. } => capture::submit(app, text),
         LineKind::EditNote { index } => inbox::edited(app, index, text),
         LineKind::Reason { acceptance } => lists::accepted(app, &acceptance, text),
+        // The portfolio screen's filter is never the editor's line.
+        LineKind::Filter => {}
     }
     Vec::new()
 }
@@ -256,6 +258,7 @@ fn cancel_line(app: &mut App, kind: LineKind, text: &str) {
         LineKind::Capture { .. } => capture::close(app, text),
         LineKind::EditNote { index } => app.mode = Mode::Inbox { selected: index },
         LineKind::Reason { .. } => app.info("Not accepted"),
+        LineKind::Filter => {}
     }
 }
 

@@ -67,6 +67,19 @@ fn states(line: &str) -> bool {
     !matches!(Mark::of(line), Some(Mark::Question | Mark::Opportunity))
 }
 
+/// What one Message line states, read as `conflicting-message` reads it
+/// (without its mark and `@sources`): its leading tag (with `#`), topic and
+/// statement; `None` for a line that states no topic, an open question or an idea.
+/// The checks across journeys (`crate::portfolio`) read lines this way too.
+pub fn stated(line: &str) -> Option<(Option<String>, String, String)> {
+    if !line.contains(": ") || !states(line) {
+        return None;
+    }
+    let line = normal::content(line);
+    let s = parse_line(&line)?;
+    Some((s.tag.map(str::to_owned), s.topic.to_owned(), s.statement.to_owned()))
+}
+
 /// What the Message cell (row `row`) of phase `p` says, line by line.
 pub(super) fn said_in(g: &Grid, row: usize, p: usize, keys: &mut normal::Keys) -> Vec<Said> {
     let mut out = Vec::new();

@@ -34,6 +34,7 @@ mod walls;
 
 pub use channel_tags::tag_spans;
 pub use checker::Checker;
+pub use messages::stated;
 pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
 
 use crate::journey::{CellRef, Journey};
@@ -217,9 +218,9 @@ pub fn merge_conflicts(journey: &Journey) -> Vec<Finding> {
     out
 }
 
-/// True when the journey switches this check off (`[checks] off`).
+/// True when the journey (or its portfolio) switches this check off (`[checks] off`).
 fn is_off(journey: &Journey, id: &str) -> bool {
-    journey.checks_off.iter().any(|off| off.trim() == id)
+    journey.is_off(id)
 }
 
 fn sort(findings: &mut [Finding]) {

@@ -9,7 +9,7 @@ use crate::checks::{Finding, Severity};
 use crate::journey::{CellRef, Journey, Mark, Note, source_spans};
 use crate::text::sanitize;
 
-const STYLE: &str = "\
+pub(crate) const STYLE: &str = "\
 @page { size: A4 landscape; margin: 10mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 1.5rem; color: #1b1b1b; background: #fff;
@@ -103,6 +103,11 @@ svg.curve .unknown { font-size: 14px; font-weight: bold; fill: #777; text-anchor
 /// characters become visible placeholders such as `␛`; a cell's lines are
 /// joined with `<br>`, empty lines at its start and end dropped.
 pub fn to_html(journey: &Journey, findings: &[Finding]) -> String {
+    to_html_with(journey, findings, "")
+}
+
+/// [`to_html`] with `top` (HTML, e.g. a site's navigation) first in the body.
+pub(crate) fn to_html_with(journey: &Journey, findings: &[Finding], top: &str) -> String {
     let title = one_line(&journey.title);
     let title = title.trim();
     let persona = one_line(&journey.persona);
@@ -117,6 +122,7 @@ pub fn to_html(journey: &Journey, findings: &[Finding]) -> String {
     let page_title = if title.is_empty() { "Journey grid" } else { title };
     let _ = writeln!(out, "<title>{}</title>", escape(page_title));
     let _ = write!(out, "<style>\n{STYLE}</style>\n</head>\n<body>\n");
+    out.push_str(top);
     if !title.is_empty() {
         let _ = writeln!(out, "<h1>{}</h1>", escape(title));
     }
@@ -332,7 +338,7 @@ fn inbox(out: &mut String, notes: &[Note]) {
 
 /// Text escaped for HTML content and attribute values: control and bidi
 /// characters become visible placeholders, a newline a space.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in sanitize(text).chars() {
         match c {

@@ -26,6 +26,7 @@ use std::str::FromStr;
 
 pub use self::csv::to_csv;
 pub use html::to_html;
+pub(crate) use html::{STYLE as HTML_STYLE, escape as html_escape, to_html_with};
 pub use import::{ImportError, import_csv};
 pub use json::to_json;
 pub(crate) use json::{CellDoc, FindingDoc};

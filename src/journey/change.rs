@@ -233,7 +233,11 @@ impl Change {
             Change::SetExternal(tags) => Change::SetExternal(std::mem::replace(&mut journey.external, tags)),
             Change::SetUnresolved(list) => Change::SetUnresolved(std::mem::replace(&mut journey.unresolved, list)),
             Change::SetLang(lang) => Change::SetLang(std::mem::replace(&mut journey.lang, lang)),
-            Change::Replace(other) => Change::Replace(Box::new(std::mem::replace(journey, *other))),
+            // The portfolio's rules stay: they are the folder's, not the journey's.
+            Change::Replace(mut other) => {
+                other.shared = journey.shared.clone();
+                Change::Replace(Box::new(std::mem::replace(journey, *other)))
+            }
             Change::SetRole { row, role } => {
                 in_range("row", row, rows)?;
                 let old = journey.explicit_role(row);

@@ -6,6 +6,8 @@ pub const DEFAULT_ROWS: [&str; 5] = ["Need", "Touchpoints", "Message", "Organiza
 /// Phases a new journey starts with, in order.
 pub const DEFAULT_PHASES: [&str; 5] = ["Orientation", "Purchase", "Delivery", "Use", "Service"];
 
+use super::shared::Shared;
+
 /// One journey of one persona: phases are the columns, rows the aspects.
 ///
 /// Invariant: every phase holds exactly one cell per row, in row order; an
@@ -36,6 +38,9 @@ pub struct Journey {
     pub unresolved: Vec<super::Unresolved>,
     /// How the file ends its lines (kept when it is written back).
     pub line_ends: super::LineEnds,
+    /// The rules of the portfolio the journey lies in (its folder's
+    /// `jgrid.toml`): never saved with the journey, and not compared.
+    pub shared: Shared,
 }
 
 /// The language a journey is written in: it picks the stemmer for topics.
@@ -217,6 +222,7 @@ impl Journey {
             inbox: Vec::new(),
             unresolved: Vec::new(),
             line_ends: super::LineEnds::Lf,
+            shared: Shared::default(),
         }
     }
 
@@ -335,9 +341,23 @@ impl Journey {
         Language::ALL[best]
     }
 
-    /// True when a tag (with or without `#`) names a channel the organisation does not run.
+    /// True when a tag (with or without `#`) names a channel the organisation
+    /// does not run: the journey's own `[checks] external`, or its
+    /// portfolio's (where an alias of an external channel is external too).
     pub fn is_external(&self, tag: &str) -> bool {
         let tag = tag.trim_start_matches('#');
-        self.external.iter().any(|e| e.trim_start_matches('#').to_lowercase() == tag.to_lowercase())
+        if self.external.iter().any(|e| e.trim_start_matches('#').to_lowercase() == tag.to_lowercase()) {
+            return true;
+        }
+        let Some(rules) = self.shared.rules().filter(|r| !r.external.is_empty()) else { return false };
+        let channel = rules.channel(tag).to_lowercase();
+        rules.external.iter().any(|e| rules.channel(e).to_lowercase() == channel)
+    }
+
+    /// True when this check is switched off for the journey: by its own
+    /// `[checks] off`, or by its portfolio's.
+    pub fn is_off(&self, id: &str) -> bool {
+        let shared = self.shared.rules().map_or(&[][..], |r| r.checks_off.as_slice());
+        self.checks_off.iter().chain(shared).any(|off| off.trim() == id)
     }
 }

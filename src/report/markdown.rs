@@ -200,7 +200,7 @@ fn unbacked(out: &mut String, report: &Report) {
 
 /// One line of text made safe for a Markdown table cell or paragraph (see
 /// [`to_markdown`]). The text must be one line already.
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let text = crate::text::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {

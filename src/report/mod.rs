@@ -15,6 +15,7 @@ mod markdown;
 mod tests;
 
 pub use json::to_json;
+pub(crate) use markdown::inline as markdown_inline;
 pub use markdown::to_markdown;
 
 use crate::checks::Finding;

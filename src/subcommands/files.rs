@@ -19,6 +19,19 @@ pub fn load(file: &Path) -> Result<Journey, CliError> {
     })
 }
 
+/// Load a journey to check or export it, with the rules of its portfolio
+/// (the `jgrid.toml` found walking up from its folder), and that file's path.
+pub fn load_in_portfolio(file: &Path) -> Result<(Journey, Option<std::path::PathBuf>), CliError> {
+    let mut journey = load(file)?;
+    match crate::portfolio::rules_for(file).map_err(CliError::Unreadable)? {
+        Some((path, rules)) => {
+            journey.shared = crate::journey::Shared::new(rules);
+            Ok((journey, Some(path)))
+        }
+        None => Ok((journey, None)),
+    }
+}
+
 /// Write a journey to a file that must not exist yet.
 pub fn write_journey_new(file: &Path, journey: &Journey) -> Outcome {
     let exists = || CliError::Refused {

@@ -1,6 +1,6 @@
 //! The subcommands for scripts and shells: `check`, `export`, `import`,
-//! `new`, `add`, `report`, `merge`, `diff`, `git-setup`, `completions`,
-//! `man`. Each returns its exit status, or a [`CliError`] that `main`
+//! `new`, `add`, `report`, `merge`, `diff`, `git-setup`, `blueprint`,
+//! `site`, `completions`, `man`. Each returns its exit status, or a [`CliError`] that `main`
 //! prints as `jgrid: FILE:LINE:COLUMN: what` with a hint (exit status 2).
 
 mod add;
@@ -13,6 +13,7 @@ mod git;
 mod git_coverage;
 mod git_setup;
 mod merge;
+mod portfolio;
 mod report;
 mod resolve;
 
@@ -60,6 +61,8 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
         Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
+        Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
+        Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
         Subcommand::Completions { shell } => {
             // Made whole first: clap_complete panics when its writer fails.
             let mut script = Vec::new();
@@ -90,7 +93,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
 }
 
 fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> Outcome {
-    let journey = files::load(file)?;
+    let (journey, _) = files::load_in_portfolio(file)?;
     let text = export::export(&journey, to);
     match output {
         None => {

@@ -12,7 +12,7 @@ use crate::report;
 /// Write the report of a journey to stdout or to OUT; exit 0, or 2 when the
 /// journey cannot be read or OUT cannot be written.
 pub fn report(file: &Path, format: ReportFormat, output: Option<&Path>) -> Outcome {
-    let journey = files::load(file)?;
+    let (journey, _) = files::load_in_portfolio(file)?;
     // The findings the report lists as open.
     let findings = checks::review(&journey).open;
     let text = match format {

@@ -9,6 +9,7 @@ mod help;
 mod inbox;
 mod lists;
 mod matches;
+mod portfolio;
 mod present;
 mod put;
 mod status;
@@ -21,6 +22,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::viewport::layout::{Chrome, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Mode};
+pub use portfolio::PortfolioScreen;
 pub use theme::Theme;
 
 /// The whole screen for one frame.
@@ -90,3 +92,6 @@ mod tests;
 
 #[cfg(test)]
 mod view_tests;
+
+#[cfg(test)]
+mod portfolio_tests;

@@ -293,6 +293,12 @@ impl Widget for &Hints<'_> {
         }
         for (command, label) in list {
             if let Some(key) = app.keymap.label(mode, *command) {
+                // Opened from the portfolio screen, quitting goes back to its list.
+                let label = if *command == Action::Grid(crate::app::input::action::Grid::Quit) && app.from_list {
+                    "back to list"
+                } else {
+                    label
+                };
                 spans.push(Span::styled(key, t.hint_key));
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }

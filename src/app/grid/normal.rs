@@ -33,10 +33,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Grid(grid) => grid,
-        Action::Cancel => {
-            cancel(app);
-            return Vec::new();
-        }
+        Action::Cancel => return cancel(app),
         // Not bound in the grid.
         Action::Edit(_)
         | Action::Inbox(_)
@@ -121,11 +118,17 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Esc in the grid: leave zoom, or else clear the search.
-fn cancel(app: &mut App) {
-    if app.zoom.take().is_none() && app.search.take().is_some() {
-        app.info("Search cleared");
+/// Esc: leave the zoom, else clear the search; with neither, a journey
+/// opened from the portfolio screen goes back to the list.
+fn cancel(app: &mut App) -> Vec<Effect> {
+    if app.zoom.take().is_some() {
+        return Vec::new();
     }
+    if app.search.take().is_some() {
+        app.info("Search cleared");
+        return Vec::new();
+    }
+    if app.from_list { files::quit(app) } else { Vec::new() }
 }
 
 /// Open the command line with some text typed already.

@@ -37,6 +37,8 @@ pub enum LineKind {
     EditNote { index: usize },
     /// Why a finding is accepted.
     Reason { acceptance: Box<crate::journey::Acceptance> },
+    /// The portfolio screen's filter (`crate::app::portfolio`).
+    Filter,
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -70,6 +72,7 @@ impl LineInput {
             LineKind::Capture { source: None } => "capture › ".into(),
             LineKind::EditNote { .. } => "note: ".into(),
             LineKind::Reason { .. } => "accepted because: ".into(),
+            LineKind::Filter => "filter: ".into(),
         }
     }
 
