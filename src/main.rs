@@ -81,7 +81,7 @@ fn main() -> ExitCode {
 
 fn exit_code(exit: Exit) -> ExitCode {
     match exit {
-        Exit::Quit => ExitCode::SUCCESS,
+        Exit::Quit | Exit::HandedOver => ExitCode::SUCCESS,
         Exit::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Exit::Crashed => ExitCode::from(101),
     }

@@ -33,6 +33,24 @@ fn sessions_dir(recovery_dir: &Path) -> PathBuf {
     recovery_dir.join("sessions")
 }
 
+/// The lock file of session `id`.
+pub fn lock_file(recovery_dir: &Path, id: &str) -> PathBuf {
+    sessions_dir(recovery_dir).join(format!("{id}.lock"))
+}
+
+/// True while the jgrid of session `id` runs (it holds its lock).
+pub fn is_running(recovery_dir: &Path, id: &str) -> bool {
+    let Ok(file) = OpenOptions::new().read(true).write(true).open(lock_file(recovery_dir, id)) else { return false };
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
+    }
+}
+
 impl Session {
     /// Start this process's session for the journey `key`.
     pub fn start(recovery_dir: &Path, key: &str) -> io::Result<Self> {
@@ -40,7 +58,7 @@ impl Session {
         private_dir(&dir)?;
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         let id = format!("{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff);
-        let path = dir.join(format!("{id}.lock"));
+        let path = lock_file(recovery_dir, &id);
         // Made, locked and written under another name, then renamed: another
         // jgrid looking for running sessions never finds it unlocked (and
         // takes it for a dead one's) nor empty.
