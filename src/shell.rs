@@ -160,6 +160,7 @@ impl<'a> Shell<'a> {
     fn run(&mut self, app: &mut App) -> anyhow::Result<Exit> {
         let area = self.terminal.get_frame().area();
         update(app, Msg::Resize(area.width, area.height));
+        self.mark_asking(app);
         self.draw(app)?;
         self.inputs.start().context("cannot listen for input and signals")?;
         // A resize while the first frame was drawn came before anything
@@ -196,6 +197,7 @@ impl<'a> Shell<'a> {
                 if let Some(exit) = self.handle(app, input)? {
                     return Ok(exit);
                 }
+                self.mark_asking(app);
                 if !app.is_typing() {
                     typing = None;
                 } else if typed {
@@ -204,6 +206,15 @@ impl<'a> Shell<'a> {
                 }
             }
             self.draw(app)?;
+        }
+    }
+
+    /// Say in the session's files whether this jgrid still asks at start what
+    /// to do about its journey (another taking it over leaves it be then).
+    fn mark_asking(&mut self, app: &App) {
+        let asking = matches!(&app.mode, crate::app::Mode::Ask(q) if q.kind().at_start());
+        if let Some(session) = self.session.as_deref_mut() {
+            session.set_asking(asking);
         }
     }
 

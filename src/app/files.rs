@@ -129,7 +129,13 @@ pub fn opened(app: &mut App, others: Vec<Other>, found: Vec<Found>, unreadable: 
         return ask_recovery(app, found);
     }
     let file = sanitize(&app.file_label()).into_owned();
-    let who: Vec<String> = others.iter().map(|o| format!("pid {}, since {}", o.pid, readable(o.started))).collect();
+    let who: Vec<String> = others
+        .iter()
+        .map(|o| {
+            let new = if o.newcomer { ", started with this one" } else { "" };
+            format!("pid {}, since {}{new}", o.pid, readable(o.started))
+        })
+        .collect();
     let unsaved = others.iter().filter(|o| o.holds != Holds::Nothing).count();
     let holds = match others.iter().find(|o| o.holds != Holds::Nothing).map(|o| &o.holds) {
         None if others.len() == 1 => "It holds no unsaved changes.".to_owned(),
@@ -161,10 +167,22 @@ pub fn asking_to_hand_over(app: &mut App, others: &[Other]) {
 /// then ask about what is there now, as at start (a recovery file each
 /// handed over, offered as after a crash; the ones still running).
 pub fn taken_over(app: &mut App, failures: Vec<String>, now: Discovered) {
-    let nothing = now.others.is_empty() && now.found.is_empty();
-    opened(app, now.others, now.found, now.unreadable);
+    let nothing = now.found.is_empty();
+    // New jgrids that hold nothing are left be; the question is not asked again for them.
+    let newcomers: Vec<String> = now.others.iter().filter(|o| o.newcomer).map(|o| o.pid.to_string()).collect();
+    let asked_again = !failures.is_empty() || newcomers.len() < now.others.len();
+    if !asked_again {
+        opened(app, Vec::new(), now.found, now.unreadable);
+    } else {
+        opened(app, now.others, now.found, now.unreadable);
+    }
     match failures.first() {
         Some(first) => app.error(format!("Not taken over: {first}")),
+        None if asked_again => app.info("Another jgrid has the journey open now: take over again to ask it too"),
+        None if !newcomers.is_empty() => app.info(format!(
+            "pid {} started with this jgrid and holds nothing; it keeps the journey open too",
+            newcomers.join(", ")
+        )),
         None if nothing => app.info("The other jgrid quit; it held no unsaved changes. The journey is yours"),
         None => app.info("The other jgrid wrote what it held and quit: recover it here"),
     }

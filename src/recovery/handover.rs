@@ -33,6 +33,10 @@ pub struct Other {
     /// Its session id.
     pub session: String,
     pub holds: Holds,
+    /// It is still asking at start what to do about the journey and holds
+    /// nothing: another new jgrid (two started at once). Taking over leaves
+    /// it be, so two new jgrids never make each other quit.
+    pub newcomer: bool,
 }
 
 /// What another running jgrid holds that is in no file, as its recovery file says.
@@ -60,7 +64,8 @@ pub fn others(dir: &Path, key: &str, running: &[Running]) -> Vec<Other> {
                 Err(_) if !file.exists() => Holds::Nothing,
                 Err(why) => Holds::Unknown(why),
             };
-            Other { pid: r.pid, started: r.started, session: r.id.clone(), holds }
+            let newcomer = holds == Holds::Nothing && session::asking_file(dir, &r.id).exists();
+            Other { pid: r.pid, started: r.started, session: r.id.clone(), holds, newcomer }
         })
         .collect()
 }
@@ -154,6 +159,8 @@ mod tests {
     fn what_another_session_holds_is_read_from_its_recovery_file() {
         let dir = tempfile::tempdir().unwrap();
         let a = Session::start(dir.path(), "/j/a.toml").unwrap();
+        let mut a = a;
+        a.set_asking(false);
         let seen = |d: &Path| others(d, "/j/a.toml", &session::running(d, Some("me")));
         assert_eq!(seen(dir.path())[0].holds, Holds::Nothing);
         let journey = crate::journey::Journey::new("", "", ["Do"], ["One"]);
@@ -165,6 +172,11 @@ mod tests {
         assert_eq!(seen(dir.path())[0].holds, Holds::Changes { typing: true });
         std::fs::write(file_for(dir.path(), "/j/a.toml", &a.id), "version = [").unwrap();
         assert!(matches!(seen(dir.path())[0].holds, Holds::Unknown(_)));
+        assert!(!seen(dir.path())[0].newcomer, "it holds something");
+        std::fs::remove_file(file_for(dir.path(), "/j/a.toml", &a.id)).unwrap();
+        assert!(!seen(dir.path())[0].newcomer, "past its start, holding nothing");
+        a.set_asking(true);
+        assert!(seen(dir.path())[0].newcomer, "asking at start, holding nothing");
         assert!(others(dir.path(), "/j/b.toml", &session::running(dir.path(), None)).is_empty());
     }
 
@@ -175,13 +187,13 @@ mod tests {
         // This process holds the lock: but a pid that does not (pid 1, or a
         // pid that is no process) is refused, and nothing is sent.
         for pid in [1, u32::MAX, 0] {
-            let other = Other { pid, started: 0, session: a.id.clone(), holds: Holds::Nothing };
+            let other = Other { pid, started: 0, session: a.id.clone(), holds: Holds::Nothing, newcomer: false };
             let why = ask(dir.path(), &other).unwrap_err();
             assert!(why.contains("not a jgrid of yours"), "{why}");
         }
         #[cfg(target_os = "linux")]
         assert!(holds_lock(std::process::id(), &session::lock_file(dir.path(), &a.id)));
-        let gone = Other { pid: 1, started: 0, session: "gone".into(), holds: Holds::Nothing };
+        let gone = Other { pid: 1, started: 0, session: "gone".into(), holds: Holds::Nothing, newcomer: false };
         assert_eq!(ask(dir.path(), &gone), Ok(false));
         assert!(wait_gone(dir.path(), std::slice::from_ref(&gone), Duration::ZERO).is_empty());
     }

@@ -16,6 +16,8 @@ pub struct Session {
     pub id: String,
     file: File,
     path: PathBuf,
+    /// Still asking at start what to do about the journey (`asking_file`).
+    asking: bool,
 }
 
 /// Another running jgrid, as its session file tells it.
@@ -36,6 +38,13 @@ fn sessions_dir(recovery_dir: &Path) -> PathBuf {
 /// The lock file of session `id`.
 pub fn lock_file(recovery_dir: &Path, id: &str) -> PathBuf {
     sessions_dir(recovery_dir).join(format!("{id}.lock"))
+}
+
+/// While this file is there, the jgrid of session `id` is still asking at
+/// start what to do about its journey (another jgrid has it open, a
+/// recovery file was found): it holds nothing of its own yet.
+pub fn asking_file(recovery_dir: &Path, id: &str) -> PathBuf {
+    sessions_dir(recovery_dir).join(format!("{id}.asking"))
 }
 
 /// True while the jgrid of session `id` runs (it holds its lock).
@@ -63,6 +72,8 @@ impl Session {
         // jgrid looking for running sessions never finds it unlocked (and
         // takes it for a dead one's) nor empty.
         let making = dir.join(format!("{id}.new"));
+        // Asking from the first moment another jgrid can see it.
+        File::create(asking_file(recovery_dir, &id))?;
         let file = OpenOptions::new().create_new(true).write(true).open(&making)?;
         #[cfg(unix)]
         {
@@ -72,9 +83,20 @@ impl Session {
         file.lock()?;
         if let Err(e) = (&file).write_all(contents(key).as_bytes()).and_then(|()| fs::rename(&making, &path)) {
             let _ = fs::remove_file(&making);
+            let _ = fs::remove_file(asking_file(recovery_dir, &id));
             return Err(e);
         }
-        Ok(Self { id, file, path })
+        Ok(Self { id, file, path, asking: true })
+    }
+
+    /// This jgrid is (still) asking at start what to do about its journey, or no longer.
+    pub fn set_asking(&mut self, asking: bool) {
+        if asking == self.asking {
+            return;
+        }
+        let marker = self.path.with_extension("asking");
+        let done = if asking { File::create(&marker).map(drop) } else { fs::remove_file(&marker) };
+        self.asking = asking && done.is_ok();
     }
 
     /// The journey this session has open changed (saved under a new name).
@@ -98,6 +120,7 @@ fn contents(key: &str) -> String {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        let _ = fs::remove_file(self.path.with_extension("asking"));
         let _ = fs::remove_file(&self.path);
         let _ = self.file.unlock();
     }
@@ -117,6 +140,7 @@ pub fn running(recovery_dir: &Path, except: Option<&str>) -> Vec<Running> {
         match file.try_lock() {
             Ok(()) => {
                 // Dead: nobody holds it.
+                let _ = fs::remove_file(path.with_extension("asking"));
                 let _ = fs::remove_file(&path);
                 let _ = file.unlock();
             }

@@ -7,18 +7,27 @@ use std::path::Path;
 use crate::app::{App, Discovered, Msg};
 use crate::recovery::{Other, handover};
 
-/// Ask the other jgrids to hand the journey over, wait for them (bounded),
-/// and say what is there now: the recovery files they wrote are offered as
-/// after a crash, and those that did not answer are named.
-pub(super) fn take_over(app: &App, others: &[Other]) -> Msg {
+/// Ask the other jgrids the question named to hand the journey over, wait
+/// for them (bounded), and say what is there now: the recovery files they
+/// wrote are offered as after a crash, and those that did not answer are
+/// named. What each holds is read again first: one that started with this
+/// jgrid and still holds nothing is left be (two new jgrids never make each
+/// other quit), one that took notes over since is asked too.
+pub(super) fn take_over(app: &App, listed: &[Other]) -> Msg {
     let Some(target) = &app.recovery else {
         let failures = vec!["this jgrid keeps no recovery file, so it cannot take anything over".to_owned()];
-        return Msg::TakenOver { failures, found: Discovered { others: others.to_vec(), ..Discovered::default() } };
+        return Msg::TakenOver { failures, found: Discovered { others: listed.to_vec(), ..Discovered::default() } };
     };
     let dir = target.file.parent().unwrap_or(Path::new("."));
+    let discover = || crate::startup::discover(dir, &target.key, &target.session, &app.journey, app.path.as_deref());
+    let others: Vec<Other> = discover()
+        .others
+        .into_iter()
+        .filter(|o| !o.newcomer && listed.iter().any(|l| l.session == o.session))
+        .collect();
     let mut failures = Vec::new();
     let mut asked = Vec::new();
-    for other in others {
+    for other in &others {
         match handover::ask(dir, other) {
             Ok(true) => asked.push(other.clone()),
             Ok(false) => {}
@@ -32,8 +41,7 @@ pub(super) fn take_over(app: &App, others: &[Other]) -> Msg {
             handover::WAIT.as_secs()
         ));
     }
-    let found = crate::startup::discover(dir, &target.key, &target.session, &app.journey, app.path.as_deref());
-    Msg::TakenOver { failures, found }
+    Msg::TakenOver { failures, found: discover() }
 }
 
 /// Another jgrid asked for this journey: write the recovery file, and quit
@@ -44,6 +52,8 @@ pub(super) fn hand_over(app: &App) -> Result<(), Vec<Msg>> {
     if !app.has_unsaved() || (failed.is_none() && kept) {
         return Ok(());
     }
-    let text = "Another jgrid asked to take this journey over, but the unsaved changes could not be written to the recovery file; this jgrid keeps running: save them (Ctrl-s, or :w FILE)".to_owned();
+    // First what matters (at 80 columns the rest is cut): another jgrid
+    // asked, this one stays, what to do.
+    let text = "Not handed over: the recovery file cannot be written. Save now (Ctrl-s, :w FILE)".to_owned();
     Err(failed.into_iter().chain([Msg::Notice { text, error: true }]).collect())
 }

@@ -37,6 +37,19 @@ pub enum QuestionKind {
 impl QuestionKind {
     /// Every question, in the order help lists them.
     pub const ALL: &'static [QuestionKind] = QuestionKind::VARIANTS;
+
+    /// Asked at start, before this jgrid holds anything of its own: another
+    /// jgrid taking the journey over leaves a jgrid asking it be.
+    pub fn at_start(self) -> bool {
+        match self {
+            QuestionKind::Open | QuestionKind::Recover | QuestionKind::Unmerged => true,
+            QuestionKind::Quit
+            | QuestionKind::Conflict
+            | QuestionKind::Delete
+            | QuestionKind::Take
+            | QuestionKind::Unsaved => false,
+        }
+    }
 }
 
 /// Where a question is shown.
