@@ -39,6 +39,10 @@ fn main() -> ExitCode {
         }
         return fail("the editor needs a terminal (stdin and stdout must be a terminal)");
     }
+    // Never a full-screen escape stream on a terminal that would print it as text.
+    if let Some(why) = jgrid::terminfo::cannot_draw(std::env::var("TERM").ok().as_deref()) {
+        return fail(&why);
+    }
     let source = match cli.source.as_deref().map(|s| s.trim().trim_start_matches('@')) {
         Some(name) if !jgrid::journey::is_source_name(name) => {
             return fail(&format!(
