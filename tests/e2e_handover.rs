@@ -288,3 +288,23 @@ fn a_pid_that_is_not_the_jgrid_holding_the_lock_is_never_signalled() {
     let _ = bystander.wait();
     drop(held);
 }
+
+/// The old jgrid's link drops (SIGHUP) just as it is asked to hand over:
+/// either way its text is written, and the new one offers it.
+#[test]
+fn a_sighup_to_the_old_jgrid_mid_handover_loses_nothing() {
+    let home = Home::new();
+    let mut a = home.ready();
+    a.keys("jla");
+    a.type_text("typed before the drop");
+    let_recovery_catch_up();
+    let mut b = home.start();
+    says(&mut b, "holds unsaved changes");
+    b.keys("t");
+    assert!(a.kill_with("HUP"));
+    b.assert_screen_contains("Unsaved changes found", TIMEOUT);
+    says(&mut b, "a note was being typed");
+    assert!(a.wait_for_exit(TIMEOUT).is_some());
+    b.keys("r");
+    b.assert_screen_contains("typed before", TIMEOUT);
+}
