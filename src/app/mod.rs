@@ -34,6 +34,7 @@ mod ops;
 pub mod portfolio;
 pub mod present;
 pub mod questions;
+mod read;
 mod recovered;
 mod state;
 pub mod text;

@@ -111,61 +111,61 @@ pub struct Status {
 
 #[derive(Debug)]
 pub struct App {
-    pub journey: Journey,
+    pub(in crate::app) journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
-    pub path: Option<PathBuf>,
+    pub(in crate::app) path: Option<PathBuf>,
     /// What is on disk at `path`.
-    pub on_disk: OnDisk,
+    pub(in crate::app) on_disk: OnDisk,
     /// Saving over `path` needs `:w!` (the file is read-only, or the user
     /// opened it read-only because another jgrid has it open).
-    pub read_only: bool,
-    pub cursor: CellRef,
-    pub mode: Mode,
-    pub history: History,
-    pub keymap: Keymap,
-    pub status: Option<Status>,
-    pub width: u16,
-    pub height: u16,
-    pub first_phase: usize,
-    pub first_row: usize,
+    pub(in crate::app) read_only: bool,
+    pub(in crate::app) cursor: CellRef,
+    pub(in crate::app) mode: Mode,
+    pub(in crate::app) history: History,
+    pub(in crate::app) keymap: Keymap,
+    pub(in crate::app) status: Option<Status>,
+    pub(in crate::app) width: u16,
+    pub(in crate::app) height: u16,
+    pub(in crate::app) first_phase: usize,
+    pub(in crate::app) first_row: usize,
     /// Where unsaved changes are kept; `None` when there is no data directory.
-    pub recovery: Option<RecoveryTarget>,
+    pub(in crate::app) recovery: Option<RecoveryTarget>,
     /// Highlight mode: `Some` with the checks' review of the journey as it
     /// is (its open findings are marked and explained, the accepted ones
     /// counted), kept current after every change; `None` when it is off.
-    pub review: Option<Review>,
+    pub(in crate::app) review: Option<Review>,
     /// In highlight mode, how many lines carry each mark (pain, opportunity,
     /// question, quote, in the order of `Mark::ALL`); kept with the review.
-    pub marks: Option<MarkCounts>,
+    pub(in crate::app) marks: Option<MarkCounts>,
     /// The last copied or cut cell text.
-    pub clipboard: Option<String>,
+    pub(in crate::app) clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
-    pub search: Option<Search>,
+    pub(in crate::app) search: Option<Search>,
     /// Zoom: the cursor's cell alone on the whole screen, scrolled by this many lines.
-    pub zoom: Option<u16>,
+    pub(in crate::app) zoom: Option<u16>,
     /// Settings from the config file.
-    pub settings: Settings,
+    pub(in crate::app) settings: Settings,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
-    pub source: Option<String>,
+    pub(in crate::app) source: Option<String>,
     /// The evidence view (`E`): `Some` with the sources of every cell, kept
     /// current after every change; `None` when it is off.
-    pub evidence: Option<Evidence>,
+    pub(in crate::app) evidence: Option<Evidence>,
     /// The merge conflicts in the journey, kept current after every change:
     /// they are marked whether highlight mode is on or not.
-    pub conflicts: Vec<Finding>,
+    pub(in crate::app) conflicts: Vec<Finding>,
     /// Keeps `conflicts` and `review` current, checking only what a cell
     /// edit can change; `touched` says what changed since it last ran.
     pub(super) checker: Checker,
     pub(super) touched: Touched,
     /// The overview and the frozen phase.
-    pub view: View,
+    pub(in crate::app) view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
-    pub save_note: Option<String>,
+    pub(in crate::app) save_note: Option<String>,
     /// Changes recovered from an earlier session that are in no file yet.
-    pub recovered: Recovered,
+    pub(in crate::app) recovered: Recovered,
     /// Opened from the portfolio screen: Esc in the grid, with nothing else
     /// to cancel, goes back to the list (as `q` does, with the save guard).
-    pub from_list: bool,
+    pub(in crate::app) from_list: bool,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -194,6 +194,8 @@ pub struct Opening {
     pub keymap: Keymap,
     pub settings: Settings,
     pub source: Option<String>,
+    /// Opened from the portfolio screen (Esc goes back to the list).
+    pub from_list: bool,
 }
 
 impl App {
@@ -209,6 +211,7 @@ impl App {
             keymap: o.keymap,
             settings: o.settings,
             source: o.source,
+            from_list: o.from_list,
             ..Self::new(o.journey, o.path, history)
         }
     }
