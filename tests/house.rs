@@ -45,7 +45,11 @@ fn no_source_file_is_over_400_lines() {
 fn the_root_of_src_app_has_at_most_12_files() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
     let files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
-    assert!(files.len() <= 12, "src/app/ has {} files at its root; put new features in a room (a folder): {files:#?}", files.len());
+    assert!(
+        files.len() <= 12,
+        "src/app/ has {} files at its root; put new features in a room (a folder): {files:#?}",
+        files.len()
+    );
 }
 
 #[test]
