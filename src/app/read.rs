@@ -66,10 +66,10 @@ impl App {
     }
     /// Highlight mode's review of the journey; `None` when it is off.
     pub fn review(&self) -> &Option<Review> {
-        &self.review
+        self.derived.review()
     }
     pub fn marks(&self) -> &Option<MarkCounts> {
-        &self.marks
+        self.derived.marks()
     }
     pub fn clipboard(&self) -> &Option<String> {
         &self.clipboard
@@ -90,11 +90,11 @@ impl App {
     }
     /// The evidence view's sources per cell; `None` when it is off.
     pub fn evidence(&self) -> &Option<Evidence> {
-        &self.evidence
+        self.derived.evidence()
     }
     /// The merge conflicts in the journey, marked whether highlight mode is on or not.
     pub fn conflicts(&self) -> &[Finding] {
-        &self.conflicts
+        self.derived.conflicts()
     }
     /// The overview and the frozen phase.
     pub fn view(&self) -> &View {

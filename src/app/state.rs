@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::app::derived::Derived;
 use crate::app::grid::search::Search;
 use crate::app::history::History;
 use crate::app::input::keymap::{KeyMode, Keymap};
@@ -11,10 +12,8 @@ use crate::app::questions::Question;
 use crate::app::recovered::Recovered;
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::LineInput;
-use crate::app::touched::Touched;
 use crate::app::viewport::columns::View;
-use crate::checks::{Checker, Finding, Review};
-use crate::insights::{Evidence, MarkCounts};
+use crate::checks::Finding;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::RecoveryTarget;
 
@@ -130,13 +129,8 @@ pub struct App {
     pub(in crate::app) first_row: usize,
     /// Where unsaved changes are kept; `None` when there is no data directory.
     pub(in crate::app) recovery: Option<RecoveryTarget>,
-    /// Highlight mode: `Some` with the checks' review of the journey as it
-    /// is (its open findings are marked and explained, the accepted ones
-    /// counted), kept current after every change; `None` when it is off.
-    pub(in crate::app) review: Option<Review>,
-    /// In highlight mode, how many lines carry each mark (pain, opportunity,
-    /// question, quote, in the order of `Mark::ALL`); kept with the review.
-    pub(in crate::app) marks: Option<MarkCounts>,
+    /// What is derived from the journey: conflicts, highlight mode, evidence.
+    pub(in crate::app) derived: Derived,
     /// The last copied or cut cell text.
     pub(in crate::app) clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
@@ -147,16 +141,6 @@ pub struct App {
     pub(in crate::app) settings: Settings,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
     pub(in crate::app) source: Option<String>,
-    /// The evidence view (`E`): `Some` with the sources of every cell, kept
-    /// current after every change; `None` when it is off.
-    pub(in crate::app) evidence: Option<Evidence>,
-    /// The merge conflicts in the journey, kept current after every change:
-    /// they are marked whether highlight mode is on or not.
-    pub(in crate::app) conflicts: Vec<Finding>,
-    /// Keeps `conflicts` and `review` current, checking only what a cell
-    /// edit can change; `touched` says what changed since it last ran.
-    pub(super) checker: Checker,
-    pub(super) touched: Touched,
     /// The overview and the frozen phase.
     pub(in crate::app) view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
@@ -202,9 +186,7 @@ impl App {
     /// The app for a journey as the shell opened it.
     pub fn open(o: Opening) -> Self {
         let history = if o.path.is_some() { History::saved() } else { History::unsaved() };
-        let conflicts = crate::checks::merge_conflicts(&o.journey);
         Self {
-            conflicts,
             on_disk: o.on_disk,
             read_only: o.read_only,
             recovery: o.recovery,
@@ -218,6 +200,7 @@ impl App {
 
     pub fn new(journey: Journey, path: Option<PathBuf>, history: History) -> Self {
         Self {
+            derived: Derived::new(&journey),
             journey,
             path,
             on_disk: OnDisk::Unknown,
@@ -232,17 +215,11 @@ impl App {
             first_phase: 0,
             first_row: 0,
             recovery: None,
-            review: None,
-            marks: None,
             clipboard: None,
             search: None,
             zoom: None,
             settings: Settings::default(),
             source: None,
-            evidence: None,
-            conflicts: Vec::new(),
-            checker: Checker::new(),
-            touched: Touched::Anything,
             view: View::default(),
             save_note: None,
             recovered: Recovered::default(),
@@ -261,18 +238,18 @@ impl App {
 
     /// True in highlight mode.
     pub fn highlight(&self) -> bool {
-        self.review.is_some()
+        self.derived.review().is_some()
     }
 
     /// The findings shown in highlight mode (none when it is off).
     pub fn findings(&self) -> &[Finding] {
-        self.review.as_ref().map_or(&[], |r| &r.open)
+        self.derived.review().as_ref().map_or(&[], |r| &r.open)
     }
 
     /// The findings marked in the grid: all of them in highlight mode, else
     /// the merge conflicts, which are always marked.
     pub fn marked(&self) -> &[Finding] {
-        self.review.as_ref().map_or(&self.conflicts, |r| &r.open)
+        self.derived.review().as_ref().map_or(self.derived.conflicts(), |r| &r.open)
     }
 
     /// The names of the cursor's phase and row.
