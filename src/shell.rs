@@ -69,7 +69,7 @@ pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<E
     // NO_COLOR itself and picks a monochrome theme instead.
     ratatui::crossterm::style::force_color_output(true);
     let inputs = term::inputs().context("cannot listen for input and signals")?;
-    let guard = TerminalGuard::enter(app.settings.mouse).context("cannot set up the terminal")?;
+    let guard = TerminalGuard::enter(app.settings().mouse).context("cannot set up the terminal")?;
     let mut app = app;
     let exit = edit(&inputs, &mut app, theme, session);
     drop(guard);
@@ -80,7 +80,7 @@ pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<E
         );
     }
     if let Ok(Exit::Quit) = exit
-        && let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists())
+        && let Some(target) = app.recovery().as_ref().filter(|t| t.file.exists())
     {
         eprintln!(
             "jgrid: text that is in no other file is kept in {}; start jgrid on {} again to recover it",
@@ -109,7 +109,7 @@ pub fn edit(inputs: &Inputs, app: &mut App, theme: Theme, session: Option<Sessio
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
             let _ = write_recovery(app);
-            if let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists()) {
+            if let Some(target) = app.recovery().as_ref().filter(|t| t.file.exists()) {
                 eprintln!(
                     "jgrid: your unsaved changes are safe in {}; start jgrid on {} again to recover them",
                     target.file.display(),
@@ -212,7 +212,7 @@ impl<'a> Shell<'a> {
     /// Say in the session's files whether this jgrid still asks at start what
     /// to do about its journey (another taking it over leaves it be then).
     fn mark_asking(&mut self, app: &App) {
-        let asking = matches!(&app.mode, crate::app::Mode::Ask(q) if q.kind().at_start());
+        let asking = matches!(app.mode(), crate::app::Mode::Ask(q) if q.kind().at_start());
         if let Some(session) = self.session.as_deref_mut() {
             session.set_asking(asking);
         }
@@ -286,7 +286,7 @@ impl<'a> Shell<'a> {
                 Ok(_) => write_recovery(app),
                 Err(e) => failed(&file, Err(e)),
             },
-            Effect::AdoptRecovery { file } => match &app.recovery {
+            Effect::AdoptRecovery { file } => match &app.recovery() {
                 Some(own) => failed(&file, recovery::adopt(&file, &own.file)).or_else(|| write_recovery(app)),
                 None => None,
             },
@@ -305,7 +305,7 @@ impl<'a> Shell<'a> {
                 return Err(Exit::Quit);
             }
             Effect::QuitDiscarding => {
-                if let Some(target) = &app.recovery {
+                if let Some(target) = &app.recovery() {
                     let _ = recovery::discard(&target.file);
                 }
                 return Err(Exit::Quit);
@@ -323,10 +323,10 @@ impl<'a> Shell<'a> {
     fn save(&mut self, app: &App, path: &Path, then_quit: bool, force: bool) -> Msg {
         // What jgrid believes is on disk: its own file as loaded or last saved;
         // for another file, nothing (an existing one is not overwritten unasked).
-        let own = app.path.as_deref() == Some(path);
-        let expected = if own { app.on_disk.hash() } else { None };
+        let own = app.path().as_deref() == Some(path);
+        let expected = if own { app.on_disk().hash() } else { None };
         let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
-        let result = match store::save_checked(path, &app.journey, expected, options) {
+        let result = match store::save_checked(path, app.journey(), expected, options) {
             Err(SaveError::Changed) => return Msg::SaveConflict { path: path.to_path_buf(), then_quit },
             Err(SaveError::ReadOnly) => Err(SaveFailure::ReadOnly),
             Err(e) => Err(SaveFailure::Io(e.to_string())),
@@ -336,7 +336,7 @@ impl<'a> Shell<'a> {
         if result.is_ok() && !own {
             // Saved under a new name: the recovery file follows the journey
             // there, written anew before the old one goes.
-            if let Some(old) = &app.recovery {
+            if let Some(old) = &app.recovery() {
                 let dir = old.file.parent().unwrap_or(Path::new("."));
                 let target = RecoveryTarget::new(dir, Some(path), &old.session);
                 if let Some((_, mut moved)) = app.recovery_snapshot().filter(|_| app.has_unsaved()) {

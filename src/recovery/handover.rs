@@ -18,6 +18,7 @@ use super::{file_for, read_or_why};
 /// that cannot write its recovery file keeps running and says so.
 #[cfg(unix)]
 pub const HANDOVER: i32 = signal_hook::consts::SIGUSR1;
+// The signal sent is rustix's USR1: the same one.
 #[cfg(not(unix))]
 pub const HANDOVER: i32 = -1;
 
@@ -114,11 +115,9 @@ fn holds_lock(pid: u32, lock: &Path) -> bool {
 
 #[cfg(all(unix, not(target_os = "linux")))]
 fn holds_lock(pid: u32, _lock: &Path) -> bool {
-    let Ok(pid) = i32::try_from(pid) else { return false };
-    // SAFETY: signal 0 only checks that the process exists and may be signalled.
-    #[allow(unsafe_code)]
-    let ok = unsafe { libc::kill(pid, 0) } == 0;
-    pid > 0 && ok
+    let pid = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw);
+    // No signal: only whether the process exists and may be signalled by this user.
+    pid.is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
 }
 
 #[cfg(not(unix))]
@@ -130,18 +129,10 @@ fn holds_lock(_pid: u32, _lock: &Path) -> bool {
 /// shell gone with the link) wakes to answer it.
 #[cfg(unix)]
 fn send(pid: u32) -> std::io::Result<()> {
-    let pid = i32::try_from(pid).map_err(std::io::Error::other)?;
-    #[allow(unsafe_code)]
-    // SAFETY: kill(2) with a positive pid and valid signal numbers touches no memory of ours.
-    let sent = unsafe { libc::kill(pid, HANDOVER) };
-    if sent != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    #[allow(unsafe_code)]
-    // SAFETY: as above.
-    unsafe {
-        libc::kill(pid, libc::SIGCONT);
-    }
+    use rustix::process::{Pid, Signal, kill_process};
+    let pid = i32::try_from(pid).ok().and_then(Pid::from_raw).ok_or_else(|| std::io::Error::other("no such pid"))?;
+    kill_process(pid, Signal::USR1)?;
+    let _ = kill_process(pid, Signal::CONT);
     Ok(())
 }
 

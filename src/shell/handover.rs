@@ -14,12 +14,12 @@ use crate::recovery::{Other, handover};
 /// jgrid and still holds nothing is left be (two new jgrids never make each
 /// other quit), one that took notes over since is asked too.
 pub(super) fn take_over(app: &App, listed: &[Other]) -> Msg {
-    let Some(target) = &app.recovery else {
+    let Some(target) = app.recovery() else {
         let failures = vec!["this jgrid keeps no recovery file, so it cannot take anything over".to_owned()];
         return Msg::TakenOver { failures, found: Discovered { others: listed.to_vec(), ..Discovered::default() } };
     };
     let dir = target.file.parent().unwrap_or(Path::new("."));
-    let discover = || crate::startup::discover(dir, &target.key, &target.session, &app.journey, app.path.as_deref());
+    let discover = || crate::startup::discover(dir, &target.key, &target.session, app.journey(), app.path().as_deref());
     let others: Vec<Other> = discover()
         .others
         .into_iter()
@@ -48,7 +48,7 @@ pub(super) fn take_over(app: &App, listed: &[Other]) -> Msg {
 /// only when everything unsaved is in it. Otherwise stay, and say why.
 pub(super) fn hand_over(app: &App) -> Result<(), Vec<Msg>> {
     let failed = super::write_recovery(app);
-    let kept = app.recovery.as_ref().is_some_and(|t| t.file.exists());
+    let kept = app.recovery().as_ref().is_some_and(|t| t.file.exists());
     if !app.has_unsaved() || (failed.is_none() && kept) {
         return Ok(());
     }

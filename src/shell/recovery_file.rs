@@ -15,7 +15,7 @@ pub(super) fn failed(file: &Path, result: std::io::Result<()>) -> Option<Msg> {
 pub(super) fn reload(app: &App) -> Msg {
     let _ = write_recovery(app);
     // The unsaved changes are set aside first; if they cannot be, nothing is reloaded.
-    let kept = match app.recovery.as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
+    let kept = match app.recovery().as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
         None => None,
         Some(Ok(kept)) => kept.into_iter().next(),
         Some(Err(e)) => {
@@ -23,7 +23,7 @@ pub(super) fn reload(app: &App) -> Msg {
             return Msg::Reloaded { result: Err(ReloadFailure::Unreadable(why)), kept: None };
         }
     };
-    let Some(path) = app.path.clone() else {
+    let Some(path) = app.path().clone() else {
         return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
     };
     let result = store::load_with_hash(&path)
@@ -42,13 +42,13 @@ pub(super) fn write_recovery(app: &App) -> Option<Msg> {
         let (file, snapshot) = app.recovery_snapshot()?;
         return failed(&file, recovery::write(&file, &snapshot));
     }
-    let target = app.recovery.as_ref()?;
+    let target = app.recovery().as_ref()?;
     if !target.file.exists() {
         return None;
     }
-    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk.hash());
+    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk().hash());
     let result = recovery::write(&target.file, &word).and_then(|()| {
-        match recovery::remove_saved(&target.file, app.path.as_deref())? {
+        match recovery::remove_saved(&target.file, app.path().as_deref())? {
             recovery::Removal::Removed => Ok(()),
             recovery::Removal::Kept(why) => Err(std::io::Error::other(why)),
         }
