@@ -56,6 +56,12 @@ fn main() -> ExitCode {
         // A folder is a portfolio: its list of journeys, each opened in the editor.
         let opener = jgrid::portfolio_shell::Opener { config: &config, settings, source };
         return match jgrid::portfolio_shell::run(dir, jgrid::ui::theme::Theme::chosen(config.theme), &opener) {
+            Ok(Exit::HandedOver) => {
+                eprintln!(
+                    "jgrid: another jgrid took the journey over; what was unsaved here is in the recovery file it offers"
+                );
+                ExitCode::SUCCESS
+            }
             Ok(exit) => exit_code(exit),
             Err(e) => fail(&format!("{e:#}")),
         };

@@ -72,8 +72,6 @@ impl Session {
         // jgrid looking for running sessions never finds it unlocked (and
         // takes it for a dead one's) nor empty.
         let making = dir.join(format!("{id}.new"));
-        // Asking from the first moment another jgrid can see it.
-        File::create(asking_file(recovery_dir, &id))?;
         let file = OpenOptions::new().create_new(true).write(true).open(&making)?;
         #[cfg(unix)]
         {
@@ -81,7 +79,11 @@ impl Session {
             file.set_permissions(fs::Permissions::from_mode(0o600))?;
         }
         file.lock()?;
-        if let Err(e) = (&file).write_all(contents(key).as_bytes()).and_then(|()| fs::rename(&making, &path)) {
+        // Asking (at start) from the first moment another jgrid can see it.
+        let made = File::create(asking_file(recovery_dir, &id))
+            .and_then(|_| (&file).write_all(contents(key).as_bytes()))
+            .and_then(|()| fs::rename(&making, &path));
+        if let Err(e) = made {
             let _ = fs::remove_file(&making);
             let _ = fs::remove_file(asking_file(recovery_dir, &id));
             return Err(e);
