@@ -66,6 +66,8 @@ pub fn restore() {
         if MOUSE.load(Ordering::SeqCst) {
             let _ = out.write_all(MOUSE_OFF);
         }
+        // The painter keeps its style from frame to frame: back to the default first.
+        let _ = out.write_all(b"\x1b[m");
         let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
     }
@@ -94,6 +96,10 @@ pub struct FrameWriter {
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
 
+/// Frames of at most this many bytes (a key typed in a cell, a cursor move)
+/// are sent without the synchronized-update brackets.
+const SMALL_FRAME: usize = 64;
+
 /// Mouse reports for clicks, wheel and drags (1000, 1002: motion only while a
 /// button is held, not every move over the window), in SGR form (1006).
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1002h\x1b[?1006h";
@@ -112,8 +118,15 @@ impl FrameWriter {
         if self.buf.len() == SYNC_BEGIN.len() {
             return Ok(());
         }
-        self.buf.extend_from_slice(SYNC_END);
-        let result = self.out.write_all(&self.buf).and_then(|()| self.out.flush());
+        // A small frame goes out in one piece anyway: the brackets would be
+        // most of its bytes.
+        let frame = if self.buf.len() - SYNC_BEGIN.len() <= SMALL_FRAME {
+            &self.buf[SYNC_BEGIN.len()..]
+        } else {
+            self.buf.extend_from_slice(SYNC_END);
+            &self.buf[..]
+        };
+        let result = self.out.write_all(frame).and_then(|()| self.out.flush());
         self.buf.clear();
         self.buf.extend_from_slice(SYNC_BEGIN);
         result

@@ -64,7 +64,18 @@ fn entering_and_leaving_a_cell_does_not_resend_the_screen() {
     pty.assert_screen_contains("EDIT", TIMEOUT);
     let leave = answer(&mut pty, b"\x1b");
     pty.assert_screen_contains("NORMAL", TIMEOUT);
-    // A whole screen is several kilobytes; a cell and a status line are not.
-    assert!(enter.len() < first / 3, "Enter sent {} bytes of a {first}-byte screen", enter.len());
-    assert!(leave.len() < first / 3, "Esc sent {} bytes of a {first}-byte screen", leave.len());
+    pty.keys("i");
+    pty.assert_screen_contains("EDIT", TIMEOUT);
+    // The rows below the cell move down and back up: they are not sent again.
+    // (What is sent: the cell, its row's neighbours that now show more lines,
+    // and the status line.)
+    assert!(enter.len() < first / 2, "Enter sent {} bytes of a {first}-byte screen", enter.len());
+    assert!(leave.len() < first / 2, "Esc sent {} bytes of a {first}-byte screen", leave.len());
+    // A key typed in the cell sends the key and the caret, not a frame. (The
+    // first one also marks the journey modified; this cell's text ends at
+    // the end of a line, so it also wraps.)
+    let wrap = answer(&mut pty, b"x");
+    assert!(wrap.len() < first / 4, "a wrapping key sent {} bytes", wrap.len());
+    let key = answer(&mut pty, b"y");
+    assert!(key.len() < 100, "a typed key sent {} bytes: {:?}", key.len(), String::from_utf8_lossy(&key));
 }

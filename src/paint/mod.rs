@@ -34,17 +34,37 @@ pub struct Painter<W: Write> {
     at: Option<Position>,
     /// Whether the cursor is shown, when known.
     visible: Option<bool>,
+    /// The style the terminal writes with now (None: not known yet): kept
+    /// from frame to frame, so that typing in a cell does not set its style
+    /// again for every key.
+    pen: Option<Pen>,
     out: Vec<u8>,
 }
 
 impl<W: Write> Painter<W> {
     /// A painter for a terminal whose `area` is blank.
     pub fn new(writer: W, area: Rect) -> Self {
-        Self { writer, shadow: Buffer::empty(area), at: None, visible: None, out: Vec::new() }
+        Self { writer, shadow: Buffer::empty(area), at: None, visible: None, pen: None, out: Vec::new() }
     }
 
     pub const fn writer_mut(&mut self) -> &mut W {
         &mut self.writer
+    }
+
+    /// The pen as it is, set to a known one first if it is not known.
+    fn known_pen(&mut self, out: &mut Vec<u8>) -> Pen {
+        *self.pen.get_or_insert_with(|| {
+            out.extend_from_slice(b"\x1b[m");
+            Pen::default()
+        })
+    }
+
+    /// Set the terminal's style to the default (before clearing or
+    /// inserting lines, which take the pen's background on many terminals).
+    fn plain_pen(&mut self, out: &mut Vec<u8>) {
+        let pen = self.known_pen(out);
+        style::switch(out, pen, Pen::default());
+        self.pen = Some(Pen::default());
     }
 
     /// The terminal was resized to `area` (and is cleared before the next frame).
@@ -70,6 +90,18 @@ impl<W: Write> Painter<W> {
     /// used to fill a short gap with what is already there.
     fn go(&mut self, new: &Buffer, x: u16, y: u16, pen: Pen) {
         let cup_len = cup_len(x, y);
+        if let Some(at) = self.at.filter(|at| at.y == y && at.x > x) {
+            // Back a few columns: backspaces, or a carriage return to the first.
+            let back = usize::from(at.x - x);
+            if x == 0 && cup_len > 1 {
+                self.out.push(b'\r');
+            } else if back < cup_len {
+                self.out.extend(std::iter::repeat_n(b'\x08', back));
+            } else {
+                cup(&mut self.out, x, y);
+            }
+            return;
+        }
         if let Some(at) = self.at.filter(|at| at.y == y && at.x <= x) {
             if at.x == x {
                 return;
@@ -152,6 +184,11 @@ impl<W: Write> Backend for Painter<W> {
         }
         self.out.clear();
         let moved = moves::find(&self.shadow, &new);
+        let mut out = std::mem::take(&mut self.out);
+        if !moved.is_empty() {
+            self.plain_pen(&mut out);
+        }
+        self.out = out;
         for &m in &moved {
             let (top, bottom, offset) = moves::region(m);
             let (top, bottom) = (top + new.area.y, bottom + new.area.y);
@@ -190,7 +227,9 @@ impl<W: Write> Backend for Painter<W> {
             updates.sort_by_key(|&(x, y, _)| (y, x));
             updates.dedup_by_key(|&mut (x, y, _)| (x, y));
         }
-        let mut pen = Pen::default();
+        let mut out = std::mem::take(&mut self.out);
+        let mut pen = self.known_pen(&mut out);
+        self.out = out;
         for (x, y, cell) in updates {
             self.go(&new, x, y, pen);
             let next = Pen::of(cell);
@@ -201,7 +240,7 @@ impl<W: Write> Backend for Painter<W> {
             let right = x.saturating_add(1);
             self.at = (symbol.width() == 1 && right < new.area.right()).then_some(Position { x: right, y });
         }
-        style::switch(&mut self.out, pen, Pen::default());
+        self.pen = Some(pen);
         self.shadow = new;
         self.writer.write_all(&self.out)
     }
@@ -267,7 +306,11 @@ impl<W: Write> Backend for Painter<W> {
         if from < to {
             self.shadow.content[from..to].fill(Cell::default());
         }
-        self.writer.write_all(bytes)
+        // Cleared cells take the pen's background on many terminals.
+        let mut out = Vec::new();
+        self.plain_pen(&mut out);
+        out.extend_from_slice(bytes);
+        self.writer.write_all(&out)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
