@@ -160,6 +160,30 @@ fn cup(out: &mut Vec<u8>, x: u16, y: u16) {
     out.push(b'H');
 }
 
+/// The cells that differ between `old` and `new`, in order, and with them the
+/// rest of any wide character of `old` that a new character covers part
+/// of: the terminal would leave that rest to its own taste.
+fn with_covered<'a>(old: &Buffer, new: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let mut updates = old.diff(new);
+    let mut covered = Vec::new();
+    for &(x, y, cell) in &updates {
+        let right = x.saturating_add((cell.symbol().width() as u16).max(1)).min(new.area.right());
+        let end = (x..right).map(|p| p.saturating_add(old[(p, y)].symbol().width() as u16)).max();
+        for tx in right..end.unwrap_or(right).min(new.area.right()) {
+            // (Not the right half of a new wide character.)
+            if new[(tx - 1, y)].symbol().width() < 2 {
+                covered.push((tx, y, &new[(tx, y)]));
+            }
+        }
+    }
+    if !covered.is_empty() {
+        updates.extend(covered);
+        updates.sort_by_key(|&(x, y, _)| (y, x));
+        updates.dedup_by_key(|&mut (x, y, _)| (x, y));
+    }
+    updates
+}
+
 impl<W: Write> Backend for Painter<W> {
     type Error = io::Error;
 
@@ -190,43 +214,14 @@ impl<W: Write> Backend for Painter<W> {
         }
         self.out = out;
         for &m in &moved {
-            let (top, bottom, offset) = moves::region(m);
-            let (top, bottom) = (top + new.area.y, bottom + new.area.y);
-            self.out.extend_from_slice(b"\x1b[");
-            number(&mut self.out, u32::from(top) + 1);
-            self.out.push(b';');
-            number(&mut self.out, u32::from(bottom) + 1);
-            self.out.push(b'r');
-            cup(&mut self.out, 0, top);
-            self.out.extend_from_slice(b"\x1b[");
-            if offset.unsigned_abs() > 1 {
-                number(&mut self.out, offset.unsigned_abs());
-            }
-            self.out.push(if offset < 0 { b'M' } else { b'L' });
+            moves::write(&mut self.out, m, new.area.y);
             moves::apply(&mut self.shadow, m);
         }
         if !moved.is_empty() {
             self.out.extend_from_slice(b"\x1b[r");
             self.at = None;
         }
-        let mut updates = self.shadow.diff(&new);
-        // A character over part of a wide one leaves the rest of that one
-        // to the terminal's taste: paint it too.
-        let mut trailing = Vec::new();
-        for &(x, y, cell) in &updates {
-            let right = x.saturating_add((cell.symbol().width() as u16).max(1)).min(new.area.right());
-            let end = (x..right).map(|p| p.saturating_add(self.shadow[(p, y)].symbol().width() as u16)).max();
-            for tx in right..end.unwrap_or(right).min(new.area.right()) {
-                if new[(tx - 1, y)].symbol().width() < 2 {
-                    trailing.push((tx, y, &new[(tx, y)]));
-                }
-            }
-        }
-        if !trailing.is_empty() {
-            updates.extend(trailing);
-            updates.sort_by_key(|&(x, y, _)| (y, x));
-            updates.dedup_by_key(|&mut (x, y, _)| (x, y));
-        }
+        let updates = with_covered(&self.shadow, &new);
         let mut out = std::mem::take(&mut self.out);
         let mut pen = self.known_pen(&mut out);
         self.out = out;

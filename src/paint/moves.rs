@@ -8,6 +8,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use ratatui::buffer::{Buffer, Cell};
 
+use super::style::number;
+
 /// Rows of the old screen that reappear, whole, `offset` rows away:
 /// new rows `start..start + len` were old rows `start - offset ..`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +121,25 @@ pub const fn region(m: Move) -> (u16, u16, i32) {
         let k = m.offset as u16;
         (m.start - k, m.start + m.len - 1, m.offset)
     }
+}
+
+/// Append the escapes for the move: its scroll region (rows counted from
+/// `top`, the area's first row on the screen), the cursor to the region's
+/// first row, and the lines deleted or inserted there. The caller sets the
+/// region back to the whole screen (`ESC[r`) after the last move.
+pub fn write(out: &mut Vec<u8>, m: Move, top: u16) {
+    let (first, last, offset) = region(m);
+    out.extend_from_slice(b"\x1b[");
+    number(out, u32::from(first + top) + 1);
+    out.push(b';');
+    number(out, u32::from(last + top) + 1);
+    out.extend_from_slice(b"r\x1b[");
+    number(out, u32::from(first + top) + 1);
+    out.extend_from_slice(b"H\x1b[");
+    if offset.unsigned_abs() > 1 {
+        number(out, offset.unsigned_abs());
+    }
+    out.push(if offset < 0 { b'M' } else { b'L' });
 }
 
 /// Do to `screen` what the terminal does for the move.
