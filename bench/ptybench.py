@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-program benchmarks of jgrid through a pseudo-terminal, with sc-im and VisiData as peers.
+"""Whole-program benchmarks of jgrid through a pseudo-terminal, with sc-im, vim (-u NONE) and VisiData as peers.
 
     python3 bench/ptybench.py                  # build, generate journeys, measure, print Markdown
     python3 bench/ptybench.py --json out.json  # also keep every raw sample
@@ -673,6 +673,11 @@ def prepare(args: argparse.Namespace, workdir: Path) -> tuple[list[Target], list
         floors_of.append(targets[-1])
     elif not args.no_scim:
         print("sc-im not found (see BENCHMARKS.md to build it; or --scim PATH): leaving it out", file=sys.stderr)
+    vim = None if args.no_vim else shutil.which("vim")
+    if vim:
+        # vim -u NONE on the journey's TOML (the same text); like sc-im, its frame ends when it pauses.
+        peer = Program("vim", [vim, "-u", "NONE"], b"\x1b:q!\r", quiet=0.05, settle=0.2, edits=False, frame_quiet=0.1)
+        targets.append(Target(peer, "typical", files["typical.toml"], text_appears(first_phase)))
     vd = None if args.no_visidata else shutil.which("vd") or shutil.which("visidata")
     if vd:
         # --motd-url= : no message-of-the-day download in the background. VisiData keeps
@@ -912,6 +917,7 @@ def main() -> int:
     ap.add_argument("--no-idle", action="store_true", help="leave out the idle sessions")
     ap.add_argument("--no-visidata", action="store_true", help="leave VisiData out")
     ap.add_argument("--no-scim", action="store_true", help="leave sc-im out")
+    ap.add_argument("--no-vim", action="store_true", help="leave vim (vim -u NONE) out")
     ap.add_argument("--scim", help="the sc-im binary (default: sc-im on the PATH)")
     ap.add_argument("--jgrid", help="the jgrid binary (default: target/release/jgrid)")
     ap.add_argument("--also", action="append", default=[], metavar="NAME=BINARY", help="another jgrid build to measure")

@@ -4,7 +4,6 @@
 //! state and its `update`; `ui` draws it; `term` and `main` are the shell.
 
 pub mod app;
-pub mod backend;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -16,11 +15,11 @@ pub mod insights;
 pub mod journey;
 pub mod manual;
 pub mod merge;
+pub mod paint;
 pub mod portfolio;
 pub mod portfolio_shell;
 pub mod recovery;
 pub mod report;
-pub mod sgr;
 pub mod shell;
 pub mod startup;
 pub mod stdout;

@@ -17,9 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{App, Effect, Msg, SaveFailure, resolve_key, update};
-use crate::backend::AnsiBackend;
 use crate::external;
 use crate::journey::CellRef;
+use crate::paint::Painter;
 use crate::recovery::{self, RecoveryTarget, Session};
 use crate::store::{self, SaveError, SaveOptions};
 use crate::term::{self, FrameWriter, Input, Inputs, TerminalGuard};
@@ -54,7 +54,7 @@ pub enum Exit {
     HandedOver,
 }
 
-pub(crate) type Term = Terminal<AnsiBackend<FrameWriter>>;
+pub(crate) type Term = Terminal<Painter<FrameWriter>>;
 
 /// The area jgrid draws on a terminal of this size.
 pub fn drawn_area(width: u16, height: u16) -> Rect {
@@ -134,7 +134,7 @@ struct Shell<'a> {
 }
 
 fn new_terminal(writer: FrameWriter, area: Rect) -> io::Result<Term> {
-    Terminal::with_options(AnsiBackend::new(writer), TerminalOptions { viewport: Viewport::Fixed(area) })
+    Terminal::with_options(Painter::new(writer, area), TerminalOptions { viewport: Viewport::Fixed(area) })
 }
 
 /// A terminal whose first frame starts on a cleared screen, so it is
@@ -231,6 +231,7 @@ impl<'a> Shell<'a> {
             Input::Event(Event::Paste(text)) => vec![Msg::Paste(text)],
             Input::Event(Event::Resize(w, h)) => {
                 let area = drawn_area(w, h);
+                self.terminal.backend_mut().set_area(area);
                 self.terminal.resize(area)?;
                 vec![Msg::Resize(area.width, area.height)]
             }

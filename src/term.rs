@@ -12,13 +12,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-};
-use ratatui::crossterm::terminal::{
-    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-};
-use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{self, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -45,8 +41,9 @@ pub fn resume() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    let result = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
-        .and_then(|()| if MOUSE.load(Ordering::SeqCst) { execute!(out, EnableMouseCapture) } else { Ok(()) });
+    let result = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide).and_then(|()| {
+        if MOUSE.load(Ordering::SeqCst) { out.write_all(MOUSE_ON).and_then(|()| out.flush()) } else { Ok(()) }
+    });
     if let Err(e) = result {
         restore();
         return Err(e);
@@ -67,8 +64,10 @@ pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
         if MOUSE.load(Ordering::SeqCst) {
-            let _ = execute!(out, DisableMouseCapture);
+            let _ = out.write_all(MOUSE_OFF);
         }
+        // The painter keeps its style from frame to frame: back to the default first.
+        let _ = out.write_all(b"\x1b[m");
         let _ = execute!(out, EndSynchronizedUpdate, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
     }
@@ -93,20 +92,43 @@ pub struct FrameWriter {
     buf: Vec<u8>,
 }
 
+/// The brackets of a synchronized update (mode 2026).
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+
+/// Frames of at most this many bytes (a key typed in a cell, a cursor move)
+/// are sent without the synchronized-update brackets.
+const SMALL_FRAME: usize = 64;
+
+/// Mouse reports for clicks, wheel and drags (1000, 1002: motion only while a
+/// button is held, not every move over the window), in SGR form (1006).
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1002l\x1b[?1000l";
+
 impl FrameWriter {
     pub fn new() -> Self {
         let mut buf = Vec::with_capacity(16 * 1024);
-        let _ = queue!(buf, BeginSynchronizedUpdate);
+        buf.extend_from_slice(SYNC_BEGIN);
         Self { out: io::stdout(), buf }
     }
 
-    /// Send the buffered frame. Called once per frame by the event loop.
+    /// Send the buffered frame. Called once per frame by the event loop. A
+    /// frame that changes nothing sends nothing, not even its brackets.
     pub fn commit(&mut self) -> io::Result<()> {
-        queue!(self.buf, EndSynchronizedUpdate)?;
-        let frame = crate::sgr::compact(&self.buf);
-        let result = self.out.write_all(&frame).and_then(|()| self.out.flush());
+        if self.buf.len() == SYNC_BEGIN.len() {
+            return Ok(());
+        }
+        // A small frame goes out in one piece anyway: the brackets would be
+        // most of its bytes.
+        let frame = if self.buf.len() - SYNC_BEGIN.len() <= SMALL_FRAME {
+            &self.buf[SYNC_BEGIN.len()..]
+        } else {
+            self.buf.extend_from_slice(SYNC_END);
+            &self.buf[..]
+        };
+        let result = self.out.write_all(frame).and_then(|()| self.out.flush());
         self.buf.clear();
-        queue!(self.buf, BeginSynchronizedUpdate)?;
+        self.buf.extend_from_slice(SYNC_BEGIN);
         result
     }
 }

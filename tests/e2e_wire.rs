@@ -1,0 +1,81 @@
+//! End-to-end: what goes over the wire. Input that changes nothing sends
+//! nothing, the mouse is asked for clicks and drags (1002) and not for every
+//! move over the window (1003), and moving into a cell does not resend the
+//! screen below it. (Byte counts here are bounds a user on a slow link would
+//! notice; the figures are in BENCHMARKS.md.)
+
+mod support;
+
+use std::time::Duration;
+
+use support::{Pty, TIMEOUT, copy_sample};
+
+const QUIET: Duration = Duration::from_millis(300);
+
+fn open(dir: &std::path::Path) -> Pty {
+    let path = copy_sample(dir);
+    let mut pty = Pty::jgrid(&[path.to_str().unwrap()], 100, 30, &[]);
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    assert!(pty.wait_for_quiet(QUIET, TIMEOUT));
+    pty
+}
+
+/// The bytes jgrid writes in answer to `keys`, once it is quiet again.
+fn answer(pty: &mut Pty, keys: &[u8]) -> Vec<u8> {
+    let mark = pty.bytes_received();
+    pty.send(keys);
+    assert!(pty.wait_for_quiet(QUIET, TIMEOUT));
+    pty.output_since(mark)
+}
+
+#[test]
+fn the_first_frame_asks_for_clicks_and_drags_not_every_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let pty = open(dir.path());
+    let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(out.contains("\x1b[?1002h"), "no button-event mouse mode");
+    assert!(!out.contains("\x1b[?1003h"), "any-motion mouse mode asked for");
+}
+
+#[test]
+fn a_lone_esc_and_mouse_moves_send_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = open(dir.path());
+    assert_eq!(answer(&mut pty, b"\x1b"), b"", "a lone Esc");
+    for column in 10..20 {
+        // SGR mouse report: motion with no button held.
+        let report = format!("\x1b[<35;{column};12M");
+        assert_eq!(answer(&mut pty, report.as_bytes()), b"", "a mouse move");
+    }
+    // The screen is still there and answers.
+    pty.keys("l");
+    assert!(pty.wait_for_quiet(QUIET, TIMEOUT));
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+}
+
+#[test]
+fn entering_and_leaving_a_cell_does_not_resend_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = open(dir.path());
+    let first = pty.bytes_received();
+    pty.keys("l");
+    assert!(pty.wait_for_quiet(QUIET, TIMEOUT));
+    let enter = answer(&mut pty, b"\r");
+    pty.assert_screen_contains("EDIT", TIMEOUT);
+    let leave = answer(&mut pty, b"\x1b");
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    pty.keys("i");
+    pty.assert_screen_contains("EDIT", TIMEOUT);
+    // The rows below the cell move down and back up: they are not sent again.
+    // (What is sent: the cell, its row's neighbours that now show more lines,
+    // and the status line.)
+    assert!(enter.len() < first / 2, "Enter sent {} bytes of a {first}-byte screen", enter.len());
+    assert!(leave.len() < first / 2, "Esc sent {} bytes of a {first}-byte screen", leave.len());
+    // A key typed in the cell sends the key and the caret, not a frame. (The
+    // first one also marks the journey modified; this cell's text ends at
+    // the end of a line, so it also wraps.)
+    let wrap = answer(&mut pty, b"x");
+    assert!(wrap.len() < first / 4, "a wrapping key sent {} bytes", wrap.len());
+    let key = answer(&mut pty, b"y");
+    assert!(key.len() < 100, "a typed key sent {} bytes: {:?}", key.len(), String::from_utf8_lossy(&key));
+}
