@@ -23,6 +23,7 @@ mod link_words;
 mod messages;
 pub mod normal;
 pub mod owner;
+mod plan;
 mod presence;
 mod review;
 mod tags;
@@ -35,15 +36,15 @@ mod walls;
 pub use channel_tags::tag_spans;
 pub use checker::Checker;
 pub use messages::stated;
+pub use plan::{PLAN_IDS, stale_links};
 pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
 
 use crate::journey::{CellRef, Journey};
 use grid::Grid;
 
-/// Every check id, in the order checks run.
-/// Every check id, in the order checks run. The last two are about the
-/// journey as a whole and come only from [`review`].
-pub const IDS: [&str; 15] = [
+/// Every check id, in the order checks run. The last five are about the
+/// journey as a whole and come only from [`review`] (see [`JOURNEY_IDS`]).
+pub const IDS: [&str; 18] = [
     "merge-conflict",
     "empty-cell",
     "unanswered-need",
@@ -59,11 +60,15 @@ pub const IDS: [&str; 15] = [
     "system-seam",
     "stale-acceptance",
     "unsorted-notes",
+    "unjustified-change",
+    "stale-link",
+    "unscored",
 ];
 
 /// The checks about the journey as a whole, which only [`review`] runs:
 /// their findings mark no cell (or a stale acceptance's cells) and cannot be accepted.
-pub const JOURNEY_IDS: [&str; 2] = ["stale-acceptance", "unsorted-notes"];
+pub const JOURNEY_IDS: [&str; 5] =
+    ["stale-acceptance", "unsorted-notes", "unjustified-change", "stale-link", "unscored"];
 
 /// The checks whose findings are about a channel (their subject is a tag
 /// without `#`); `conflicting-message` is about a topic.
@@ -103,7 +108,8 @@ pub fn severity_of(id: &str) -> Option<Severity> {
     Some(match id {
         "empty-cell" => Severity::Gap,
         "merge-conflict" => Severity::Warning,
-        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" => Severity::Info,
+        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" | "stale-link"
+        | "unscored" => Severity::Info,
         _ if IDS.contains(&id) => Severity::Warning,
         _ => return None,
     })
