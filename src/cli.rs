@@ -186,6 +186,19 @@ pub enum Subcommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The plan: the opportunities of one or more journeys ranked by quadrant (low-hanging fruit,
+    /// hot issues, fill-ins, not now, unscored), value and evidence (to stdout unless -o)
+    Plan {
+        /// The journey files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format: markdown for people, csv for an issue tracker's import, json for scripts
+        #[arg(long, value_enum, default_value_t = PlanFormat::Markdown)]
+        format: PlanFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// The organisation's blueprint from a folder of journeys: every channel with the teams that own
     /// it and the systems that serve it, and where; then the walls between teams and between
     /// systems, most frequent first (to stdout unless -o; exit 2 when a journey cannot be read)
@@ -275,6 +288,13 @@ pub enum BlueprintFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Markdown,
+    Csv,
     Json,
 }
 

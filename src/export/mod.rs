@@ -18,6 +18,7 @@ mod interview_tests;
 mod json;
 mod markdown;
 mod mermaid;
+pub mod plan;
 #[cfg(test)]
 pub(crate) mod tests;
 

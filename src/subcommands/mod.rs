@@ -13,6 +13,7 @@ mod git;
 mod git_coverage;
 mod git_setup;
 mod merge;
+mod plan;
 mod portfolio;
 mod report;
 mod resolve;
@@ -61,6 +62,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
         Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
+        Subcommand::Plan { files, format, output } => plan::plan(&files, format, output.as_deref()),
         Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
         Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
         Subcommand::Completions { shell } => {
