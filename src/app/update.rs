@@ -13,7 +13,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{self, LineInput, LineKind};
 use crate::app::{
-    commands, files, grid::normal, input::mouse, interview::capture, interview::inbox, lists, questions::answers,
+    commands, files, grid::normal, input::mouse, interview::capture, interview::inbox, lists, plan, questions::answers,
 };
 
 /// Turn a key press into messages for the current mode. Releases are ignored
@@ -213,6 +213,10 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
             let completed = commands::complete(&line.text());
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, &completed)));
         }
+        Action::Complete if matches!(line.kind, LineKind::Opportunity { .. }) => {
+            let completed = plan::complete_title(app, &line.text());
+            app.mode = Mode::Line(Box::new(LineInput::new(line.kind, &completed)));
+        }
         // Anything else leaves the prompt as it is.
         Action::Complete
         | Action::Move(_)
@@ -239,6 +243,8 @@ fn submit_line(app: &mut App, kind: LineKind, text: &str) -> Vec<Effect> {
         LineKind::Capture { .. } => capture::submit(app, text),
         LineKind::EditNote { index } => inbox::edited(app, index, text),
         LineKind::Reason { acceptance } => lists::accepted(app, &acceptance, text),
+        LineKind::Opportunity { why } => plan::titled(app, why, text),
+        LineKind::PlanField { title, field } => plan::field_done(app, &title, &field, text),
         // The portfolio screen's filter is never the editor's line.
         LineKind::Filter => {}
     }
@@ -258,6 +264,8 @@ fn cancel_line(app: &mut App, kind: LineKind, text: &str) {
         LineKind::Capture { .. } => capture::close(app, text),
         LineKind::EditNote { index } => app.mode = Mode::Inbox { selected: index },
         LineKind::Reason { .. } => app.info("Not accepted"),
+        LineKind::Opportunity { .. } => app.info("No opportunity made"),
+        LineKind::PlanField { title, .. } => plan::field_cancelled(app, &title),
         LineKind::Filter => {}
     }
 }

@@ -41,8 +41,10 @@ fn opportunities_and_sources_round_trip_byte_for_byte() {
 #[test]
 fn an_opportunity_conflict_round_trips_with_theirs_written_as_the_field() {
     let mut j = sample();
-    let mut theirs = Opportunity::default();
-    theirs.why = vec![Why::Line { phase: "Wait".into(), row: "Need".into(), line: "x".into() }];
+    let theirs = Opportunity {
+        why: vec![Why::Line { phase: "Wait".into(), row: "Need".into(), line: "x".into() }],
+        ..Opportunity::default()
+    };
     j.unresolved = vec![
         Unresolved::Plan { title: "Bare \u{1b}[2J idea".into(), field: PlanField::Why, theirs: Box::new(theirs) },
         Unresolved::Plan { title: "Bare \u{1b}[2J idea".into(), field: PlanField::Effort, theirs: Box::default() },

@@ -22,7 +22,8 @@ pub struct Opportunity {
 }
 
 /// One reason for an opportunity: a line of a cell, or a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
 pub enum Why {
     /// A line of the cell at phase × row, compared by [`line_key`]: it may match several lines.
     Line { phase: String, row: String, line: String },
