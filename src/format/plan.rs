@@ -145,8 +145,8 @@ fn read_why(spot: Spot, raw: &Spanned<RawWhy>) -> Result<Why> {
     let hint = "a why is { phase = \"...\", row = \"...\", line = \"...\" } or { check = \"...\", subject = \"...\" }";
     match (&w.check, &w.phase, &w.row, &w.line) {
         (Some(check), None, None, None) => {
-            if !crate::checks::IDS.contains(&check.get_ref().as_str()) {
-                let ids = format!("use one of: {}", crate::checks::IDS.join(", "));
+            if !crate::journey::IDS.contains(&check.get_ref().as_str()) {
+                let ids = format!("use one of: {}", crate::journey::IDS.join(", "));
                 return Err(spot.at(check.span(), format!("\"{}\" is not a check", check.get_ref()), &ids));
             }
             Ok(Why::Finding { check: check.get_ref().clone(), subject: w.subject.clone() })

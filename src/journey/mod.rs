@@ -2,6 +2,7 @@
 //! changes that edit it. Knows nothing of terminals or files.
 
 mod change;
+mod check_ids;
 mod find;
 mod line_ends;
 mod lines;
@@ -12,6 +13,7 @@ mod stamp;
 mod unresolved;
 
 pub use change::{Change, ChangeError};
+pub use check_ids::{IDS, JOURNEY_IDS};
 pub use find::pick;
 pub use line_ends::LineEnds;
 pub use lines::{Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark};

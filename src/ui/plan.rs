@@ -26,7 +26,7 @@ const KEYS: &str = " j/k · Enter evidence · e edit · s status · D delete · 
 
 impl PlanOverlay<'_> {
     fn ranked(&self) -> Vec<Ranked> {
-        self.order.iter().filter_map(|&i| weigh(&self.app.journey, i)).collect()
+        self.order.iter().filter_map(|&i| weigh(&self.app.journey(), i)).collect()
     }
 
     /// One quadrant of the matrix: its name, then the rank numbers in it.
@@ -86,7 +86,7 @@ impl PlanOverlay<'_> {
     /// The ranked list: three lines per opportunity; the index of the selected one's first line.
     fn list(&self, ranked: &[Ranked], width: usize) -> (Vec<Line<'static>>, usize) {
         let t = self.theme;
-        let journey = &self.app.journey;
+        let journey = &self.app.journey();
         let mut lines = Vec::new();
         let mut at = 0;
         for (n, r) in ranked.iter().enumerate() {

@@ -10,15 +10,20 @@ use crate::app::{App, History, Msg, update};
 use crate::journey::Status;
 
 fn energy(width: u16, height: u16) -> App {
+    with_plan(width, height, Vec::new())
+}
+
+fn with_plan(width: u16, height: u16, plan: Vec<crate::journey::Opportunity>) -> App {
     let text = include_str!("../../journeys/energy-switch-interview.toml");
-    let journey = crate::format::parse(text.as_bytes()).unwrap();
+    let mut journey = crate::format::parse(text.as_bytes()).unwrap();
+    journey.opportunities = plan;
     let mut app = App::new(journey, Some("journeys/energy-switch-interview.toml".into()), History::saved());
     update(&mut app, Msg::Resize(width, height));
     app
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.width(), app.height())).unwrap();
     terminal.draw(|f| f.render_widget(&Screen { app, theme: &Theme::color() }, f.area())).unwrap();
     let buffer = terminal.backend().buffer().clone();
     (0..buffer.area.height)
@@ -32,12 +37,12 @@ fn o_on_a_plus_line_then_the_form_then_p_shows_it_as_low_hanging_fruit() {
     // L: two pains first, then the opportunity.
     press(&mut app, "LjjO");
     press(&mut app, "\n3\n2\n1\ncustomer, Support\nSupport\nplanned\nSMS on the switch day; date in the app\n");
-    let o = &app.journey.opportunities[0];
+    let o = &app.journey().opportunities[0];
     assert_eq!(o.title, "show the switch date in the app");
     assert_eq!((o.customer_value, o.business_value, o.effort), (Some(3), Some(2), Some(1)));
     assert_eq!((o.gains.len(), o.owner.as_str(), o.status), (2, "Support", Status::Planned));
     assert_eq!(o.solutions, "SMS on the switch day\ndate in the app");
-    let saved = crate::format::to_toml(&app.journey);
+    let saved = crate::format::to_toml(app.journey());
     assert!(saved.contains("line = \"show the switch date in the app\" }"), "{saved}");
     let shown = screen(&app);
     assert!(shown.contains("Plan: 1 opportunities"), "{shown}");
@@ -49,14 +54,14 @@ fn o_on_a_plus_line_then_the_form_then_p_shows_it_as_low_hanging_fruit() {
     for _ in 0..8 {
         press(&mut app, "u");
     }
-    assert!(app.journey.opportunities.is_empty());
+    assert!(app.journey().opportunities.is_empty());
 }
 
 #[test]
 fn o_on_a_line_with_an_existing_title_links_instead_of_making_another() {
     let mut app = energy(80, 24);
     press(&mut app, "LjjO\n\x1b\x1b");
-    assert_eq!(app.journey.opportunities.len(), 1);
+    assert_eq!(app.journey().opportunities.len(), 1);
     // The first pain, linked to the same opportunity by its title (Tab offers it).
     let tab = |app: &mut App| {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -67,16 +72,16 @@ fn o_on_a_line_with_an_existing_title_links_instead_of_making_another() {
     press(&mut app, "LO");
     tab(&mut app);
     press(&mut app, "\n");
-    assert_eq!(app.journey.opportunities.len(), 1);
-    assert_eq!(app.journey.opportunities[0].why.len(), 2);
-    let review = crate::checks::review(&app.journey);
+    assert_eq!(app.journey().opportunities.len(), 1);
+    assert_eq!(app.journey().opportunities[0].why.len(), 2);
+    let review = crate::checks::review(app.journey());
     assert!(review.open.iter().any(|f| f.id == "unjustified-change"), "no gains yet");
 }
 
 #[test]
 fn the_plan_fits_small_and_large_screens_and_hostile_titles_show_as_placeholders() {
-    let mut app = energy(80, 24);
-    app.journey.opportunities.push(crate::journey::Opportunity::new("evil \u{1b}[2J\u{9b}31m", Vec::new()));
+    let evil = crate::journey::Opportunity::new("evil \u{1b}[2J\u{9b}31m", Vec::new());
+    let mut app = with_plan(80, 24, vec![evil]);
     for (w, h) in [(80, 24), (40, 12), (160, 45), (10, 4)] {
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "\x1bP");

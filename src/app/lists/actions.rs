@@ -63,7 +63,7 @@ pub fn show_accepted(app: &mut App) {
 }
 
 fn accepted_items(app: &App) -> Vec<AcceptedItem> {
-    let stale = app.review.as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
     app.journey
         .accepted
         .iter()
