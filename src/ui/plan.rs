@@ -26,7 +26,7 @@ const KEYS: &str = " j/k · Enter evidence · e edit · s status · D delete · 
 
 impl PlanOverlay<'_> {
     fn ranked(&self) -> Vec<Ranked> {
-        self.order.iter().filter_map(|&i| weigh(&self.app.journey(), i)).collect()
+        self.order.iter().filter_map(|&i| weigh(self.app.journey(), i)).collect()
     }
 
     /// One quadrant of the matrix: its name, then the rank numbers in it.
