@@ -173,7 +173,8 @@ impl Serialize for PhaseCells<'_> {
 pub(crate) struct FindingDoc<'a> {
     id: &'a str,
     severity: &'a str,
-    phase: &'a str,
+    /// `null` for a finding about the whole journey.
+    phase: Option<&'a str>,
     rows: Vec<&'a str>,
     cells: Vec<CellDoc<'a>>,
     message: &'a str,
@@ -192,7 +193,7 @@ impl<'a> FindingDoc<'a> {
         Self {
             id: finding.id,
             severity: finding.severity.id(),
-            phase: phase(finding.phase),
+            phase: journey.phases().get(finding.phase).map(|p| p.name.as_str()),
             rows: finding.rows.iter().map(|&r| row(r)).collect(),
             cells: finding.cells.iter().map(|c| CellDoc { phase: phase(c.phase), row: row(c.row) }).collect(),
             message: &finding.message,
