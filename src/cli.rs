@@ -179,9 +179,13 @@ pub enum Subcommand {
     Report {
         /// The journey file
         file: PathBuf,
-        /// Output format
+        /// Output format (html: only for the client)
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
+        /// Who reads it: the team (findings, sources by name) or the client (no tool jargon,
+        /// interviewees anonymised, the plan by quadrant)
+        #[arg(long = "for", value_enum, default_value_t = Audience::Team)]
+        audience: Audience,
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -289,6 +293,13 @@ pub enum BlueprintFormat {
 pub enum ReportFormat {
     Markdown,
     Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Audience {
+    Team,
+    Client,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -61,7 +61,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         }
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
-        Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
+        Subcommand::Report { file, format, audience, output } => report(&file, format, audience, output.as_deref()),
         Subcommand::Plan { files, format, output } => plan::plan(&files, format, output.as_deref()),
         Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
         Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
