@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-use crate::export::ExportFormat;
+use crate::export::ExportTarget;
 
 /// jgrid: a fast, keyboard-driven terminal editor for Customer Journey Grids.
 ///
@@ -57,13 +57,14 @@ pub enum Subcommand {
         #[arg(long, requires = "conflicts", conflicts_with = "files")]
         staged: bool,
     },
-    /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o)
+    /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o), or as an
+    /// Excel workbook (xlsx, with -o): the grid, the findings and the plan on their own sheets
     Export {
         /// The journey file
         file: PathBuf,
         /// The format to write
-        #[arg(long = "to", value_name = "markdown|csv|html|mermaid|json")]
-        to: ExportFormat,
+        #[arg(long = "to", value_name = "markdown|csv|html|mermaid|json|xlsx")]
+        to: ExportTarget,
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,

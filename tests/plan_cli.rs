@@ -51,3 +51,34 @@ fn plan_csv_goes_to_a_file_and_never_over_the_journey() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(fs::read_to_string(&file).unwrap().contains("[[opportunity]]"), "the journey is untouched");
 }
+
+#[test]
+fn export_xlsx_writes_a_workbook_to_a_file_and_refuses_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_plan(dir.path());
+    let out = dir.path().join("energy.xlsx");
+    let done = jgrid(&["export", &file, "--to", "xlsx", "-o", out.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let bytes = fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+    let refused = jgrid(&["export", &file, "--to", "xlsx"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty(), "nothing binary on the terminal");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("-o"));
+}
+
+#[test]
+fn report_for_the_client_names_no_source_tag_or_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_plan(dir.path());
+    for format in ["markdown", "html"] {
+        let out = jgrid(&["report", &file, "--for", "client", "--format", format]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let body = text.split("</style>").last().unwrap();
+        assert!(!body.contains("@sara") && !body.contains("#phone"), "{body}");
+        assert!(!body.contains("conflicting-message") && !body.contains("channel-without-owner"), "{body}");
+        assert!(body.contains("Low-hanging fruit") && body.contains("Interviewee 1"), "{body}");
+    }
+    assert_eq!(jgrid(&["report", &file, "--format", "html"]).status.code(), Some(2), "the team's report has no HTML");
+}

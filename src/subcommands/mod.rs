@@ -94,8 +94,12 @@ pub fn run(subcommand: Subcommand) -> Outcome {
     }
 }
 
-fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> Outcome {
+fn export_file(file: &Path, to: export::ExportTarget, output: Option<&Path>) -> Outcome {
     let (journey, _) = files::load_in_portfolio(file)?;
+    let to = match to {
+        export::ExportTarget::Text(format) => format,
+        export::ExportTarget::Xlsx => return plan::xlsx(file, &journey, output),
+    };
     let text = export::export(&journey, to);
     match output {
         None => {

@@ -47,3 +47,26 @@ pub fn plan(files: &[PathBuf], format: PlanFormat, output: Option<&Path>) -> Out
         }
     }
 }
+
+/// `jgrid export FILE --to xlsx -o OUT.xlsx`: the grid, the findings and the plan as a workbook.
+pub fn xlsx(file: &Path, journey: &crate::journey::Journey, output: Option<&Path>) -> Outcome {
+    use super::error::{CliError, shown};
+    let Some(out) = output else {
+        return Err(CliError::Refused {
+            file: shown(file),
+            what: "an xlsx workbook is not text for the terminal".into(),
+            hint: format!("give it a file: -o {}", shown(&file.with_extension("xlsx"))),
+        });
+    };
+    files::refuse_input(file, out, "xlsx")?;
+    let review = checks::review(journey);
+    let name = file.file_name().map_or_else(|| one_line_path(file), |n| one_line_path(Path::new(n)));
+    let findings = review.open.iter().chain(review.accepted.iter().map(|a| &a.finding)).cloned().collect();
+    let named = vec![(name, journey, findings)];
+    let items = plan_items(&named);
+    let bytes = crate::export::to_xlsx(journey, &review.open, &items)
+        .map_err(|e| CliError::Write { file: shown(out), reason: e.to_string() })?;
+    crate::store::save_atomic_bytes(out, &bytes)
+        .map_err(|e| CliError::Write { file: shown(out), reason: crate::store::describe_io_error(&e) })?;
+    Ok(ExitCode::SUCCESS)
+}
