@@ -92,3 +92,13 @@ fn the_plan_fits_small_and_large_screens_and_hostile_titles_show_as_placeholders
         }
     }
 }
+
+#[test]
+fn o_on_a_flagged_cell_in_highlight_mode_links_the_finding() {
+    let mut app = energy(80, 24);
+    // Wait › Message is empty and flagged.
+    press(&mut app, "H0lllljjO\n\x1b");
+    let o = &app.journey().opportunities[0];
+    assert!(matches!(&o.why[..], [crate::journey::Why::Finding { .. }]), "{o:?}");
+    assert!(o.title.starts_with("Resolve "), "{}", o.title);
+}
