@@ -81,6 +81,7 @@ impl Checker {
         if let Some(review) = review {
             let (reviewed, whole) = Reviewed::new(journey, &known);
             *review = whole;
+            super::plan::refresh(journey, review);
             known.review = Some(reviewed);
         }
         *conflicts = known.all_conflicts();
@@ -124,6 +125,7 @@ impl Checker {
             *review = whole;
             known.review = Some(reviewed);
         }
+        super::plan::refresh(journey, review);
     }
 }
 

@@ -23,6 +23,7 @@ mod link_words;
 mod messages;
 pub mod normal;
 pub mod owner;
+mod plan;
 mod presence;
 mod review;
 mod tags;
@@ -35,6 +36,7 @@ mod walls;
 pub use channel_tags::tag_spans;
 pub use checker::Checker;
 pub use messages::stated;
+pub use plan::{PLAN_IDS, stale_links};
 pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
 
 use crate::journey::{CellRef, Journey};
@@ -80,7 +82,8 @@ pub fn severity_of(id: &str) -> Option<Severity> {
     Some(match id {
         "empty-cell" => Severity::Gap,
         "merge-conflict" => Severity::Warning,
-        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" => Severity::Info,
+        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" | "stale-link"
+        | "unscored" => Severity::Info,
         _ if IDS.contains(&id) => Severity::Warning,
         _ => return None,
     })

@@ -80,6 +80,7 @@ pub fn review(journey: &Journey) -> Review {
         review.open.push(unsorted(journey.inbox.len()));
     }
     sort(&mut review.open);
+    super::plan::refresh(journey, &mut review);
     review
 }
 

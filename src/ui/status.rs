@@ -233,6 +233,23 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
         Mode::Place { .. } => {
             (KeyMode::Place, &[(Action::Inbox(Inbox::DropNote), "drop it here"), (Action::Cancel, "put it back")])
         }
+        Mode::List(list) if matches!(list.kind, crate::app::lists::ListKind::Plan(_)) => (
+            KeyMode::List,
+            &[
+                (Action::Submit, "evidence"),
+                (Action::List(crate::app::input::action::List::EditOpportunity), "edit"),
+                (Action::List(crate::app::input::action::List::NextStatus), "status"),
+                (Action::Cancel, "close"),
+            ],
+        ),
+        Mode::List(list) if matches!(list.kind, crate::app::lists::ListKind::Insights(_)) => (
+            KeyMode::List,
+            &[
+                (Action::Submit, "go to the cell"),
+                (Action::List(crate::app::input::action::List::Opportunity), "opportunity"),
+                (Action::Cancel, "close"),
+            ],
+        ),
         Mode::List(_) => (
             KeyMode::List,
             &[(Action::Submit, "go to the cell"), (Action::Move(Move::Down), "next"), (Action::Cancel, "close")],

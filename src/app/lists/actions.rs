@@ -79,6 +79,19 @@ fn accepted_items(app: &App) -> Vec<AcceptedItem> {
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::List(list) = &mut app.mode else { return Vec::new() };
     let page = usize::from(app.height.saturating_sub(6));
+    // The plan's own keys, and Enter in it, are the plan room's.
+    if let ListKind::Plan(order) = &list.kind
+        && (matches!(action, Action::Submit) || crate::app::plan::is_plan_action(action))
+    {
+        let (order, selected) = (order.clone(), list.selected);
+        return crate::app::plan::run(app, action, &order, selected);
+    }
+    if let (ListKind::Insights(items), Action::List(List::Opportunity)) = (&list.kind, action) {
+        let Some(insight) = items.get(list.selected).cloned() else { return Vec::new() };
+        app.mode = Mode::Normal;
+        crate::app::plan::from_list(app, &insight);
+        return Vec::new();
+    }
     match action {
         Action::Move(m) => list.selected = m.select(list.selected, list.len(), page),
         Action::Submit => {
@@ -91,7 +104,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                     let at = items.get(selected).and_then(|i| acceptance_cell(app, i.index));
                     jump(app, at);
                 }
-                ListKind::Accept(_) => {}
+                ListKind::Accept(_) | ListKind::Plan(_) => {}
             }
         }
         Action::List(List::Unaccept) => {
@@ -114,6 +127,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Cancel | Action::Grid(Grid::ShowInsights) => app.mode = Mode::Normal,
+        // Only in the insights list and the plan (above).
+        Action::List(List::Opportunity | List::EditOpportunity | List::NextStatus | List::DeleteOpportunity) => {}
         // The grid's other actions wait until the list is closed.
         Action::Grid(_) | Action::Edit(_) | Action::Inbox(_) | Action::Answer(_) | Action::Complete => {}
     }

@@ -100,3 +100,15 @@ fn a_half_typed_capture_is_in_the_recovery_snapshot() {
     assert_eq!(prompt.text, "half a no");
     assert_eq!(prompt.kind.get("kind").and_then(|k| k.as_str()), Some("capture"));
 }
+
+#[test]
+fn a_quick_esc_then_a_key_in_the_capture_line_closes_it_then_runs_the_key() {
+    let mut app = sample();
+    keys(&mut app, "cfirst<Enter>");
+    // Esc then Ctrl-s, arriving together as Alt-Ctrl-s over a slow link.
+    assert_eq!(keys(&mut app, "<A-C-s>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
+    assert!(matches!(app.mode, Mode::Normal));
+    // Alt-b still moves by a word in the line; it does not close it.
+    keys(&mut app, "cone two<A-b>X");
+    assert!(matches!(&app.mode, Mode::Line(l) if l.text() == "one Xtwo"), "{:?}", app.mode);
+}

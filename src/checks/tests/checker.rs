@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::set;
 use crate::checks::{Checker, Finding, Review, acceptances_for, check, merge_conflicts, review};
-use crate::journey::{Acceptance, CellRef, Change, Journey, Note};
+use crate::journey::{Acceptance, CellRef, Change, Journey, Note, Opportunity, Why};
 
 /// Lines that make every check fire now and then: channels, owners and
 /// systems, topics with different answers, sources, marks, merge conflicts.
@@ -42,7 +42,10 @@ fn journey() -> impl Strategy<Value = Journey> {
         1..7usize,
         prop::collection::vec(text(), 49),
         prop::collection::vec(any::<bool>(), 0..40),
-        prop::collection::vec(prop::sample::select(vec!["empty-cell", "stale-acceptance", "handoff", "x"]), 0..2),
+        prop::collection::vec(
+            prop::sample::select(vec!["empty-cell", "stale-acceptance", "handoff", "stale-link", "x"]),
+            0..2,
+        ),
         any::<bool>(),
         prop::sample::select(vec![vec![], vec!["shop".to_owned()]]),
     )
@@ -76,6 +79,26 @@ fn journey() -> impl Strategy<Value = Journey> {
                 });
             }
             j.checks_off = off.into_iter().map(str::to_owned).collect();
+            // A plan whose links come and go as cells change: a line, a finding, nothing.
+            if accept.len() > 10 {
+                let line = Why::Line { phase: "P0".into(), row: j.rows()[0].clone(), line: "pain".into() };
+                let finding = Why::Finding { check: "handoff".into(), subject: Some("web".into()) };
+                let scored = Opportunity {
+                    customer_value: Some(3),
+                    business_value: Some(2),
+                    effort: Some(1),
+                    ..Opportunity::default()
+                };
+                j.opportunities = vec![
+                    Opportunity {
+                        title: "linked".into(),
+                        why: vec![line, finding],
+                        gains: vec!["customer".into()],
+                        ..scored
+                    },
+                    Opportunity::new("bare", Vec::new()),
+                ];
+            }
             if inbox {
                 j.inbox.push(Note { text: "a note".into(), source: None, at: "2026-01-01T00:00:00Z".into() });
             }
