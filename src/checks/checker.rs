@@ -18,6 +18,7 @@ use super::index::Index;
 use super::review::{stale, unsorted};
 use super::topics::Topics;
 use super::waiting::Waiting;
+use super::sentences::{self, Promises};
 use super::{Accepted, Finding, Review, conflicts, is_off, presence, tags, walls};
 use crate::journey::{CellRef, Journey, Role};
 
@@ -54,6 +55,10 @@ struct Reviewed {
     cells: Vec<Vec<Finding>>,
     /// Each phase's wall findings with the next phase (not switched off).
     walls: Vec<Vec<Finding>>,
+    /// The Message lines a line of experience may break.
+    promises: Promises,
+    /// Each phase's sentence findings (not switched off).
+    sentences: Vec<Vec<Finding>>,
     /// Each phase's findings' acceptances, once for every finding they name.
     used_by: Vec<Vec<usize>>,
     /// How many findings each acceptance names.
@@ -166,6 +171,8 @@ impl Reviewed {
         for f in found(|out| walls::run(&g, out)).into_iter().filter(on) {
             walls[f.phase].push(f);
         }
+        let promises = Promises::new(&g);
+        let sentences = (0..n).map(|p| sentence_findings(&g, &promises, p)).collect();
         let mut stale_in: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, a) in journey.accepted.iter().enumerate() {
             stale_in.entry(journey.phase_index(&a.phase).unwrap_or(Finding::JOURNEY)).or_default().push(i);
@@ -176,6 +183,8 @@ impl Reviewed {
             waiting,
             cells,
             walls,
+            promises,
+            sentences,
             used_by: vec![Vec::new(); n],
             uses: vec![0; journey.accepted.len()],
             stale_in,
@@ -225,6 +234,16 @@ impl Reviewed {
                 if cells.iter().any(|c| c.phase == p && Some(c.row) == message) {
                     buckets.extend(self.topics.phase_changed(&g, p));
                 }
+            }
+            // A Message line may be a promise broken in its phase or any later one.
+            let first_message = cells.iter().filter(|c| Some(c.row) == message).map(|c| c.phase).min();
+            if first_message.is_some() {
+                self.promises = Promises::new(&g);
+            }
+            let sentence_phases: BTreeSet<usize> = phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
+            for p in sentence_phases {
+                self.sentences[p] = sentence_findings(&g, &self.promises, p);
+                buckets.insert(p);
             }
             // The walls on either side of each phase whose channels, owners or systems changed.
             let walled = [Role::Touchpoints, Role::Organization, Role::Systems].map(|r| journey.row_with_role(r));
@@ -282,6 +301,7 @@ impl Reviewed {
         let mut all = self.cells[q].clone();
         all.extend(self.topics.first_in(q));
         all.extend(self.walls[q].iter().cloned());
+        all.extend(self.sentences[q].iter().cloned());
         all.extend(known.conflicts[q].iter().cloned());
         if q == 0 {
             all.extend(known.names.iter().cloned());
@@ -320,6 +340,13 @@ impl Reviewed {
         open.sort_by_key(Finding::order);
         open
     }
+}
+
+/// The sentence findings of phase `p` whose checks are on.
+fn sentence_findings(g: &Grid, promises: &Promises, p: usize) -> Vec<Finding> {
+    let mut out = found(|out| sentences::phase(g, promises, p, out));
+    out.retain(|f| !is_off(g.journey, f.id));
+    out
 }
 
 /// Where the items of phase `q` are in a list sorted by phase.

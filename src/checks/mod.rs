@@ -25,6 +25,7 @@ pub mod normal;
 pub mod owner;
 mod presence;
 mod review;
+pub mod sentences;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -40,10 +41,9 @@ pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, descr
 use crate::journey::{CellRef, Journey};
 use grid::Grid;
 
-/// Every check id, in the order checks run.
 /// Every check id, in the order checks run. The last two are about the
 /// journey as a whole and come only from [`review`].
-pub const IDS: [&str; 15] = [
+pub const IDS: [&str; 18] = [
     "merge-conflict",
     "empty-cell",
     "unanswered-need",
@@ -55,6 +55,9 @@ pub const IDS: [&str; 15] = [
     "channel-without-system",
     "stray-channel",
     "conflicting-message",
+    "sources-disagree",
+    "broken-promise",
+    "dead-end",
     "handoff",
     "system-seam",
     "stale-acceptance",
@@ -202,6 +205,7 @@ fn run(grid: &Grid) -> Vec<Finding> {
     presence::run(grid, &mut out);
     tags::run(grid, &mut out);
     messages::run(grid, &mut out);
+    sentences::run(grid, &mut out);
     walls::run(grid, &mut out);
     out.retain(|f| !is_off(grid.journey, f.id));
     // Merge conflicts are reported even when switched off.

@@ -20,6 +20,16 @@ fn line() -> impl Strategy<Value = String> {
         3 => (pick(&["price", "Prices", "delivery time", "#web price"]), pick(&["one", "two", "One."]))
             .prop_map(|(t, s)| format!("{t}: {s}")),
         2 => pick(&["? price: three", "+ idea: x", "! pain @sara", "> quote @tom", "note @sara"]),
+        3 => pick(&[
+            "nobody told me about the switch date @sara",
+            "got an SMS about the switch date @omar",
+            "waited 25 minutes on the phone @tom",
+            "waited 5 minutes on the phone @sara",
+            "paper bill even though I chose e-invoice",
+            "the chat bot couldn't help, told me to call",
+            "! no invoice by e-mail came @tom",
+            "#web invoice: by e-mail",
+        ]),
         1 => Just("<<<<<<< ours\nfast\n=======\nquick\n>>>>>>> theirs".to_owned()),
         1 => "[a-z #:@\n]{0,8}",
     ]

@@ -15,6 +15,7 @@ fn broadband_moving_house() {
         found,
         [
             b("conflicting-message", "Order move", &["Message"]),
+            b("broken-promise", "Confirmation", &["Need", "Message"]),
             b("channel-without-system", "Confirmation", &["Touchpoints", "Systems"]),
             b("unanswered-need", "First bill", &["Need", "Message"]),
             b("empty-cell", "First bill", &["Message"]),
@@ -67,6 +68,7 @@ fn sample_sentences() {
         messages,
         [
             "Message gives \"order lead time\" different answers: \"at least 3 weeks\" (Order move, #portal) vs \"10 working days\" (Order move, #phone).",
+            "In \"Confirmation\", \"nobody told me the installation date\" (Need) says what Message promised in \"Confirmation\" was not done (\"nobody\"); both are about installation, date.",
             "In \"Confirmation\", Touchpoints has #sms but Systems does not mention it: no system serves this channel.",
             "In \"First bill\", Need has text but Message is empty: no message answers the customer's need.",
             "In \"First bill\", Message is empty.",
