@@ -16,9 +16,9 @@ use std::collections::{BTreeSet, HashMap};
 use super::grid::Grid;
 use super::index::Index;
 use super::review::{stale, unsorted};
+use super::sentences::{self, Promises};
 use super::topics::Topics;
 use super::waiting::Waiting;
-use super::sentences::{self, Promises};
 use super::{Accepted, Finding, Review, conflicts, is_off, presence, tags, walls};
 use crate::journey::{CellRef, Journey, Role};
 
@@ -240,7 +240,8 @@ impl Reviewed {
             if first_message.is_some() {
                 self.promises = Promises::new(&g);
             }
-            let sentence_phases: BTreeSet<usize> = phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
+            let sentence_phases: BTreeSet<usize> =
+                phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
             for p in sentence_phases {
                 self.sentences[p] = sentence_findings(&g, &self.promises, p);
                 buckets.insert(p);

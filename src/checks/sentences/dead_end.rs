@@ -1,6 +1,8 @@
 //! `dead-end`: a channel could not do the job and sent the customer to
-//! another. A line needs a strong redirect (`redirected to`, `had to go to`)
-//! or a failure (`couldn't`) with a weaker one (`told me to`), and the
+//! another. A line needs a referral (`redirected to`, `sent me to`) or a
+//! failure (`couldn't`) with a weaker redirect after it (`told me to`,
+//! `had to`: in a letter's "call us if you have questions" no channel
+//! failed), and the
 //! channel it was sent to; the channel it came from is the one the line names
 //! first, else the phase's first Touchpoints tag. Sent back to the same
 //! channel is no dead end.

@@ -4,8 +4,8 @@
 //!
 //! "About the same thing" is strict: the lines share at least two words
 //! after stop words are left out and word endings removed (words of being
-//! told count as one: `told` and `SMS`), and they name no different
-//! channels. Agreeing figures are no finding.
+//! told count as one: `told` and `SMS`), and when both name a channel, the
+//! first each names is the same. Agreeing figures are no finding.
 
 use super::read::{Read, read};
 use super::{Grid, quoted, states};
@@ -35,10 +35,11 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
             if a.sources.iter().any(|s| b.sources.contains(s)) {
                 continue;
             }
+            // Lines at different channels (the first each names) speak of different things.
             let (ca, cb) = (a.read.channels(cues), b.read.channels(cues));
-            let channel_names = |c: &[(usize, String)]| c.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
-            let (na, nb) = (channel_names(&ca), channel_names(&cb));
-            if !na.is_empty() && !nb.is_empty() && !na.iter().any(|n| nb.contains(n)) {
+            if let (Some((_, x)), Some((_, y))) = (ca.first(), cb.first())
+                && x != y
+            {
                 continue;
             }
             let shared = a.read.shared(&b.read);
@@ -82,7 +83,9 @@ fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
     }
     let cues = super::cues(g.lang);
     match (a.read.negation(cues), b.read.negation(cues)) {
-        (Some((cue, _)), None) | (None, Some((cue, _))) => Some(format!("one denies what the other states (\"{cue}\")")),
+        (Some((cue, _)), None) | (None, Some((cue, _))) => {
+            Some(format!("one denies what the other states (\"{cue}\")"))
+        }
         _ => None,
     }
 }

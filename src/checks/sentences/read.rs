@@ -43,10 +43,8 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
         let rest = &chunk[lead.len()..];
         let body = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
         let tail = &rest[body.len()..];
-        let word: String = body
-            .chars()
-            .filter(|&c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',' | '#'))
-            .collect();
+        let word: String =
+            body.chars().filter(|&c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',' | '#')).collect();
         // `,` or `.` inside a word that is no number is a break.
         let numeric = word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
         if numeric || !word.contains([',', '.']) {
@@ -146,7 +144,8 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
         if stop(w) || stop(&stem) || cues.negations.contains(w) || w.chars().count() < 2 {
             continue;
         }
-        let concept = if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, w)) { TELL.to_owned() } else { stem };
+        let concept =
+            if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, w)) { TELL.to_owned() } else { stem };
         if !about.iter().any(|(c, _)| *c == concept) {
             about.push((concept, (*w).to_owned()));
         }
@@ -205,8 +204,10 @@ impl Read {
                 start -= 1;
             }
         }
-        let words: Vec<&str> =
-            self.toks[start..end].iter().filter_map(|t| if let Tok::Word(w) = t { Some(w.as_str()) } else { None }).collect();
+        let words: Vec<&str> = self.toks[start..end]
+            .iter()
+            .filter_map(|t| if let Tok::Word(w) = t { Some(w.as_str()) } else { None })
+            .collect();
         words.join(" ")
     }
 }
@@ -225,7 +226,20 @@ mod tests {
     fn tokens_keep_words_numbers_and_breaks() {
         assert_eq!(
             tokens("The chat bot couldn’t change it, told me to call."),
-            [w("the"), w("chat"), w("bot"), w("couldn't"), w("change"), w("it"), Tok::Break, w("told"), w("me"), w("to"), w("call"), Tok::Break]
+            [
+                w("the"),
+                w("chat"),
+                w("bot"),
+                w("couldn't"),
+                w("change"),
+                w("it"),
+                Tok::Break,
+                w("told"),
+                w("me"),
+                w("to"),
+                w("call"),
+                Tok::Break
+            ]
         );
         assert_eq!(tokens("3,5 days e-invoice #web"), [w("3,5"), w("days"), w("e-invoice"), w("#web")]);
         assert_eq!(tokens("mail/post"), [w("mail"), w("post")]);

@@ -18,7 +18,10 @@ fn found(j: &Journey, id: &str) -> Vec<Finding> {
 
 #[test]
 fn a_denial_between_sources_about_the_same_thing_is_found_and_explained() {
-    let j = grid(EN, &[(1, N, "Nobody told me when the switch happened @sara"), (1, T, "got an SMS on the day of the switch @omar")]);
+    let j = grid(
+        EN,
+        &[(1, N, "Nobody told me when the switch happened @sara"), (1, T, "got an SMS on the day of the switch @omar")],
+    );
     let f = found(&j, "sources-disagree");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
@@ -31,11 +34,16 @@ fn a_denial_between_sources_about_the_same_thing_is_found_and_explained() {
 fn one_shared_everyday_word_same_source_or_agreeing_figures_are_no_disagreement() {
     let one_word = grid(EN, &[(0, N, "I did not like the app @sara"), (0, T, "the app showed my usage @omar")]);
     assert!(found(&one_word, "sources-disagree").is_empty());
-    let same = grid(EN, &[(0, N, "nobody told me about the switch @sara"), (0, T, "got an SMS about the switch @sara")]);
+    let same =
+        grid(EN, &[(0, N, "nobody told me about the switch @sara"), (0, T, "got an SMS about the switch @sara")]);
     assert!(found(&same, "sources-disagree").is_empty());
-    let agree = grid(EN, &[(0, T, "waited 5 minutes on the phone @sara"), (0, N, "I waited 5 minutes on the phone, not bad @omar")]);
+    let agree = grid(
+        EN,
+        &[(0, T, "waited 5 minutes on the phone @sara"), (0, N, "I waited 5 minutes on the phone, not bad @omar")],
+    );
     assert!(found(&agree, "sources-disagree").is_empty());
-    let differ = grid(EN, &[(0, T, "waited 25 minutes on the phone @sara"), (0, N, "I waited 5 minutes on the phone @omar")]);
+    let differ =
+        grid(EN, &[(0, T, "waited 25 minutes on the phone @sara"), (0, N, "I waited 5 minutes on the phone @omar")]);
     assert_eq!(found(&differ, "sources-disagree").len(), 1);
 }
 
@@ -45,7 +53,10 @@ fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     let f = found(&j, "broken-promise");
     assert_eq!(f.len(), 1);
     assert!(f[0].message.contains("\"chose e-invoice\""), "{}", f[0].message);
-    let linked = grid(EN, &[(0, M, "#web we confirm the start date by SMS"), (1, N, "! no SMS about the start date ever came @omar")]);
+    let linked = grid(
+        EN,
+        &[(0, M, "#web we confirm the start date by SMS"), (1, N, "! no SMS about the start date ever came @omar")],
+    );
     let f = found(&linked, "broken-promise");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert!(f[0].message.contains("promised in \"Ask\""), "{}", f[0].message);
@@ -71,6 +82,7 @@ fn dutch_and_swedish_cues() {
     assert_eq!(found(&sv, "dead-end").len(), 1);
     let nl = grid(NL, &[(0, N, "kreeg een papieren rekening terwijl ik e-factuur had gekozen @sara")]);
     assert_eq!(found(&nl, "broken-promise").len(), 1);
-    let sv = grid(SV, &[(0, N, "Ingen berättade när bytet skedde @sara"), (0, T, "fick ett sms samma dag som bytet @omar")]);
+    let sv =
+        grid(SV, &[(0, N, "Ingen berättade när bytet skedde @sara"), (0, T, "fick ett sms samma dag som bytet @omar")]);
     assert_eq!(found(&sv, "sources-disagree").len(), 1);
 }
