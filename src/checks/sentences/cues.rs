@@ -31,6 +31,9 @@ pub struct Cues {
     /// Words of being told something: they count as one shared word
     /// (`told` and `SMS` both say the customer heard of it).
     pub telling: &'static [&'static str],
+    /// Words of the customer speaking: a phase whose lines say them is no
+    /// `inside-out` phase, whatever row they are in.
+    pub first_person: &'static [&'static str],
     /// Everyday words that never make two lines about the same thing.
     pub stop_words: &'static [&'static str],
 }
@@ -136,6 +139,7 @@ static ENGLISH: Cues = Cues {
         "told", "tell*", "inform*", "notif*", "sms", "texted", "email*", "e-mail*", "letter*", "messag*", "heard",
         "warned",
     ],
+    first_person: &["i", "me", "my", "i'm", "i've", "i'd"],
     stop_words: &[
         "a", "an", "the", "i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
         "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "and", "or", "of",
@@ -230,6 +234,7 @@ static DUTCH: Cues = Cues {
         "laten weten",
         "gewaarschuwd",
     ],
+    first_person: &["ik", "mij", "me", "mijn"],
     stop_words: &[
         "de", "het", "een", "ik", "me", "mij", "mijn", "wij", "we", "ons", "onze", "jij", "je", "jouw", "u", "uw",
         "hij", "hem", "zijn", "zij", "ze", "haar", "hun", "dit", "dat", "deze", "die", "daar", "hier", "er", "en",
@@ -315,6 +320,7 @@ static SWEDISH: Cues = Cues {
         "varnade",
         "sa till",
     ],
+    first_person: &["jag", "mig", "mej", "min", "mitt", "mina"],
     stop_words: &[
         "en", "ett", "den", "det", "de", "jag", "mig", "mej", "min", "mitt", "mina", "vi", "oss", "vår", "du", "dig",
         "din", "ni", "han", "honom", "hans", "hon", "henne", "hennes", "dem", "deras", "denna", "detta", "dessa",

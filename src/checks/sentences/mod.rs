@@ -38,6 +38,16 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
     dead_end::phase(g, p, out);
 }
 
+/// True when the customer is the actor in this text: a line names a
+/// `@source` or says `I`, `me`, `my` (in the journey's language).
+pub(super) fn customer_acts(g: &Grid, text: &str) -> bool {
+    let first_person = cues(g.lang).first_person;
+    text.lines().filter(|l| states(l)).any(|line| {
+        !crate::journey::source_spans(line).is_empty()
+            || read::tokens(line).iter().any(|t| matches!(t, read::Tok::Word(w) if first_person.contains(&w.as_str())))
+    })
+}
+
 /// True when a line says something (not an open question or an idea).
 fn states(line: &str) -> bool {
     !line.trim().is_empty() && !matches!(Mark::of(line), Some(Mark::Question | Mark::Opportunity))
