@@ -105,8 +105,12 @@ fn a_accepts_a_finding_with_a_reason_and_the_list_takes_it_back() {
 #[test]
 fn a_picks_from_a_list_when_the_cell_has_several_findings_and_esc_accepts_nothing() {
     let mut app = first_bill();
-    // First bill: Need has text and Message is empty (gap and unanswered need).
-    keys(&mut app, "$hjjA");
+    // First bill: Need has text and Message is empty (an unanswered need),
+    // and a Need line is a dead end.
+    let at = crate::journey::CellRef::new(app.journey.phase_index("First bill").unwrap(), 0);
+    let need = format!("{}\nthe app couldn't explain the bill, told me to call @tom", app.journey.cell(at));
+    crate::journey::Change::SetCell { at, text: need }.apply(&mut app.journey).unwrap();
+    keys(&mut app, "$hA");
     let Mode::List(list) = &app.mode else { panic!("a pick list: {:?}", app.status) };
     assert!(list.len() >= 2);
     keys(&mut app, "j<Enter><Esc>");
