@@ -36,7 +36,7 @@ mod walls;
 pub use channel_tags::tag_spans;
 pub use checker::Checker;
 pub use messages::stated;
-pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
+pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, old_reason, review};
 
 use crate::journey::{CellRef, Journey};
 use grid::Grid;

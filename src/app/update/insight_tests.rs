@@ -190,3 +190,22 @@ fn after_x_in_the_accepted_list_the_stale_marks_stay_on_their_findings() {
     assert_eq!(items.len(), 1);
     assert!(items[0].stale, "the one left is still the stale one");
 }
+
+#[test]
+fn accepting_a_stale_finding_again_offers_the_old_reason_and_replaces_it() {
+    let mut app = first_bill();
+    keys(&mut app, "HljjA");
+    keys(&mut app, "phone says the contract date<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1);
+    // Its phase renamed outside jgrid: the acceptance goes stale (HH checks again).
+    app.journey.accepted[0].phase = "Gone".into();
+    keys(&mut app, "HH");
+    keys(&mut app, "A");
+    let Mode::Line(line) = &app.mode else { panic!("a reason prompt: {:?}", app.status) };
+    assert_eq!(line.text(), "phone says the contract date", "the old reason is offered");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1, "the stale acceptance is replaced");
+    assert_eq!(app.journey.accepted[0].phase, "Order move");
+    keys(&mut app, "u");
+    assert_eq!(app.journey.accepted[0].phase, "Gone", "one undo step");
+}

@@ -96,7 +96,7 @@ fn energy_switch_interview() {
             b("conflicting-message", "Compare", &["Message"]),
             b("handoff", "Ask", &["Organization"]),
             b("unanswered-need", "Wait", &["Need", "Message"]),
-                    ]
+        ]
     );
     assert_eq!(r.open.last().map(|f| f.id), Some("unsorted-notes"));
     let accepted: Vec<Finding> = r.accepted.iter().map(|a| a.finding.clone()).collect();
