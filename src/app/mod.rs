@@ -43,6 +43,7 @@ pub mod viewport;
 
 pub use commands::COMMANDS;
 pub use history::History;
+pub use interview::capture::preview as capture_preview;
 pub use input::action::Action;
 pub use input::keymap::{Key, KeyMode, Keymap};
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};

@@ -96,9 +96,17 @@ impl Widget for &StatusLine<'_> {
             let pw = (text::width(&prompt) as u16).min(area.width);
             buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), t.status);
             if area.width > pw {
-                let input = Rect { x: area.x + pw, width: area.width - pw, ..area };
-                // The capture line looks like a cell being typed in.
+                let mut input = Rect { x: area.x + pw, width: area.width - pw, ..area };
+                // The capture line looks like a cell being typed in, and says
+                // where Enter files the note (`→ Service › Systems`, `→ inbox`).
                 if matches!(line.kind, LineKind::Capture { .. }) {
+                    let to = crate::app::capture_preview(&app.journey, &line.text());
+                    let to = format!(" {} ", text::truncate(&to, usize::from(input.width / 2)));
+                    let w = text::width(&to) as u16;
+                    if input.width >= w + 12 {
+                        input.width -= w;
+                        buf.set_stringn(input.right(), area.y, &to, usize::from(w), t.mode);
+                    }
                     buf.set_style(input, t.editing_cell);
                 }
                 line.area.render(input, buf);
