@@ -100,3 +100,21 @@ fn a_half_typed_capture_is_in_the_recovery_snapshot() {
     assert_eq!(prompt.text, "half a no");
     assert_eq!(prompt.kind.get("kind").and_then(|k| k.as_str()), Some("capture"));
 }
+
+#[test]
+fn prose_with_a_slash_goes_to_the_inbox_as_typed_and_the_line_says_where_enter_files() {
+    let mut app = sample();
+    let phase = app.journey.phases()[1].name.to_lowercase();
+    let prose = format!("{phase}/systems were down that week");
+    keys(&mut app, &format!("c{prose}"));
+    let Mode::Line(line) = &app.mode else { panic!("the capture line") };
+    assert_eq!(crate::app::capture_preview(&app.journey, &line.text()), "→ inbox");
+    keys(&mut app, "<Enter><Esc>");
+    assert_eq!(app.journey.inbox.last().map(|n| n.text.as_str()), Some(prose.as_str()), "filed as typed");
+    keys(&mut app, &format!("c{phase}/sys: were down that week"));
+    let Mode::Line(line) = &app.mode else { panic!("the capture line") };
+    let to = format!("→ {} › Systems", app.journey.phases()[1].name);
+    assert_eq!(crate::app::capture_preview(&app.journey, &line.text()), to);
+    keys(&mut app, "<Enter><Esc>");
+    assert!(app.journey.cell(CellRef::new(1, 4)).ends_with("were down that week"));
+}
