@@ -13,7 +13,9 @@ mod unresolved;
 pub use change::{Change, ChangeError};
 pub use find::pick;
 pub use line_ends::LineEnds;
-pub use lines::{Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark};
+pub use lines::{
+    Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
+};
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
 pub use shared::{Alias, PortfolioRules, Shared};
 pub use stamp::{LAST_READABLE, now_secs, parse_rfc3339, readable, rfc3339};

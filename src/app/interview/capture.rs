@@ -4,7 +4,9 @@
 
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::journey::{CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source};
+use crate::journey::{
+    CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source, without_me,
+};
 
 /// Open the capture line (again, empty).
 pub fn open(app: &mut App) {
@@ -29,7 +31,11 @@ pub fn submit(app: &mut App, typed: &str) {
         let (phase, row) = app.cursor_names();
         app.info(format!("Filed in {} {phase} › {row} (u undoes)", at.phase + 1));
     } else {
-        let note = Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) };
+        // `@me`: the interviewer's own note, with no source.
+        let note = match without_me(text).filter(|_| app.source.is_some()) {
+            Some(mine) => Note { text: mine, source: None, at: rfc3339(now_secs()) },
+            None => Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) },
+        };
         let at = app.journey.inbox.len();
         app.change(Change::InsertNote { at, note });
         let n = app.journey.inbox.len();
@@ -108,7 +114,10 @@ mod tests {
     fn a_route_needs_a_phase_a_row_name_and_text() {
         let j = Journey::default();
         assert_eq!(route(&j, "2/msg order lead time: 3 weeks"), Some((CellRef::new(1, 2), "order lead time: 3 weeks")));
-        assert_eq!(route(&j, "2/msg: order lead time: 3 weeks"), Some((CellRef::new(1, 2), "order lead time: 3 weeks")));
+        assert_eq!(
+            route(&j, "2/msg: order lead time: 3 weeks"),
+            Some((CellRef::new(1, 2), "order lead time: 3 weeks"))
+        );
         assert_eq!(route(&j, "use/sys:  the app crashed"), Some((CellRef::new(3, 4), "the app crashed")));
         assert_eq!(route(&j, "use/sys the app crashed"), None, "a route by name ends in a colon");
         assert_eq!(route(&j, "service/systems were down that week"), None, "prose is never a route");

@@ -118,3 +118,14 @@ fn prose_with_a_slash_goes_to_the_inbox_as_typed_and_the_line_says_where_enter_f
     keys(&mut app, "<Enter><Esc>");
     assert!(app.journey.cell(CellRef::new(1, 4)).ends_with("were down that week"));
 }
+
+#[test]
+fn a_line_marked_at_me_gets_no_source_while_one_is_set() {
+    let mut app = sample();
+    keys(&mut app, ":source sara<Enter>cask about the contract @me<Enter>she waited<Enter><Esc>");
+    let notes: Vec<(&str, Option<&str>)> =
+        app.journey.inbox.iter().map(|n| (n.text.as_str(), n.source.as_deref())).collect();
+    assert_eq!(notes, [("ask about the contract", None), ("she waited", Some("sara"))]);
+    keys(&mut app, "c2/msg: my own guess @me<Enter><Esc>");
+    assert!(app.journey.cell(CellRef::new(1, 2)).ends_with("my own guess"), "{}", app.journey.cell(CellRef::new(1, 2)));
+}
