@@ -5,6 +5,8 @@
 //! and shares at least two words with a Message line of its phase or an
 //! earlier one, which is then the promise.
 
+use std::collections::HashMap;
+
 use super::read::{Read, first_of, read};
 use super::{Grid, experience_rows, quoted, states};
 use crate::checks::Finding;
@@ -15,6 +17,9 @@ pub struct Promises {
     row: Option<usize>,
     /// Each phase's stating Message lines that deny nothing.
     lines: Vec<Vec<(String, Read)>>,
+    /// The lines that speak of each concept, (phase, line) in grid order,
+    /// so a line of experience is compared only with the lines it shares a word with.
+    by_concept: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Promises {
@@ -32,8 +37,16 @@ impl Promises {
                     .filter(|(_, r)| r.negation(cues).is_none())
                     .collect()
             })
-            .collect();
-        Self { row, lines }
+            .collect::<Vec<Vec<(String, Read)>>>();
+        let mut by_concept: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (p, phase) in lines.iter().enumerate() {
+            for (i, (_, read)) in phase.iter().enumerate() {
+                for (concept, _) in &read.about {
+                    by_concept.entry(concept.clone()).or_default().push((p, i));
+                }
+            }
+        }
+        Self { row, lines, by_concept }
     }
 }
 
@@ -87,13 +100,14 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
 /// The Message line the experience may break: in phase `p` or the nearest
 /// earlier phase, the first that shares two words or more with it.
 fn linked<'a>(promises: &'a Promises, p: usize, said: &Read) -> Option<(usize, &'a str, Vec<String>)> {
-    for q in (0..=p).rev() {
-        for (line, read) in promises.lines.get(q).into_iter().flatten() {
-            let shared = read.shared(said);
-            if shared.len() >= 2 {
-                return Some((q, line, shared));
-            }
+    let mut shares: HashMap<(usize, usize), usize> = HashMap::new();
+    for (concept, _) in &said.about {
+        for &at in promises.by_concept.get(concept).into_iter().flatten().filter(|(q, _)| *q <= p) {
+            *shares.entry(at).or_default() += 1;
         }
     }
-    None
+    // Nearest phase first, then the first line of that phase.
+    let (q, i) = shares.into_iter().filter(|(_, n)| *n >= 2).map(|(at, _)| at).min_by_key(|&(q, i)| (p - q, i))?;
+    let (line, read) = &promises.lines[q][i];
+    Some((q, line, read.shared(said)))
 }
