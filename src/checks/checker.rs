@@ -57,8 +57,10 @@ struct Reviewed {
     walls: Vec<Vec<Finding>>,
     /// The Message lines a line of experience may break.
     promises: Promises,
-    /// Each phase's sentence findings (not switched off).
+    /// Each phase's sentence findings that read only that phase (not switched off).
     sentences: Vec<Vec<Finding>>,
+    /// Each phase's `broken-promise` findings (not switched off).
+    promised: Vec<Vec<Finding>>,
     /// Each phase's findings' acceptances, once for every finding they name.
     used_by: Vec<Vec<usize>>,
     /// How many findings each acceptance names.
@@ -172,7 +174,8 @@ impl Reviewed {
             walls[f.phase].push(f);
         }
         let promises = Promises::new(&g);
-        let sentences = (0..n).map(|p| sentence_findings(&g, &promises, p)).collect();
+        let sentences = (0..n).map(|p| on_only(&g, found(|out| sentences::local(&g, p, out)))).collect();
+        let promised = (0..n).map(|p| on_only(&g, found(|out| sentences::promised(&g, &promises, p, out)))).collect();
         let mut stale_in: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, a) in journey.accepted.iter().enumerate() {
             stale_in.entry(journey.phase_index(&a.phase).unwrap_or(Finding::JOURNEY)).or_default().push(i);
@@ -185,6 +188,7 @@ impl Reviewed {
             walls,
             promises,
             sentences,
+            promised,
             used_by: vec![Vec::new(); n],
             uses: vec![0; journey.accepted.len()],
             stale_in,
@@ -240,11 +244,17 @@ impl Reviewed {
             if first_message.is_some() {
                 self.promises = Promises::new(&g);
             }
-            let sentence_phases: BTreeSet<usize> =
+            for &p in phases {
+                self.sentences[p] = on_only(&g, found(|out| sentences::local(&g, p, out)));
+            }
+            let promised: BTreeSet<usize> =
                 phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
-            for p in sentence_phases {
-                self.sentences[p] = sentence_findings(&g, &self.promises, p);
-                buckets.insert(p);
+            for p in promised {
+                let now = on_only(&g, found(|out| sentences::promised(&g, &self.promises, p, out)));
+                if now != self.promised[p] {
+                    self.promised[p] = now;
+                    buckets.insert(p);
+                }
             }
             // The walls on either side of each phase whose channels, owners or systems changed.
             let walled = [Role::Touchpoints, Role::Organization, Role::Systems].map(|r| journey.row_with_role(r));
@@ -303,6 +313,7 @@ impl Reviewed {
         all.extend(self.topics.first_in(q));
         all.extend(self.walls[q].iter().cloned());
         all.extend(self.sentences[q].iter().cloned());
+        all.extend(self.promised[q].iter().cloned());
         all.extend(known.conflicts[q].iter().cloned());
         if q == 0 {
             all.extend(known.names.iter().cloned());
@@ -343,11 +354,10 @@ impl Reviewed {
     }
 }
 
-/// The sentence findings of phase `p` whose checks are on.
-fn sentence_findings(g: &Grid, promises: &Promises, p: usize) -> Vec<Finding> {
-    let mut out = found(|out| sentences::phase(g, promises, p, out));
-    out.retain(|f| !is_off(g.journey, f.id));
-    out
+/// The findings of checks that are on.
+fn on_only(g: &Grid, mut found: Vec<Finding>) -> Vec<Finding> {
+    found.retain(|f| !is_off(g.journey, f.id));
+    found
 }
 
 /// Where the items of phase `q` are in a list sorted by phase.

@@ -38,6 +38,18 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
     dead_end::phase(g, p, out);
 }
 
+/// The sentence findings of phase `p` that read only phase `p`.
+pub(super) fn local(g: &Grid, p: usize, out: &mut Vec<Finding>) {
+    disagree::phase(g, p, out);
+    dead_end::phase(g, p, out);
+}
+
+/// The `broken-promise` findings of phase `p` (they read the Message lines
+/// of `p` and the phases before it).
+pub(super) fn promised(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Finding>) {
+    promise::phase(g, promises, p, out);
+}
+
 /// True when the customer is the actor in this text: a line names a
 /// `@source` or says `I`, `me`, `my` (in the journey's language).
 pub(super) fn customer_acts(g: &Grid, text: &str) -> bool {
