@@ -3,6 +3,7 @@
 use crate::checks::tests::{EN, M, N, NL, SV, T, set};
 use crate::checks::{Finding, check};
 use crate::journey::Journey;
+use proptest::strategy::Strategy;
 
 fn grid(rows: [&str; 5], cells: &[(usize, usize, &str)]) -> Journey {
     let mut j = Journey::new("T", "P", rows, ["Ask", "Switch"]);
@@ -85,4 +86,37 @@ fn dutch_and_swedish_cues() {
     let sv =
         grid(SV, &[(0, N, "Ingen berättade när bytet skedde @sara"), (0, T, "fick ett sms samma dag som bytet @omar")]);
     assert_eq!(found(&sv, "sources-disagree").len(), 1);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Arbitrary text (control characters, any script, cue words, sources,
+    /// figures) never makes a sentence check panic, and every finding stays
+    /// inside the grid.
+    #[test]
+    fn no_sentence_check_panics_on_arbitrary_text(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                "\\PC{0,40}",
+                "[a-z ,.@#0-9'’…-]{0,40}",
+                proptest::sample::select(vec![
+                    "nobody told me @a", "got 5 days @b", "kon … niet @c", "even though I chose x @d",
+                    "couldn't, told me to call", "\u{1b}[31m@x 3,5 days\u{7}", "@a @b @c 1 1 1 1",
+                ]).prop_map(str::to_owned),
+            ],
+            0..12,
+        ),
+        lang in proptest::sample::select(vec![EN, NL, SV]),
+    ) {
+        let mut j = Journey::new("T", "P", lang, ["A", "B"]);
+        for (i, line) in lines.iter().enumerate() {
+            let at = crate::journey::CellRef::new(i % 2, i % 5);
+            let text = format!("{}\n{line}", j.cell(at));
+            crate::journey::Change::SetCell { at, text }.apply(&mut j).unwrap();
+        }
+        for f in check(&j) {
+            proptest::prop_assert!(f.cells.iter().all(|c| j.contains(*c)));
+        }
+    }
 }
