@@ -164,8 +164,12 @@ fn app_in_the_middle(size: Size) -> App {
     let (phases, rows) = (journey.phase_count(), journey.row_count());
     let mut app = App::new(journey, Some(PathBuf::from(format!("{size}.toml"))), History::saved());
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
-    app.cursor = CellRef::new(phases / 2, rows / 2);
-    app.scroll_to_cursor();
+    for _ in 0..phases / 2 {
+        update(&mut app, Msg::Run(Action::Move(Move::Right)));
+    }
+    for _ in 0..rows / 2 {
+        update(&mut app, Msg::Run(Action::Move(Move::Down)));
+    }
     app
 }
 

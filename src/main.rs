@@ -110,36 +110,3 @@ fn fail(message: &str) -> ExitCode {
     eprintln!("jgrid: {}", sanitize(message));
     ExitCode::from(2)
 }
-
-/// `f64::log10` for the whole program, from the `libm` crate (musl's libm
-/// in Rust). Its only caller is ratatui-textarea counting the digits of line
-/// numbers, which jgrid does not show; but that one symbol made the program
-/// need libm.so, and loading libm cost about 330 KB of memory at start-up
-/// (its IFUNC resolvers run at load time, and the kernel maps their code
-/// 64 KB at a time). With it defined here the linker leaves libm out.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)] // `no_mangle` only: the function does nothing unsafe.
-#[unsafe(no_mangle)]
-pub extern "C" fn log10(x: f64) -> f64 {
-    libm::log10(x)
-}
-
-#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
-mod tests {
-    /// ratatui-textarea's digit count (`log10(n) as u8 + 1`) stays right at
-    /// every power of ten and just below it, up to a trillion lines (from
-    /// 10^15 - 1 on, the exact logarithm rounds up to the next integer in any
-    /// libm).
-    #[test]
-    fn log10_counts_digits_exactly_at_powers_of_ten() {
-        let digits = |n: u64| super::log10(n as f64) as u8 + 1;
-        let mut power = 1u64;
-        for k in 1..=12u8 {
-            assert_eq!(digits(power), k, "{power}");
-            assert_eq!(digits(power * 10 - 1), k, "{}", power * 10 - 1);
-            power *= 10;
-        }
-        assert!(super::log10(-1.0).is_nan());
-        assert_eq!(super::log10(0.0), f64::NEG_INFINITY);
-    }
-}

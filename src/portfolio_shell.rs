@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{Event, MouseEventKind};
 use ratatui::crossterm::terminal::{Clear, ClearType};
 
 use crate::app::portfolio::{PortfolioEffect, PortfolioMsg, PortfolioView, update};
-use crate::app::{App, Settings};
+use crate::app::{App, Opening, Settings};
 use crate::config::Config;
 use crate::journey::Journey;
 use crate::portfolio::{self, Portfolio};
@@ -169,8 +169,7 @@ fn open(
             return Ok(None);
         }
     };
-    let mut app = App::open(started.opening);
-    app.from_list = true;
+    let mut app = App::open(Opening { from_list: true, ..started.opening });
     for notice in started.notices {
         crate::app::update(&mut app, notice);
     }

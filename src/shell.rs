@@ -61,12 +61,12 @@ pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<E
     // NO_COLOR itself and picks a monochrome theme instead.
     ratatui::crossterm::style::force_color_output(true);
     let inputs = term::inputs().context("cannot listen for input and signals")?;
-    let guard = TerminalGuard::enter(app.settings.mouse).context("cannot set up the terminal")?;
+    let guard = TerminalGuard::enter(app.settings().mouse).context("cannot set up the terminal")?;
     let mut app = app;
     let exit = edit(&inputs, &mut app, theme, session);
     drop(guard);
     if let Ok(Exit::Quit) = exit
-        && let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists())
+        && let Some(target) = app.recovery().as_ref().filter(|t| t.file.exists())
     {
         eprintln!(
             "jgrid: text that is in no other file is kept in {}; start jgrid on {} again to recover it",
@@ -95,7 +95,7 @@ pub fn edit(inputs: &Inputs, app: &mut App, theme: Theme, session: Option<Sessio
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
             let _ = write_recovery(app);
-            if let Some(target) = app.recovery.as_ref().filter(|t| t.file.exists()) {
+            if let Some(target) = app.recovery().as_ref().filter(|t| t.file.exists()) {
                 eprintln!(
                     "jgrid: your unsaved changes are safe in {}; start jgrid on {} again to recover them",
                     target.file.display(),
@@ -257,7 +257,7 @@ impl<'a> Shell<'a> {
                 Ok(_) => write_recovery(app),
                 Err(e) => failed(&file, Err(e)),
             },
-            Effect::AdoptRecovery { file } => match &app.recovery {
+            Effect::AdoptRecovery { file } => match &app.recovery() {
                 Some(own) => failed(&file, recovery::adopt(&file, &own.file)).or_else(|| write_recovery(app)),
                 None => None,
             },
@@ -276,7 +276,7 @@ impl<'a> Shell<'a> {
                 return Err(Exit::Quit);
             }
             Effect::QuitDiscarding => {
-                if let Some(target) = &app.recovery {
+                if let Some(target) = &app.recovery() {
                     let _ = recovery::discard(&target.file);
                 }
                 return Err(Exit::Quit);
@@ -289,10 +289,10 @@ impl<'a> Shell<'a> {
     fn save(&mut self, app: &App, path: &Path, then_quit: bool, force: bool) -> Msg {
         // What jgrid believes is on disk: its own file as loaded or last saved;
         // for another file, nothing (an existing one is not overwritten unasked).
-        let own = app.path.as_deref() == Some(path);
-        let expected = if own { app.on_disk.hash() } else { None };
+        let own = app.path().as_deref() == Some(path);
+        let expected = if own { app.on_disk().hash() } else { None };
         let options = SaveOptions { overwrite_changed: force, overwrite_read_only: force };
-        let result = match store::save_checked(path, &app.journey, expected, options) {
+        let result = match store::save_checked(path, app.journey(), expected, options) {
             Err(SaveError::Changed) => return Msg::SaveConflict { path: path.to_path_buf(), then_quit },
             Err(SaveError::ReadOnly) => Err(SaveFailure::ReadOnly),
             Err(e) => Err(SaveFailure::Io(e.to_string())),
@@ -302,7 +302,7 @@ impl<'a> Shell<'a> {
         if result.is_ok() && !own {
             // Saved under a new name: the recovery file follows the journey
             // there, written anew before the old one goes.
-            if let Some(old) = &app.recovery {
+            if let Some(old) = &app.recovery() {
                 let dir = old.file.parent().unwrap_or(Path::new("."));
                 let target = RecoveryTarget::new(dir, Some(path), &old.session);
                 if let Some((_, mut moved)) = app.recovery_snapshot().filter(|_| app.has_unsaved()) {
@@ -355,7 +355,7 @@ fn failed(file: &Path, result: io::Result<()>) -> Option<Msg> {
 fn reload(app: &App) -> Msg {
     let _ = write_recovery(app);
     // The unsaved changes are set aside first; if they cannot be, nothing is reloaded.
-    let kept = match app.recovery.as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
+    let kept = match app.recovery().as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
         None => None,
         Some(Ok(kept)) => kept.into_iter().next(),
         Some(Err(e)) => {
@@ -363,7 +363,7 @@ fn reload(app: &App) -> Msg {
             return Msg::Reloaded { result: Err(ReloadFailure::Unreadable(why)), kept: None };
         }
     };
-    let Some(path) = app.path.clone() else {
+    let Some(path) = app.path().clone() else {
         return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
     };
     let result = store::load_with_hash(&path)
@@ -382,13 +382,13 @@ fn write_recovery(app: &App) -> Option<Msg> {
         let (file, snapshot) = app.recovery_snapshot()?;
         return failed(&file, recovery::write(&file, &snapshot));
     }
-    let target = app.recovery.as_ref()?;
+    let target = app.recovery().as_ref()?;
     if !target.file.exists() {
         return None;
     }
-    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk.hash());
+    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk().hash());
     let result = recovery::write(&target.file, &word).and_then(|()| {
-        match recovery::remove_saved(&target.file, app.path.as_deref())? {
+        match recovery::remove_saved(&target.file, app.path().as_deref())? {
             recovery::Removal::Removed => Ok(()),
             recovery::Removal::Kept(why) => Err(std::io::Error::other(why)),
         }

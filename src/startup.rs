@@ -99,7 +99,7 @@ pub fn open(
         (_, opened) => opened,
     };
     let path = path.map(Path::to_path_buf);
-    let opening = Opening { journey, path, on_disk, read_only, recovery, keymap, settings, source };
+    let opening = Opening { journey, path, on_disk, read_only, recovery, keymap, settings, source, from_list: false };
     Ok(Started { opening, session, notices, opened })
 }
 

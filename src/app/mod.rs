@@ -4,8 +4,9 @@
 //! outcomes come back as `Msg`s.
 //!
 //! The root holds the state (`state`), the messages and effects (`msg`),
-//! `update`, undo (`history`) and the operations every room shares (`ops`,
-//! `touched`, `files`, `recovered`). The rooms, one feature each:
+//! `update`, undo (`history`), what the view reads (`read`) and the operations
+//! every room shares (`ops`, `files`, `recovered`). The rooms, one feature each:
+//! - `derived/`: what is derived from the journey, refreshed in one place;
 //! - `input/`: actions, keys, the keymap and the mouse;
 //! - `commands/`: the `:` command table;
 //! - `questions/`: the question table and what each answer does;
@@ -23,6 +24,7 @@
 //! the tables (`input::action`, `questions`, `commands`) are data.
 
 pub mod commands;
+mod derived;
 mod files;
 pub mod grid;
 mod history;
@@ -34,10 +36,10 @@ mod ops;
 pub mod portfolio;
 pub mod present;
 pub mod questions;
+mod read;
 mod recovered;
 mod state;
 pub mod text;
-mod touched;
 mod update;
 pub mod viewport;
 

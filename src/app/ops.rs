@@ -6,9 +6,6 @@ use crate::app::grid::structure::{self, Outcome};
 use crate::app::questions::{About, Question};
 use crate::app::state::{App, Mode, Status};
 use crate::app::text::cell_editor::Editor;
-use crate::app::touched::Touched;
-use crate::checks;
-use crate::insights::{Evidence, MarkCounts};
 use crate::journey::Change;
 
 impl App {
@@ -23,7 +20,7 @@ impl App {
     /// Apply a change as one undoable step; the cursor goes to what changed.
     pub(super) fn change(&mut self, change: Change) {
         let focus = change.focus(self.cursor);
-        self.touched.note(&change);
+        self.derived.note(&change);
         match self.history.apply(&mut self.journey, change) {
             Ok(()) => self.cursor = focus,
             Err(e) => self.error(e.to_string()),
@@ -34,7 +31,7 @@ impl App {
     pub(super) fn undo(&mut self) {
         match self.history.undo(&mut self.journey) {
             Some(applied) => {
-                self.touched.note(&applied);
+                self.derived.note(&applied);
                 self.cursor = applied.focus(self.cursor);
                 self.info("Undone");
             }
@@ -46,7 +43,7 @@ impl App {
     pub(super) fn redo(&mut self) {
         match self.history.redo(&mut self.journey) {
             Some(applied) => {
-                self.touched.note(&applied);
+                self.derived.note(&applied);
                 self.cursor = applied.focus(self.cursor);
                 self.info("Redone");
             }
@@ -113,52 +110,27 @@ impl App {
 
     /// Turn highlight mode off; true when it was on.
     pub(super) fn highlight_off(&mut self) -> bool {
-        self.marks = None;
-        self.review.take().is_some()
+        self.derived.set_highlight(false)
     }
 
     /// Turn highlight mode on (and run the checks).
     pub(super) fn highlight_on(&mut self) {
-        self.review = Some(checks::Review::default());
-        self.marks = Some(MarkCounts::default());
-        self.refresh_findings();
+        self.derived.set_highlight(true);
+        self.recheck();
     }
 
     /// Run the checks and the search again from scratch (when highlight
     /// mode starts, or after the journey changed other than by `change`,
     /// undo or redo).
     pub(super) fn refresh_findings(&mut self) {
-        self.touched = Touched::Anything;
+        self.derived.touch_all();
         self.recheck();
     }
 
-    /// Bring the checks, the evidence and the search up to date after
-    /// changes: when they only set cells' text, the checks redo only what
-    /// those cells can change (a keystroke kept in a huge grid stays quick).
-    /// Nothing to do when no change went through since they last ran (an
-    /// edit left with Esc and no change).
+    /// Bring what is derived from the journey and the search up to date
+    /// after changes (see `Derived::refresh`).
     pub(super) fn recheck(&mut self) {
-        match std::mem::take(&mut self.touched) {
-            Touched::Nothing => return,
-            Touched::Cells(cells) => {
-                self.checker.cells_changed(&self.journey, &cells, &mut self.conflicts, self.review.as_mut());
-                if let Some(marks) = &mut self.marks {
-                    marks.cells_changed(&self.journey, &cells);
-                }
-                if let Some(evidence) = &mut self.evidence {
-                    evidence.cells_changed(&self.journey, &cells);
-                }
-            }
-            Touched::Anything => {
-                self.checker.recheck(&self.journey, &mut self.conflicts, self.review.as_mut());
-                if let Some(marks) = &mut self.marks {
-                    *marks = MarkCounts::of(&self.journey);
-                }
-                if let Some(evidence) = &mut self.evidence {
-                    *evidence = Evidence::of(&self.journey);
-                }
-            }
-        }
+        self.derived.refresh(&self.journey);
         if let Some(search) = &mut self.search {
             search.refresh(&self.journey);
         }

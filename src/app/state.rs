@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::app::derived::Derived;
 use crate::app::grid::search::Search;
 use crate::app::history::History;
 use crate::app::input::keymap::{KeyMode, Keymap};
@@ -11,10 +12,8 @@ use crate::app::questions::Question;
 use crate::app::recovered::Recovered;
 use crate::app::text::cell_editor::Editor;
 use crate::app::text::line_input::LineInput;
-use crate::app::touched::Touched;
 use crate::app::viewport::columns::View;
-use crate::checks::{Checker, Finding, Review};
-use crate::insights::{Evidence, MarkCounts};
+use crate::checks::Finding;
 use crate::journey::{CellRef, Journey};
 use crate::recovery::RecoveryTarget;
 
@@ -111,61 +110,46 @@ pub struct Status {
 
 #[derive(Debug)]
 pub struct App {
-    pub journey: Journey,
+    pub(in crate::app) journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
-    pub path: Option<PathBuf>,
+    pub(in crate::app) path: Option<PathBuf>,
     /// What is on disk at `path`.
-    pub on_disk: OnDisk,
+    pub(in crate::app) on_disk: OnDisk,
     /// Saving over `path` needs `:w!` (the file is read-only, or the user
     /// opened it read-only because another jgrid has it open).
-    pub read_only: bool,
-    pub cursor: CellRef,
-    pub mode: Mode,
-    pub history: History,
-    pub keymap: Keymap,
-    pub status: Option<Status>,
-    pub width: u16,
-    pub height: u16,
-    pub first_phase: usize,
-    pub first_row: usize,
+    pub(in crate::app) read_only: bool,
+    pub(in crate::app) cursor: CellRef,
+    pub(in crate::app) mode: Mode,
+    pub(in crate::app) history: History,
+    pub(in crate::app) keymap: Keymap,
+    pub(in crate::app) status: Option<Status>,
+    pub(in crate::app) width: u16,
+    pub(in crate::app) height: u16,
+    pub(in crate::app) first_phase: usize,
+    pub(in crate::app) first_row: usize,
     /// Where unsaved changes are kept; `None` when there is no data directory.
-    pub recovery: Option<RecoveryTarget>,
-    /// Highlight mode: `Some` with the checks' review of the journey as it
-    /// is (its open findings are marked and explained, the accepted ones
-    /// counted), kept current after every change; `None` when it is off.
-    pub review: Option<Review>,
-    /// In highlight mode, how many lines carry each mark (pain, opportunity,
-    /// question, quote, in the order of `Mark::ALL`); kept with the review.
-    pub marks: Option<MarkCounts>,
+    pub(in crate::app) recovery: Option<RecoveryTarget>,
+    /// What is derived from the journey: conflicts, highlight mode, evidence.
+    pub(in crate::app) derived: Derived,
     /// The last copied or cut cell text.
-    pub clipboard: Option<String>,
+    pub(in crate::app) clipboard: Option<String>,
     /// The current search, whose matches are highlighted.
-    pub search: Option<Search>,
+    pub(in crate::app) search: Option<Search>,
     /// Zoom: the cursor's cell alone on the whole screen, scrolled by this many lines.
-    pub zoom: Option<u16>,
+    pub(in crate::app) zoom: Option<u16>,
     /// Settings from the config file.
-    pub settings: Settings,
+    pub(in crate::app) settings: Settings,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
-    pub source: Option<String>,
-    /// The evidence view (`E`): `Some` with the sources of every cell, kept
-    /// current after every change; `None` when it is off.
-    pub evidence: Option<Evidence>,
-    /// The merge conflicts in the journey, kept current after every change:
-    /// they are marked whether highlight mode is on or not.
-    pub conflicts: Vec<Finding>,
-    /// Keeps `conflicts` and `review` current, checking only what a cell
-    /// edit can change; `touched` says what changed since it last ran.
-    pub(super) checker: Checker,
-    pub(super) touched: Touched,
+    pub(in crate::app) source: Option<String>,
     /// The overview and the frozen phase.
-    pub view: View,
+    pub(in crate::app) view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
-    pub save_note: Option<String>,
+    pub(in crate::app) save_note: Option<String>,
     /// Changes recovered from an earlier session that are in no file yet.
-    pub recovered: Recovered,
+    pub(in crate::app) recovered: Recovered,
     /// Opened from the portfolio screen: Esc in the grid, with nothing else
     /// to cancel, goes back to the list (as `q` does, with the save guard).
-    pub from_list: bool,
+    pub(in crate::app) from_list: bool,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -194,27 +178,29 @@ pub struct Opening {
     pub keymap: Keymap,
     pub settings: Settings,
     pub source: Option<String>,
+    /// Opened from the portfolio screen (Esc goes back to the list).
+    pub from_list: bool,
 }
 
 impl App {
     /// The app for a journey as the shell opened it.
     pub fn open(o: Opening) -> Self {
         let history = if o.path.is_some() { History::saved() } else { History::unsaved() };
-        let conflicts = crate::checks::merge_conflicts(&o.journey);
         Self {
-            conflicts,
             on_disk: o.on_disk,
             read_only: o.read_only,
             recovery: o.recovery,
             keymap: o.keymap,
             settings: o.settings,
             source: o.source,
+            from_list: o.from_list,
             ..Self::new(o.journey, o.path, history)
         }
     }
 
     pub fn new(journey: Journey, path: Option<PathBuf>, history: History) -> Self {
         Self {
+            derived: Derived::new(&journey),
             journey,
             path,
             on_disk: OnDisk::Unknown,
@@ -229,17 +215,11 @@ impl App {
             first_phase: 0,
             first_row: 0,
             recovery: None,
-            review: None,
-            marks: None,
             clipboard: None,
             search: None,
             zoom: None,
             settings: Settings::default(),
             source: None,
-            evidence: None,
-            conflicts: Vec::new(),
-            checker: Checker::new(),
-            touched: Touched::Anything,
             view: View::default(),
             save_note: None,
             recovered: Recovered::default(),
@@ -258,18 +238,18 @@ impl App {
 
     /// True in highlight mode.
     pub fn highlight(&self) -> bool {
-        self.review.is_some()
+        self.derived.review().is_some()
     }
 
     /// The findings shown in highlight mode (none when it is off).
     pub fn findings(&self) -> &[Finding] {
-        self.review.as_ref().map_or(&[], |r| &r.open)
+        self.derived.review().as_ref().map_or(&[], |r| &r.open)
     }
 
     /// The findings marked in the grid: all of them in highlight mode, else
     /// the merge conflicts, which are always marked.
     pub fn marked(&self) -> &[Finding] {
-        self.review.as_ref().map_or(&self.conflicts, |r| &r.open)
+        self.derived.review().as_ref().map_or(self.derived.conflicts(), |r| &r.open)
     }
 
     /// The names of the cursor's phase and row.

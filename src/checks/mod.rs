@@ -41,32 +41,7 @@ pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, descr
 use crate::journey::{CellRef, Journey};
 use grid::Grid;
 
-/// Every check id, in the order checks run. The last two are about the
-/// journey as a whole and come only from [`review`].
-pub const IDS: [&str; 18] = [
-    "merge-conflict",
-    "empty-cell",
-    "unanswered-need",
-    "unowned-touchpoint",
-    "unsupported-touchpoint",
-    "message-without-channel",
-    "inside-out",
-    "channel-without-owner",
-    "channel-without-system",
-    "stray-channel",
-    "conflicting-message",
-    "sources-disagree",
-    "broken-promise",
-    "dead-end",
-    "handoff",
-    "system-seam",
-    "stale-acceptance",
-    "unsorted-notes",
-];
-
-/// The checks about the journey as a whole, which only [`review`] runs:
-/// their findings mark no cell (or a stale acceptance's cells) and cannot be accepted.
-pub const JOURNEY_IDS: [&str; 2] = ["stale-acceptance", "unsorted-notes"];
+pub use crate::journey::{IDS, JOURNEY_IDS};
 
 /// The checks whose findings are about a channel (their subject is a tag
 /// without `#`); `conflicting-message` is about a topic.

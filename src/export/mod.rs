@@ -38,7 +38,7 @@ use crate::checks;
 use crate::journey::Journey;
 
 /// The formats a journey can be exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum ExportFormat {
     Markdown,
     Csv,
@@ -48,8 +48,7 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] =
-        [ExportFormat::Markdown, ExportFormat::Csv, ExportFormat::Html, ExportFormat::Mermaid, ExportFormat::Json];
+    pub const ALL: &[ExportFormat] = <ExportFormat as strum::VariantArray>::VARIANTS;
 
     /// The name used on the command line: `markdown`, `csv`, `html`, `mermaid`, `json`.
     pub fn id(self) -> &'static str {

@@ -443,7 +443,7 @@ fn json_has_the_documented_shape() {
 
 #[test]
 fn formats_have_names_extensions_and_export_dispatches() {
-    for f in ExportFormat::ALL {
+    for &f in ExportFormat::ALL {
         assert_eq!(ExportFormat::from_name(f.id()), Some(f));
         assert_eq!(ExportFormat::from_name(f.extension()), Some(f));
         assert_eq!(f.to_string().parse::<ExportFormat>(), Ok(f));

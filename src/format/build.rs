@@ -103,13 +103,13 @@ fn check_format(e: &Errors, format: Option<&Spanned<i64>>) -> Result<()> {
 }
 
 fn check_id(e: &Errors, id: &Spanned<String>) -> Result<()> {
-    if crate::checks::IDS.contains(&id.get_ref().as_str()) {
+    if crate::journey::IDS.contains(&id.get_ref().as_str()) {
         return Ok(());
     }
     Err(e.at(
         id.span(),
         format!("\"{}\" is not a check", id.get_ref()),
-        &format!("use one of: {}", crate::checks::IDS.join(", ")),
+        &format!("use one of: {}", crate::journey::IDS.join(", ")),
     ))
 }
 

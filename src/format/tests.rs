@@ -171,7 +171,7 @@ fn arb_extras() -> impl Strategy<Value = Extras> {
     let note = ("(.|\n){0,12}", proptest::option::of("[a-zA-Z][a-z0-9_-]{0,6}"), 0u64..4_000_000_000)
         .prop_map(|(text, source, secs)| crate::journey::Note { text, source, at: crate::journey::rfc3339(secs) });
     let acceptance = (
-        proptest::sample::select(crate::checks::IDS.to_vec()),
+        proptest::sample::select(crate::journey::IDS.to_vec()),
         ".{1,8}",
         proptest::collection::vec(".{1,6}", 0..3),
         proptest::option::of(".{0,6}"),

@@ -230,7 +230,9 @@ impl Change {
                 in_range("acceptance", at, journey.accepted.len())?;
                 Change::InsertAcceptance { at, acceptance: journey.accepted.remove(at) }
             }
-            Change::SetExternal(tags) => Change::SetExternal(std::mem::replace(&mut journey.external, tags)),
+            Change::SetExternal(tags) => {
+                Change::SetExternal(std::mem::replace(&mut journey.external, external_tags(tags)))
+            }
             Change::SetUnresolved(list) => Change::SetUnresolved(std::mem::replace(&mut journey.unresolved, list)),
             Change::SetLang(lang) => Change::SetLang(std::mem::replace(&mut journey.lang, lang)),
             // The portfolio's rules stay: they are the folder's, not the journey's.
@@ -303,6 +305,19 @@ impl Change {
             | Change::SetLang(_) => cursor,
         }
     }
+}
+
+/// External channel tags as the file reads them back: without `#` and
+/// surrounding spaces, each named once (compared without case), in order.
+fn external_tags(tags: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let name = tag.trim().trim_start_matches('#');
+        if !out.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! changes that edit it. Knows nothing of terminals or files.
 
 mod change;
+mod check_ids;
 mod find;
 mod line_ends;
 mod lines;
@@ -11,6 +12,7 @@ mod stamp;
 mod unresolved;
 
 pub use change::{Change, ChangeError};
+pub use check_ids::{IDS, JOURNEY_IDS};
 pub use find::pick;
 pub use line_ends::LineEnds;
 pub use lines::{

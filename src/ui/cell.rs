@@ -29,7 +29,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
     let style = t.cell;
     buf.set_style(rect, style);
     let width = usize::from(col.width.saturating_sub(1)).max(1);
-    let cell_text = app.journey.cell(at);
+    let cell_text = app.journey().cell(at);
     if let Some(severity) = checks::worst_at(app.marked(), at) {
         buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, style.patch(t.severity(severity)));
         if cell_text.is_empty() {
@@ -37,7 +37,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
             return;
         }
     }
-    if app.view.one_line(at, app.cursor, rect.height) {
+    if app.view().one_line(at, app.cursor(), rect.height) {
         one_line(app, t, at, rect, width, buf);
     } else {
         wrapped(app, t, at, rect, width, buf);
@@ -48,7 +48,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
 /// In the evidence view: how many sources back the cell, at the right of
 /// its first line (`✓2`), or `unbacked` when it has text and names none.
 fn evidence_badge(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mut Buffer) {
-    let Some(evidence) = &app.evidence else { return };
+    let Some(evidence) = &app.evidence() else { return };
     let badge = match evidence.cell(at) {
         Backing::Empty => return,
         Backing::Unbacked if width >= 14 => " unbacked".to_owned(),
@@ -73,12 +73,12 @@ fn style_mark(t: &Theme, line: &str, start: bool, x: u16, y: u16, width: usize, 
 /// The overview's cell: its first line (or, for the cursor's cell, the line
 /// of a search match), cut with `…`; an empty cell shows a dot.
 fn one_line(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mut Buffer) {
-    let cell_text = app.journey.cell(at);
+    let cell_text = app.journey().cell(at);
     if cell_text.is_empty() {
         buf.set_stringn(rect.x + 1, rect.y, "·", width, t.cell.patch(t.dim));
         return;
     }
-    let show = if at == app.cursor { app.first_match(at) } else { None };
+    let show = if at == app.cursor() { app.first_match(at) } else { None };
     let line = columns::one_line(cell_text, width, show);
     put(buf, rect.x + 1, rect.y, &line, width, t.cell);
     style_mark(t, &line, true, rect.x + 1, rect.y, width, buf);
@@ -93,13 +93,13 @@ fn wrapped(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mu
     const COUNT_LIMIT: usize = 10_000;
     let style = t.cell;
     let shown = usize::from(rect.height);
-    let skip = match app.match_line(at, width).filter(|_| at == app.cursor) {
+    let skip = match app.match_line(at, width).filter(|_| at == app.cursor()) {
         Some(line) if line >= shown => line + 1 - shown,
         _ => 0,
     };
     let limit = skip + shown + COUNT_LIMIT;
     // Only as much of a huge cell as can fill `limit` lines is looked at.
-    let shown_text = text::sanitize(text::head(app.journey.cell(at), width, limit));
+    let shown_text = text::sanitize(text::head(app.journey().cell(at), width, limit));
     let lines = text::wrap_ranges_up_to(&shown_text, width, limit);
     let found = found_in(app, &shown_text);
     let hidden = lines.len().saturating_sub(skip + shown);

@@ -18,13 +18,13 @@ pub struct Dialog<'a> {
 
 impl Widget for &Dialog<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(question) = self.app.mode.question().filter(|q| q.spec().shown == Shown::Dialog) else { return };
+        let Some(question) = self.app.mode().question().filter(|q| q.spec().shown == Shown::Dialog) else { return };
         let t = self.theme;
         let width = area.width.min(70);
         let mut lines = vec![Line::raw(text::sanitize(&question.text).into_owned()), Line::raw("")];
         let mode = KeyMode::Question(question.kind());
         for answer in question.answers() {
-            let key = self.app.keymap.label(mode, answer.action).unwrap_or_else(|| "any other key".into());
+            let key = self.app.keymap().label(mode, answer.action).unwrap_or_else(|| "any other key".into());
             lines.push(Line::from(vec![Span::styled(format!("  {key:<4}"), t.hint_key), Span::raw(answer.long)]));
         }
         let inner_width = usize::from(width.saturating_sub(2)).max(1);

@@ -22,9 +22,9 @@ impl Widget for &FindingsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         buf.set_style(area, t.panel);
-        let lines = panel::lines(app.findings(), app.cursor, usize::from(area.width));
+        let lines = panel::lines(app.findings(), app.cursor(), usize::from(area.width));
         if lines.is_empty() {
-            let key = |c| app.keymap.label(KeyMode::Normal, c).unwrap_or_default();
+            let key = |c| app.keymap().label(KeyMode::Normal, c).unwrap_or_default();
             let line = Line::from(vec![
                 Span::styled("✓ ", t.hint_key),
                 Span::raw("Nothing flagged in this cell. "),
@@ -64,8 +64,8 @@ impl Widget for &FindingsPanel<'_> {
             }
         }
         if left > 0 && room > 0 {
-            let key = app.keymap.label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
-            let more = if app.zoom.is_some() { format!(" ▼ +{left} ") } else { format!(" ▼ +{left} ({key}) ") };
+            let key = app.keymap().label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
+            let more = if app.zoom().is_some() { format!(" ▼ +{left} ") } else { format!(" ▼ +{left} ({key}) ") };
             let w = text::width(&more).min(usize::from(area.width)) as u16;
             buf.set_stringn(area.right() - w, area.bottom() - 1, &more, usize::from(w), t.more);
         }

@@ -76,17 +76,20 @@ impl GridView<'_> {
     /// The index among the visible columns of the frozen phase's, if any.
     fn frozen(&self, layout: &GridLayout) -> Option<usize> {
         let app = self.app;
-        let frozen = app.view.frozen_phase(&app.journey, app.width)?;
+        let frozen = app.view().frozen_phase(app.journey(), app.width())?;
         layout.cols.iter().position(|c| c.phase == frozen)
     }
 
     /// A phase's header: its number and name; a frozen phase's ends with the
     /// key that releases it, e.g. `[F]`, which is kept when the name is cut.
     fn label(&self, phase: usize, width: usize, frozen: bool) -> String {
-        let name = &self.app.journey.phases()[phase].name;
+        let name = &self.app.journey().phases()[phase].name;
         let label = text::sanitize(&format!(" {} {name}", phase + 1)).into_owned();
-        let key =
-            self.app.keymap.label(KeyMode::Normal, Action::Grid(Grid::ToggleFreeze)).unwrap_or_else(|| "frozen".into());
+        let key = self
+            .app
+            .keymap()
+            .label(KeyMode::Normal, Action::Grid(Grid::ToggleFreeze))
+            .unwrap_or_else(|| "frozen".into());
         let tag = format!(" [{key}]");
         if !frozen || text::width(&tag) + 3 > width {
             return columns::cut(&label, width);
@@ -99,12 +102,12 @@ impl GridView<'_> {
         let t = self.theme;
         let frozen = self.frozen(layout);
         for (i, col) in layout.cols.iter().enumerate() {
-            let focus = col.phase == self.app.cursor.phase;
+            let focus = col.phase == self.app.cursor().phase;
             let style = if focus { t.header_focus } else { t.phase_header };
             let x = area.x + col.x;
             let width = usize::from(col.width);
             // The mood at the right of the header, e.g. `☹-1`; the name gives way to it.
-            let mood = self.app.journey.phases()[col.phase].mood.map(mood_badge).unwrap_or_default();
+            let mood = self.app.journey().phases()[col.phase].mood.map(mood_badge).unwrap_or_default();
             let mood_w = text::width(&mood);
             // The mood shows when the whole name (and a frozen tag) fits beside it.
             let full = self.label(col.phase, usize::MAX, frozen == Some(i));
@@ -131,8 +134,8 @@ impl GridView<'_> {
         if height == 0 {
             return;
         }
-        let name = text::sanitize(&self.app.journey.rows()[band.row]);
-        let focus = band.row == self.app.cursor.row;
+        let name = text::sanitize(&self.app.journey().rows()[band.row]);
+        let focus = band.row == self.app.cursor().row;
         let name_style = if focus { t.header_focus } else { t.row_name };
         let name_w = usize::from(layout.names_width);
         put(buf, body.x, y, &text::truncate(&name, name_w), name_w, name_style);
@@ -147,7 +150,7 @@ impl GridView<'_> {
         // The cursor's cell gets a heavy bar on its left, under its highlighted
         // phase header and beside its highlighted row name: clear without
         // colour, and cheap over SSH, since a move redraws the bar, not the text.
-        if let Some(col) = layout.cols.iter().find(|c| focus && c.phase == self.app.cursor.phase) {
+        if let Some(col) = layout.cols.iter().find(|c| focus && c.phase == self.app.cursor().phase) {
             for dy in 0..height {
                 fill(buf, body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
             }
@@ -158,7 +161,7 @@ impl GridView<'_> {
     fn scroll_marks(&self, layout: &GridLayout, body: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let header_y = body.y.saturating_sub(2);
-        let journey = &self.app.journey;
+        let journey = &self.app.journey();
         let mut corner = String::new();
         // Phases hidden left of the scrolling ones (a frozen phase comes first) or right of them.
         let hidden = |p: usize| !layout.is_phase_visible(p);

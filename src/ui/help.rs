@@ -18,7 +18,7 @@ pub struct Help<'a> {
 impl Help<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let t = self.theme;
-        let keymap = &self.app.keymap;
+        let keymap = &self.app.keymap();
         let mut lines = Vec::new();
         let section = |lines: &mut Vec<Line<'static>>, title: &str| {
             if !lines.is_empty() {

@@ -29,12 +29,12 @@ fn when(at: &str) -> String {
 impl Widget for &InboxPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
-        let (selected, carrying) = match app.mode {
+        let (selected, carrying) = match app.mode() {
             Mode::Inbox { selected } => (selected, false),
             Mode::Place { note } => (note, true),
             _ => return,
         };
-        let notes = &app.journey.inbox;
+        let notes = &app.journey().inbox;
         let title = if carrying {
             " Inbox: carrying the marked note; move to its cell, Enter drops it ".to_owned()
         } else {
@@ -53,7 +53,7 @@ impl Widget for &InboxPanel<'_> {
             .skip(first)
             .take(height)
             .map(|(i, note)| {
-                let focus = i == selected;
+                let focus = i == *selected;
                 let style = if focus { t.header_focus } else { t.cell };
                 let mut spans = vec![
                     Span::styled(if focus { "› " } else { "  " }, style),

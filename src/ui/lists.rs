@@ -24,7 +24,7 @@ pub struct ListOverlay<'a> {
 impl ListOverlay<'_> {
     /// Where the insight was said: `2 Order move › Touchpoints`, and how many more places.
     fn place(&self, insight: &Insight) -> String {
-        let journey = &self.app.journey;
+        let journey = &self.app.journey();
         let at = insight.at();
         let phase = journey.phases().get(at.phase).map_or("", |p| p.name.as_str());
         let row = journey.rows().get(at.row).map_or("", String::as_str);

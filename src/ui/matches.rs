@@ -12,14 +12,14 @@ use crate::text;
 
 /// Highlight the search matches in one drawn line (matched on the line alone).
 pub fn mark_matches(app: &App, t: &Theme, line: &str, x: u16, y: u16, width: usize, buf: &mut Buffer) {
-    let Some(search) = app.search.as_ref().filter(|s| !s.pattern.is_empty()) else { return };
+    let Some(search) = app.search().as_ref().filter(|s| !s.pattern.is_empty()) else { return };
     let found = crate::app::grid::search::find(line, &search.pattern);
     mark_found(t, line, &(0..line.len()), &found, Rect::new(x, y, width as u16, 1), buf);
 }
 
 /// The search matches in a whole (sanitized) text, as byte ranges.
 pub fn found_in(app: &App, shown: &str) -> Vec<Range<usize>> {
-    match app.search.as_ref().filter(|s| !s.pattern.is_empty()) {
+    match app.search().as_ref().filter(|s| !s.pattern.is_empty()) {
         Some(search) => crate::app::grid::search::find(shown, &search.pattern),
         None => Vec::new(),
     }

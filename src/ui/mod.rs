@@ -42,8 +42,8 @@ impl Widget for &Screen<'_> {
             Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
             return;
         }
-        if let Mode::Present(shown) = app.mode {
-            (&present::PresentView { app, theme, shown }).render(area, buf);
+        if let Mode::Present(shown) = app.mode() {
+            (&present::PresentView { app, theme, shown: *shown }).render(area, buf);
             return;
         }
         let chrome = Chrome::for_height(area.height);
@@ -55,7 +55,7 @@ impl Widget for &Screen<'_> {
         let panel = app.panel_height().min(area.height - chrome.top() - chrome.bottom());
         let grid_height = area.height - chrome.top() - chrome.bottom() - panel;
         let grid_area = Rect { y, height: grid_height, ..area };
-        if app.zoom.is_some() {
+        if app.zoom().is_some() {
             (&zoom::Zoom { app, theme }).render(grid_area, buf);
         } else {
             (&grid::GridView { app, theme }).render(grid_area, buf);
@@ -76,13 +76,13 @@ impl Widget for &Screen<'_> {
             (&status::Hints { app, theme }).render(Rect { y: y + 1, height: 1, ..area }, buf);
         }
         (&dialog::Dialog { app, theme }).render(Rect { height: area.height - chrome.bottom(), ..area }, buf);
-        if let Mode::List(list) = &app.mode {
+        if let Mode::List(list) = app.mode() {
             let list_area = Rect { height: area.height - chrome.bottom(), ..area };
             (&lists::ListOverlay { app, list, theme }).render(list_area, buf);
         }
-        if let Mode::Help { scroll } = app.mode {
+        if let Mode::Help { scroll } = app.mode() {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };
-            (&help::Help { app, theme, scroll }).render(help_area, buf);
+            (&help::Help { app, theme, scroll: *scroll }).render(help_area, buf);
         }
     }
 }

@@ -25,9 +25,9 @@ pub struct PresentView<'a> {
 impl Widget for &PresentView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, phase) = (self.app, self.shown.phase);
-        let header = page::header_height(&app.journey, phase, area.width, area.height);
+        let header = page::header_height(app.journey(), phase, area.width, area.height);
         if area.height < header + FOOTER + 1 || area.width <= 2 * MARGIN {
-            let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str());
+            let name = app.journey().phases().get(phase).map_or("", |p| p.name.as_str());
             let line = format!("{} {} (Esc: back)", phase + 1, text::sanitize(name));
             buf.set_stringn(area.x, area.y, &line, usize::from(area.width), self.theme.title);
             return;
@@ -78,10 +78,10 @@ impl PresentView<'_> {
     /// `Phase 2 of 6` and the mood, the name large or in spaced capitals, a rule.
     fn header(&self, area: Rect, height: u16, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
-        let Some(phase) = app.journey.phases().get(self.shown.phase) else { return };
+        let Some(phase) = app.journey().phases().get(self.shown.phase) else { return };
         let (left, content) = page::content(area.width);
         let (x, width) = (area.x + left, usize::from(content));
-        let number = format!("Phase {} of {}", self.shown.phase + 1, app.journey.phase_count());
+        let number = format!("Phase {} of {}", self.shown.phase + 1, app.journey().phase_count());
         buf.set_stringn(x, area.y, &number, width, t.dim);
         if let Some(mood) = phase.mood {
             let mood = page::mood_words(mood);
@@ -90,7 +90,7 @@ impl PresentView<'_> {
                 buf.set_stringn(x + (width - w) as u16, area.y, &mood, w, t.title);
             }
         }
-        let big = page::big_name(&app.journey, self.shown.phase, area.width, area.height);
+        let big = page::big_name(app.journey(), self.shown.phase, area.width, area.height);
         if let Some(lines) = big {
             for (dy, line) in lines.iter().enumerate() {
                 buf.set_stringn(x, area.y + 1 + dy as u16, line, width, t.title);
@@ -109,11 +109,11 @@ impl PresentView<'_> {
     fn footer(&self, area: Rect, below: usize, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         buf.set_style(area, t.status);
-        if let Some(status) = &app.status {
+        if let Some(status) = &app.status() {
             let style = if status.error { t.error } else { t.status };
             Line::styled(format!(" {}", text::sanitize(&status.text)), style).render(area, buf);
         } else {
-            let key = |a| app.keymap.label(KeyMode::Present, a).unwrap_or_default();
+            let key = |a| app.keymap().label(KeyMode::Present, a).unwrap_or_default();
             let mut spans = vec![Span::raw(" ")];
             for (action, what) in [
                 (Action::Move(Move::NextPhase), "next phase"),
@@ -125,9 +125,9 @@ impl PresentView<'_> {
             }
             Line::from(spans).render(area, buf);
         }
-        let key = app.keymap.label(KeyMode::Present, Action::Move(Move::PageDown)).unwrap_or_default();
+        let key = app.keymap().label(KeyMode::Present, Action::Move(Move::PageDown)).unwrap_or_default();
         let more = if below > 0 { format!(" ▼ {below} more ({key}) ") } else { String::new() };
-        let right = format!("{more} {}/{} ", self.shown.phase + 1, app.journey.phase_count());
+        let right = format!("{more} {}/{} ", self.shown.phase + 1, app.journey().phase_count());
         let w = text::width(&right) as u16;
         if w < area.width {
             buf.set_stringn(area.right() - w, area.y, &right, usize::from(w), t.mode);

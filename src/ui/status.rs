@@ -25,14 +25,14 @@ impl Widget for &TitleBar<'_> {
         if app.is_new_file() {
             file.push_str(" [new]");
         }
-        if app.read_only {
+        if app.read_only() {
             file.push_str(" [read-only]");
         }
         // Shown as soon as a cell is being changed, not only once the edit is kept.
         let changed = app.has_unsaved();
-        let title = if app.journey.title.is_empty() { "Untitled journey" } else { &app.journey.title };
+        let title = if app.journey().title.is_empty() { "Untitled journey" } else { &app.journey().title };
         let title = format!(" {}", text::sanitize(title));
-        let persona = text::sanitize(&app.journey.persona);
+        let persona = text::sanitize(&app.journey().persona);
         // The marker in words whenever the screen is not tiny: it says what matters most.
         let marker = match (changed, width >= 40) {
             (false, _) => "",
@@ -53,7 +53,7 @@ impl Widget for &TitleBar<'_> {
         // The file name last, at the right: its path, or only its name, cut at its start if need be.
         let free = width.saturating_sub(used + 2);
         if free >= 8 {
-            let name = app.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+            let name = app.path().as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
             let name = text::sanitize(&name.unwrap_or_default()).into_owned();
             let shown = match () {
                 _ if text::width(&file) <= free => file,
@@ -91,7 +91,7 @@ impl Widget for &StatusLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         buf.set_style(area, t.status);
-        if let Mode::Line(line) = &app.mode {
+        if let Mode::Line(line) = app.mode() {
             let prompt = line.prompt();
             let pw = (text::width(&prompt) as u16).min(area.width);
             buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), t.status);
@@ -100,7 +100,7 @@ impl Widget for &StatusLine<'_> {
                 // The capture line looks like a cell being typed in, and says
                 // where Enter files the note (`→ Service › Systems`, `→ inbox`).
                 if matches!(line.kind, LineKind::Capture { .. }) {
-                    let to = crate::app::capture_preview(&app.journey, &line.text());
+                    let to = crate::app::capture_preview(&app.journey(), &line.text());
                     let to = format!(" {} ", text::truncate(&to, usize::from(input.width / 2)));
                     let w = text::width(&to) as u16;
                     if input.width >= w + 12 {
@@ -119,7 +119,7 @@ impl Widget for &StatusLine<'_> {
             spans.push(Span::styled(source.clone(), t.mode));
         }
         spans.push(Span::styled(parts.position.clone(), t.status));
-        if let Some(question) = app.mode.question().filter(|q| q.spec().shown == Shown::StatusLine) {
+        if let Some(question) = app.mode().question().filter(|q| q.spec().shown == Shown::StatusLine) {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
         } else if let Some(status) = app.shown_status().filter(|_| parts.message_fits(app)) {
             let style = if status.error { t.error } else { t.status };
@@ -149,10 +149,10 @@ struct Parts {
 impl Parts {
     fn of(app: &App, width: u16) -> Self {
         let width = usize::from(width);
-        let mode = format!(" {} ", app.mode.name());
-        let source = app.source.as_ref().map(|s| format!(" @{} ", text::sanitize(s)));
+        let mode = format!(" {} ", app.mode().name());
+        let source = app.source().as_ref().map(|s| format!(" @{} ", text::sanitize(s)));
         let (phase, row) = app.cursor_names();
-        let place = format!("{}/{} {}", app.cursor.phase + 1, app.journey.phase_count(), text::sanitize(phase));
+        let place = format!("{}/{} {}", app.cursor().phase + 1, app.journey().phase_count(), text::sanitize(phase));
         let pad = " ".repeat(place_width(app).saturating_sub(text::width(&place)));
         let counts = counts(app);
         let rest = others(app);
@@ -184,7 +184,7 @@ impl Parts {
             + text::width(&self.position)
             + text::width(&self.right);
         used + text::width(&status.text) + 2 <= self.width
-            || !crate::app::viewport::layout::Chrome::for_height(app.height).hints
+            || !crate::app::viewport::layout::Chrome::for_height(app.height()).hints
     }
 }
 
@@ -196,9 +196,9 @@ const PLACE_MOST: usize = 28;
 /// their right, so that ` › row` stays where it is while the cursor moves
 /// along the phases and a move redraws only the place.
 fn place_width(app: &App) -> usize {
-    let digits = app.journey.phase_count().to_string().len();
+    let digits = app.journey().phase_count().to_string().len();
     // Bytes: never fewer than the columns, and quick for thousands of phases.
-    let longest = app.journey.phases().iter().map(|p| p.name.len()).max().unwrap_or(0);
+    let longest = app.journey().phases().iter().map(|p| p.name.len()).max().unwrap_or(0);
     (2 * digits + 2 + longest).min(PLACE_MOST)
 }
 
@@ -206,9 +206,9 @@ fn place_width(app: &App) -> usize {
 /// highlight mode (` 2 gaps · 1 warning `), else the merge conflicts.
 fn counts(app: &App) -> String {
     let words = if app.highlight() {
-        app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default()
-    } else if !app.conflicts.is_empty() {
-        let n = app.conflicts.len();
+        app.review().as_ref().map(crate::checks::Review::to_words).unwrap_or_default()
+    } else if !app.conflicts().is_empty() {
+        let n = app.conflicts().len();
         format!("{n} merge conflict{}", if n == 1 { "" } else { "s" })
     } else {
         String::new()
@@ -220,14 +220,14 @@ fn counts(app: &App) -> String {
 /// the evidence and the marks, e.g. `inbox 3 · !2 ?1`.
 fn others(app: &App) -> String {
     let mut parts = Vec::new();
-    if !app.journey.inbox.is_empty() {
-        parts.push(format!("inbox {}", app.journey.inbox.len()));
+    if !app.journey().inbox.is_empty() {
+        parts.push(format!("inbox {}", app.journey().inbox.len()));
     }
-    if let Some(evidence) = &app.evidence {
+    if let Some(evidence) = &app.evidence() {
         parts.push(evidence.summary());
     }
     if app.highlight() {
-        let marks = app.marks.as_ref().map(crate::insights::MarkCounts::total).unwrap_or_default();
+        let marks = app.marks().as_ref().map(crate::insights::MarkCounts::total).unwrap_or_default();
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
                 .iter()
@@ -310,16 +310,16 @@ impl Widget for &Hints<'_> {
         let (app, t) = (self.app, self.theme);
         // A question's answers, each with its first key (or "any other key").
         let answers: Vec<(String, &str)> = app
-            .mode
+            .mode()
             .question()
             .map(|q| {
                 let mode = KeyMode::Question(q.kind());
                 q.answers()
-                    .map(|a| (app.keymap.label(mode, a.action).unwrap_or_else(|| "any other key".into()), a.short))
+                    .map(|a| (app.keymap().label(mode, a.action).unwrap_or_else(|| "any other key".into()), a.short))
                     .collect()
             })
             .unwrap_or_default();
-        if let (Mode::Line(line), Some(status)) = (&app.mode, &app.status) {
+        if let (Mode::Line(line), Some(status)) = (app.mode(), &app.status()) {
             // While searching or capturing, the hint line says what happened.
             let keys = match line.kind {
                 LineKind::Search { .. } => "Enter keep · Esc back",
@@ -347,16 +347,16 @@ impl Widget for &Hints<'_> {
             Line::from(spans).render(area, buf);
             return;
         }
-        let (mode, list) = hints_for(&app.mode);
+        let (mode, list) = hints_for(app.mode());
         let mut spans = vec![Span::raw(" ")];
-        if let Mode::Edit(_) = app.mode {
+        if let Mode::Edit(_) = app.mode() {
             spans.push(Span::styled("Enter", t.hint_key));
             spans.push(Span::styled(" new line  ", t.hint));
         }
         for (command, label) in list {
-            if let Some(key) = app.keymap.label(mode, *command) {
+            if let Some(key) = app.keymap().label(mode, *command) {
                 // Opened from the portfolio screen, quitting goes back to its list.
-                let label = if *command == Action::Grid(crate::app::input::action::Grid::Quit) && app.from_list {
+                let label = if *command == Action::Grid(crate::app::input::action::Grid::Quit) && app.from_list() {
                     "back to list"
                 } else {
                     label
@@ -365,12 +365,12 @@ impl Widget for &Hints<'_> {
                 spans.push(Span::styled(format!(" {label}  "), t.hint));
             }
         }
-        if let Mode::Line(line) = &app.mode
+        if let Mode::Line(line) = app.mode()
             && matches!(line.kind, LineKind::Capture { .. })
         {
             spans.push(Span::styled("2/msg note", t.hint_key));
             spans.push(Span::styled(" straight into phase 2, Message  ", t.hint));
-        } else if let Mode::Line(_) = app.mode {
+        } else if let Mode::Line(_) = app.mode() {
             // The line-editing keys, as in a shell (help lists them in full).
             for (keys, label) in [("Ctrl-a/e", "start/end"), ("Ctrl-u/k", "delete"), ("Alt-b/f", "word")] {
                 spans.push(Span::styled(keys, t.hint_key));

@@ -39,7 +39,7 @@ pub(super) fn press(app: &mut App, keys: &str) {
 }
 
 fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.width(), app.height())).unwrap();
     terminal.draw(|f| f.render_widget(&Screen { app, theme }, f.area())).unwrap();
     terminal
 }
@@ -210,10 +210,10 @@ fn the_row_name_keeps_its_place_on_the_status_line_while_the_cursor_moves_along_
         screen.lines().nth(28).unwrap().to_owned()
     };
     let mut places = Vec::new();
-    for _ in 0..app.journey.phase_count() {
+    for _ in 0..app.journey().phase_count() {
         let line = status_line(&app);
         let (phase, _) = app.cursor_names();
-        assert!(line.contains(&format!("{}/{} {phase} › Need", app.cursor.phase + 1, app.journey.phase_count())));
+        assert!(line.contains(&format!("{}/{} {phase} › Need", app.cursor().phase + 1, app.journey().phase_count())));
         places.push(line.chars().position(|c| c == '›').unwrap());
         press(&mut app, "l");
     }

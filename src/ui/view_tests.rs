@@ -16,6 +16,11 @@ use crate::journey::{CellRef, Change};
 /// The broadband sample (six phases), a mood on two of them and a pain and
 /// an opportunity in the first, at this size.
 fn sample(width: u16, height: u16) -> App {
+    sample_with(width, height, Vec::new())
+}
+
+/// The sample with `changes` made to its journey before it is opened.
+fn sample_with(width: u16, height: u16, changes: Vec<Change>) -> App {
     let text = include_str!("../../journeys/broadband-moving-house.toml");
     let mut journey = crate::format::parse(text.as_bytes()).unwrap();
     Change::SetMood { phase: 0, mood: Some(-1) }.apply(&mut journey).unwrap();
@@ -23,13 +28,16 @@ fn sample(width: u16, height: u16) -> App {
     let need =
         "Working internet on moving day\n! no idea if fibre reaches the new flat\n+ check the address on the website";
     Change::SetCell { at: CellRef::new(0, 0), text: need.into() }.apply(&mut journey).unwrap();
+    for change in changes {
+        change.apply(&mut journey).unwrap();
+    }
     let mut app = App::new(journey, Some("journeys/broadband-moving-house.toml".into()), History::saved());
     update(&mut app, Msg::Resize(width, height));
     app
 }
 
 fn render(app: &App, theme: &Theme) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.width(), app.height())).unwrap();
     terminal.draw(|f| f.render_widget(&Screen { app, theme }, f.area())).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -109,8 +117,7 @@ fn present_snapshots() {
 
 #[test]
 fn v_shows_all_six_phases_with_marks_and_empty_cells() {
-    let mut app = sample(80, 24);
-    Change::SetCell { at: CellRef::new(5, 2), text: String::new() }.apply(&mut app.journey).unwrap();
+    let mut app = sample_with(80, 24, vec![Change::SetCell { at: CellRef::new(5, 2), text: String::new() }]);
     press(&mut app, "Hv");
     let screen = text_of(&render(&app, &Theme::mono()));
     let header = screen.lines().nth(1).unwrap();
@@ -139,7 +146,7 @@ fn present_shows_phase_one_alone_with_all_its_text_and_an_arrow_moves_on() {
     let mut app = sample(80, 24);
     press(&mut app, ":present\n");
     let screen = text_of(&render(&app, &Theme::mono()));
-    let orientation = app.journey.phases()[0].cells().join("\n");
+    let orientation = app.journey().phases()[0].cells().join("\n");
     // Every line is there in full (a long one wrapped to the screen).
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for line in orientation.lines() {
@@ -166,7 +173,7 @@ fn the_search_position_stays_on_the_status_line_after_enter() {
 fn a_match_hidden_below_the_cut_is_shown_in_the_cursor_cell_and_in_zoom() {
     let mut app = sample(80, 24);
     press(&mut app, "l/same plan\n");
-    assert_eq!(app.cursor, CellRef::new(1, 0));
+    assert_eq!(app.cursor(), CellRef::new(1, 0));
     let buffer = render(&app, &Theme::mono());
     let screen = text_of(&buffer);
     assert!(screen.contains("same plan"), "{screen}");
@@ -228,18 +235,19 @@ fn the_title_bar_gives_title_and_persona_the_room_and_the_file_name_comes_last()
 
 #[test]
 fn the_findings_panel_grows_in_zoom() {
-    let mut app = sample(60, 24);
-    Change::SetCell { at: CellRef::new(0, 1), text: "#fax #pigeon #telex #semaphore".into() }
-        .apply(&mut app.journey)
-        .unwrap();
+    let mut app = sample_with(
+        60,
+        24,
+        vec![Change::SetCell { at: CellRef::new(0, 1), text: "#fax #pigeon #telex #semaphore".into() }],
+    );
     press(&mut app, "jH");
-    let lines = crate::app::viewport::panel::lines(app.findings(), app.cursor, 60).len();
+    let lines = crate::app::viewport::panel::lines(app.findings(), app.cursor(), 60).len();
     assert!(lines > 4, "{lines} lines of findings");
     let grid = text_of(&render(&app, &Theme::mono()));
     assert!(grid.contains("▼ +"), "the grid's panel says it is cut:\n{grid}");
     press(&mut app, "z");
     let zoomed = text_of(&render(&app, &Theme::mono()));
-    for f in crate::checks::findings_at(app.findings(), app.cursor) {
+    for f in crate::checks::findings_at(app.findings(), app.cursor()) {
         assert!(zoomed.contains(&format!("[{}]", f.id)), "{} missing:\n{zoomed}", f.id);
     }
     assert!(!zoomed.contains("▼ +"), "nothing cut:\n{zoomed}");
@@ -247,9 +255,8 @@ fn the_findings_panel_grows_in_zoom() {
 
 #[test]
 fn a_tall_cell_being_edited_marks_the_text_above() {
-    let mut app = sample(80, 24);
     let long: Vec<String> = (1..=30).map(|i| format!("line {i}")).collect();
-    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.journey).unwrap();
+    let mut app = sample_with(80, 24, vec![Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }]);
     press(&mut app, "a");
     let screen = text_of(&render(&app, &Theme::mono()));
     let first = screen.lines().nth(3).unwrap();
@@ -280,8 +287,7 @@ fn help_and_hints_list_the_command_line_keys() {
 fn every_size_renders_the_new_screens_without_panicking() {
     let long: Vec<String> = (1..=30).map(|i| format!("line {i} with some words")).collect();
     for keys in ["v", "F$", ":present\n", "Hjz", "v/fibre\n", "F$v", "ia"] {
-        let mut app = sample(80, 24);
-        Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.journey).unwrap();
+        let mut app = sample_with(80, 24, vec![Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }]);
         press(&mut app, keys);
         for w in 0..50 {
             for h in 0..16 {
@@ -322,7 +328,7 @@ fn the_status_line_at_80_columns_keeps_mode_source_cell_and_counts() {
     let buffer = render(&app, &Theme::color());
     let line: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_owned()).collect();
     let at = |what: &str| line.find(what).unwrap_or_else(|| panic!("{what:?} is not on {line:?}"));
-    let counts = app.review.as_ref().unwrap().to_words();
+    let counts = app.review().as_ref().unwrap().to_words();
     let (phase, _) = app.cursor_names();
     assert!(at(" NORMAL ") < at("@sara-with-a-long-name"), "{line}");
     assert!(at("@sara-with-a-long-name") < at(&phase[..6]), "{line}");

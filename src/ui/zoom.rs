@@ -25,10 +25,10 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let (phase, row) = app.cursor_names();
-        let key = app.keymap.label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
+        let key = app.keymap().label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
         let title = Line::from(vec![
             Span::styled(
-                format!(" {} {} › {} ", app.cursor.phase + 1, text::sanitize(phase), text::sanitize(row)),
+                format!(" {} {} › {} ", app.cursor().phase + 1, text::sanitize(phase), text::sanitize(row)),
                 t.header_focus,
             ),
             Span::styled(format!("  zoomed; {key} or Esc: back to the grid"), t.dim),
@@ -44,9 +44,9 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let width = usize::from(body.width);
-        let shown = text::sanitize(app.journey.cell(app.cursor));
+        let shown = text::sanitize(app.journey().cell(app.cursor()));
         // Lines are only wrapped as far as they are shown (and counted a little further).
-        let wanted = usize::from(app.zoom.unwrap_or(0));
+        let wanted = usize::from(app.zoom().unwrap_or(0));
         let limit = wanted + 2 * usize::from(body.height) + 10_000;
         let lines = text::wrap_ranges_up_to(&shown, width, limit);
         let total = lines.len();

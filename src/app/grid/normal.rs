@@ -159,7 +159,7 @@ fn toggle_highlight(app: &mut App) {
         return;
     }
     app.highlight_on();
-    let counts = app.review.as_ref().map(crate::checks::Review::to_words).unwrap_or_default();
+    let counts = app.review().as_ref().map(crate::checks::Review::to_words).unwrap_or_default();
     app.info(format!("Highlight on: {counts}; ] and [ jump between flagged cells"));
 }
 
@@ -167,11 +167,11 @@ fn toggle_highlight(app: &mut App) {
 /// wrapping. Merge conflicts come first: while there are any, `]` and `[`
 /// go through them (highlight mode or not).
 fn jump_to_finding(app: &mut App, forward: bool) {
-    let conflicts = !app.conflicts.is_empty();
+    let conflicts = !app.conflicts().is_empty();
     if !conflicts && !app.highlight() {
         app.highlight_on();
     }
-    let flagged = if conflicts { &app.conflicts } else { app.findings() };
+    let flagged = if conflicts { app.conflicts() } else { app.findings() };
     let mut cells: Vec<CellRef> = flagged.iter().flat_map(|f| f.cells.iter().copied()).collect();
     cells.sort();
     cells.dedup();

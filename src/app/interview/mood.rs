@@ -3,18 +3,17 @@
 //! back each cell).
 
 use crate::app::state::App;
-use crate::insights::{Evidence, mood};
+use crate::insights::mood;
 use crate::journey::Change;
 
 /// `E`: show or hide how many sources back each cell.
 pub fn toggle_evidence(app: &mut App) {
-    if app.evidence.take().is_some() {
-        app.info("Evidence off");
-        return;
-    }
-    let evidence = Evidence::of(&app.journey);
-    app.info(format!("Evidence: {}; cells marked unbacked name no source", evidence.summary()));
-    app.evidence = Some(evidence);
+    let on = app.derived.evidence().is_none();
+    let text = match app.derived.set_evidence(&app.journey, on) {
+        Some(evidence) => format!("Evidence: {}; cells marked unbacked name no source", evidence.summary()),
+        None => "Evidence off".to_owned(),
+    };
+    app.info(text);
 }
 
 /// Set the cursor phase's mood (one undoable change) and say so.

@@ -57,7 +57,7 @@ pub fn accepted(app: &mut App, acceptance: &Acceptance, reason: &str) {
     let acceptance = Acceptance { reason: reason.trim().to_owned(), ..acceptance.clone() };
     let what = checks::describe(&acceptance);
     // A stale acceptance of the same finding (a name changed) is replaced, in one undoable change.
-    let stale = app.review.as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
     let replaced = stale.iter().rev().copied().filter(|&i| {
         let old = &app.journey.accepted[i];
         let gone = app.journey.phase_index(&old.phase).is_none();
@@ -81,7 +81,7 @@ pub fn show_accepted(app: &mut App) {
 }
 
 fn accepted_items(app: &App) -> Vec<AcceptedItem> {
-    let stale = app.review.as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
     app.journey
         .accepted
         .iter()

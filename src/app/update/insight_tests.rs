@@ -59,13 +59,13 @@ fn the_insights_list_ranks_pains_and_jumps_to_the_cell() {
 fn the_evidence_view_counts_sources_and_follows_changes() {
     let mut app = sample();
     keys(&mut app, "E");
-    let summary = app.evidence.as_ref().unwrap().summary();
+    let summary = app.evidence().as_ref().unwrap().summary();
     assert!(summary.starts_with("0 of 1 cell"), "{summary}");
     keys(&mut app, "lji @sara<Esc>");
-    let summary = app.evidence.as_ref().unwrap().summary();
+    let summary = app.evidence().as_ref().unwrap().summary();
     assert!(summary.starts_with("1 of 1 cell") && summary.contains("1 source"), "{summary}");
     keys(&mut app, "E");
-    assert!(app.evidence.is_none());
+    assert!(app.evidence().is_none());
 }
 
 /// The broadband sample's first bill phase: Need has text, Message is empty.
@@ -90,7 +90,7 @@ fn a_accepts_a_finding_with_a_reason_and_the_list_takes_it_back() {
     assert_eq!(app.journey.accepted[0].check, "conflicting-message");
     assert_eq!(app.journey.accepted[0].reason, "phone says the contract date");
     assert_eq!(app.findings().len(), open - 1, "it leaves the marks and counts");
-    assert!(app.review.as_ref().unwrap().to_words().ends_with("· 1 accepted"));
+    assert!(app.review().as_ref().unwrap().to_words().ends_with("· 1 accepted"));
     keys(&mut app, ":accepted<Enter>");
     assert!(matches!(app.mode, Mode::List(_)));
     keys(&mut app, "x");
@@ -139,10 +139,10 @@ fn external_toggles_a_channel_and_is_undoable() {
 fn highlight_mode_stays_what_checking_from_scratch_gives() {
     let mut app = first_bill();
     let current = |app: &App| {
-        if let Some(review) = &app.review {
+        if let Some(review) = &app.review() {
             assert_eq!(review, &crate::checks::review(&app.journey));
         }
-        assert_eq!(app.conflicts, crate::checks::merge_conflicts(&app.journey));
+        assert_eq!(app.conflicts(), crate::checks::merge_conflicts(&app.journey));
     };
     keys(&mut app, "H");
     current(&app);
@@ -157,7 +157,7 @@ fn highlight_mode_stays_what_checking_from_scratch_gives() {
     update(&mut app, Msg::Paste("<<<<<<< ours\nfast\n=======\nslow\n>>>>>>> theirs".into()));
     keys(&mut app, "<Esc>");
     current(&app);
-    assert_eq!(app.conflicts.len(), 1);
+    assert_eq!(app.conflicts().len(), 1);
     for spec in ["H", "x", "H", "u", "Mt", ">", "X", "y", "u", "u"] {
         keys(&mut app, spec);
         current(&app);
