@@ -167,9 +167,9 @@ pub fn old_reason(journey: &Journey, a: &Acceptance) -> Option<String> {
         |s: &Option<String>| s.as_deref().map(|s| super::normal::key(s, &super::normal::stemmer(journey.language())));
     let same =
         |b: &&Acceptance| b.check == a.check && key(&b.subject) == key(&a.subject) && !b.reason.trim().is_empty();
-    let earlier = journey.accepted.iter().rev();
+    let mut earlier = journey.accepted.iter().rev();
     let in_phase = earlier.clone().filter(same).find(|b| b.phase == a.phase);
-    in_phase.or_else(|| earlier.filter(same).next()).map(|b| b.reason.clone())
+    in_phase.or_else(|| earlier.find(same)).map(|b| b.reason.clone())
 }
 
 /// One choice for accepting a finding at a cell.

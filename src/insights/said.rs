@@ -74,7 +74,8 @@ mod tests {
         set(&mut j, 1, 0, "Nobody told me @sara\n! waited @omar @sara\nno source here");
         set(&mut j, 1, 1, "got an SMS @Omar");
         let said = by_source(&j);
-        let brief: Vec<(usize, &str, Vec<(usize, &str)>)> = said
+        type Brief<'a> = (usize, &'a str, Vec<(usize, &'a str)>);
+        let brief: Vec<Brief> = said
             .iter()
             .map(|s| (s.phase, s.source.as_str(), s.lines.iter().map(|l| (l.row, l.text.as_str())).collect()))
             .collect();

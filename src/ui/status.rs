@@ -100,7 +100,7 @@ impl Widget for &StatusLine<'_> {
                 // The capture line looks like a cell being typed in, and says
                 // where Enter files the note (`→ Service › Systems`, `→ inbox`).
                 if matches!(line.kind, LineKind::Capture { .. }) {
-                    let to = crate::app::capture_preview(&app.journey(), &line.text());
+                    let to = crate::app::capture_preview(app.journey(), &line.text());
                     let to = format!(" {} ", text::truncate(&to, usize::from(input.width / 2)));
                     let w = text::width(&to) as u16;
                     if input.width >= w + 12 {

@@ -91,8 +91,8 @@ pub(super) fn find(toks: &[Tok], cue: &str) -> Option<std::ops::Range<usize>> {
             }
             let reach = if gap { 7 } else { 1 };
             let mut found = None;
-            for k in at + 1..(at + 1 + reach).min(toks.len()) {
-                match &toks[k] {
+            for (k, tok) in toks.iter().enumerate().skip(at + 1).take(reach) {
+                match tok {
                     Tok::Break => break,
                     Tok::Word(w) if word_matches(part, w) => {
                         found = Some(k);
