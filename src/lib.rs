@@ -27,6 +27,7 @@ pub mod stdout;
 pub mod store;
 pub mod subcommands;
 pub mod term;
+pub mod terminfo;
 pub mod text;
 pub mod ui;
 pub mod unmerged;

@@ -39,6 +39,10 @@ fn main() -> ExitCode {
         }
         return fail("the editor needs a terminal (stdin and stdout must be a terminal)");
     }
+    // Never a full-screen escape stream on a terminal that would print it as text.
+    if let Some(why) = jgrid::terminfo::cannot_draw(std::env::var("TERM").ok().as_deref()) {
+        return fail(&why);
+    }
     let source = match cli.source.as_deref().map(|s| s.trim().trim_start_matches('@')) {
         Some(name) if !jgrid::journey::is_source_name(name) => {
             return fail(&format!(
@@ -52,6 +56,12 @@ fn main() -> ExitCode {
         // A folder is a portfolio: its list of journeys, each opened in the editor.
         let opener = jgrid::portfolio_shell::Opener { config: &config, settings, source };
         return match jgrid::portfolio_shell::run(dir, jgrid::ui::theme::Theme::chosen(config.theme), &opener) {
+            Ok(Exit::HandedOver) => {
+                eprintln!(
+                    "jgrid: another jgrid took the journey over; what was unsaved here is in the recovery file it offers"
+                );
+                ExitCode::SUCCESS
+            }
             Ok(exit) => exit_code(exit),
             Err(e) => fail(&format!("{e:#}")),
         };
@@ -81,7 +91,7 @@ fn main() -> ExitCode {
 
 fn exit_code(exit: Exit) -> ExitCode {
     match exit {
-        Exit::Quit => ExitCode::SUCCESS,
+        Exit::Quit | Exit::HandedOver => ExitCode::SUCCESS,
         Exit::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Exit::Crashed => ExitCode::from(101),
     }

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{App, Effect, Msg, ReloadFailure, SaveFailure, resolve_key, update};
+use crate::app::{App, Effect, Msg, SaveFailure, resolve_key, update};
 use crate::backend::AnsiBackend;
 use crate::external;
 use crate::journey::CellRef;
@@ -24,6 +24,11 @@ use crate::recovery::{self, RecoveryTarget, Session};
 use crate::store::{self, SaveError, SaveOptions};
 use crate::term::{self, FrameWriter, Input, Inputs, TerminalGuard};
 use crate::ui::{Screen, Theme};
+
+mod handover;
+mod recovery_file;
+
+use recovery_file::{failed, reload, write_recovery};
 
 /// Text being typed is written to the recovery file this soon after the last
 /// keystroke, and at the latest this long after the first unwritten one.
@@ -44,6 +49,9 @@ pub enum Exit {
     Signal(i32),
     /// A bug panicked; the terminal was restored and unsaved changes written.
     Crashed,
+    /// Another jgrid took the journey over: everything unsaved is in the
+    /// recovery file it offers.
+    HandedOver,
 }
 
 pub(crate) type Term = Terminal<AnsiBackend<FrameWriter>>;
@@ -65,6 +73,12 @@ pub fn run(app: App, theme: Theme, session: Option<Session>) -> anyhow::Result<E
     let mut app = app;
     let exit = edit(&inputs, &mut app, theme, session);
     drop(guard);
+    if let Ok(Exit::HandedOver) = exit {
+        eprintln!(
+            "jgrid: another jgrid took {} over; what was unsaved here is in the recovery file it offers",
+            crate::text::sanitize(&app.file_label())
+        );
+    }
     if let Ok(Exit::Quit) = exit
         && let Some(target) = app.recovery().as_ref().filter(|t| t.file.exists())
     {
@@ -146,6 +160,7 @@ impl<'a> Shell<'a> {
     fn run(&mut self, app: &mut App) -> anyhow::Result<Exit> {
         let area = self.terminal.get_frame().area();
         update(app, Msg::Resize(area.width, area.height));
+        self.mark_asking(app);
         self.draw(app)?;
         self.inputs.start().context("cannot listen for input and signals")?;
         // A resize while the first frame was drawn came before anything
@@ -182,6 +197,7 @@ impl<'a> Shell<'a> {
                 if let Some(exit) = self.handle(app, input)? {
                     return Ok(exit);
                 }
+                self.mark_asking(app);
                 if !app.is_typing() {
                     typing = None;
                 } else if typed {
@@ -190,6 +206,15 @@ impl<'a> Shell<'a> {
                 }
             }
             self.draw(app)?;
+        }
+    }
+
+    /// Say in the session's files whether this jgrid still asks at start what
+    /// to do about its journey (another taking it over leaves it be then).
+    fn mark_asking(&mut self, app: &App) {
+        let asking = matches!(app.mode(), crate::app::Mode::Ask(q) if q.kind().at_start());
+        if let Some(session) = self.session.as_deref_mut() {
+            session.set_asking(asking);
         }
     }
 
@@ -211,6 +236,10 @@ impl<'a> Shell<'a> {
             }
             Input::Event(Event::Mouse(mouse)) => self.mouse(mouse).into_iter().collect(),
             Input::Event(_) => Vec::new(),
+            Input::Signal(recovery::handover::HANDOVER) => match handover::hand_over(app) {
+                Ok(()) => return Ok(Some(Exit::HandedOver)),
+                Err(msgs) => msgs,
+            },
             Input::Signal(signal) => return Ok(Some(Exit::Signal(signal))),
             Input::Closed(_) => return Ok(Some(Exit::Signal(signal_hook::consts::SIGHUP))),
         };
@@ -282,6 +311,11 @@ impl<'a> Shell<'a> {
                 return Err(Exit::Quit);
             }
             Effect::QuitKeepingRecovery => return Err(Exit::Quit),
+            Effect::TakeOver { others } => {
+                // The status line says whom it waits for while it waits.
+                let _ = self.draw(app);
+                Some(handover::take_over(app, &others))
+            }
         })
     }
 
@@ -345,53 +379,4 @@ impl<'a> Shell<'a> {
             Err(e) => Msg::ExternalEdited { at, result: Err(crate::app::EditorFailure::Terminal(e.to_string())) },
         }
     }
-}
-
-/// A failed recovery-file operation as a message; `None` when it worked.
-fn failed(file: &Path, result: io::Result<()>) -> Option<Msg> {
-    result.err().map(|e| Msg::RecoveryFailed { file: file.to_path_buf(), reason: e.to_string() })
-}
-
-fn reload(app: &App) -> Msg {
-    let _ = write_recovery(app);
-    // The unsaved changes are set aside first; if they cannot be, nothing is reloaded.
-    let kept = match app.recovery().as_ref().filter(|t| t.file.exists()).map(|t| recovery::keep_aside(&t.file)) {
-        None => None,
-        Some(Ok(kept)) => kept.into_iter().next(),
-        Some(Err(e)) => {
-            let why = format!("your changes could not be set aside ({e})");
-            return Msg::Reloaded { result: Err(ReloadFailure::Unreadable(why)), kept: None };
-        }
-    };
-    let Some(path) = app.path().clone() else {
-        return Msg::Reloaded { result: Err(ReloadFailure::NoFile), kept };
-    };
-    let result = store::load_with_hash(&path)
-        .map(|(journey, hash)| (Box::new(journey), hash))
-        .map_err(|e| ReloadFailure::Unreadable(e.render(&path)));
-    Msg::Reloaded { result, kept }
-}
-
-/// Bring this session's recovery file up to date: written while anything is
-/// unsaved, removed once nothing is. It is removed only through
-/// `recovery::remove_saved`, which reads it back: this session's last word,
-/// written first (a small file: no changes, nothing typed, abandoned or
-/// undone), must say there is nothing unsaved. A failure comes back as a message.
-fn write_recovery(app: &App) -> Option<Msg> {
-    if app.has_unsaved() {
-        let (file, snapshot) = app.recovery_snapshot()?;
-        return failed(&file, recovery::write(&file, &snapshot));
-    }
-    let target = app.recovery().as_ref()?;
-    if !target.file.exists() {
-        return None;
-    }
-    let word = recovery::Recovery::nothing_unsaved(&target.key, &target.session, app.on_disk().hash());
-    let result = recovery::write(&target.file, &word).and_then(|()| {
-        match recovery::remove_saved(&target.file, app.path().as_deref())? {
-            recovery::Removal::Removed => Ok(()),
-            recovery::Removal::Kept(why) => Err(std::io::Error::other(why)),
-        }
-    });
-    failed(&target.file, result)
 }

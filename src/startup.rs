@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{Found, Keymap, Msg, OnDisk, Opening, Settings};
+use crate::app::{Discovered, Found, Keymap, Msg, OnDisk, Opening, Settings};
 use crate::journey::{Journey, readable};
 use crate::recovery::{self, RecoveryTarget, Session};
 use crate::stdout::Stdout;
@@ -90,13 +90,12 @@ pub fn open(
             let opened = discover(dir, &key, &session.id, &journey, path);
             (Some(target), opened)
         }
-        _ => (None, Msg::Opened { others: Vec::new(), found: Vec::new(), unreadable: Vec::new() }),
+        _ => (None, Discovered::default()),
     };
-    let opened = match (unmerged, opened) {
-        (Some((text, conflicts)), Msg::Opened { others, found, unreadable }) => {
-            Msg::Unmerged { text, conflicts, others, found, unreadable }
-        }
-        (_, opened) => opened,
+    let Discovered { others, found, unreadable } = opened;
+    let opened = match unmerged {
+        Some((text, conflicts)) => Msg::Unmerged { text, conflicts, others, found, unreadable },
+        None => Msg::Opened { others, found, unreadable },
     };
     let path = path.map(Path::to_path_buf);
     let opening = Opening { journey, path, on_disk, read_only, recovery, keymap, settings, source, from_list: false };
@@ -174,10 +173,11 @@ fn follow_portfolio(journey: &mut Journey, path: &Path, notices: &mut Vec<Msg>) 
 /// Other running jgrids on this journey, and the recovery files of jgrids
 /// that stopped. A recovery file whose journey is exactly the one on disk,
 /// with nothing being typed or abandoned, holds nothing unsaved: it is removed.
-fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: Option<&Path>) -> Msg {
+/// Also after another jgrid handed the journey over.
+pub fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: Option<&Path>) -> Discovered {
     let running = recovery::running(dir, Some(own));
     let live: Vec<String> = running.iter().map(|r| r.id.clone()).collect();
-    let others = running.iter().filter(|r| r.key == key).map(|r| (r.pid, r.started)).collect();
+    let others = recovery::handover::others(dir, key, &running);
     let mut found = Vec::new();
     let mut unreadable = Vec::new();
     for orphan in recovery::orphans(dir, key, &live) {
@@ -203,7 +203,7 @@ fn discover(dir: &Path, key: &str, own: &str, journey: &Journey, journey_file: O
             Err(unread) => unreadable.push(unread),
         }
     }
-    Msg::Opened { others, found, unreadable }
+    Discovered { others, found, unreadable }
 }
 
 /// `jgrid --print-config-path`: where the config file is read from. A path

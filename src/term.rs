@@ -133,7 +133,7 @@ impl Write for FrameWriter {
 #[derive(Debug)]
 pub enum Input {
     Event(Event),
-    /// SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived.
+    /// SIGHUP, SIGTERM, SIGINT, SIGQUIT or the hand-over signal (SIGUSR1) arrived.
     Signal(i32),
     /// Reading the terminal failed (it is gone).
     Closed(String),
@@ -198,7 +198,7 @@ impl Inputs {
 /// read terminal events; `Inputs::start` starts the threads that read them.
 pub fn inputs() -> io::Result<Inputs> {
     let (tx, rx) = mpsc::channel();
-    let signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    let signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, crate::recovery::handover::HANDOVER])?;
     let (parked_tx, parked) = mpsc::channel();
     let unstarted = std::cell::RefCell::new(Some(Unstarted { signals, tx, parked_tx }));
     Ok(Inputs { rx, pause: Arc::new(InputPause::default()), parked, unstarted })

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use crate::app::history::History;
 use crate::app::msg::{Effect, ReloadFailure, SaveFailure};
-use crate::app::questions::{About, Found, Question};
+use crate::app::questions::{About, Discovered, Found, Question};
 use crate::app::state::{App, Mode, OnDisk};
 use crate::app::text::line_input::{LineInput, LineKind};
 use crate::journey::{CellRef, Journey, readable};
-use crate::recovery::RecoveryTarget;
+use crate::recovery::{Holds, Other, RecoveryTarget};
 use crate::text::sanitize;
 
 /// Save to `path`, or to the journey's own path; an untitled journey asks for one.
@@ -116,9 +116,10 @@ pub fn conflict(app: &mut App, path: PathBuf, then_quit: bool) {
     app.ask(Question::new(text, About::Save { path, then_quit, own_file }));
 }
 
-/// At start: say when another jgrid has the journey open, then offer the
-/// recovery files that no running jgrid owns, one at a time.
-pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)>) {
+/// At start: say when another jgrid has the journey open, and whether it
+/// holds unsaved changes, then offer the recovery files that no running
+/// jgrid owns, one at a time.
+pub fn opened(app: &mut App, others: Vec<Other>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)>) {
     if let Some((_, why)) = unreadable.first() {
         app.error(format!(
             "A recovery file for this journey could not be read ({why}); it was left as it is (jgrid --recover-list)"
@@ -128,9 +129,63 @@ pub fn opened(app: &mut App, others: Vec<(u32, u64)>, found: Vec<Found>, unreada
         return ask_recovery(app, found);
     }
     let file = sanitize(&app.file_label()).into_owned();
-    let who: Vec<String> = others.iter().map(|(pid, since)| format!("pid {pid}, since {}", readable(*since))).collect();
-    let text = format!("{file} is already open in another jgrid ({}).", who.join("; "));
-    app.ask(Question::new(text, About::Open { then: found }));
+    let who: Vec<String> = others
+        .iter()
+        .map(|o| {
+            let new = if o.newcomer { ", started with this one" } else { "" };
+            format!("pid {}, since {}{new}", o.pid, readable(o.started))
+        })
+        .collect();
+    let unsaved = others.iter().filter(|o| o.holds != Holds::Nothing).count();
+    let holds = match others.iter().find(|o| o.holds != Holds::Nothing).map(|o| &o.holds) {
+        None if others.len() == 1 => "It holds no unsaved changes.".to_owned(),
+        None => "They hold no unsaved changes.".to_owned(),
+        Some(Holds::Changes { typing }) => {
+            let typing = if *typing { ", with a note being typed" } else { "" };
+            let which = if others.len() == 1 { "It holds".to_owned() } else { format!("{unsaved} of them hold") };
+            format!("{which} unsaved changes{typing}: take them over to recover them here.")
+        }
+        Some(Holds::Unknown(why)) => format!("It may hold unsaved changes (its recovery file cannot be read: {why})."),
+        Some(Holds::Nothing) => String::new(),
+    };
+    let text = format!("{file} is already open in another jgrid ({}). {holds}", who.join("; "));
+    app.ask(Question::new(text, About::Open { others, then: found }));
+}
+
+/// `take over` was answered: the shell asks the others and waits; this is
+/// what the status line says meanwhile.
+pub fn asking_to_hand_over(app: &mut App, others: &[Other]) {
+    let pids: Vec<String> = others.iter().map(|o| o.pid.to_string()).collect();
+    let wait = crate::recovery::handover::WAIT.as_secs();
+    app.info(format!(
+        "Asking pid {} to write its unsaved changes and quit (waiting up to {wait} s)...",
+        pids.join(", ")
+    ));
+}
+
+/// The other jgrids were asked to hand the journey over: say what failed,
+/// then ask about what is there now, as at start (a recovery file each
+/// handed over, offered as after a crash; the ones still running).
+pub fn taken_over(app: &mut App, failures: Vec<String>, now: Discovered) {
+    let nothing = now.found.is_empty();
+    // New jgrids that hold nothing are left be; the question is not asked again for them.
+    let newcomers: Vec<String> = now.others.iter().filter(|o| o.newcomer).map(|o| o.pid.to_string()).collect();
+    let asked_again = !failures.is_empty() || newcomers.len() < now.others.len();
+    if !asked_again {
+        opened(app, Vec::new(), now.found, now.unreadable);
+    } else {
+        opened(app, now.others, now.found, now.unreadable);
+    }
+    match failures.first() {
+        Some(first) => app.error(format!("Not taken over: {first}")),
+        None if asked_again => app.info("Another jgrid has the journey open now: take over again to ask it too"),
+        None if !newcomers.is_empty() => app.info(format!(
+            "pid {} started with this jgrid and holds nothing; it keeps the journey open too",
+            newcomers.join(", ")
+        )),
+        None if nothing => app.info("The other jgrid quit; it held no unsaved changes. The journey is yours"),
+        None => app.info("The other jgrid wrote what it held and quit: recover it here"),
+    }
 }
 
 /// Ask about the first of these recovery files (the newest), keeping the rest for later questions.

@@ -49,7 +49,7 @@ pub use input::action::Action;
 pub use input::keymap::{Key, KeyMode, Keymap};
 pub use interview::capture::preview as capture_preview;
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
-pub use questions::{About, Found, Question, QuestionKind, Shown};
+pub use questions::{About, Discovered, Found, Question, QuestionKind, Shown};
 pub use state::{App, Mode, OnDisk, Opening, Settings, Status};
 pub use text::cell_editor::{CELL_KEYS, Editor};
 pub use text::line_input::{LINE_KEYS, LineInput, LineKind};

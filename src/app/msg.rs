@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::input::action::Action;
-use crate::app::questions::Found;
+use crate::app::questions::{Discovered, Found};
 use crate::journey::{CellRef, Journey};
 use crate::recovery::RecoveryTarget;
 
@@ -37,17 +37,20 @@ pub enum Msg {
     /// At start: other jgrids that have this journey open (their pids and
     /// start times), the recovery files no running jgrid owns, and the ones
     /// that cannot be read (left alone).
-    Opened { others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)> },
+    Opened { others: Vec<crate::recovery::Other>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)> },
     /// At start: the file held git's conflict markers and did not load; the
     /// journey is jgrid's cell-by-cell merge of its versions (`text` says how,
     /// with `conflicts` left). Then what `Opened` says.
     Unmerged {
         text: String,
         conflicts: usize,
-        others: Vec<(u32, u64)>,
+        others: Vec<crate::recovery::Other>,
         found: Vec<Found>,
         unreadable: Vec<(PathBuf, String)>,
     },
+    /// Other jgrids on this journey were asked to hand it over (`take over`):
+    /// why any of them could not be, then what is there now, as at start.
+    TakenOver { failures: Vec<String>, found: Discovered },
     /// The recovery file could not be written (or removed).
     RecoveryFailed { file: PathBuf, reason: String },
     /// A message for the status bar from outside (start-up notices).
@@ -131,4 +134,7 @@ pub enum Effect {
     /// A recovery file found at start had damaged parts: what could be used
     /// was recovered; the file is moved aside whole (`recovery/damaged/`).
     SetAsideRecovery { file: PathBuf },
+    /// Ask these other jgrids on the journey to write their recovery files
+    /// and quit, wait for them (bounded), then say what is there now.
+    TakeOver { others: Vec<crate::recovery::Other> },
 }

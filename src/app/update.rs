@@ -93,6 +93,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             crate::app::grid::conflicts::unmerged(app, text, about);
             Vec::new()
         }
+        Msg::TakenOver { failures, found } => {
+            files::taken_over(app, failures, found);
+            Vec::new()
+        }
         Msg::RecoveryFailed { file, reason } => {
             app.error(format!("Could not write the recovery file {}: {reason}. Save soon", file.display()));
             Vec::new()

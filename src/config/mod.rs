@@ -76,7 +76,7 @@
 //! #   recover:  recover discard keep-for-later
 //! #   conflict: overwrite reload save-as cancel
 //! #   delete:   confirm-delete keep-it (keep-it is also any other key)
-//! #   open:     open-anyway open-read-only quit
+//! #   open:     open-anyway open-read-only take-over quit
 //! #   take:     take-ours take-theirs take-both cancel
 //! #   unmerged: use-merge quit-without-saving
 //! # In edit and line mode a plain character always types itself, so bind

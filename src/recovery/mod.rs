@@ -6,10 +6,12 @@
 //! after the user discarded it or saved its changes.
 
 mod check;
+pub mod handover;
 mod remove;
 mod session;
 
 pub use check::{Checked, LAST_TIME, check};
+pub use handover::{Holds, Other};
 pub use remove::{Removal, discard, remove_saved, set_aside_damaged};
 pub use session::{Running, Session, running};
 

@@ -16,6 +16,8 @@ pub struct Session {
     pub id: String,
     file: File,
     path: PathBuf,
+    /// Still asking at start what to do about the journey (`asking_file`).
+    asking: bool,
 }
 
 /// Another running jgrid, as its session file tells it.
@@ -33,6 +35,31 @@ fn sessions_dir(recovery_dir: &Path) -> PathBuf {
     recovery_dir.join("sessions")
 }
 
+/// The lock file of session `id`.
+pub fn lock_file(recovery_dir: &Path, id: &str) -> PathBuf {
+    sessions_dir(recovery_dir).join(format!("{id}.lock"))
+}
+
+/// While this file is there, the jgrid of session `id` is still asking at
+/// start what to do about its journey (another jgrid has it open, a
+/// recovery file was found): it holds nothing of its own yet.
+pub fn asking_file(recovery_dir: &Path, id: &str) -> PathBuf {
+    sessions_dir(recovery_dir).join(format!("{id}.asking"))
+}
+
+/// True while the jgrid of session `id` runs (it holds its lock).
+pub fn is_running(recovery_dir: &Path, id: &str) -> bool {
+    let Ok(file) = OpenOptions::new().read(true).write(true).open(lock_file(recovery_dir, id)) else { return false };
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
+    }
+}
+
 impl Session {
     /// Start this process's session for the journey `key`.
     pub fn start(recovery_dir: &Path, key: &str) -> io::Result<Self> {
@@ -40,7 +67,7 @@ impl Session {
         private_dir(&dir)?;
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         let id = format!("{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff);
-        let path = dir.join(format!("{id}.lock"));
+        let path = lock_file(recovery_dir, &id);
         // Made, locked and written under another name, then renamed: another
         // jgrid looking for running sessions never finds it unlocked (and
         // takes it for a dead one's) nor empty.
@@ -52,11 +79,26 @@ impl Session {
             file.set_permissions(fs::Permissions::from_mode(0o600))?;
         }
         file.lock()?;
-        if let Err(e) = (&file).write_all(contents(key).as_bytes()).and_then(|()| fs::rename(&making, &path)) {
+        // Asking (at start) from the first moment another jgrid can see it.
+        let made = File::create(asking_file(recovery_dir, &id))
+            .and_then(|_| (&file).write_all(contents(key).as_bytes()))
+            .and_then(|()| fs::rename(&making, &path));
+        if let Err(e) = made {
             let _ = fs::remove_file(&making);
+            let _ = fs::remove_file(asking_file(recovery_dir, &id));
             return Err(e);
         }
-        Ok(Self { id, file, path })
+        Ok(Self { id, file, path, asking: true })
+    }
+
+    /// This jgrid is (still) asking at start what to do about its journey, or no longer.
+    pub fn set_asking(&mut self, asking: bool) {
+        if asking == self.asking {
+            return;
+        }
+        let marker = self.path.with_extension("asking");
+        let done = if asking { File::create(&marker).map(drop) } else { fs::remove_file(&marker) };
+        self.asking = asking && done.is_ok();
     }
 
     /// The journey this session has open changed (saved under a new name).
@@ -80,6 +122,7 @@ fn contents(key: &str) -> String {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        let _ = fs::remove_file(self.path.with_extension("asking"));
         let _ = fs::remove_file(&self.path);
         let _ = self.file.unlock();
     }
@@ -99,6 +142,7 @@ pub fn running(recovery_dir: &Path, except: Option<&str>) -> Vec<Running> {
         match file.try_lock() {
             Ok(()) => {
                 // Dead: nobody holds it.
+                let _ = fs::remove_file(path.with_extension("asking"));
                 let _ = fs::remove_file(&path);
                 let _ = file.unlock();
             }

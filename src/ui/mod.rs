@@ -4,6 +4,7 @@ mod cell;
 mod dialog;
 mod editor;
 mod findings;
+pub mod glyphs;
 mod grid;
 mod help;
 mod inbox;
@@ -33,6 +34,13 @@ pub struct Screen<'a> {
 
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+        self.theme.glyphs.apply(buf, area);
+    }
+}
+
+impl Screen<'_> {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = format!(

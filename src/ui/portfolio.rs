@@ -28,6 +28,13 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, room: usize, style: Style) 
 
 impl Widget for &PortfolioScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+        self.theme.glyphs.apply(buf, area);
+    }
+}
+
+impl PortfolioScreen<'_> {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         let (v, t) = (self.view, self.theme);
         let w = usize::from(area.width);
         if area.height < 8 || area.width < 30 {

@@ -51,6 +51,8 @@ pub struct Theme {
     pub marks: [Style; 4],
     /// A phase's mood in its header, and the evidence badge of a cell.
     pub badge: Style,
+    /// The characters the screen is drawn with (ASCII outside a UTF-8 locale).
+    pub glyphs: super::glyphs::Glyphs,
 }
 
 impl Theme {
@@ -65,12 +67,14 @@ impl Theme {
 
     /// Chosen from the environment: monochrome when NO_COLOR is set and not empty.
     /// The theme the config file chose.
+    /// Its glyphs follow the locale (ASCII when it is not UTF-8).
     pub fn chosen(choice: ThemeChoice) -> Self {
-        match choice {
+        let theme = match choice {
             ThemeChoice::Auto => Theme::from_env(),
             ThemeChoice::Color => Theme::color(),
             ThemeChoice::Mono => Theme::mono(),
-        }
+        };
+        Self { glyphs: super::glyphs::Glyphs::from_env(), ..theme }
     }
 
     pub fn from_env() -> Self {
@@ -112,6 +116,7 @@ impl Theme {
                 base.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             ],
             badge: base.fg(Color::Cyan),
+            glyphs: super::glyphs::Glyphs::Unicode,
         }
     }
 
@@ -145,6 +150,7 @@ impl Theme {
             search: bold.add_modifier(Modifier::UNDERLINED),
             marks: [bold; 4],
             badge: base.add_modifier(Modifier::ITALIC),
+            glyphs: super::glyphs::Glyphs::Unicode,
         }
     }
 }

@@ -179,6 +179,10 @@ impl PtyBuilder {
             cmd.env_remove(key);
         }
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 locale, whatever the test runs in (outside one, jgrid draws in ASCII).
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
 
         let sandbox = if self.sandbox_home {
             let dir = tempfile::Builder::new().prefix("jgrid-pty-home-").tempdir().expect("create sandbox home");
@@ -299,7 +303,7 @@ impl Pty {
 
     /// Spawn `program` (a path, or a name looked up in `PATH`) with `args` in
     /// a `cols` x `rows` pty, in the current directory, with the test's
-    /// environment plus `TERM=xterm-256color` plus `env`.
+    /// environment plus `TERM=xterm-256color`, `LANG=C.UTF-8` plus `env`.
     pub fn spawn(program: impl AsRef<OsStr>, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         PtyBuilder::new(program).args(args).size(cols, rows).envs(env).spawn()
     }

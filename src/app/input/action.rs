@@ -140,6 +140,7 @@ pub enum Answer {
     KeepIt,
     OpenAnyway,
     OpenReadOnly,
+    TakeOver,
     TakeOurs,
     TakeTheirs,
     TakeBoth,
@@ -284,6 +285,9 @@ impl Answer {
             Answer::KeepIt => ("keep-it", "keep it; nothing is deleted"),
             Answer::OpenAnyway => ("open-anyway", "open the journey although another jgrid has it open"),
             Answer::OpenReadOnly => ("open-read-only", "open the journey read-only (:w! still saves)"),
+            Answer::TakeOver => {
+                ("take-over", "ask the other jgrid to write its unsaved changes and quit, then recover them here")
+            }
             Answer::TakeOurs => ("take-ours", "take our side of the conflict"),
             Answer::TakeTheirs => ("take-theirs", "take their side of the conflict"),
             Answer::TakeBoth => ("take-both", "take both sides of the conflict, ours first"),

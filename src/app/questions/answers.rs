@@ -58,17 +58,23 @@ pub fn discard(app: &mut App, about: About) -> Vec<Effect> {
 }
 
 pub fn open_anyway(app: &mut App, about: About) -> Vec<Effect> {
-    let About::Open { then } = about else { return Vec::new() };
+    let About::Open { then, .. } = about else { return Vec::new() };
     files::ask_recovery(app, then);
     Vec::new()
 }
 
 pub fn open_read_only(app: &mut App, about: About) -> Vec<Effect> {
-    let About::Open { then } = about else { return Vec::new() };
+    let About::Open { then, .. } = about else { return Vec::new() };
     app.read_only = true;
     app.info("Opened read-only: :w! saves anyway, :w FILE saves elsewhere");
     files::ask_recovery(app, then);
     Vec::new()
+}
+
+pub fn take_over(app: &mut App, about: About) -> Vec<Effect> {
+    let About::Open { others, .. } = about else { return Vec::new() };
+    files::asking_to_hand_over(app, &others);
+    vec![Effect::TakeOver { others }]
 }
 
 pub fn overwrite(_: &mut App, about: About) -> Vec<Effect> {

@@ -37,6 +37,19 @@ pub enum QuestionKind {
 impl QuestionKind {
     /// Every question, in the order help lists them.
     pub const ALL: &'static [QuestionKind] = QuestionKind::VARIANTS;
+
+    /// Asked at start, before this jgrid holds anything of its own: another
+    /// jgrid taking the journey over leaves a jgrid asking it be.
+    pub fn at_start(self) -> bool {
+        match self {
+            QuestionKind::Open | QuestionKind::Recover | QuestionKind::Unmerged => true,
+            QuestionKind::Quit
+            | QuestionKind::Conflict
+            | QuestionKind::Delete
+            | QuestionKind::Take
+            | QuestionKind::Unsaved => false,
+        }
+    }
 }
 
 /// Where a question is shown.
@@ -97,6 +110,16 @@ pub struct Found {
     pub problems: Vec<String>,
 }
 
+/// What a jgrid finds when it opens a journey: other jgrids that have it
+/// open, the recovery files no running jgrid owns, and the ones that cannot
+/// be read (left alone).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Discovered {
+    pub others: Vec<crate::recovery::Other>,
+    pub found: Vec<Found>,
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
 /// What an asked question is about; each kind of question has its own, so a
 /// question cannot be about the wrong thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,13 +132,18 @@ pub enum About {
     Save { path: PathBuf, then_quit: bool, own_file: bool },
     /// The deletion to apply when the answer is yes.
     Delete(Change),
-    /// Another jgrid has the journey open; then ask about these recovery files.
-    Open { then: Vec<Found> },
+    /// Other jgrids have the journey open; then ask about these recovery files.
+    Open { others: Vec<crate::recovery::Other>, then: Vec<Found> },
     /// The merge conflict at the cursor.
     Take,
     /// The journey is jgrid's merge of a file git left with its conflict
     /// markers (`conflicts` left in it); then what `Msg::Opened` says.
-    Unmerged { conflicts: usize, others: Vec<(u32, u64)>, found: Vec<Found>, unreadable: Vec<(PathBuf, String)> },
+    Unmerged {
+        conflicts: usize,
+        others: Vec<crate::recovery::Other>,
+        found: Vec<Found>,
+        unreadable: Vec<(PathBuf, String)>,
+    },
     /// Quitting with text in no file but the recovery file.
     Unsaved,
 }

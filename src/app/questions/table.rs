@@ -164,6 +164,13 @@ const OPEN: QuestionSpec = QuestionSpec {
             "open it read-only (:w! still saves, :w FILE saves elsewhere)",
             run::open_read_only,
         ),
+        answer(
+            Action::Answer(Answer::TakeOver),
+            &[Char('t'), Char('T')],
+            "take over",
+            "take over: it writes its unsaved changes (a half-typed note too) and quits, even with its terminal gone; they are offered here as after a crash",
+            run::take_over,
+        ),
         answer(Action::Grid(Grid::Quit), &[Char('q'), Char('Q'), Esc], "quit", "quit", run::quit_keeping_recovery),
     ],
     otherwise: None,

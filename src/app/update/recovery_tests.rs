@@ -154,7 +154,7 @@ fn about(kind: QuestionKind) -> About {
         QuestionKind::Recover => About::Recovery { found: Box::new(found()), more: Vec::new() },
         QuestionKind::Conflict => About::Save { path: "j.toml".into(), then_quit: false, own_file: true },
         QuestionKind::Delete => About::Delete(Change::SetTitle("x".into())),
-        QuestionKind::Open => About::Open { then: vec![found()] },
+        QuestionKind::Open => About::Open { others: Vec::new(), then: vec![found()] },
         QuestionKind::Take => About::Take,
         QuestionKind::Unsaved => About::Unsaved,
         QuestionKind::Unmerged => {

@@ -13,6 +13,7 @@ use crate::export::{HTML_STYLE, html_escape as escape, one_line};
 const STYLE: &str = "\
 .counts { color: #444; }
 table.list td.number, table.list th.number { text-align: right; white-space: nowrap; }
+table.list thead th { white-space: nowrap; }
 .mood { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 1.3em; line-height: 1; white-space: nowrap; }
 .spelling, .external { color: #555; font-size: .9em; }
 .places { color: #333; }
