@@ -49,6 +49,7 @@ pub use commands::COMMANDS;
 pub use history::History;
 pub use input::action::Action;
 pub use input::keymap::{Key, KeyMode, Keymap};
+pub use interview::capture::preview as capture_preview;
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
 pub use questions::{About, Discovered, Found, Question, QuestionKind, Shown};
 pub use state::{App, Mode, OnDisk, Opening, Settings, Status};

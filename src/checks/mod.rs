@@ -26,6 +26,7 @@ pub mod owner;
 mod plan;
 mod presence;
 mod review;
+pub mod sentences;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -37,7 +38,7 @@ pub use channel_tags::tag_spans;
 pub use checker::Checker;
 pub use messages::stated;
 pub use plan::{PLAN_IDS, stale_links};
-pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
+pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, old_reason, review};
 
 use crate::journey::{CellRef, Journey};
 use grid::Grid;
@@ -182,6 +183,7 @@ fn run(grid: &Grid) -> Vec<Finding> {
     presence::run(grid, &mut out);
     tags::run(grid, &mut out);
     messages::run(grid, &mut out);
+    sentences::run(grid, &mut out);
     walls::run(grid, &mut out);
     out.retain(|f| !is_off(grid.journey, f.id));
     // Merge conflicts are reported even when switched off.

@@ -16,7 +16,9 @@ pub use change::{Change, ChangeError};
 pub use check_ids::{IDS, JOURNEY_IDS};
 pub use find::pick;
 pub use line_ends::LineEnds;
-pub use lines::{Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark};
+pub use lines::{
+    Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
+};
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
 pub use opportunity::{Opportunity, PlanField, SCORE_RANGE, Status, Why, line_key};
 pub use shared::{Alias, PortfolioRules, Shared};

@@ -39,16 +39,34 @@ pub fn accept(app: &mut App) {
 }
 
 fn ask_reason(app: &mut App, candidate: Candidate) {
+    let old = checks::old_reason(&app.journey, &candidate.acceptance);
     let kind = LineKind::Reason { acceptance: Box::new(candidate.acceptance) };
-    app.mode = Mode::Line(Box::new(LineInput::new(kind, "")));
-    app.info(format!("Accepting {}: why? (Enter accepts; the reason may be empty; Esc cancels)", candidate.label));
+    app.mode = Mode::Line(Box::new(LineInput::new(kind, old.as_deref().unwrap_or(""))));
+    match old {
+        Some(_) => app.info(format!(
+            "Accepting {} again: the old reason is offered (Enter keeps it; Esc cancels)",
+            candidate.label
+        )),
+        None => app
+            .info(format!("Accepting {}: why? (Enter accepts; the reason may be empty; Esc cancels)", candidate.label)),
+    }
 }
 
 /// Enter at the reason prompt: accept, as one undoable change.
 pub fn accepted(app: &mut App, acceptance: &Acceptance, reason: &str) {
     let acceptance = Acceptance { reason: reason.trim().to_owned(), ..acceptance.clone() };
     let what = checks::describe(&acceptance);
-    app.change(Change::InsertAcceptance { at: app.journey.accepted.len(), acceptance });
+    // A stale acceptance of the same finding (a name changed) is replaced, in one undoable change.
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let replaced = stale.iter().rev().copied().filter(|&i| {
+        let old = &app.journey.accepted[i];
+        let gone = app.journey.phase_index(&old.phase).is_none();
+        old.check == acceptance.check && old.subject == acceptance.subject && (old.phase == acceptance.phase || gone)
+    });
+    let mut changes: Vec<Change> = replaced.map(|at| Change::RemoveAcceptance { at }).collect();
+    let at = app.journey.accepted.len() - changes.len();
+    changes.push(Change::InsertAcceptance { at, acceptance });
+    app.change(if changes.len() == 1 { changes.remove(0) } else { Change::Batch(changes) });
     app.info(format!("Accepted {what} (u undoes; :accepted lists them)"));
 }
 
