@@ -68,6 +68,9 @@ pub enum Subcommand {
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only this source's lines (and lines with no source), as `:only @NAME` shows them
+        #[arg(long, value_name = "NAME")]
+        only: Option<String>,
     },
     /// Read a grid from CSV (as exported, or from a spreadsheet) and write a journey file
     Import {
@@ -190,6 +193,9 @@ pub enum Subcommand {
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only this source's lines (and lines with no source), as `:only @NAME` shows them
+        #[arg(long, value_name = "NAME")]
+        only: Option<String>,
     },
     /// The plan: the opportunities of one or more journeys ranked by quadrant (low-hanging fruit,
     /// hot issues, fill-ins, not now, unscored), value and evidence (to stdout unless -o)

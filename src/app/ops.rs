@@ -79,6 +79,10 @@ impl App {
         let original = self.journey.cell(at);
         let text = if append && !original.is_empty() { format!("{original}\n") } else { original.to_owned() };
         self.mode = Mode::Edit(Box::new(Editor::new(at, original, &text)));
+        if let Some(name) = self.only_source().filter(|_| self.hidden_lines(at) > 0) {
+            let note = format!("Editing the whole cell: the lines :only @{name} hides are shown while you edit");
+            self.info(note);
+        }
     }
 
     /// Leave edit mode. A kept edit that changed the text is one change; an
@@ -131,6 +135,7 @@ impl App {
     /// after changes (see `Derived::refresh`).
     pub(super) fn recheck(&mut self) {
         self.derived.refresh(&self.journey);
+        self.refresh_only();
         if let Some(search) = &mut self.search {
             search.refresh(&self.journey);
         }

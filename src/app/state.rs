@@ -141,6 +141,8 @@ pub struct App {
     pub(in crate::app) settings: Settings,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
     pub(in crate::app) source: Option<String>,
+    /// `:only @NAME`: that source's lines alone in the grid.
+    pub(in crate::app) only: Option<crate::app::interview::only::Only>,
     /// The overview and the frozen phase.
     pub(in crate::app) view: View,
     /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
@@ -220,6 +222,7 @@ impl App {
             zoom: None,
             settings: Settings::default(),
             source: None,
+            only: None,
             view: View::default(),
             save_note: None,
             recovered: Recovered::default(),

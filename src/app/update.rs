@@ -341,3 +341,6 @@ mod view_tests;
 
 #[cfg(test)]
 mod recovery_tests;
+
+#[cfg(test)]
+mod only_tests;

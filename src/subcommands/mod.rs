@@ -39,7 +39,7 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         Subcommand::Check { files, conflicts: true, staged, .. } => conflicts::check(&files, staged),
         Subcommand::Check { files, format, all, .. } => check(&files, format, all),
         Subcommand::Resolve { file, take } => resolve::resolve(&file, take.map(crate::cli::TakeSide::side)),
-        Subcommand::Export { file, to, output } => export_file(&file, to, output.as_deref()),
+        Subcommand::Export { file, to, output, only } => export_file(&file, to, output.as_deref(), only.as_deref()),
         Subcommand::Import { table, output } => import(&table, &output),
         Subcommand::New { file, title, persona, phases, lang } => new(&file, &title, &persona, phases.as_deref(), lang),
         Subcommand::Add { file, phase, row, source, text } => add(&file, &phase, &row, source.as_deref(), &text),
@@ -61,7 +61,9 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         }
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
-        Subcommand::Report { file, format, audience, output } => report(&file, format, audience, output.as_deref()),
+        Subcommand::Report { file, format, audience, output, only } => {
+            report(&file, format, audience, output.as_deref(), only.as_deref())
+        }
         Subcommand::Plan { files, format, output } => plan::plan(&files, format, output.as_deref()),
         Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
         Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
@@ -94,8 +96,9 @@ pub fn run(subcommand: Subcommand) -> Outcome {
     }
 }
 
-fn export_file(file: &Path, to: export::ExportTarget, output: Option<&Path>) -> Outcome {
+fn export_file(file: &Path, to: export::ExportTarget, output: Option<&Path>, only: Option<&str>) -> Outcome {
     let (journey, _) = files::load_in_portfolio(file)?;
+    let journey = report::only_view(file, journey, only)?;
     let to = match to {
         export::ExportTarget::Text(format) => format,
         export::ExportTarget::Xlsx => return plan::xlsx(file, &journey, output),

@@ -1,4 +1,4 @@
-//! `jgrid report FILE [--format markdown|json] [-o OUT]`.
+//! `jgrid report FILE [--format markdown|json] [--only NAME] [-o OUT]`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,8 +13,15 @@ use crate::report;
 
 /// Write the report of a journey to stdout or to OUT; exit 0, or 2 when the
 /// journey cannot be read or OUT cannot be written.
-pub fn report(file: &Path, format: ReportFormat, audience: Audience, output: Option<&Path>) -> Outcome {
+pub fn report(
+    file: &Path,
+    format: ReportFormat,
+    audience: Audience,
+    output: Option<&Path>,
+    only: Option<&str>,
+) -> Outcome {
     let (journey, _) = files::load_in_portfolio(file)?;
+    let journey = only_view(file, journey, only)?;
     let review = checks::review(&journey);
     let text = match (audience, format) {
         // The findings the team's report lists as open.
@@ -58,4 +65,23 @@ pub fn report(file: &Path, format: ReportFormat, audience: Audience, output: Opt
             files::write_output(file, out, extension, &text)
         }
     }
+}
+
+/// `--only NAME`: the journey with only that source's lines (and the lines
+/// with no source), as `:only @NAME` shows it; the journey itself without it.
+pub fn only_view(
+    file: &Path,
+    journey: crate::journey::Journey,
+    only: Option<&str>,
+) -> Result<crate::journey::Journey, CliError> {
+    let Some(name) = only else { return Ok(journey) };
+    let name = name.trim().trim_start_matches('@');
+    if !crate::journey::is_source_name(name) {
+        return Err(CliError::Refused {
+            file: shown(file),
+            what: format!("--only needs a source name, not \"{}\"", crate::text::sanitize(name)),
+            hint: "a name of letters, digits, - and _, for example --only omar".into(),
+        });
+    }
+    Ok(crate::journey::only(&journey, name))
 }

@@ -29,7 +29,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
     let style = t.cell;
     buf.set_style(rect, style);
     let width = usize::from(col.width.saturating_sub(1)).max(1);
-    let cell_text = app.journey().cell(at);
+    let cell_text = app.shown().cell(at);
     if let Some(severity) = checks::worst_at(app.marked(), at) {
         buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, style.patch(t.severity(severity)));
         if cell_text.is_empty() {
@@ -73,7 +73,7 @@ fn style_mark(t: &Theme, line: &str, start: bool, x: u16, y: u16, width: usize, 
 /// The overview's cell: its first line (or, for the cursor's cell, the line
 /// of a search match), cut with `…`; an empty cell shows a dot.
 fn one_line(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mut Buffer) {
-    let cell_text = app.journey().cell(at);
+    let cell_text = app.shown().cell(at);
     if cell_text.is_empty() {
         buf.set_stringn(rect.x + 1, rect.y, "·", width, t.cell.patch(t.dim));
         return;
@@ -99,7 +99,7 @@ fn wrapped(app: &App, t: &Theme, at: CellRef, rect: Rect, width: usize, buf: &mu
     };
     let limit = skip + shown + COUNT_LIMIT;
     // Only as much of a huge cell as can fill `limit` lines is looked at.
-    let shown_text = text::sanitize(text::head(app.journey().cell(at), width, limit));
+    let shown_text = text::sanitize(text::head(app.shown().cell(at), width, limit));
     let lines = text::wrap_ranges_up_to(&shown_text, width, limit);
     let found = found_in(app, &shown_text);
     let hidden = lines.len().saturating_sub(skip + shown);

@@ -133,6 +133,18 @@ impl Widget for &StatusLine<'_> {
     }
 }
 
+/// The source slot: who is speaking (`@sara`) and whose lines alone are
+/// shown (`only @omar`), kept at any width.
+fn source_slot(app: &App) -> Option<String> {
+    let speaking = app.source().as_ref().map(|s| format!("@{}", text::sanitize(s)));
+    let only = app.only_source().map(|s| format!("only @{}", text::sanitize(s)));
+    match (speaking, only) {
+        (None, None) => None,
+        (Some(one), None) | (None, Some(one)) => Some(format!(" {one} ")),
+        (Some(speaking), Some(only)) => Some(format!(" {speaking} · {only} ")),
+    }
+}
+
 /// The status line's parts at a width, in the order they are kept: the
 /// mode, the current source, the cursor's cell and the counts; the rest (the
 /// inbox, evidence and mark counts, then the message) is cut first, then the
@@ -150,7 +162,7 @@ impl Parts {
     fn of(app: &App, width: u16) -> Self {
         let width = usize::from(width);
         let mode = format!(" {} ", app.mode().name());
-        let source = app.source().as_ref().map(|s| format!(" @{} ", text::sanitize(s)));
+        let source = source_slot(app);
         let (phase, row) = app.cursor_names();
         let place = format!("{}/{} {}", app.cursor().phase + 1, app.journey().phase_count(), text::sanitize(phase));
         let pad = " ".repeat(place_width(app).saturating_sub(text::width(&place)));

@@ -334,3 +334,22 @@ fn the_status_line_at_80_columns_keeps_mode_source_cell_and_counts() {
     assert!(at("@sara-with-a-long-name") < at(&phase[..6]), "{line}");
     assert!(at(&phase[..6]) < at(&counts), "{line}");
 }
+
+/// `:only @omar` at 80x24: Omar's lines and the lines with no source show,
+/// Sara's do not, and the status line says `only @omar` beside the source.
+#[test]
+fn only_one_source_shows_that_sources_lines_and_says_so_at_80_columns() {
+    let cell = "! waited 25 minutes @sara\n! got an SMS on the day @omar\nask about solar";
+    let mut app = sample_with(80, 24, vec![Change::SetCell { at: CellRef::new(0, 1), text: cell.into() }]);
+    super::tests::press(&mut app, ":source sara-with-a-long-name\n:only @omar\n");
+    let buffer = render(&app, &Theme::color());
+    let screen = text_of(&buffer);
+    assert!(screen.contains("got an SMS"), "{screen}");
+    assert!(screen.contains("ask about solar"), "{screen}");
+    assert!(!screen.contains("waited 25"), "{screen}");
+    let status: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_owned()).collect();
+    assert!(status.contains("only @omar"), "{status}");
+    assert!(status.find(" NORMAL ") < status.find("only @omar"), "{status}");
+    super::tests::press(&mut app, ":only\n");
+    assert!(text_of(&render(&app, &Theme::color())).contains("waited 25"));
+}

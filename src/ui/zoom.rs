@@ -44,7 +44,7 @@ impl Widget for &Zoom<'_> {
             return;
         }
         let width = usize::from(body.width);
-        let shown = text::sanitize(app.journey().cell(app.cursor()));
+        let shown = text::sanitize(app.shown().cell(app.cursor()));
         // Lines are only wrapped as far as they are shown (and counted a little further).
         let wanted = usize::from(app.zoom().unwrap_or(0));
         let limit = wanted + 2 * usize::from(body.height) + 10_000;

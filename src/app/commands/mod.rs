@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::app::grid::structure::{self, Direction};
 use crate::app::msg::Effect;
 use crate::app::state::{App, Mode};
-use crate::app::{files, grid::conflicts, interview::capture, interview::mood, lists};
+use crate::app::{files, grid::conflicts, interview::capture, interview::mood, interview::only, lists};
 use crate::journey::Change;
 
 /// One `:` command.
@@ -155,6 +155,16 @@ pub const COMMANDS: &[TypedCommand] = &[
         "who is speaking: new lines and captured notes get @NAME (no name: none)",
         |app, arg| {
             capture::set_source(app, arg);
+            Vec::new()
+        },
+    ),
+    cmd(
+        "only",
+        &[],
+        "[@NAME]",
+        "show only @NAME's lines (and lines with no source) in the grid (no name: every source's)",
+        |app, arg| {
+            only::only_command(app, arg);
             Vec::new()
         },
     ),

@@ -49,7 +49,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::Edit => app.start_edit(false),
         Grid::Append => app.start_edit(true),
         Grid::Clear => {
-            if app.journey.cell(at).is_empty() {
+            if app.refuse_hidden(at, "cleared") {
+            } else if app.journey.cell(at).is_empty() {
                 app.info("The cell is already empty");
             } else {
                 app.change(Change::SetCell { at, text: String::new() });
@@ -67,6 +68,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::PrevFinding => jump_to_finding(app, false),
         Grid::Copy | Grid::Cut => return copy(app, grid == Grid::Cut),
         Grid::Paste => match app.clipboard.clone() {
+            Some(_) if app.refuse_hidden(at, "pasted over") => {}
             Some(text) => {
                 app.change(Change::SetCell { at, text });
                 app.info("Pasted (u undoes)");
@@ -143,6 +145,9 @@ fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
     let text = app.journey.cell(at).to_owned();
     if text.is_empty() {
         app.info("The cell is empty; nothing was copied");
+        return Vec::new();
+    }
+    if cut && app.refuse_hidden(at, "cut") {
         return Vec::new();
     }
     app.clipboard = Some(text.clone());

@@ -8,7 +8,7 @@ use crate::app::viewport::layout::{self, Geometry, GridLayout};
 impl App {
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
-        self.view.grid(&self.journey, self.geometry())
+        self.view.grid(self.shown(), self.geometry())
     }
 
     fn geometry(&self) -> Geometry {
@@ -73,11 +73,13 @@ impl App {
         self.first_row = self.first_row.min(rows.saturating_sub(1));
         // Measure every row once; trying first rows below only re-fits the heights.
         let cols = self.view.columns(&self.journey, self.width, self.first_phase);
-        let natural = self.view.natural_heights(&self.journey, &cols, 0..rows);
+        // The rows are as tall as what is shown (`:only` can hide lines).
+        let shown = self.only.as_ref().map_or(&self.journey, |o| &o.shown);
+        let natural = self.view.natural_heights(shown, &cols, 0..rows);
         let geometry = self.geometry();
         let visible = |first_row: usize| {
             let f = Geometry { first_row, ..geometry };
-            layout::grid_with(&self.journey, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
+            layout::grid_with(shown, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
         };
         while self.first_row < self.cursor.row && !visible(self.first_row) {
             self.first_row += 1;
