@@ -82,3 +82,27 @@ fn report_for_the_client_names_no_source_tag_or_check() {
     }
     assert_eq!(jgrid(&["report", &file, "--format", "html"]).status.code(), Some(2), "the team's report has no HTML");
 }
+
+// ---------------------------------------------------------------- --only NAME
+
+#[test]
+fn report_and_export_only_one_source_leave_the_others_lines_out() {
+    let all = String::from_utf8(jgrid(&["export", "journeys/broadband-moving-house.toml", "--to", "markdown"]).stdout)
+        .unwrap();
+    assert!(all.contains("the technician was done in 40 minutes, great @tom"), "the sample has Tom's line");
+    for args in [&["export", "journeys/broadband-moving-house.toml", "--to", "csv", "--only", "@sara"][..], &[
+        "report",
+        "journeys/broadband-moving-house.toml",
+        "--only",
+        "sara",
+    ]] {
+        let out = jgrid(args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("@sara"), "{args:?}: {text}");
+        assert!(!text.contains("the technician was done in 40 minutes"), "Tom's line: {args:?}: {text}");
+    }
+    let bad = jgrid(&["report", "journeys/broadband-moving-house.toml", "--only", "a b"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--only needs a source name"));
+}
