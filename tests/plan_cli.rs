@@ -90,12 +90,10 @@ fn report_and_export_only_one_source_leave_the_others_lines_out() {
     let all = String::from_utf8(jgrid(&["export", "journeys/broadband-moving-house.toml", "--to", "markdown"]).stdout)
         .unwrap();
     assert!(all.contains("the technician was done in 40 minutes, great @tom"), "the sample has Tom's line");
-    for args in [&["export", "journeys/broadband-moving-house.toml", "--to", "csv", "--only", "@sara"][..], &[
-        "report",
-        "journeys/broadband-moving-house.toml",
-        "--only",
-        "sara",
-    ]] {
+    for args in [
+        &["export", "journeys/broadband-moving-house.toml", "--to", "csv", "--only", "@sara"][..],
+        &["report", "journeys/broadband-moving-house.toml", "--only", "sara"],
+    ] {
         let out = jgrid(args);
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         let text = String::from_utf8(out.stdout).unwrap();

@@ -16,7 +16,8 @@ use crate::journey::{Acceptance, CellRef, Change};
 
 /// `L`: open the list of insights.
 pub fn open(app: &mut App) {
-    let items: Vec<Insight> = Insights::of(&app.journey).iter().cloned().collect();
+    // `:only @NAME`: the insights of that source (and of lines with no source).
+    let items: Vec<Insight> = Insights::of(app.shown()).iter().cloned().collect();
     if items.is_empty() {
         app.info("No marked lines yet: start a line with ! (pain), + (opportunity), ? (question) or > (quote)");
         return;

@@ -69,3 +69,13 @@ fn clear_cut_and_paste_are_refused_over_hidden_lines() {
     keys(&mut app, ":only<Enter>x");
     assert_eq!(app.journey.cell(at), "", "without :only, x clears");
 }
+
+#[test]
+fn the_insights_list_has_only_that_sources_insights() {
+    let (mut app, _) = with_cell();
+    keys(&mut app, ":only omar<Enter>L");
+    let Mode::List(list) = &app.mode else { panic!("the list is open") };
+    let crate::app::lists::ListKind::Insights(items) = &list.kind else { panic!("the insights") };
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["got an SMS on the day"], "Sara's pain is not in Omar's list");
+}
