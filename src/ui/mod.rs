@@ -7,6 +7,7 @@ mod findings;
 pub mod glyphs;
 mod grid;
 mod help;
+mod hints;
 mod inbox;
 mod lists;
 mod matches;
