@@ -41,6 +41,7 @@ impl Widget for &GridView<'_> {
                 rule(&layout, frozen, body.x, below, body.width, self.theme.rule, buf);
             }
         }
+        self.edited_cell(body, buf);
         self.scroll_marks(&layout, body, buf);
     }
 }
@@ -155,6 +156,20 @@ impl GridView<'_> {
                 fill(buf, body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
             }
         }
+    }
+
+    /// The cell being edited, in a box over the grid that grows over the
+    /// cells below (or above) it as its text needs lines; the rows stay put.
+    fn edited_cell(&self, body: Rect, buf: &mut Buffer) {
+        let (Some(editor), Some((col, top, height))) = (self.app.editor(), self.app.edit_area()) else { return };
+        let y = body.y + top;
+        let height = height.min(body.bottom().saturating_sub(y));
+        let rect = Rect::new(body.x + col.x, y, col.width.min(body.right().saturating_sub(body.x + col.x)), height);
+        for dy in 0..height {
+            buf.set_stringn(rect.x, y + dy, " ".repeat(usize::from(rect.width)), usize::from(rect.width), self.theme.cell);
+            fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
+        }
+        cell::draw(self.app, self.theme, editor.at, &col, rect, buf);
     }
 
     /// Arrows where the grid continues beyond the screen.

@@ -68,6 +68,17 @@ impl GridLayout {
         self.cols.iter().any(|c| c.phase == phase)
     }
 
+    /// The box of a cell of this row that needs `lines` lines (a cell being
+    /// edited): its first line and height. It starts where the row starts and
+    /// grows down over the rows below; when the grid ends first it starts
+    /// higher, over the rows above. At most the grid's height.
+    pub fn overlay(&self, row: usize, lines: usize) -> Option<(u16, u16)> {
+        let band = self.rows.iter().find(|r| r.row == row)?;
+        let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+        let height = lines.max(band.height).min(self.body_height);
+        Some((band.y.min(self.body_height - height), height))
+    }
+
     /// True when the row is visible in full.
     pub fn is_row_visible(&self, row: usize) -> bool {
         self.rows.iter().any(|r| r.row == row && r.y + r.height <= self.body_height)
@@ -267,6 +278,19 @@ mod tests {
         let j = Journey::default();
         let g = grid(&j, Geometry { focus_row: 1, focus_min: 4, ..geometry(80, 24) });
         assert_eq!(g.rows[1].height, 4);
+    }
+
+    #[test]
+    fn an_edited_cell_grows_over_the_rows_below_then_above() {
+        let j = Journey::default();
+        let g = grid(&j, geometry(80, 24));
+        let (second, last) = (g.rows[1], g.rows[g.rows.len() - 1]);
+        assert_eq!(g.overlay(1, 1), Some((second.y, second.height)), "never smaller than its row");
+        assert_eq!(g.overlay(1, 6), Some((second.y, 6)), "down over the rows below");
+        let tall = usize::from(g.body_height - last.y + 2);
+        assert_eq!(g.overlay(last.row, tall), Some((last.y - 2, tall as u16)), "up at the bottom");
+        assert_eq!(g.overlay(1, 500), Some((0, g.body_height)), "at most the grid");
+        assert_eq!(g.overlay(99, 3), None);
     }
 
     #[test]
