@@ -162,12 +162,25 @@ impl GridView<'_> {
     /// cells below (or above) it as its text needs lines; the rows stay put.
     fn edited_cell(&self, body: Rect, buf: &mut Buffer) {
         let (Some(editor), Some((col, top, height))) = (self.app.editor(), self.app.edit_area()) else { return };
+        let layout = self.app.layout();
         let y = body.y + top;
         let height = height.min(body.bottom().saturating_sub(y));
         let rect = Rect::new(body.x + col.x, y, col.width.min(body.right().saturating_sub(body.x + col.x)), height);
+        // Right of the box: the next column's bar, also across the rules it covers.
+        let next = layout.cols.iter().position(|c| c.phase == col.phase).map(|i| i + 1);
+        let right = next.filter(|&i| i < layout.cols.len()).map(|i| bar(self.frozen(&layout), i));
         for dy in 0..height {
-            buf.set_stringn(rect.x, y + dy, " ".repeat(usize::from(rect.width)), usize::from(rect.width), self.theme.cell);
+            buf.set_stringn(
+                rect.x,
+                y + dy,
+                " ".repeat(usize::from(rect.width) + 1),
+                usize::from(rect.width) + 1,
+                self.theme.cell,
+            );
             fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
+            if let Some(right) = right {
+                fill(buf, rect.right(), y + dy, right, 1, self.theme.rule);
+            }
         }
         cell::draw(self.app, self.theme, editor.at, &col, rect, buf);
     }
