@@ -178,7 +178,13 @@ impl GridView<'_> {
                 self.theme.cell,
             );
             fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
-            if let Some(right) = right {
+            if let (Some(right), Some(under)) = (right, buf.cell((rect.right(), y + dy))) {
+                // A rule the box covers ends at the next column's bar.
+                let right = match under.symbol() {
+                    "┼" | "─" => "├",
+                    "╫" => "╟",
+                    _ => right,
+                };
                 fill(buf, rect.right(), y + dy, right, 1, self.theme.rule);
             }
         }
