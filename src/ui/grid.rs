@@ -170,6 +170,7 @@ impl GridView<'_> {
         let next = layout.cols.iter().position(|c| c.phase == col.phase).map(|i| i + 1);
         let right = next.filter(|&i| i < layout.cols.len()).map(|i| bar(self.frozen(&layout), i));
         for dy in 0..height {
+            let under = buf.cell((rect.right(), y + dy)).map(|c| c.symbol().to_owned());
             buf.set_stringn(
                 rect.x,
                 y + dy,
@@ -178,9 +179,9 @@ impl GridView<'_> {
                 self.theme.cell,
             );
             fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
-            if let (Some(right), Some(under)) = (right, buf.cell((rect.right(), y + dy))) {
+            if let (Some(right), Some(under)) = (right, under) {
                 // A rule the box covers ends at the next column's bar.
-                let right = match under.symbol() {
+                let right = match under.as_str() {
                     "┼" | "─" => "├",
                     "╫" => "╟",
                     _ => right,

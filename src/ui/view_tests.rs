@@ -345,6 +345,9 @@ fn an_edited_cell_grows_over_its_neighbours_and_the_rows_stay_put() {
         }
         let shown = text_of(&typed);
         assert!(shown.contains("arrived"), "{shown}");
+        if app.layout().cols.len() > 1 {
+            assert!(shown.contains('├'), "the rules it covers end at the next bar: {shown}");
+        }
         assert!(body + grown_top + grown <= height - 2);
         press(&mut app, "\x1b");
         let left = render(&app, &theme);
