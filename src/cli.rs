@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-use crate::export::ExportFormat;
+use crate::export::ExportTarget;
 
 /// jgrid: a fast, keyboard-driven terminal editor for Customer Journey Grids.
 ///
@@ -57,13 +57,14 @@ pub enum Subcommand {
         #[arg(long, requires = "conflicts", conflicts_with = "files")]
         staged: bool,
     },
-    /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o)
+    /// Export a journey as Markdown, CSV, HTML, Mermaid or JSON (to stdout unless -o), or as an
+    /// Excel workbook (xlsx, with -o): the grid, the findings and the plan on their own sheets
     Export {
         /// The journey file
         file: PathBuf,
         /// The format to write
-        #[arg(long = "to", value_name = "markdown|csv|html|mermaid|json")]
-        to: ExportFormat,
+        #[arg(long = "to", value_name = "markdown|csv|html|mermaid|json|xlsx")]
+        to: ExportTarget,
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -179,9 +180,26 @@ pub enum Subcommand {
     Report {
         /// The journey file
         file: PathBuf,
-        /// Output format
+        /// Output format (html: only for the client)
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
+        /// Who reads it: the team (findings, sources by name) or the client (no tool jargon,
+        /// interviewees anonymised, the plan by quadrant)
+        #[arg(long = "for", value_enum, default_value_t = Audience::Team)]
+        audience: Audience,
+        /// Write to this file instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The plan: the opportunities of one or more journeys ranked by quadrant (low-hanging fruit,
+    /// hot issues, fill-ins, not now, unscored), value and evidence (to stdout unless -o)
+    Plan {
+        /// The journey files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format: markdown for people, csv for an issue tracker's import, json for scripts
+        #[arg(long, value_enum, default_value_t = PlanFormat::Markdown)]
+        format: PlanFormat,
         /// Write to this file instead of stdout
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -275,6 +293,20 @@ pub enum BlueprintFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Audience {
+    Team,
+    Client,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Markdown,
+    Csv,
     Json,
 }
 

@@ -16,6 +16,7 @@ pub mod journey;
 pub mod manual;
 pub mod merge;
 pub mod paint;
+pub mod plan;
 pub mod portfolio;
 pub mod portfolio_shell;
 pub mod recovery;

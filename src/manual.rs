@@ -22,7 +22,46 @@ pub fn pages() -> Vec<(String, String)> {
     pages.push(("commands.md".into(), commands()));
     pages.push(("cli.md".into(), cli()));
     pages.push(("keys-portfolio.md".into(), portfolio_keys()));
+    pages.push(("sentence-cues.md".into(), sentence_cues()));
     pages
+}
+
+/// The cue words the sentence checks read, one table per language, from
+/// `checks::sentences::cues`.
+pub fn sentence_cues() -> String {
+    let mut out = String::new();
+    for c in crate::checks::sentences::cues::all() {
+        let words = |cues: &[&str]| cues.iter().map(|w| code(w)).collect::<Vec<_>>().join(", ");
+        let channels: Vec<String> = c.channels.iter().map(|(w, ch)| format!("{} ({ch})", code(w))).collect();
+        out.push_str(&format!("### {} (`lang = \"{}\"`)\n\n", language_name(c.lang), c.lang.code()));
+        out.push_str("| cue | words | read by |\n| --- | --- | --- |\n");
+        let rows: [(&str, String, &str); 11] = [
+            ("denial", words(c.negations), "`sources-disagree`, `broken-promise`"),
+            ("strong contrast", words(c.strong_contrasts), "`broken-promise`"),
+            ("contrast beside a promise", words(c.weak_contrasts), "`broken-promise`"),
+            ("promise or choice", words(c.promises), "`broken-promise`"),
+            ("failure", words(c.failures), "`dead-end`"),
+            ("redirect", words(c.strong_redirects), "`dead-end`"),
+            ("redirect after a failure", words(c.weak_redirects), "`dead-end`"),
+            ("channel word", channels.join(", "), "`dead-end`, `sources-disagree`"),
+            ("being told (one shared word)", words(c.telling), "`sources-disagree`, `broken-promise`"),
+            ("the customer speaking", words(c.first_person), "`inside-out` (none where the customer acts)"),
+            ("stop word (never shared)", words(c.stop_words), "`sources-disagree`, `broken-promise`"),
+        ];
+        for (cue, list, by) in rows {
+            out.push_str(&format!("| {cue} | {} | {by} |\n", cell(&list)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn language_name(lang: crate::journey::Language) -> &'static str {
+    match lang {
+        crate::journey::Language::English => "English",
+        crate::journey::Language::Dutch => "Dutch",
+        crate::journey::Language::Swedish => "Swedish",
+    }
 }
 
 /// The keys of the portfolio screen (`jgrid DIR`), from its key table.

@@ -395,7 +395,7 @@ fn the_tui_never_sends_a_hostile_sequence_from_the_file() {
         ("<Esc>", "NORMAL"),
         ("T", ":title"),
         ("<Esc>", "NORMAL"),
-        ("P", ":persona"),
+        ("W", ":persona"),
         ("<Esc>", "NORMAL"),
         ("/PWN", "/PWN"),
         ("<Enter>", "NORMAL"),

@@ -32,7 +32,12 @@ fn journey() -> Journey {
             ),
         ),
         (0, 1, format!("#web {}", hostile("touchpoint"))),
-        (1, 0, format!("! {} @ben", hostile("pain2"))),
+        // A dead end beside the unanswered need: a cell with two findings to pick from.
+        (
+            1,
+            0,
+            format!("! {} @ben\nthe app couldn't help, told me to call {} @ben", hostile("pain2"), hostile("deadend")),
+        ),
         (1, 1, "#web portal".to_owned()),
     ];
     for (p, r, text) in cells {
@@ -82,6 +87,8 @@ fn the_interview_insight_and_view_screens_never_send_hostile_text() {
         ("<Esc>", "NORMAL"),
         ("H", "Highlight on"),
         ("]", "Flagged cell"),
+        // Up from "Plain"'s empty Message to its Need: an unanswered need and a dead end.
+        ("kk", "Plain › Need"),
         ("A", "Accept which finding?"),
         ("<Enter>", "reason"),
         ("<Esc>", "NORMAL"),

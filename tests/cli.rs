@@ -38,7 +38,7 @@ fn check_lists_findings_like_a_compiler_and_exits_1() {
     assert!(out.contains(
         "journeys/broadband-moving-house.toml: First bill / Need, Message: warning[unanswered-need]: In \"First bill\""
     ));
-    assert!(out.trim_end().ends_with("1 journey checked: 1 gap · 4 warnings"), "{out}");
+    assert!(out.trim_end().ends_with("1 journey checked: 5 warnings"), "{out}");
 }
 
 #[test]
@@ -47,8 +47,9 @@ fn check_json_parses_and_names_file_phase_and_rows() {
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let all = v.as_array().unwrap();
-    // 12 findings of the checks before walls, plus 2 walls in bicycle-repair and 1 in building-permit.
-    assert_eq!(all.len(), 15);
+    // 9 findings of the checks before walls (an empty cell a presence pair names is no
+    // finding of its own), plus 2 walls in bicycle-repair and 1 in building-permit.
+    assert_eq!(all.len(), 12);
     let first = &all[0];
     for key in ["file", "id", "severity", "phase", "rows", "message"] {
         assert!(first.get(key).is_some(), "no {key} in {first}");
@@ -155,16 +156,16 @@ fn highlight_mode_in_the_tui_shows_the_same_counts_as_check() {
     let mut pty = Pty::jgrid(&[path.to_str().unwrap()], 80, 24, &[("NO_COLOR", "1")]);
     pty.assert_screen_contains("NORMAL", TIMEOUT);
     pty.keys("H");
-    pty.assert_screen_contains("1 gap · 4 warnings", TIMEOUT);
-    // First bill / Message is the gap: jump there with ] and type the missing message.
-    pty.keys("]]]]]");
+    pty.assert_screen_contains("5 warnings", TIMEOUT);
+    // First bill / Message is the unanswered need: jump there with ] and type the missing message.
+    pty.keys("]]]]]]]");
     pty.assert_screen_contains("First bill › Message", TIMEOUT);
     pty.assert_screen_contains("no message answers", TIMEOUT);
     pty.keys("i");
     pty.type_text("#portal first bill: explained in the app");
     pty.keys("<Esc>");
-    pty.assert_screen_contains("3 warnings", TIMEOUT);
-    pty.assert_screen_lacks("1 gap", TIMEOUT);
+    pty.assert_screen_contains("4 warnings", TIMEOUT);
+    pty.assert_screen_lacks("5 warnings", TIMEOUT);
     pty.keys(":q!<Enter>");
     pty.assert_exit_code(0, TIMEOUT);
 }
@@ -226,7 +227,9 @@ fn report_on_the_sample_lists_the_most_cited_pain_first_and_everything_a_client_
     assert!(md.contains("| 3 | Confirmation | -2 very unhappy |"));
     assert!(md.contains("| 6 | Support | unknown |"));
     assert!(md.contains("| First bill | Touchpoints, Organization, Systems |"), "unbacked cells by phase");
-    assert!(md.contains("| 4 | gap | `empty-cell` | First bill | In \"First bill\", Message is empty. |"));
+    assert!(md.contains(
+        "| 4 | warning | `unanswered-need` | First bill | In \"First bill\", Need has text but Message is empty: no message answers the customer's need. |"
+    ), "{md}");
 }
 
 #[test]

@@ -137,6 +137,8 @@ fn json_golden_is_valid_json_with_the_documented_keys() {
         "accepted",
         "phases",
         "inbox",
+        "sources",
+        "opportunities",
         "findings",
     ];
     expected.sort_unstable();

@@ -54,7 +54,7 @@ fn the_root_of_src_app_has_at_most_12_files() {
 
 #[test]
 fn the_core_knows_no_terminal_and_no_app() {
-    let core = ["journey", "format", "checks", "insights", "merge", "diff", "export", "report", "portfolio"];
+    let core = ["journey", "format", "checks", "insights", "merge", "diff", "export", "report", "portfolio", "plan"];
     let upward = ["ratatui", "crossterm", "crate::app", "crate::ui", "crate::shell", "crate::term", "crate::config"];
     let mut bad = Vec::new();
     for room in core {

@@ -364,3 +364,42 @@ fn blueprint_never_writes_over_a_journey_or_the_rules() {
         assert_eq!(fs::read(&target).unwrap(), before);
     }
 }
+
+/// Issue 24.5 with issue 23: the site's plan page lists every journey's
+/// opportunities under their quadrant, linked to the journey's page.
+#[test]
+fn site_has_a_plan_page_with_every_journeys_opportunities_by_quadrant() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("northwind");
+    fs::create_dir(&folder).unwrap();
+    for entry in fs::read_dir(NORTHWIND).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    let moving = folder.join("moving-house.toml");
+    let mut journey = fs::read_to_string(&moving).unwrap();
+    journey.push_str(
+        "\n[[opportunity]]\ntitle = \"Call back <within> the day\"\n\
+         why = [{ phase = \"Order move\", row = \"Need\", line = \"Move without a gap\" }]\n\
+         gains = [\"customer\", \"Support\"]\ncustomer_value = 3\nbusiness_value = 2\neffort = 1\n\
+         owner = \"Support\"\nstatus = \"planned\"\n\n\
+         [[opportunity]]\ntitle = \"One system for the hotline\"\n\
+         why = [{ check = \"system-seam\", subject = \"hotline\" }]\n\
+         gains = [\"Support\"]\ncustomer_value = 1\nbusiness_value = 1\neffort = 3\n",
+    );
+    fs::write(&moving, journey).unwrap();
+    let out = dir.path().join("site");
+    let run = jgrid(&["site", folder.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_site(&out, 6);
+    let plan = fs::read_to_string(out.join("plan.html")).unwrap();
+    let fruit = plan.find("Low-hanging fruit").expect("a low-hanging fruit section");
+    let not_now = plan.find("Not now").expect("a not-now section");
+    let call = plan.find("Call back &lt;within&gt; the day").expect("the title, escaped");
+    let system = plan.find("One system for the hotline").unwrap();
+    assert!(fruit < call && call < not_now && not_now < system, "each under its quadrant");
+    assert!(plan.contains("href=\"journeys/moving-house.html\""), "linked to its journey");
+    assert!(!plan.contains("Hot issues"), "no section for an empty quadrant");
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(links(&index).contains(&"plan.html".to_owned()));
+}

@@ -14,6 +14,7 @@
 //! - `grid/`: the grid's actions, moves, structure, search and merge conflicts;
 //! - `interview/`: capture and the inbox;
 //! - `lists/`: the insights, findings to accept and accepted findings;
+//! - `plan/`: opportunities (`O`), their form, and the plan view (`P`);
 //! - `present/`: present mode;
 //! - `viewport/`: layout, columns, scrolling and what is revealed;
 //! - `portfolio/`: the portfolio screen, a state machine of its own beside
@@ -33,6 +34,7 @@ mod interview;
 pub mod lists;
 mod msg;
 mod ops;
+pub mod plan;
 pub mod portfolio;
 pub mod present;
 pub mod questions;
@@ -47,6 +49,7 @@ pub use commands::COMMANDS;
 pub use history::History;
 pub use input::action::Action;
 pub use input::keymap::{Key, KeyMode, Keymap};
+pub use interview::capture::preview as capture_preview;
 pub use msg::{EditorFailure, EditorText, Effect, Msg, ReloadFailure, SaveFailure};
 pub use questions::{About, Discovered, Found, Question, QuestionKind, Shown};
 pub use state::{App, Mode, OnDisk, Opening, Settings, Status};

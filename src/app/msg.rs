@@ -19,6 +19,9 @@ pub enum Msg {
     /// A key with no binding in a text mode (it edits the text), or any key
     /// while a question waits for its answer.
     Input(KeyEvent),
+    /// A key to resolve in the mode the messages before it left: the key
+    /// after a quick Esc that arrived as Alt+key.
+    Key(KeyEvent),
     /// Text pasted with bracketed paste.
     Paste(String),
     /// The terminal now has this many columns and rows.

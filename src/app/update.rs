@@ -5,15 +5,15 @@
 use crate::app::input::action::{Edit, Move};
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::input::action::Action;
-use crate::app::input::keymap::{Key, KeyMode};
+use crate::app::input::keymap::Key;
 use crate::app::msg::{Effect, Msg};
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{self, LineInput, LineKind};
 use crate::app::{
-    commands, files, grid::normal, input::mouse, interview::capture, interview::inbox, lists, questions::answers,
+    commands, files, grid::normal, input::mouse, interview::capture, interview::inbox, lists, plan, questions::answers,
 };
 
 /// Turn a key press into messages for the current mode. Releases are ignored
@@ -31,16 +31,16 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Msg> {
     if let Some(action) = app.keymap.lookup(mode, key) {
         return vec![Msg::Run(action)];
     }
+    // A quick Esc then a key can arrive as Alt+key (tmux, a slow link): Esc,
+    // then the key in the mode Esc leads to.
+    let typing = matches!(app.mode, Mode::Edit(_) | Mode::Line(_) | Mode::Normal);
+    if typing && key.mods.contains(KeyModifiers::ALT) && !is_line_editing(&app.mode, key) {
+        let esc = app.keymap.lookup(mode, Key::code(KeyCode::Esc));
+        let plain = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
+        return esc.map(Msg::Run).into_iter().chain([Msg::Key(plain)]).collect();
+    }
     match (&app.mode, key.code) {
         (Mode::Ask(question), _) => question.spec().otherwise.map(Msg::Run).into_iter().collect(),
-        // A quick Esc then a key can arrive as Alt+key (tmux, a slow link).
-        (Mode::Edit(_) | Mode::Normal, _) if key.mods.contains(KeyModifiers::ALT) => {
-            let esc = if matches!(app.mode, Mode::Edit(_)) { Action::Edit(Edit::Keep) } else { Action::Cancel };
-            let mut msgs = vec![Msg::Run(esc)];
-            let plain = Key::new(key.code, key.mods - KeyModifiers::ALT);
-            msgs.extend(app.keymap.lookup(KeyMode::Normal, plain).map(Msg::Run));
-            msgs
-        }
         (Mode::Edit(_) | Mode::Line(_), _) => vec![Msg::Input(event)],
         (Mode::Help { .. }, _) => vec![Msg::Run(Action::Cancel)],
         // An unbound key does nothing in the grid, a panel or a list.
@@ -49,6 +49,13 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Msg> {
 }
 
 /// Apply one message to the state; return the side effects the shell must run.
+/// Alt+b, Alt+f, Alt+Left and Alt+Right move by words in a one-line prompt.
+fn is_line_editing(mode: &Mode, key: Key) -> bool {
+    matches!(mode, Mode::Line(_))
+        && key.mods == KeyModifiers::ALT
+        && matches!(key.code, KeyCode::Char('b' | 'f') | KeyCode::Left | KeyCode::Right)
+}
+
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if matches!(msg, Msg::Run(_) | Msg::Input(_) | Msg::Paste(_)) {
         app.status = None;
@@ -62,6 +69,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             input(app, key);
             Vec::new()
         }
+        Msg::Key(key) => resolve_key(app, key).into_iter().flat_map(|msg| update(app, msg)).collect(),
         Msg::Paste(text) => {
             paste(app, &text);
             Vec::new()
@@ -217,6 +225,10 @@ fn run_line(app: &mut App, action: Action) -> Vec<Effect> {
             let completed = commands::complete(&line.text());
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Command, &completed)));
         }
+        Action::Complete if matches!(line.kind, LineKind::Opportunity { .. }) => {
+            let completed = plan::complete_title(app, &line.text());
+            app.mode = Mode::Line(Box::new(LineInput::new(line.kind, &completed)));
+        }
         // Anything else leaves the prompt as it is.
         Action::Complete
         | Action::Move(_)
@@ -243,6 +255,8 @@ fn submit_line(app: &mut App, kind: LineKind, text: &str) -> Vec<Effect> {
         LineKind::Capture { .. } => capture::submit(app, text),
         LineKind::EditNote { index } => inbox::edited(app, index, text),
         LineKind::Reason { acceptance } => lists::accepted(app, &acceptance, text),
+        LineKind::Opportunity { why } => plan::titled(app, why, text),
+        LineKind::PlanField { title, field } => plan::field_done(app, &title, &field, text),
         // The portfolio screen's filter is never the editor's line.
         LineKind::Filter => {}
     }
@@ -262,6 +276,8 @@ fn cancel_line(app: &mut App, kind: LineKind, text: &str) {
         LineKind::Capture { .. } => capture::close(app, text),
         LineKind::EditNote { index } => app.mode = Mode::Inbox { selected: index },
         LineKind::Reason { .. } => app.info("Not accepted"),
+        LineKind::Opportunity { .. } => app.info("No opportunity made"),
+        LineKind::PlanField { title, .. } => plan::field_cancelled(app, &title),
         LineKind::Filter => {}
     }
 }

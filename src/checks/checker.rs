@@ -16,6 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::grid::Grid;
 use super::index::Index;
 use super::review::{stale, unsorted};
+use super::sentences::{self, Promises};
 use super::topics::Topics;
 use super::waiting::Waiting;
 use super::{Accepted, Finding, Review, conflicts, is_off, presence, tags, walls};
@@ -54,6 +55,12 @@ struct Reviewed {
     cells: Vec<Vec<Finding>>,
     /// Each phase's wall findings with the next phase (not switched off).
     walls: Vec<Vec<Finding>>,
+    /// The Message lines a line of experience may break.
+    promises: Promises,
+    /// Each phase's sentence findings that read only that phase (not switched off).
+    sentences: Vec<Vec<Finding>>,
+    /// Each phase's `broken-promise` findings (not switched off).
+    promised: Vec<Vec<Finding>>,
     /// Each phase's findings' acceptances, once for every finding they name.
     used_by: Vec<Vec<usize>>,
     /// How many findings each acceptance names.
@@ -81,6 +88,7 @@ impl Checker {
         if let Some(review) = review {
             let (reviewed, whole) = Reviewed::new(journey, &known);
             *review = whole;
+            super::plan::refresh(journey, review);
             known.review = Some(reviewed);
         }
         *conflicts = known.all_conflicts();
@@ -124,6 +132,7 @@ impl Checker {
             *review = whole;
             known.review = Some(reviewed);
         }
+        super::plan::refresh(journey, review);
     }
 }
 
@@ -166,6 +175,9 @@ impl Reviewed {
         for f in found(|out| walls::run(&g, out)).into_iter().filter(on) {
             walls[f.phase].push(f);
         }
+        let promises = Promises::new(&g);
+        let sentences = (0..n).map(|p| on_only(&g, found(|out| sentences::local(&g, p, out)))).collect();
+        let promised = (0..n).map(|p| on_only(&g, found(|out| sentences::promised(&g, &promises, p, out)))).collect();
         let mut stale_in: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, a) in journey.accepted.iter().enumerate() {
             stale_in.entry(journey.phase_index(&a.phase).unwrap_or(Finding::JOURNEY)).or_default().push(i);
@@ -176,6 +188,9 @@ impl Reviewed {
             waiting,
             cells,
             walls,
+            promises,
+            sentences,
+            promised,
             used_by: vec![Vec::new(); n],
             uses: vec![0; journey.accepted.len()],
             stale_in,
@@ -224,6 +239,23 @@ impl Reviewed {
                 buckets.insert(p);
                 if cells.iter().any(|c| c.phase == p && Some(c.row) == message) {
                     buckets.extend(self.topics.phase_changed(&g, p));
+                }
+            }
+            // A Message line may be a promise broken in its phase or any later one.
+            let first_message = cells.iter().filter(|c| Some(c.row) == message).map(|c| c.phase).min();
+            if first_message.is_some() {
+                self.promises = Promises::new(&g);
+            }
+            for &p in phases {
+                self.sentences[p] = on_only(&g, found(|out| sentences::local(&g, p, out)));
+            }
+            let promised: BTreeSet<usize> =
+                phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
+            for p in promised {
+                let now = on_only(&g, found(|out| sentences::promised(&g, &self.promises, p, out)));
+                if now != self.promised[p] {
+                    self.promised[p] = now;
+                    buckets.insert(p);
                 }
             }
             // The walls on either side of each phase whose channels, owners or systems changed.
@@ -282,6 +314,8 @@ impl Reviewed {
         let mut all = self.cells[q].clone();
         all.extend(self.topics.first_in(q));
         all.extend(self.walls[q].iter().cloned());
+        all.extend(self.sentences[q].iter().cloned());
+        all.extend(self.promised[q].iter().cloned());
         all.extend(known.conflicts[q].iter().cloned());
         if q == 0 {
             all.extend(known.names.iter().cloned());
@@ -320,6 +354,12 @@ impl Reviewed {
         open.sort_by_key(Finding::order);
         open
     }
+}
+
+/// The findings of checks that are on.
+fn on_only(g: &Grid, mut found: Vec<Finding>) -> Vec<Finding> {
+    found.retain(|f| !is_off(g.journey, f.id));
+    found
 }
 
 /// Where the items of phase `q` are in a list sorted by phase.

@@ -1,5 +1,6 @@
 //! The journey's acceptances, indexed for matching findings to them: by
-//! check id and phase name, then by row names (as a set) and subject. A tag
+//! check id and phase name, then by subject (and, for `empty-cell` only, the
+//! row names as a set: elsewhere rows are a hint). A tag
 //! subject compares without `#` and case; a topic by [`normal::key`].
 //!
 //! The index owns what it needs (it outlives a single run of the checks in
@@ -80,7 +81,7 @@ impl Index {
             .filter_map(|&p| by_phase.get(phase_name(p)))
             .flatten()
             .copied()
-            .filter(|&i| self.names(journey, &self.entries[i], rows, subject))
+            .filter(|&i| self.names(journey, id, &self.entries[i], rows, subject))
             .collect();
         out.sort_unstable();
         out
@@ -101,15 +102,17 @@ impl Index {
     }
 
     /// True when the acceptance (already known to name the finding's check
-    /// and phase) names these rows and this subject.
-    fn names(&self, journey: &Journey, a: &Entry, rows: &[usize], subject: Option<&str>) -> bool {
-        if a.rows.len() != rows.len() {
-            return false;
-        }
-        let mut found: Vec<&str> = rows.iter().map(|&r| journey.rows().get(r).map_or("", String::as_str)).collect();
-        found.sort_unstable();
-        if !a.rows.iter().map(String::as_str).eq(found) {
-            return false;
+    /// and phase) names this subject. Rows are a hint, not part of what a
+    /// finding is: adding a line to another row of the phase keeps it
+    /// accepted. Only an `empty-cell`, whose row is what it is about, is named
+    /// by its row too.
+    fn names(&self, journey: &Journey, id: &str, a: &Entry, rows: &[usize], subject: Option<&str>) -> bool {
+        if id == "empty-cell" {
+            let mut found: Vec<&str> = rows.iter().map(|&r| journey.rows().get(r).map_or("", String::as_str)).collect();
+            found.sort_unstable();
+            if !a.rows.iter().map(String::as_str).eq(found) {
+                return false;
+            }
         }
         match (&a.subject, subject) {
             (None, None) => true,

@@ -23,8 +23,10 @@ mod link_words;
 mod messages;
 pub mod normal;
 pub mod owner;
+mod plan;
 mod presence;
 mod review;
+pub mod sentences;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -35,7 +37,8 @@ mod walls;
 pub use channel_tags::tag_spans;
 pub use checker::Checker;
 pub use messages::stated;
-pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, review};
+pub use plan::{PLAN_IDS, stale_links};
+pub use review::{Accepted, Candidate, Review, acceptances_for, candidates, describe, old_reason, review};
 
 use crate::journey::{CellRef, Journey};
 use grid::Grid;
@@ -80,7 +83,8 @@ pub fn severity_of(id: &str) -> Option<Severity> {
     Some(match id {
         "empty-cell" => Severity::Gap,
         "merge-conflict" => Severity::Warning,
-        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" => Severity::Info,
+        "inside-out" | "handoff" | "system-seam" | "stale-acceptance" | "unsorted-notes" | "stale-link"
+        | "unscored" => Severity::Info,
         _ if IDS.contains(&id) => Severity::Warning,
         _ => return None,
     })
@@ -179,6 +183,7 @@ fn run(grid: &Grid) -> Vec<Finding> {
     presence::run(grid, &mut out);
     tags::run(grid, &mut out);
     messages::run(grid, &mut out);
+    sentences::run(grid, &mut out);
     walls::run(grid, &mut out);
     out.retain(|f| !is_off(grid.journey, f.id));
     // Merge conflicts are reported even when switched off.

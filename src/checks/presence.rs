@@ -1,5 +1,6 @@
 //! Presence checks: empty cells, and rows that have text where the row they
-//! depend on in the same phase is empty.
+//! depend on in the same phase is empty (then that empty cell gets no
+//! `empty-cell` of its own: one cause, one finding).
 //!
 //! Two cases are no gaps (see [`Grid::waits`] and [`Grid::external_only`]):
 //! an Organization or Systems row that waits for the organisation's side of
@@ -19,12 +20,7 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     let external = g.external_only(p);
     // Rows nobody can be asked to fill here: their emptiness is no finding.
     let excused = |row: usize| [g.organization, g.systems].contains(&Some(row)) && (external || g.waits(row));
-    for r in 0..g.journey.rows().len() {
-        if !g.filled(p, r) && !excused(r) {
-            let message = format!("In {}, {} is empty.", g.quoted_phase(p), g.row_name(r));
-            out.push(Finding::in_phase("empty-cell", p, vec![r], message));
-        }
-    }
+    let mut explained = Vec::new();
     let pairs = [
         ("unanswered-need", g.need, g.message, "no message answers the customer's need"),
         ("unowned-touchpoint", g.touchpoints, g.organization, "no one in the organisation owns these touchpoints"),
@@ -41,6 +37,16 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
                 g.row_name(empty)
             );
             out.push(Finding::in_phase(id, p, vec![full, empty], message));
+            if !g.journey.is_off(id) {
+                explained.push(empty);
+            }
+        }
+    }
+    // An empty cell a finding above explains is one cause: one finding.
+    for r in 0..g.journey.rows().len() {
+        if !g.filled(p, r) && !excused(r) && !explained.contains(&r) {
+            let message = format!("In {}, {} is empty.", g.quoted_phase(p), g.row_name(r));
+            out.push(Finding::in_phase("empty-cell", p, vec![r], message));
         }
     }
     inside_out(g, p, out);
@@ -57,7 +63,8 @@ fn inside_out(g: &Grid, p: usize, out: &mut Vec<Finding>) {
         .flatten()
         .filter(|&r| g.filled(p, r))
         .collect();
-    if active.is_empty() {
+    // The customer acting or speaking (`I called`, `@sara`) is no inside-out phase.
+    if active.is_empty() || active.iter().any(|&r| super::sentences::customer_acts(g, g.text(p, r))) {
         return;
     }
     active.sort_unstable();

@@ -1,10 +1,12 @@
 //! Accepted findings (`[[accepted]]`): which findings the journey accepts,
 //! which acceptances have gone stale, and the acceptances a user can make.
 //!
-//! An acceptance names its finding by the check id, the phase name, the row
-//! names and the subject (tag or topic); never by position, so it survives
-//! moving phases and rows. Names compare exactly (a renamed phase or row
-//! makes the acceptance stale); row names compare as a set; a tag subject
+//! An acceptance names its finding by the check id, the phase name and the
+//! subject (tag, topic or words); never by position, so it survives moving
+//! phases and rows. Its row names are a hint (written for people reading
+//! the file), except for `empty-cell`, whose row is what it is about. Names
+//! compare exactly (a renamed phase makes the acceptance stale); row names
+//! compare as a set; a tag subject
 //! compares without `#` and case (`#Search` is `search`), a topic by
 //! [`super::normal::key`] (`Switching time` is `switch time`); see [`super::index`].
 
@@ -80,6 +82,7 @@ pub fn review(journey: &Journey) -> Review {
         review.open.push(unsorted(journey.inbox.len()));
     }
     sort(&mut review.open);
+    super::plan::refresh(journey, &mut review);
     review
 }
 
@@ -156,6 +159,18 @@ pub fn acceptances_for(journey: &Journey, finding: &Finding) -> Vec<Acceptance> 
         return vec![acceptance(None)];
     }
     finding.subjects.iter().map(|s| acceptance(Some(s))).collect()
+}
+
+/// The reason of an earlier acceptance of the same finding (same check and
+/// subject, the same phase first), to offer when it is accepted again.
+pub fn old_reason(journey: &Journey, a: &Acceptance) -> Option<String> {
+    let key =
+        |s: &Option<String>| s.as_deref().map(|s| super::normal::key(s, &super::normal::stemmer(journey.language())));
+    let same =
+        |b: &&Acceptance| b.check == a.check && key(&b.subject) == key(&a.subject) && !b.reason.trim().is_empty();
+    let mut earlier = journey.accepted.iter().rev();
+    let in_phase = earlier.clone().filter(same).find(|b| b.phase == a.phase);
+    in_phase.or_else(|| earlier.find(same)).map(|b| b.reason.clone())
 }
 
 /// One choice for accepting a finding at a cell.

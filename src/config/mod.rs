@@ -60,7 +60,7 @@
 //! #           move-row-up move-row-down edit-title edit-persona cancel
 //! #           capture show-inbox raise-mood lower-mood show-insights
 //! #           toggle-evidence resolve-conflict toggle-overview toggle-freeze
-//! #           accept-finding
+//! #           accept-finding new-opportunity show-plan
 //! #   edit:   keep-edit abandon-edit keep-and-save
 //! #   line:   complete submit cancel
 //! #   help:   move-up move-down page-up page-down cancel
@@ -68,8 +68,9 @@
 //! #           edit-note undo redo cancel
 //! #   place:  the moving actions, drop-note cancel
 //! #   list:   move-up move-down first-row last-row page-up page-down
-//! #           submit unaccept cancel (the lists: insights, findings to accept,
-//! #           accepted findings)
+//! #           submit unaccept opportunity edit-opportunity next-status
+//! #           delete-opportunity cancel (the lists: insights, findings to
+//! #           accept, accepted findings, the plan)
 //! #   present: next-phase prev-phase page-down page-up first-phase
 //! #           last-phase toggle-highlight cancel
 //! #   quit:     save-and-quit quit-without-saving cancel

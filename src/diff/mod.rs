@@ -70,8 +70,16 @@ pub struct ConflictView {
 
 impl From<&Unresolved> for ConflictView {
     fn from(u: &Unresolved) -> Self {
-        let subject = u.phase().or(u.row()).map(str::to_owned);
+        let mut subject = u.phase().or(u.row()).map(str::to_owned);
         let (theirs, by) = match u {
+            Unresolved::Plan { title, field, theirs } => {
+                subject = Some(format!("{title} › {}", field.id()));
+                (Some(field.show(theirs)), None)
+            }
+            Unresolved::Source { name, theirs } => {
+                subject = Some(name.clone());
+                (Some(theirs.clone()), None)
+            }
             Unresolved::Mood { theirs, .. } => (theirs.map(|m| m.to_string()), None),
             Unresolved::Role { theirs, .. } => (theirs.map(|r| r.id().to_owned()), None),
             Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),

@@ -32,6 +32,12 @@ use crate::journey::{Acceptance, CellRef, Journey, Note};
 ///   "inbox": [
 ///     { "text": "chat bot could not change the address", "source": "sara", "at": "2026-12-01T14:03:12Z" }
 ///   ],
+///   "sources": { "sara": "customer, 29" },
+///   "opportunities": [
+///     { "title": "…", "why": [{ "phase": "Wait", "row": "Need", "line": "…" }, { "check": "…", "subject": "…" }],
+///       "gains": ["customer"], "customer_value": 3, "business_value": 2, "effort": 1,
+///       "owner": "Support", "status": "planned", "solutions": "…" }
+///   ],
 ///   "findings": [
 ///     {
 ///       "id": "unowned-touchpoint",
@@ -78,6 +84,8 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
             .map(|(p, phase)| PhaseDoc { name: &phase.name, mood: phase.mood, cells: PhaseCells { journey, phase: p } })
             .collect(),
         inbox: journey.inbox.iter().map(NoteDoc::from).collect(),
+        sources: &journey.sources,
+        opportunities: journey.opportunities.iter().map(OpportunityDoc::from).collect(),
         findings: findings.iter().map(|f| FindingDoc::new(journey, f)).collect(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("a journey is always valid JSON");
@@ -98,7 +106,39 @@ struct Doc<'a> {
     accepted: Vec<AcceptedDoc<'a>>,
     phases: Vec<PhaseDoc<'a>>,
     inbox: Vec<NoteDoc<'a>>,
+    sources: &'a std::collections::BTreeMap<String, String>,
+    opportunities: Vec<OpportunityDoc<'a>>,
     findings: Vec<FindingDoc<'a>>,
+}
+
+/// An opportunity as the file holds it (`why` entries as in the file).
+#[derive(Serialize)]
+struct OpportunityDoc<'a> {
+    title: &'a str,
+    why: &'a [crate::journey::Why],
+    gains: &'a [String],
+    customer_value: Option<u8>,
+    business_value: Option<u8>,
+    effort: Option<u8>,
+    owner: &'a str,
+    status: &'static str,
+    solutions: &'a str,
+}
+
+impl<'a> From<&'a crate::journey::Opportunity> for OpportunityDoc<'a> {
+    fn from(o: &'a crate::journey::Opportunity) -> Self {
+        Self {
+            title: &o.title,
+            why: &o.why,
+            gains: &o.gains,
+            customer_value: o.customer_value,
+            business_value: o.business_value,
+            effort: o.effort,
+            owner: &o.owner,
+            status: o.status.id(),
+            solutions: &o.solutions,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -173,7 +213,8 @@ impl Serialize for PhaseCells<'_> {
 pub(crate) struct FindingDoc<'a> {
     id: &'a str,
     severity: &'a str,
-    phase: &'a str,
+    /// `null` for a finding about the whole journey.
+    phase: Option<&'a str>,
     rows: Vec<&'a str>,
     cells: Vec<CellDoc<'a>>,
     message: &'a str,
@@ -192,7 +233,7 @@ impl<'a> FindingDoc<'a> {
         Self {
             id: finding.id,
             severity: finding.severity.id(),
-            phase: phase(finding.phase),
+            phase: journey.phases().get(finding.phase).map(|p| p.name.as_str()),
             rows: finding.rows.iter().map(|&r| row(r)).collect(),
             cells: finding.cells.iter().map(|c| CellDoc { phase: phase(c.phase), row: row(c.row) }).collect(),
             message: &finding.message,

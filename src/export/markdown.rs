@@ -49,16 +49,16 @@ pub fn to_markdown(journey: &Journey) -> String {
     let title = one_line(&journey.title);
     let title = title.trim();
     if !title.is_empty() {
-        out.push_str(&format!("# {}\n\n", escape(title, "#")));
+        out.push_str(&format!("# {}\n\n", escape(title, "#*_`[]~")));
     }
     let persona = one_line(&journey.persona);
     let persona = persona.trim();
     if !persona.is_empty() {
-        out.push_str(&format!("_Persona: {}_\n\n", escape(persona, "_*")));
+        out.push_str(&format!("_Persona: {}_\n\n", escape(persona, MARKUP)));
     }
 
     let phases = journey.phases();
-    let header: Vec<String> = phases.iter().map(|p| escape(one_line(&p.name).trim(), "")).collect();
+    let header: Vec<String> = phases.iter().map(|p| escape(one_line(&p.name).trim(), MARKUP)).collect();
     out.push_str(&table_line("", &header));
     out.push_str(&table_line("---", &vec!["---".to_owned(); phases.len()]));
     if phases.iter().any(|p| p.mood.is_some()) {
@@ -68,7 +68,7 @@ pub fn to_markdown(journey: &Journey) -> String {
     }
     for (r, row) in journey.rows().iter().enumerate() {
         let cells: Vec<String> = (0..phases.len()).map(|p| cell(journey.cell(CellRef::new(p, r)))).collect();
-        out.push_str(&table_line(&escape(one_line(row).trim(), ""), &cells));
+        out.push_str(&table_line(&escape(one_line(row).trim(), MARKUP), &cells));
     }
     inbox(&mut out, &journey.inbox);
     out
@@ -104,8 +104,11 @@ fn cell(text: &str) -> String {
     let lines: Vec<String> = lines(text).map(|l| sanitize(l).trim().to_owned()).collect();
     let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
     let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
-    lines[start..end].iter().map(|l| escape(l, "")).collect::<Vec<_>>().join("<br>")
+    lines[start..end].iter().map(|l| escape(l, MARKUP)).collect::<Vec<_>>().join("<br>")
 }
+
+/// The characters that would turn text into emphasis, code, a link or strike-through.
+const MARKUP: &str = "*_`[]~";
 
 /// Escape one line of text for Markdown: `\`, `|`, `<`, an `&` that would
 /// start an entity, and each character of `also` with a backslash.

@@ -40,7 +40,7 @@ const NO_ACTOR: &str = "Customer";
 ///   gets `Customer`.
 /// - Characters Mermaid does not allow are replaced in every text: `#` is
 ///   dropped (`#website` becomes `website`), `:` becomes ` -`, `;` becomes
-///   `,`, `%%` becomes `%`, `<` and `>` become `‹` and `›`, and an actor's
+///   `,`, `%%` becomes `% %` (both kept, no comment), `<` and `>` become `‹` and `›`, and an actor's
 ///   `,` and `"` become a space; runs of white space (U+FEFF included, as
 ///   Mermaid counts it) become one space. A task that would start with a
 ///   Mermaid keyword (`journey`, `title `, `section `, `accTitle`,
@@ -92,7 +92,8 @@ fn clean(text: &str) -> String {
             '#' => {}
             ':' => out.push_str(" -"),
             ';' => out.push(','),
-            '%' if out.ends_with('%') => {}
+            // `%%` would start a comment: both are kept, apart.
+            '%' if out.ends_with('%') => out.push_str(" %"),
             '<' => out.push('‹'),
             '>' => out.push('›'),
             // Mermaid's `\s` matches U+FEFF; Rust's white space does not.

@@ -95,7 +95,7 @@ fn nothing_mermaid_reads_as_a_comment_or_a_keyword_drops_a_task_or_a_phase() {
         "journey\n\
          \x20 section Phase 1\n\
          \x20   - % off banner on web: 4: Quoted team\n\
-         \x20   - % promo: 4: Customer\n\
+         \x20   - % % promo: 4: Customer\n\
          \x20 section Visit\n\
          \x20   - Section 5 of the brochure: 3: Customer\n\
          \x20   - Title deed by post: 3: Customer\n"

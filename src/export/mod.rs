@@ -18,8 +18,10 @@ mod interview_tests;
 mod json;
 mod markdown;
 mod mermaid;
+pub mod plan;
 #[cfg(test)]
 pub(crate) mod tests;
+mod xlsx;
 
 use std::fmt;
 use std::str::FromStr;
@@ -33,6 +35,7 @@ pub(crate) use json::{CellDoc, FindingDoc};
 pub(crate) use markdown::starts_entity;
 pub use markdown::to_markdown;
 pub use mermaid::to_mermaid;
+pub use xlsx::to_xlsx;
 
 use crate::checks;
 use crate::journey::Journey;
@@ -83,6 +86,27 @@ impl ExportFormat {
             "json" => ExportFormat::Json,
             _ => return None,
         })
+    }
+}
+
+/// What `jgrid export --to` writes: a text format, or an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    Text(ExportFormat),
+    /// `.xlsx`: the grid, the findings and the plan on their own sheets (needs `-o`).
+    Xlsx,
+}
+
+impl FromStr for ExportTarget {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("xlsx") {
+            return Ok(ExportTarget::Xlsx);
+        }
+        ExportFormat::from_str(s)
+            .map(ExportTarget::Text)
+            .map_err(|_| format!("unknown export format \"{s}\"; use markdown, csv, html, mermaid, json or xlsx"))
     }
 }
 

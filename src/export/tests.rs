@@ -387,7 +387,7 @@ fn mermaid_maps_touchpoints_to_tasks_and_owners_to_actors() {
         "journey\n\
          \x20 title Trip 1 - go\n\
          \x20 section Ask - first, now\n\
-         \x20   web form - 10% off, see %here: 3: Web team\n\
+         \x20   web form - 10% off, see % %here: 3: Web team\n\
          \x20   phone line: 3: Sales, Call centre\n\
          \x20   - Title search at desk: 3: Front desk staffs\n\
          \x20 section Wait\n\
@@ -471,4 +471,24 @@ fn a_separator_inside_a_quoted_header_name_does_not_fool_the_sniffing() {
     assert_eq!(back.phases()[0].name, ";");
     assert_eq!(back.phases()[1].name, "a,b");
     assert_eq!(back.cell(crate::journey::CellRef::new(0, 0)), ";&,p");
+}
+
+#[test]
+fn point_8_markdown_escapes_markup_json_says_null_for_the_whole_journey_mermaid_keeps_both_percent_signs() {
+    let mut j = Journey::new("T", "P", ["Need", "Touchpoints"], ["Use"]);
+    Change::SetCell { at: CellRef::new(0, 0), text: "*bold* _it_ `code` [link](x) ~~gone~~".into() }
+        .apply(&mut j)
+        .unwrap();
+    Change::SetCell { at: CellRef::new(0, 1), text: "#web %% not a comment".into() }.apply(&mut j).unwrap();
+    let md = to_markdown(&j);
+    assert!(md.contains("\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~\\~gone\\~\\~"), "{md}");
+    assert!(to_mermaid(&j).contains("web % % not a comment"), "{}", to_mermaid(&j));
+    j.inbox.push(crate::journey::Note { text: "n".into(), source: None, at: "2026-01-01T00:00:00Z".into() });
+    let findings = crate::checks::review(&j).open;
+    assert!(findings.iter().any(|f| f.id == "unsorted-notes"));
+    for json in [to_json(&j, &findings), crate::report::to_json(&j, &findings)] {
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let whole = v["findings"].as_array().unwrap().iter().find(|f| f["id"] == "unsorted-notes").unwrap().clone();
+        assert_eq!(whole["phase"], serde_json::Value::Null, "{json}");
+    }
 }

@@ -84,6 +84,20 @@ pub(super) fn build(text: &str, raw: RawFile) -> Result<Journey> {
     for note in &raw.inbox {
         journey.inbox.push(inbox_note(&e, note)?);
     }
+    let spot = super::plan::Spot { text, base: 0, skip: 0 };
+    journey.sources = super::plan::read_sources(spot, &raw.sources)?;
+    for raw in &raw.opportunity {
+        let o = super::plan::read(spot, raw)?;
+        if journey.opportunities.iter().any(|x| x.title == o.title) {
+            let title = raw.get_ref().title.as_ref().map_or(raw.span(), Spanned::span);
+            return Err(e.at(
+                title,
+                format!("two opportunities are titled \"{}\"", o.title),
+                "give every opportunity a different title (the merge follows them by title)",
+            ));
+        }
+        journey.opportunities.push(o);
+    }
     Ok(journey)
 }
 

@@ -6,6 +6,7 @@
 //! only that cell's lines.
 
 mod build;
+mod plan;
 mod raw;
 mod unresolved;
 mod write;

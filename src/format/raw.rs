@@ -27,6 +27,10 @@ pub(super) struct RawFile {
     pub phase: Vec<Spanned<RawPhase>>,
     #[serde(default)]
     pub inbox: Vec<Spanned<RawNote>>,
+    #[serde(default)]
+    pub sources: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub opportunity: Vec<Spanned<super::plan::RawOpportunity>>,
 }
 
 #[derive(Deserialize)]

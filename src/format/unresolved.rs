@@ -29,9 +29,13 @@ pub(super) struct RawConflict {
     pub row: Option<Spanned<String>>,
     pub by: Option<Spanned<String>>,
     pub theirs: Option<Spanned<toml::Value>>,
+    pub opportunity: Option<Spanned<String>>,
+    pub field: Option<Spanned<String>>,
+    pub source: Option<Spanned<String>>,
 }
 
-const ABOUT: [&str; 7] = ["mood", "role", "lang", "phase-order", "row-order", "deleted-phase", "deleted-row"];
+const ABOUT: [&str; 9] =
+    ["mood", "role", "lang", "phase-order", "row-order", "deleted-phase", "deleted-row", "opportunity", "source"];
 
 type Result<T> = std::result::Result<T, FormatError>;
 
@@ -53,7 +57,11 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
     let row_wanted = matches!(kind, "role" | "deleted-row");
     let by_wanted = kind.starts_with("deleted-");
     let theirs_wanted = !by_wanted;
+    let plan_wanted = kind == "opportunity";
     for (present, wanted, key) in [
+        (c.opportunity.as_ref().map(Spanned::span), plan_wanted, "opportunity"),
+        (c.field.as_ref().map(Spanned::span), plan_wanted, "field"),
+        (c.source.as_ref().map(Spanned::span), kind == "source", "source"),
         (c.phase.as_ref().map(Spanned::span), phase_wanted, "phase"),
         (c.row.as_ref().map(Spanned::span), row_wanted, "row"),
         (c.by.as_ref().map(Spanned::span), by_wanted, "by"),
@@ -80,6 +88,25 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
         }
     };
     Ok(match kind {
+        "opportunity" => {
+            let title = name(&c.opportunity, "opportunity")?;
+            let hint = format!(
+                "name the field: one of {}",
+                crate::journey::PlanField::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().join(", ")
+            );
+            let field = match &c.field {
+                Some(f) => crate::journey::PlanField::from_id(f.get_ref()).ok_or_else(|| {
+                    at(f.span(), format!("\"{}\" is not a field of an opportunity", f.get_ref()), &hint)
+                })?,
+                None => return Err(at(raw.span(), "an opportunity conflict needs `field`".into(), &hint)),
+            };
+            let theirs = Box::new(super::plan::read_theirs(text, field, c.theirs.as_ref())?);
+            Unresolved::Plan { title, field, theirs }
+        }
+        "source" => {
+            let theirs = theirs_string("a description")?.map(|(s, _)| s).unwrap_or_default();
+            Unresolved::Source { name: name(&c.source, "source")?, theirs }
+        }
         "mood" => {
             let theirs = match &c.theirs {
                 None => None,
@@ -142,7 +169,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
 }
 
 /// Write one `[[conflict]]` table (preceded by an empty line).
-pub(super) fn write(out: &mut String, u: &Unresolved, string: impl Fn(&str) -> String) {
+pub(super) fn write(out: &mut String, u: &Unresolved, string: &dyn Fn(&str) -> String) {
     let _ = write!(out, "\n[[conflict]]\nabout = {}\n", string(u.about()));
     match u {
         Unresolved::Mood { phase, theirs } => {
@@ -169,6 +196,15 @@ pub(super) fn write(out: &mut String, u: &Unresolved, string: impl Fn(&str) -> S
         Unresolved::Deleted { axis, name, by } => {
             let _ = writeln!(out, "{} = {}", axis.word(), string(name));
             let _ = writeln!(out, "by = {}", string(by.word()));
+        }
+        Unresolved::Plan { title, field, theirs } => {
+            let _ = writeln!(out, "opportunity = {}\nfield = {}", string(title), string(field.id()));
+            if let Some(v) = super::plan::field_value(theirs, *field, string) {
+                let _ = writeln!(out, "theirs = {v}");
+            }
+        }
+        Unresolved::Source { name, theirs } => {
+            let _ = writeln!(out, "source = {}\ntheirs = {}", string(name), string(theirs));
         }
     }
 }

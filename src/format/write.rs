@@ -2,8 +2,9 @@
 //! no-op save gives the same bytes and a change touches only its own lines.
 //!
 //! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
-//! each `[[accepted]]`, each `[[conflict]]`, each `[[phase]]` (`name`, `mood`, `[phase.cells]` in
-//! row order), each `[[inbox]]` note in the order taken.
+//! each `[[accepted]]`, `[sources]`, each `[[conflict]]`, each `[[phase]]` (`name`, `mood`,
+//! `[phase.cells]` in row order), each `[[inbox]]` note in the order taken, each
+//! `[[opportunity]]` in the plan's order (see `plan`).
 //!
 //! Lines end as the file's did when it was read (`\r\n` or `\n`).
 //!
@@ -53,8 +54,9 @@ pub fn to_toml(journey: &Journey) -> String {
         }
         let _ = writeln!(out, "reason = {}", value(&a.reason));
     }
+    super::plan::write_sources(&mut out, &journey.sources, &|s| basic_string(s), &key);
     for u in &journey.unresolved {
-        super::unresolved::write(&mut out, u, basic_string);
+        super::unresolved::write(&mut out, u, &|s| basic_string(s));
     }
     for phase in journey.phases() {
         let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));
@@ -78,6 +80,9 @@ pub fn to_toml(journey: &Journey) -> String {
         }
         let _ = writeln!(out, "at = {}", basic_string(&note.at));
     }
+    for o in &journey.opportunities {
+        super::plan::write(&mut out, o, &|s| basic_string(s));
+    }
     journey.line_ends.apply(out)
 }
 
@@ -87,12 +92,12 @@ fn string_list(items: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-fn key(name: &str) -> String {
+pub(super) fn key(name: &str) -> String {
     let bare = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if bare { name.to_owned() } else { basic_string(name) }
 }
 
-fn value(text: &str) -> String {
+pub(super) fn value(text: &str) -> String {
     if text.contains('\n') { multiline_string(text) } else { basic_string(text) }
 }
 

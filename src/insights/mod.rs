@@ -9,6 +9,7 @@
 //!   have text and no source (unbacked), and a one-line summary for the
 //!   status bar.
 //! - [`MarkCounts`]: how many lines carry each mark, kept per cell.
+//! - [`said`]: what each interviewee said, phase by phase and source by source.
 //! - [`mood`]: raising, lowering, parsing and showing a phase's mood
 //!   (`-2..=2`, `None` when unknown), and the mood curve as text.
 //!
@@ -22,12 +23,14 @@ mod evidence;
 mod items;
 mod marks;
 pub mod mood;
+pub mod said;
 #[cfg(test)]
 mod tests;
 
 pub use evidence::{Backing, Evidence};
 pub use items::{Insight, Insights, Place, same_words};
 pub use marks::MarkCounts;
+pub use said::{Said, SaidLine, by_source};
 
 /// Add the sources a line names (lower case, without `@`) to `list`, each
 /// once: the rule of [`crate::journey::sources`], without building a list

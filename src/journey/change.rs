@@ -86,6 +86,10 @@ pub enum Change {
     SetExternal(Vec<String>),
     /// Set the choices a merge left for a person (the file's `[[conflict]]`).
     SetUnresolved(Vec<super::Unresolved>),
+    /// Set the opportunities (the plan), all at once.
+    SetOpportunities(Vec<super::Opportunity>),
+    /// Set the descriptions of the sources (the file's `[sources]`).
+    SetSources(std::collections::BTreeMap<String, String>),
     /// Set the journey's language (`None`: from the row names).
     SetLang(Option<super::Language>),
     /// Replace the whole journey (recovering unsaved changes).
@@ -235,6 +239,10 @@ impl Change {
             }
             Change::SetUnresolved(list) => Change::SetUnresolved(std::mem::replace(&mut journey.unresolved, list)),
             Change::SetLang(lang) => Change::SetLang(std::mem::replace(&mut journey.lang, lang)),
+            Change::SetSources(map) => Change::SetSources(std::mem::replace(&mut journey.sources, map)),
+            Change::SetOpportunities(list) => {
+                Change::SetOpportunities(std::mem::replace(&mut journey.opportunities, list))
+            }
             // The portfolio's rules stay: they are the folder's, not the journey's.
             Change::Replace(mut other) => {
                 other.shared = journey.shared.clone();
@@ -302,6 +310,8 @@ impl Change {
             | Change::RemoveAcceptance { .. }
             | Change::SetExternal(_)
             | Change::SetUnresolved(_)
+            | Change::SetOpportunities(_)
+            | Change::SetSources(_)
             | Change::SetLang(_) => cursor,
         }
     }

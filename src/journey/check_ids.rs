@@ -3,8 +3,8 @@
 //! themselves are `crate::checks`; their names live here, beside the model,
 //! so the file format can validate them without depending on the checks.
 
-/// Every check id, in the order checks run. The last two are about the
-/// journey as a whole and come only from `checks::review`.
+/// Every check id, in the order checks run. The last five are about the
+/// journey as a whole and come only from `checks::review` (see [`JOURNEY_IDS`]).
 pub const IDS: &[&str] = &[
     "merge-conflict",
     "empty-cell",
@@ -17,12 +17,19 @@ pub const IDS: &[&str] = &[
     "channel-without-system",
     "stray-channel",
     "conflicting-message",
+    "sources-disagree",
+    "broken-promise",
+    "dead-end",
     "handoff",
     "system-seam",
     "stale-acceptance",
     "unsorted-notes",
+    "unjustified-change",
+    "stale-link",
+    "unscored",
 ];
 
 /// The checks about the journey as a whole, which only `checks::review` runs:
 /// their findings mark no cell (or a stale acceptance's cells) and cannot be accepted.
-pub const JOURNEY_IDS: &[&str] = &["stale-acceptance", "unsorted-notes"];
+pub const JOURNEY_IDS: &[&str] =
+    &["stale-acceptance", "unsorted-notes", "unjustified-change", "stale-link", "unscored"];

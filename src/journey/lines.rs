@@ -139,8 +139,32 @@ pub fn text_sources(text: &str) -> Vec<String> {
     out
 }
 
-/// The line with ` @source` at its end, unless it names a source already or is blank.
+/// The line without its `@me`, when it has one: `@me` marks the
+/// interviewer's own line, which gets no source while one is set.
+///
+/// ```
+/// use jgrid::journey::without_me;
+/// assert_eq!(without_me("check the contract first @me").as_deref(), Some("check the contract first"));
+/// assert_eq!(without_me("@ME ask about solar").as_deref(), Some("ask about solar"));
+/// assert_eq!(without_me("mail me@example.com"), None);
+/// ```
+pub fn without_me(line: &str) -> Option<String> {
+    let span = source_spans(line).into_iter().find(|s| line[s.clone()].eq_ignore_ascii_case("@me"))?;
+    let (before, after) = (&line[..span.start], &line[span.end..]);
+    let joined = match (before.trim_end().is_empty(), after.trim().is_empty()) {
+        (true, _) => after.trim_start().to_owned(),
+        (false, true) => before.trim_end().to_owned(),
+        (false, false) => format!("{} {}", before.trim_end(), after.trim_start()),
+    };
+    Some(joined)
+}
+
+/// The line with ` @source` at its end, unless it names a source already or
+/// is blank; a line with `@me` (the interviewer's own) loses it and gets no source.
 pub fn with_source(line: &str, source: &str) -> String {
+    if let Some(mine) = without_me(line) {
+        return mine;
+    }
     if line.trim().is_empty() || !source_spans(line).is_empty() {
         return line.to_owned();
     }

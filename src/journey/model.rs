@@ -36,6 +36,11 @@ pub struct Journey {
     pub inbox: Vec<Note>,
     /// Choices a merge left for a person (the file's `[[conflict]]`).
     pub unresolved: Vec<super::Unresolved>,
+    /// The changes planned from the grid (the file's `[[opportunity]]`), titles all different.
+    pub opportunities: Vec<super::Opportunity>,
+    /// What a client may read instead of a source's name (the file's
+    /// `[sources]`: `sara = "customer, 29, switched in March"`), by name without `@`.
+    pub sources: std::collections::BTreeMap<String, String>,
     /// How the file ends its lines (kept when it is written back).
     pub line_ends: super::LineEnds,
     /// The rules of the portfolio the journey lies in (its folder's
@@ -221,6 +226,8 @@ impl Journey {
             accepted: Vec::new(),
             inbox: Vec::new(),
             unresolved: Vec::new(),
+            opportunities: Vec::new(),
+            sources: std::collections::BTreeMap::new(),
             line_ends: super::LineEnds::Lf,
             shared: Shared::default(),
         }

@@ -6,6 +6,7 @@
 //! file's `[[conflict]]` list, and every record is a `merge-conflict` finding.
 
 use super::model::{Journey, Language, Role};
+use super::opportunity::{Opportunity, PlanField};
 
 /// A phase or a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +66,11 @@ pub enum Unresolved {
     /// `by` deleted this phase (row); the other side renamed it or changed
     /// its mood (role), so it is kept until someone decides.
     Deleted { axis: Axis, name: String, by: Version },
+    /// Both sides changed this field of the opportunity titled `title`
+    /// differently; theirs holds theirs' value of it (its other fields are empty).
+    Plan { title: String, field: PlanField, theirs: Box<Opportunity> },
+    /// Both sides changed the description of this source (`[sources]`); theirs is this.
+    Source { name: String, theirs: String },
 }
 
 fn mood(m: Option<i8>) -> String {
@@ -90,6 +96,8 @@ impl Unresolved {
             Unresolved::Order { axis: Axis::Row, .. } => "row-order",
             Unresolved::Deleted { axis: Axis::Phase, .. } => "deleted-phase",
             Unresolved::Deleted { axis: Axis::Row, .. } => "deleted-row",
+            Unresolved::Plan { .. } => "opportunity",
+            Unresolved::Source { .. } => "source",
         }
     }
 
@@ -122,7 +130,7 @@ impl Unresolved {
                 let name = if axis == Axis::Phase { phase(&name) } else { row(&name) };
                 Unresolved::Deleted { axis, name, by }
             }
-            other @ Unresolved::Lang { .. } => other,
+            other @ (Unresolved::Lang { .. } | Unresolved::Plan { .. } | Unresolved::Source { .. }) => other,
         }
     }
 
@@ -160,6 +168,19 @@ impl Unresolved {
                 axis.word(),
                 by.word(),
                 by.other().word()
+            ),
+            Unresolved::Plan { title, field, theirs } => {
+                let ours = journey.opportunities.iter().find(|o| &o.title == title);
+                format!(
+                    "the {} of the opportunity \"{title}\" changed on both sides: \"{}\" (ours, kept for now) or \"{}\" (theirs)",
+                    field.id(),
+                    ours.map_or_else(String::new, |o| field.show(o)),
+                    field.show(theirs)
+                )
+            }
+            Unresolved::Source { name, theirs } => format!(
+                "the description of the source \"{name}\" changed on both sides: \"{}\" (ours, kept for now) or \"{theirs}\" (theirs)",
+                journey.sources.get(name).map_or("", String::as_str)
             ),
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! - Title, persona, language, rows and their roles, phases and their moods,
 //!   switched-off checks, external channels, accepted findings and the inbox
-//!   merge as values and sets (see `fields`).
+//!   merge as values and sets (see `fields`); opportunities by title, field
+//!   by field, and the descriptions of sources by name (see `plan`).
 //! - Phases and rows are followed by identity, not position: by name, and
 //!   across a rename (see `identity`); a move on one side and an edit on the
 //!   other both apply (see `order`).
@@ -27,6 +28,7 @@ mod items;
 mod lines;
 mod markers;
 mod order;
+mod plan;
 #[cfg(test)]
 pub(crate) mod proptests;
 mod resolve;
@@ -61,6 +63,10 @@ pub enum Place {
         phase: String,
         row: String,
     },
+    /// An opportunity, by title.
+    Opportunity(String),
+    /// The description of a source, by name.
+    Source(String),
 }
 
 impl fmt::Display for Place {
@@ -73,6 +79,8 @@ impl fmt::Display for Place {
             Place::Phase(name) => write!(f, "phase \"{name}\""),
             Place::Row(name) => write!(f, "row \"{name}\""),
             Place::Cell { phase, row } => write!(f, "{phase} › {row}"),
+            Place::Opportunity(title) => write!(f, "opportunity \"{title}\""),
+            Place::Source(name) => write!(f, "source @{name}"),
         }
     }
 }
@@ -245,6 +253,14 @@ pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, label
     journey.checks_off = fields::set3(&base.checks_off, &ours.checks_off, &theirs.checks_off);
     journey.external = fields::set3(&base.external, &ours.external, &theirs.external);
     journey.inbox = fields::inbox3(&base.inbox, &ours.inbox, &theirs.inbox);
+    journey.opportunities = plan::opportunities3(
+        &base.opportunities,
+        &ours.opportunities,
+        &theirs.opportunities,
+        &mut unresolved,
+        &mut report,
+    );
+    journey.sources = plan::sources3(&base.sources, &ours.sources, &theirs.sources, &mut unresolved);
     let renamed = |v: usize| Renames::new(&grid, v, phases, &phase_names, rows, &row_names);
     let accepted = [BASE, OURS, THEIRS].map(|v| renamed(v).accepted(&versions[v].accepted));
     journey.accepted = fields::set3(&accepted[0], &accepted[1], &accepted[2]);
@@ -256,6 +272,8 @@ pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, label
             (_, Some(phase), _) => Place::Phase(phase.to_owned()),
             (_, _, Some(row)) => Place::Row(row.to_owned()),
             (Unresolved::Lang { .. }, ..) => Place::Language,
+            (Unresolved::Plan { title, .. }, ..) => Place::Opportunity(title.clone()),
+            (Unresolved::Source { name, .. }, ..) => Place::Source(name.clone()),
             (Unresolved::Order { axis: Axis::Phase, .. }, ..) => Place::List("phases"),
             _ => Place::List("rows"),
         };

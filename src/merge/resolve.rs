@@ -36,6 +36,8 @@ impl ConflictAt {
                 Some(Unresolved::Order { axis: Axis::Row, .. }) => "the order of the rows",
                 Some(Unresolved::Deleted { axis: Axis::Phase, .. }) => "the deletion of this phase",
                 Some(Unresolved::Deleted { axis: Axis::Row, .. }) => "the deletion of this row",
+                Some(Unresolved::Plan { .. }) => "the opportunity",
+                Some(Unresolved::Source { .. }) => "the source's description",
                 None => "the merge choice",
             },
         }
@@ -67,6 +69,14 @@ impl ConflictAt {
             Some(Unresolved::Order { axis, .. }) => format!("Order of the {}s: ours or theirs?", axis.word()),
             Some(Unresolved::Deleted { by, .. }) => {
                 format!("Deleted on {}: {} deletes, {} keeps?", by.word(), by.word(), by.other().word())
+            }
+            Some(Unresolved::Plan { title, field, theirs }) => {
+                let ours = journey.opportunities.iter().find(|o| &o.title == title).map(|o| field.show(o));
+                format!("{}: ours {}, theirs {}?", field.id(), ours.unwrap_or_default(), field.show(theirs))
+            }
+            Some(Unresolved::Source { name, theirs }) => {
+                let ours = journey.sources.get(name).map_or("", String::as_str);
+                format!("@{name}: ours \"{ours}\", theirs \"{theirs}\"?")
             }
             None => "Merge choice: take which side?".to_owned(),
         }
@@ -213,6 +223,18 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
                     });
                 }
             }
+        }
+        (Unresolved::Plan { title, field, theirs }, Some(Version::Theirs)) => {
+            let mut list = journey.opportunities.clone();
+            if let Some(o) = list.iter_mut().find(|o| &o.title == title) {
+                field.copy(theirs, o);
+                changes.push(Change::SetOpportunities(list));
+            }
+        }
+        (Unresolved::Source { name, theirs }, Some(Version::Theirs)) => {
+            let mut sources = journey.sources.clone();
+            sources.insert(name.clone(), theirs.clone());
+            changes.push(Change::SetSources(sources));
         }
         (Unresolved::Deleted { axis, name, by }, Some(v)) if v == *by => match axis {
             Axis::Phase => changes.extend(journey.phase_index(name).map(|at| Change::RemovePhase { at })),

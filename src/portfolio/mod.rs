@@ -26,6 +26,7 @@ pub mod facts;
 mod read;
 pub mod render;
 pub mod site;
+pub mod site_plan;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@
 //! OUT/index.html             the journeys, the findings across them, files left out
 //! OUT/blueprint.html         every channel with its teams and systems
 //! OUT/walls.html             team pairs and system pairs, most handoffs first
+//! OUT/plan.html              every journey's opportunities by quadrant (`site_plan`)
 //! OUT/journeys/SLUG.html     one page per journey: the HTML export, with the site's navigation
 //! ```
 //!
@@ -12,19 +13,24 @@
 //! host; no page has a script or loads anything (the export's
 //! Content-Security-Policy). A journey's page name is made from its path
 //! under the folder: ASCII letters and digits, other characters `-`.
-//!
-//! The plan (issue #23's opportunities) gets its page here once journeys
-//! hold opportunities: a `plan.html` beside `walls.html`, linked from the
-//! navigation; until then the navigation has no Plan link.
 
 use std::fmt::Write as _;
 
 use super::blueprint::Blueprint;
 use super::cross::CrossFinding;
 use super::render::html::{channels, page, walls};
+use super::site_plan::{self, Planned};
 use super::{Portfolio, mood_line};
 use crate::export::{html_escape as escape, one_line};
 use crate::journey::readable;
+
+/// What the site keeps of each journey while the folder is read: its page
+/// (with [`journey_nav`] at the top) and its opportunities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub html: String,
+    pub plan: Vec<Planned>,
+}
 
 /// One file of the site: its path under OUT (`/`-separated) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +48,8 @@ fn nav(depth: usize, current: &str) -> String {
         "<nav class=\"site\" aria-label=\"Site\" style=\"margin: 0 0 1em; padding: .4em .6em; \
          background: #f2f4f7; border-radius: 4px\">",
     );
-    let links = [("index.html", "Journeys"), ("blueprint.html", "Blueprint"), ("walls.html", "Walls")];
+    let links =
+        [("index.html", "Journeys"), ("blueprint.html", "Blueprint"), ("walls.html", "Walls"), ("plan.html", "Plan")];
     for (i, (file, name)) in links.into_iter().enumerate() {
         if i > 0 {
             out.push_str(" · ");
@@ -90,9 +97,8 @@ pub fn slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// Every page of the site. Each journey's `kept` is its page (made while it
-/// was loaded, with [`journey_nav`] at the top).
-pub fn pages(p: &Portfolio<String>, b: &Blueprint, across: &[CrossFinding]) -> Vec<Page> {
+/// Every page of the site, from what was kept of each journey.
+pub fn pages(p: &Portfolio<Kept>, b: &Blueprint, across: &[CrossFinding]) -> Vec<Page> {
     let slugs = slugs(p.journeys.iter().map(|e| e.name.as_str()));
     let link = |j: usize| Some(format!("journeys/{}.html", slugs[j]));
     let name = p.name();
@@ -115,20 +121,30 @@ pub fn pages(p: &Portfolio<String>, b: &Blueprint, across: &[CrossFinding]) -> V
             ),
         },
     ];
+    let labels = p.labels();
+    let plans: Vec<(String, String, &[Planned])> = p
+        .journeys
+        .iter()
+        .zip(&labels)
+        .zip(&slugs)
+        .map(|((e, label), slug)| (label.clone(), format!("journeys/{slug}.html"), e.kept.plan.as_slice()))
+        .collect();
+    let plan = site_plan::body(&name, &plans);
+    out.push(Page { path: "plan.html".into(), html: page(&format!("Plan: {name}"), &nav(0, "plan.html"), &plan) });
     for (e, slug) in p.journeys.iter().zip(&slugs) {
-        out.push(Page { path: format!("journeys/{slug}.html"), html: e.kept.clone() });
+        out.push(Page { path: format!("journeys/{slug}.html"), html: e.kept.html.clone() });
     }
     out
 }
 
-fn index(p: &Portfolio<String>, b: &Blueprint, across: &[CrossFinding], slugs: &[String]) -> String {
+fn index(p: &Portfolio<Kept>, b: &Blueprint, across: &[CrossFinding], slugs: &[String]) -> String {
     let labels = p.labels();
     let name = p.name();
     let mut body = format!("<h1>{}</h1>\n", escape(&one_line(&name)));
     let _ = writeln!(
         body,
         "<p class=\"counts\">{} · {} across journeys · <a href=\"blueprint.html\">the blueprint</a> · \
-         <a href=\"walls.html\">the walls</a></p>",
+         <a href=\"walls.html\">the walls</a> · <a href=\"plan.html\">the plan</a></p>",
         escape(&super::render::counts(p, b)),
         across.len()
     );
@@ -189,7 +205,7 @@ fn index(p: &Portfolio<String>, b: &Blueprint, across: &[CrossFinding], slugs: &
     page(&name, &nav(0, "index.html"), &body)
 }
 
-fn across_list(body: &mut String, p: &Portfolio<String>, across: &[CrossFinding], slugs: &[String], labels: &[String]) {
+fn across_list(body: &mut String, p: &Portfolio<Kept>, across: &[CrossFinding], slugs: &[String], labels: &[String]) {
     body.push_str("<h2 id=\"across\">Findings across journeys</h2>\n");
     if across.is_empty() {
         body.push_str("<p>None: where journeys name the same channel, they agree.</p>\n");

@@ -25,6 +25,8 @@ pub const REPORT_VERSION: u32 = 1;
 ///   "opportunities": [ INSIGHT, … ],   grid order
 ///   "questions": [ INSIGHT, … ],       grid order
 ///   "quotes": [ INSIGHT, … ],          grid order
+///   "said": [ { "phase": "Switch", "source": "sara",        what each interviewee said,
+///               "lines": [ { "row": "Need", "text": "…" } ] } ],   phase by phase
 ///   "findings": [ { "id": "empty-cell", "severity": "gap", "phase": "First bill",
 ///                   "rows": ["Message"], "cells": [ { "phase": "First bill", "row": "Message" } ],
 ///                   "message": "…" } ],             as in `jgrid export --to json`
@@ -44,6 +46,7 @@ pub const REPORT_VERSION: u32 = 1;
 pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
     let report = Report::new(journey, findings);
     let group = |kind: Mark| report.insights.of_kind(kind).iter().map(|i| InsightDoc::new(&report, i)).collect();
+    let said = crate::insights::by_source(journey);
     let doc = Doc {
         report: REPORT_VERSION,
         title: &journey.title,
@@ -53,6 +56,14 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
         opportunities: group(Mark::Opportunity),
         questions: group(Mark::Question),
         quotes: group(Mark::Quote),
+        said: said
+            .iter()
+            .map(|s| SaidDoc {
+                phase: report.phase(s.phase),
+                source: &s.source,
+                lines: s.lines.iter().map(|l| SaidLineDoc { row: report.row(l.row), text: &l.text }).collect(),
+            })
+            .collect(),
         findings: findings.iter().map(|f| FindingDoc::new(journey, f)).collect(),
         evidence: EvidenceDoc {
             filled: report.evidence.filled(),
@@ -78,9 +89,23 @@ struct Doc<'a> {
     opportunities: Vec<InsightDoc<'a>>,
     questions: Vec<InsightDoc<'a>>,
     quotes: Vec<InsightDoc<'a>>,
+    said: Vec<SaidDoc<'a>>,
     findings: Vec<FindingDoc<'a>>,
     evidence: EvidenceDoc<'a>,
     unbacked: Vec<CellDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct SaidDoc<'a> {
+    phase: &'a str,
+    source: &'a str,
+    lines: Vec<SaidLineDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct SaidLineDoc<'a> {
+    row: &'a str,
+    text: &'a str,
 }
 
 #[derive(Serialize)]

@@ -27,7 +27,12 @@ use crate::journey::{Journey, Mark};
 /// | # | Pain | Sources | Where |        (most sources first; `2: @sara, @tom`;
 ///                                        `Phase / Row`, one per place)
 /// ## Opportunities, ## Open questions, ## Quotes   (the same table, grid order)
-/// ## Open findings
+/// ## What each interviewee said
+/// ### PHASE                            (phases where a line names a source)
+/// **@sara** (Need): line · line         (one paragraph per source and row)
+/// ## Interviewees disagree             (the sources-disagree findings)
+/// - In "Switch", @sara and @omar disagree: …
+/// ## Open findings                     (the other open findings)
 /// | # | Severity | Check | Phase | Finding |
 /// ## Cells no source backs
 /// | Phase | Rows |                      (one line per phase with such cells)
@@ -55,6 +60,8 @@ pub fn to_markdown(journey: &Journey, findings: &[Finding]) -> String {
     for &kind in Mark::ALL {
         insights(&mut out, &report, kind);
     }
+    said(&mut out, &report);
+    disagreements(&mut out, &report);
     open_findings(&mut out, &report);
     unbacked(&mut out, &report);
     out.truncate(out.trim_end().len());
@@ -155,14 +162,48 @@ fn places(report: &Report, insight: &Insight) -> String {
     cells.iter().map(|&at| inline(&report.place(at))).collect::<Vec<_>>().join("<br>")
 }
 
+fn said(out: &mut String, report: &Report) {
+    out.push_str("## What each interviewee said\n\n");
+    let said = crate::insights::by_source(report.journey);
+    if said.is_empty() {
+        out.push_str("No line names a source (`@name` on a line names who said it).\n\n");
+        return;
+    }
+    for phase in said.chunk_by(|a, b| a.phase == b.phase) {
+        let _ = writeln!(out, "### {}\n", inline(one_line(report.phase(phase[0].phase)).trim()));
+        for s in phase {
+            for row in s.lines.chunk_by(|a, b| a.row == b.row) {
+                let lines: Vec<String> = row.iter().map(|l| inline(&one_line(&l.text))).collect();
+                let row_name = inline(one_line(report.row(row[0].row)).trim());
+                let _ = writeln!(out, "**@{}** ({row_name}): {}\n", inline(&s.source), lines.join(" · "));
+            }
+        }
+    }
+}
+
+/// The `sources-disagree` findings under their own heading.
+fn disagreements(out: &mut String, report: &Report) {
+    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.id == "sources-disagree").collect();
+    if found.is_empty() {
+        return;
+    }
+    out.push_str("## Interviewees disagree\n\n");
+    for f in found {
+        let _ = writeln!(out, "- {}", inline(&one_line(&f.message)));
+    }
+    out.push('\n');
+}
+
 fn open_findings(out: &mut String, report: &Report) {
     out.push_str("## Open findings\n\n");
-    if report.findings.is_empty() {
-        out.push_str("The checks find nothing open.\n\n");
+    let rest: Vec<&Finding> = report.findings.iter().filter(|f| f.id != "sources-disagree").collect();
+    if rest.is_empty() {
+        let other = if report.findings.is_empty() { "" } else { " else" };
+        let _ = writeln!(out, "The checks find nothing{other} open.\n");
         return;
     }
     out.push_str("| # | Severity | Check | Phase | Finding |\n| ---: | --- | --- | --- | --- |\n");
-    for (i, f) in report.findings.iter().enumerate() {
+    for (i, f) in rest.into_iter().enumerate() {
         let phase = one_line(report.phase(f.phase));
         let _ = writeln!(
             out,

@@ -8,12 +8,21 @@
 //! | --- | --- |
 //! | Markdown (renders on GitHub) | [`to_markdown`] |
 //! | JSON (shape documented on the function) | [`to_json`] |
+//!
+//! The client's report (`--for client`, [`client`]) leaves out the tool's
+//! housekeeping and names no source: Markdown ([`client::to_markdown`]) or
+//! a printable HTML page ([`client_html`]).
 
+pub mod client;
+mod client_html;
+#[cfg(test)]
+mod client_tests;
 mod json;
 mod markdown;
 #[cfg(test)]
 mod tests;
 
+pub use client_html::to_html as client_html;
 pub use json::to_json;
 pub(crate) use markdown::inline as markdown_inline;
 pub use markdown::to_markdown;

@@ -51,6 +51,9 @@ fn markdown_has_the_sections_in_the_order_a_client_reads_them() {
             "## Opportunities",
             "## Open questions",
             "## Quotes",
+            "## What each interviewee said",
+            "### Order",
+            "### Install",
             "## Open findings",
             "## Cells no source backs"
         ]
@@ -155,7 +158,7 @@ fn json_parses_and_has_the_documented_keys_in_order() {
     let j = interviews();
     let text = to_json(&j, &crate::checks::check(&j));
     let v: Value = serde_json::from_str(&text).unwrap();
-    let keys = [
+    let keys: [&str; 12] = [
         "report",
         "title",
         "persona",
@@ -164,6 +167,7 @@ fn json_parses_and_has_the_documented_keys_in_order() {
         "opportunities",
         "questions",
         "quotes",
+        "said",
         "findings",
         "evidence",
         "unbacked",
@@ -205,4 +209,27 @@ fn json_keeps_text_as_written_but_escapes_controls_for_terminals() {
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["title"], "t\u{1b}]0;x\u{7}\u{9b}\u{202e}");
     assert_eq!(v["quotes"][0]["text"], "said \u{9b}31m");
+}
+
+#[test]
+fn markdown_says_what_each_interviewee_said_and_lists_disagreements_apart() {
+    let j = journey(
+        "Switch",
+        &["Switch"],
+        &[(0, 0, "Nobody told me when the switch happened @sara\ngot an SMS on the day of the switch @omar\nplain")],
+    );
+    let md = to_markdown(&j, &crate::checks::check(&j));
+    let said = section(&md, "What each interviewee said");
+    assert_eq!(
+        said,
+        [
+            "### Switch",
+            "**@sara** (Need): Nobody told me when the switch happened",
+            "**@omar** (Need): got an SMS on the day of the switch"
+        ]
+    );
+    let disagree = section(&md, "Interviewees disagree");
+    assert_eq!(disagree.len(), 1);
+    assert!(disagree[0].starts_with("- In \"Switch\", @sara and @omar disagree"), "{}", disagree[0]);
+    assert!(!section(&md, "Open findings").iter().any(|l| l.contains("sources-disagree")));
 }

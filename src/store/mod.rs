@@ -8,8 +8,8 @@ mod write;
 
 pub use lock::{JourneyLock, LOCK_WAIT, lock_path};
 pub use write::{
-    SaveError, SaveOptions, create_new, is_read_only, is_same_file, journey_text, save, save_atomic, save_checked,
-    update, write_target,
+    SaveError, SaveOptions, create_new, is_read_only, is_same_file, journey_text, save, save_atomic, save_atomic_bytes,
+    save_checked, update, write_target,
 };
 
 use std::fs;

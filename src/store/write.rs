@@ -96,9 +96,18 @@ pub fn is_read_only(target: &Path) -> bool {
 /// complete new one is on disk, never a mix. Permissions of an existing file
 /// are kept.
 fn write_atomic(target: &Path, text: &str) -> io::Result<()> {
+    write_atomic_bytes(target, text.as_bytes())
+}
+
+fn write_atomic_bytes(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::open(target)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes)?;
     file.commit()
+}
+
+/// Write bytes to `path` (through symlinks) atomically: a binary export (xlsx).
+pub fn save_atomic_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_bytes(&write_target(path)?, bytes)
 }
 
 /// The text of a journey in file format 1, checked the way every journey

@@ -61,6 +61,12 @@ pub fn write_journey_new(file: &Path, journey: &Journey) -> Outcome {
 /// export is fine), but never over the input itself, however it is spelled.
 /// `extension` is the usual one of the output, for the hint.
 pub fn write_output(input: &Path, file: &Path, extension: &str, text: &str) -> Outcome {
+    refuse_input(input, file, extension)?;
+    write_new_or_replace(file, text)
+}
+
+/// Refuse to write an export over its input journey, however it is spelled.
+pub fn refuse_input(input: &Path, file: &Path, extension: &str) -> Result<(), CliError> {
     if store::is_same_file(input, file) {
         return Err(CliError::Refused {
             file: shown(file),
@@ -68,7 +74,7 @@ pub fn write_output(input: &Path, file: &Path, extension: &str, text: &str) -> O
             hint: format!("give -o another file name, for example {}", shown(&input.with_extension(extension))),
         });
     }
-    write_new_or_replace(file, text)
+    Ok(())
 }
 
 /// Write an export to a file (atomically; replacing an earlier export is fine).

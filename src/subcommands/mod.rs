@@ -13,6 +13,7 @@ mod git;
 mod git_coverage;
 mod git_setup;
 mod merge;
+mod plan;
 mod portfolio;
 mod report;
 mod resolve;
@@ -60,7 +61,8 @@ pub fn run(subcommand: Subcommand) -> Outcome {
         }
         Subcommand::Diff { files, format } => diff::diff(&files, format),
         Subcommand::GitSetup { pattern, hook, absolute_path } => git_setup::git_setup(&pattern, hook, absolute_path),
-        Subcommand::Report { file, format, output } => report(&file, format, output.as_deref()),
+        Subcommand::Report { file, format, audience, output } => report(&file, format, audience, output.as_deref()),
+        Subcommand::Plan { files, format, output } => plan::plan(&files, format, output.as_deref()),
         Subcommand::Blueprint { dir, format, output } => portfolio::blueprint(&dir, format, output.as_deref()),
         Subcommand::Site { dir, output } => portfolio::site(&dir, &output),
         Subcommand::Completions { shell } => {
@@ -92,8 +94,12 @@ pub fn run(subcommand: Subcommand) -> Outcome {
     }
 }
 
-fn export_file(file: &Path, to: export::ExportFormat, output: Option<&Path>) -> Outcome {
+fn export_file(file: &Path, to: export::ExportTarget, output: Option<&Path>) -> Outcome {
     let (journey, _) = files::load_in_portfolio(file)?;
+    let to = match to {
+        export::ExportTarget::Text(format) => format,
+        export::ExportTarget::Xlsx => return plan::xlsx(file, &journey, output),
+    };
     let text = export::export(&journey, to);
     match output {
         None => {

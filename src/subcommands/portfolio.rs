@@ -122,7 +122,10 @@ pub fn site(dir: &Path, out: &Path) -> Outcome {
     let nav = site::journey_nav();
     let p = read(dir, |journey, review| {
         bar.inc(1);
-        crate::export::to_html_with(&journey, &review.open, &nav)
+        site::Kept {
+            html: crate::export::to_html_with(&journey, &review.open, &nav),
+            plan: crate::portfolio::site_plan::planned(&journey),
+        }
     })?;
     bar.finish_and_clear();
     let labels = p.labels();

@@ -42,7 +42,7 @@ impl ListOverlay<'_> {
                 let (lines, selected) = self.insights(items);
                 (
                     format!(" Insights: {} ", items.len()),
-                    " j/k select · Enter go to the cell · Esc close ",
+                    " j/k select · Enter go to the cell · O opportunity · Esc close ",
                     lines,
                     selected,
                 )
@@ -60,6 +60,16 @@ impl ListOverlay<'_> {
                 let (lines, selected) = self.plain(rows);
                 let title = format!(" Accepted findings: {} ", items.len());
                 (title, " Enter go to it · x accept it no more · Esc close ", lines, selected)
+            }
+            // Drawn by the plan view (`super::plan`); here only its titles, should it get here.
+            ListKind::Plan(items) => {
+                let journey = &self.app.journey();
+                let rows = items
+                    .iter()
+                    .filter_map(|&i| journey.opportunities.get(i))
+                    .map(|o| (o.title.clone(), String::new()));
+                let (lines, selected) = self.plain(rows);
+                (format!(" Plan: {} ", items.len()), " Esc close ", lines, selected)
             }
         }
     }

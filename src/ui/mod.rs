@@ -10,6 +10,7 @@ mod help;
 mod inbox;
 mod lists;
 mod matches;
+mod plan;
 mod portfolio;
 mod present;
 mod put;
@@ -86,7 +87,12 @@ impl Screen<'_> {
         (&dialog::Dialog { app, theme }).render(Rect { height: area.height - chrome.bottom(), ..area }, buf);
         if let Mode::List(list) = app.mode() {
             let list_area = Rect { height: area.height - chrome.bottom(), ..area };
-            (&lists::ListOverlay { app, list, theme }).render(list_area, buf);
+            match &list.kind {
+                crate::app::lists::ListKind::Plan(order) => {
+                    (&plan::PlanOverlay { app, order, selected: list.selected, theme }).render(list_area, buf);
+                }
+                _ => (&lists::ListOverlay { app, list, theme }).render(list_area, buf),
+            }
         }
         if let Mode::Help { scroll } = app.mode() {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };
@@ -103,3 +109,6 @@ mod view_tests;
 
 #[cfg(test)]
 mod portfolio_tests;
+
+#[cfg(test)]
+mod plan_tests;

@@ -96,33 +96,95 @@ impl Widget for &StatusLine<'_> {
             let pw = (text::width(&prompt) as u16).min(area.width);
             buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), t.status);
             if area.width > pw {
-                let input = Rect { x: area.x + pw, width: area.width - pw, ..area };
-                // The capture line looks like a cell being typed in.
+                let mut input = Rect { x: area.x + pw, width: area.width - pw, ..area };
+                // The capture line looks like a cell being typed in, and says
+                // where Enter files the note (`→ Service › Systems`, `→ inbox`).
                 if matches!(line.kind, LineKind::Capture { .. }) {
+                    let to = crate::app::capture_preview(app.journey(), &line.text());
+                    let to = format!(" {} ", text::truncate(&to, usize::from(input.width / 2)));
+                    let w = text::width(&to) as u16;
+                    if input.width >= w + 12 {
+                        input.width -= w;
+                        buf.set_stringn(input.right(), area.y, &to, usize::from(w), t.mode);
+                    }
                     buf.set_style(input, t.editing_cell);
                 }
                 line.area.render(input, buf);
             }
             return;
         }
-        let mode = format!(" {} ", app.mode().name());
-        let (phase, row) = app.cursor_names();
-        let place = format!("{}/{} {}", app.cursor().phase + 1, app.journey().phase_count(), text::sanitize(phase));
-        let pad = " ".repeat(place_width(app).saturating_sub(text::width(&place)));
-        let position = format!(" {pad}{place} › {} ", text::sanitize(row));
-        let mut spans = vec![Span::styled(mode, t.mode), Span::styled(position, t.status)];
+        let parts = Parts::of(app, area.width);
+        let mut spans = vec![Span::styled(parts.mode.clone(), t.mode)];
+        if let Some(source) = &parts.source {
+            spans.push(Span::styled(source.clone(), t.mode));
+        }
+        spans.push(Span::styled(parts.position.clone(), t.status));
         if let Some(question) = app.mode().question().filter(|q| q.spec().shown == Shown::StatusLine) {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
-        } else if let Some(status) = app.shown_status().filter(|_| message_fits(app, area.width)) {
+        } else if let Some(status) = app.shown_status().filter(|_| parts.message_fits(app)) {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
         Line::from(spans).render(area, buf);
-        let right = right_side(app);
-        let w = text::width(&right) as u16;
-        if w > 0 && w + 30 < area.width {
-            buf.set_stringn(area.right() - w, area.y, &right, usize::from(w), t.mode);
+        let w = text::width(&parts.right) as u16;
+        if w > 0 && w <= area.width {
+            buf.set_stringn(area.right() - w, area.y, &parts.right, usize::from(w), t.mode);
         }
+    }
+}
+
+/// The status line's parts at a width, in the order they are kept: the
+/// mode, the current source, the cursor's cell and the counts; the rest (the
+/// inbox, evidence and mark counts, then the message) is cut first, then the
+/// cell's names are shortened.
+struct Parts {
+    mode: String,
+    source: Option<String>,
+    position: String,
+    /// The counts, with the other parts before them when there is room.
+    right: String,
+    width: usize,
+}
+
+impl Parts {
+    fn of(app: &App, width: u16) -> Self {
+        let width = usize::from(width);
+        let mode = format!(" {} ", app.mode().name());
+        let source = app.source().as_ref().map(|s| format!(" @{} ", text::sanitize(s)));
+        let (phase, row) = app.cursor_names();
+        let place = format!("{}/{} {}", app.cursor().phase + 1, app.journey().phase_count(), text::sanitize(phase));
+        let pad = " ".repeat(place_width(app).saturating_sub(text::width(&place)));
+        let counts = counts(app);
+        let rest = others(app);
+        let kept = text::width(&mode) + source.as_deref().map_or(0, text::width) + text::width(&counts);
+        let mut position = format!(" {pad}{place} › {} ", text::sanitize(row));
+        if kept + text::width(&position) > width {
+            position = format!(" {place} › {} ", text::sanitize(row));
+            let room = width.saturating_sub(kept);
+            if text::width(&position) > room {
+                position = format!("{} ", text::truncate(&position, room.saturating_sub(1)));
+            }
+        }
+        let used = kept + text::width(&position);
+        let right = match (rest.is_empty(), counts.is_empty()) {
+            (true, _) => counts,
+            (false, true) if used + text::width(&rest) + 2 <= width => format!(" {rest} "),
+            (false, false) if used + text::width(&rest) + 3 <= width => format!(" {rest} ·{counts}"),
+            _ => counts,
+        };
+        Self { mode, source, position, right, width }
+    }
+
+    /// Whether the status message fits between the kept parts; a longer one
+    /// takes the hints line (or the status line when there is no hints line).
+    fn message_fits(&self, app: &App) -> bool {
+        let Some(status) = app.shown_status() else { return true };
+        let used = text::width(&self.mode)
+            + self.source.as_deref().map_or(0, text::width)
+            + text::width(&self.position)
+            + text::width(&self.right);
+        used + text::width(&status.text) + 2 <= self.width
+            || !crate::app::viewport::layout::Chrome::for_height(app.height()).hints
     }
 }
 
@@ -140,25 +202,31 @@ fn place_width(app: &App) -> usize {
     (2 * digits + 2 + longest).min(PLACE_MOST)
 }
 
-/// The right end of the status line: the current source, the unsorted
-/// notes, and the highlight counts, e.g. ` @sara · inbox 3 · 2 gaps `.
-fn right_side(app: &App) -> String {
+/// The counts at the right end of the status line: the findings in
+/// highlight mode (` 2 gaps · 1 warning `), else the merge conflicts.
+fn counts(app: &App) -> String {
+    let words = if app.highlight() {
+        app.review().as_ref().map(crate::checks::Review::to_words).unwrap_or_default()
+    } else if !app.conflicts().is_empty() {
+        let n = app.conflicts().len();
+        format!("{n} merge conflict{}", if n == 1 { "" } else { "s" })
+    } else {
+        String::new()
+    };
+    if words.is_empty() { words } else { format!(" {words} ") }
+}
+
+/// What else the status line says when there is room: the unsorted notes,
+/// the evidence and the marks, e.g. `inbox 3 · !2 ?1`.
+fn others(app: &App) -> String {
     let mut parts = Vec::new();
-    if let Some(source) = &app.source() {
-        parts.push(format!("@{}", text::sanitize(source)));
-    }
     if !app.journey().inbox.is_empty() {
         parts.push(format!("inbox {}", app.journey().inbox.len()));
     }
     if let Some(evidence) = &app.evidence() {
         parts.push(evidence.summary());
     }
-    if !app.highlight() && !app.conflicts().is_empty() {
-        let n = app.conflicts().len();
-        parts.push(format!("{n} merge conflict{}", if n == 1 { "" } else { "s" }));
-    }
     if app.highlight() {
-        parts.push(app.review().as_ref().map(crate::checks::Review::to_words).unwrap_or_default());
         let marks = app.marks().as_ref().map(crate::insights::MarkCounts::total).unwrap_or_default();
         if marks.iter().any(|&n| n > 0) {
             let counted: Vec<String> = crate::journey::Mark::ALL
@@ -170,19 +238,13 @@ fn right_side(app: &App) -> String {
             parts.push(counted.join(" "));
         }
     }
-    if parts.is_empty() { String::new() } else { format!(" {} ", parts.join(" · ")) }
+    parts.join(" · ")
 }
 
-/// Whether the status message fits on the status line beside the mode and
-/// position; a longer one takes the hints line (or the status line when
-/// there is no hints line).
+/// Whether the status message fits on the status line beside the mode,
+/// source, position and counts.
 fn message_fits(app: &App, width: u16) -> bool {
-    let Some(status) = app.shown_status() else { return true };
-    let (phase, row) = app.cursor_names();
-    let counts = text::width(&right_side(app));
-    let used = app.mode().name().len() + 2 + 12 + text::width(phase).max(place_width(app)) + text::width(row) + counts;
-    used + text::width(&status.text) + 2 <= usize::from(width)
-        || !crate::app::viewport::layout::Chrome::for_height(app.height()).hints
+    Parts::of(app, width).message_fits(app)
 }
 
 /// The keys that matter in the current mode, from the actual keymap.
@@ -233,6 +295,23 @@ fn hints_for(mode: &Mode) -> (KeyMode, &'static [(Action, &'static str)]) {
         Mode::Place { .. } => {
             (KeyMode::Place, &[(Action::Inbox(Inbox::DropNote), "drop it here"), (Action::Cancel, "put it back")])
         }
+        Mode::List(list) if matches!(list.kind, crate::app::lists::ListKind::Plan(_)) => (
+            KeyMode::List,
+            &[
+                (Action::Submit, "evidence"),
+                (Action::List(crate::app::input::action::List::EditOpportunity), "edit"),
+                (Action::List(crate::app::input::action::List::NextStatus), "status"),
+                (Action::Cancel, "close"),
+            ],
+        ),
+        Mode::List(list) if matches!(list.kind, crate::app::lists::ListKind::Insights(_)) => (
+            KeyMode::List,
+            &[
+                (Action::Submit, "go to the cell"),
+                (Action::List(crate::app::input::action::List::Opportunity), "opportunity"),
+                (Action::Cancel, "close"),
+            ],
+        ),
         Mode::List(_) => (
             KeyMode::List,
             &[(Action::Submit, "go to the cell"), (Action::Move(Move::Down), "next"), (Action::Cancel, "close")],

@@ -356,3 +356,21 @@ fn an_edited_cell_grows_over_its_neighbours_and_the_rows_stay_put() {
         }
     }
 }
+
+/// The status line at 80 columns keeps the mode, the source, the cell and
+/// the counts, in that order, and cuts the rest first.
+#[test]
+fn the_status_line_at_80_columns_keeps_mode_source_cell_and_counts() {
+    let mut app = sample(80, 24);
+    for keys in [":source sara-with-a-long-name\n", "H", "cnote one\ncnote two\x1b", "$"] {
+        super::tests::press(&mut app, keys);
+    }
+    let buffer = render(&app, &Theme::color());
+    let line: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_owned()).collect();
+    let at = |what: &str| line.find(what).unwrap_or_else(|| panic!("{what:?} is not on {line:?}"));
+    let counts = app.review().as_ref().unwrap().to_words();
+    let (phase, _) = app.cursor_names();
+    assert!(at(" NORMAL ") < at("@sara-with-a-long-name"), "{line}");
+    assert!(at("@sara-with-a-long-name") < at(&phase[..6]), "{line}");
+    assert!(at(&phase[..6]) < at(&counts), "{line}");
+}

@@ -104,6 +104,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::RaiseMood => mood::step_mood(app, true),
         Grid::LowerMood => mood::step_mood(app, false),
         Grid::ShowInsights => lists::open(app),
+        Grid::NewOpportunity => crate::app::plan::new_here(app),
+        Grid::ShowPlan => crate::app::plan::open(app),
         Grid::ToggleEvidence => mood::toggle_evidence(app),
         Grid::ResolveConflict => conflicts::ask(app),
         Grid::AcceptFinding => lists::accept(app),

@@ -39,8 +39,8 @@ pub fn new_phase(cursor: CellRef, name: &str, after: bool) -> Outcome {
     Outcome::Apply(Change::InsertPhase { at, name: name.to_owned(), mood: None, cells: Vec::new() })
 }
 
-/// Rename the cursor's phase; accepted findings in it and choices a merge
-/// recorded about it follow the new name (in the same undo step), so they do
+/// Rename the cursor's phase; accepted findings in it, choices a merge
+/// recorded about it and the opportunities' links to its lines follow the new name (in the same undo step), so they do
 /// not turn stale.
 pub fn rename_phase(journey: &Journey, cursor: CellRef, name: &str) -> Outcome {
     if let Some(e) = need_name("phase", "rename", name) {
@@ -66,9 +66,30 @@ fn with_merge_choices(outcome: Outcome, journey: &Journey, axis: Axis, old: &str
         .iter()
         .map(|u| if axis == Axis::Phase { u.renamed(rename, keep) } else { u.renamed(keep, rename) })
         .collect();
-    match outcome {
+    let outcome = match outcome {
         Outcome::Apply(change) if renamed != journey.unresolved => {
             Outcome::Apply(Change::Batch(vec![change, Change::SetUnresolved(renamed)]))
+        }
+        other => other,
+    };
+    with_plan_links(outcome, journey, axis, old, new)
+}
+
+/// The outcome, with the opportunities' `why` lines in `old` following its
+/// new name (in the same undo step), so they do not turn stale.
+fn with_plan_links(outcome: Outcome, journey: &Journey, axis: Axis, old: &str, new: &str) -> Outcome {
+    let mut plan = journey.opportunities.clone();
+    for why in plan.iter_mut().flat_map(|o| o.why.iter_mut()) {
+        if let crate::journey::Why::Line { phase, row, .. } = why {
+            let name = if axis == Axis::Phase { phase } else { row };
+            if name == old {
+                *name = new.to_owned();
+            }
+        }
+    }
+    match outcome {
+        Outcome::Apply(change) if plan != journey.opportunities => {
+            Outcome::Apply(Change::Batch(vec![change, Change::SetOpportunities(plan)]))
         }
         other => other,
     }
@@ -224,6 +245,19 @@ mod tests {
         let Outcome::Apply(change) = rename_row(&j, CellRef::new(0, 0), "Wish") else { panic!() };
         change.apply(&mut j).unwrap();
         assert_eq!(j.unresolved, [mood("Buying"), role("Wish"), mood("Use")]);
+    }
+
+    #[test]
+    fn a_renamed_phase_or_row_takes_the_opportunities_links_along() {
+        use crate::journey::{Opportunity, Why};
+        let mut j = Journey::default();
+        let link = |p: &str, r: &str| Why::Line { phase: p.into(), row: r.into(), line: "x".into() };
+        j.opportunities = vec![Opportunity::new("a", vec![link("Purchase", "Need"), link("Use", "Need")])];
+        let Outcome::Apply(change) = rename_phase(&j, CellRef::new(1, 0), "Buying") else { panic!() };
+        change.apply(&mut j).unwrap();
+        let Outcome::Apply(change) = rename_row(&j, CellRef::new(0, 0), "Wish") else { panic!() };
+        change.apply(&mut j).unwrap();
+        assert_eq!(j.opportunities[0].why, [link("Buying", "Wish"), link("Use", "Wish")]);
     }
 
     #[test]

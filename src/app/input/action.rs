@@ -99,6 +99,10 @@ pub enum Grid {
     ToggleOverview,
     /// Keep the cursor's phase at the left while the others scroll.
     ToggleFreeze,
+    /// Make an opportunity from the cell's marked line (or the finding here), or link one.
+    NewOpportunity,
+    /// The plan: the value × effort matrix and the ranked opportunities.
+    ShowPlan,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, VariantArray)]
@@ -123,6 +127,14 @@ pub enum Inbox {
 pub enum List {
     /// In the list of accepted findings: accept it no more.
     Unaccept,
+    /// In the insights list: make an opportunity from the line, or link one.
+    Opportunity,
+    /// In the plan: edit the opportunity, field by field.
+    EditOpportunity,
+    /// In the plan: the opportunity's next status.
+    NextStatus,
+    /// In the plan: delete the opportunity.
+    DeleteOpportunity,
 }
 
 /// The answers to questions; what each does is in the question table.
@@ -237,6 +249,10 @@ impl Grid {
             Grid::ToggleFreeze => {
                 ("toggle-freeze", "freeze this phase at the left while the others scroll (again: release)")
             }
+            Grid::NewOpportunity => {
+                ("new-opportunity", "an opportunity from this cell's marked line (or finding), or a link to one")
+            }
+            Grid::ShowPlan => ("show-plan", "the plan: value × effort matrix and the ranked opportunities"),
         }
     }
 }
@@ -266,6 +282,12 @@ impl List {
     fn info(self) -> Info {
         match self {
             List::Unaccept => ("unaccept", "accept the finding no more (in the list of accepted findings)"),
+            List::Opportunity => ("opportunity", "an opportunity from this line, or a link to one (insights list)"),
+            List::EditOpportunity => ("edit-opportunity", "edit the opportunity field by field (plan)"),
+            List::NextStatus => {
+                ("next-status", "the opportunity's next status: idea, planned, doing, done, dropped (plan)")
+            }
+            List::DeleteOpportunity => ("delete-opportunity", "delete the opportunity (plan; u undoes)"),
         }
     }
 }

@@ -111,7 +111,8 @@ impl Default for Keymap {
         bind(n, &[Key::plain('z')], C::Grid(Grid::Zoom));
         bind(n, &[Key::plain('e')], C::Grid(Grid::ExternalEditor));
         bind(n, &[Key::plain('o')], C::Grid(Grid::AddPhase));
-        bind(n, &[Key::plain('O')], C::Grid(Grid::InsertPhase));
+        bind(n, &[Key::plain('B')], C::Grid(Grid::InsertPhase));
+        bind(n, &[Key::plain('O')], C::Grid(Grid::NewOpportunity));
         bind(n, &[Key::plain('r')], C::Grid(Grid::RenamePhase));
         bind(n, &[Key::plain('X')], C::Grid(Grid::DeletePhase));
         bind(n, &[Key::plain('<')], C::Grid(Grid::MovePhaseLeft));
@@ -121,7 +122,8 @@ impl Default for Keymap {
         bind(n, &[Key::plain('K')], C::Grid(Grid::MoveRowUp));
         bind(n, &[Key::plain('J')], C::Grid(Grid::MoveRowDown));
         bind(n, &[Key::plain('T')], C::Grid(Grid::EditTitle));
-        bind(n, &[Key::plain('P')], C::Grid(Grid::EditPersona));
+        bind(n, &[Key::plain('W')], C::Grid(Grid::EditPersona));
+        bind(n, &[Key::plain('P')], C::Grid(Grid::ShowPlan));
         bind(n, &[Key::code(K::Esc)], C::Cancel);
         bind(n, &[Key::plain('c')], C::Grid(Grid::Capture));
         bind(n, &[Key::plain('I')], C::Grid(Grid::ShowInbox));
@@ -165,7 +167,11 @@ impl Default for Keymap {
         bind(l, &[Key::code(K::PageDown), Key::plain(' ')], C::Move(Move::PageDown));
         bind(l, &[Key::code(K::Enter)], C::Submit);
         bind(l, &[Key::plain('x'), Key::code(K::Delete)], C::List(List::Unaccept));
-        bind(l, &[Key::code(K::Esc), Key::plain('q'), Key::plain('L')], C::Cancel);
+        bind(l, &[Key::plain('O')], C::List(List::Opportunity));
+        bind(l, &[Key::plain('e')], C::List(List::EditOpportunity));
+        bind(l, &[Key::plain('s')], C::List(List::NextStatus));
+        bind(l, &[Key::plain('D')], C::List(List::DeleteOpportunity));
+        bind(l, &[Key::code(K::Esc), Key::plain('q'), Key::plain('L'), Key::plain('P')], C::Cancel);
         let p = KeyMode::Place;
         bind(p, &[Key::code(K::Left), Key::plain('h')], C::Move(Move::Left));
         bind(p, &[Key::code(K::Right), Key::plain('l')], C::Move(Move::Right));

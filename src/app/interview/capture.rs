@@ -4,7 +4,9 @@
 
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::journey::{CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source};
+use crate::journey::{
+    CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source, without_me,
+};
 
 /// Open the capture line (again, empty).
 pub fn open(app: &mut App) {
@@ -29,7 +31,11 @@ pub fn submit(app: &mut App, typed: &str) {
         let (phase, row) = app.cursor_names();
         app.info(format!("Filed in {} {phase} › {row} (u undoes)", at.phase + 1));
     } else {
-        let note = Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) };
+        // `@me`: the interviewer's own note, with no source.
+        let note = match without_me(text).filter(|_| app.source.is_some()) {
+            Some(mine) => Note { text: mine, source: None, at: rfc3339(now_secs()) },
+            None => Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) },
+        };
         let at = app.journey.inbox.len();
         app.change(Change::InsertNote { at, note });
         let n = app.journey.inbox.len();
@@ -47,12 +53,17 @@ pub fn close(app: &mut App, typed: &str) {
 }
 
 /// A note typed as `PHASE/ROW text` goes straight into that cell: PHASE is a
-/// number, a name or a unique prefix or abbreviation; ROW the same but not a
-/// number (so `1/2 of them` and `24/7` stay notes). `None` when the first
-/// word is no such route.
+/// phase number, ROW a row's name or a unique prefix or abbreviation, not a
+/// number (so `1/2 of them` and `24/7` stay notes). A route by the phase's
+/// name must end in a colon (`service/systems: text`), so prose is never a
+/// route: "service/systems were down that week" is a note as typed. `None`
+/// when the first word is no such route. The capture line shows where a
+/// route goes before Enter ([`preview`]).
 pub fn route<'a>(journey: &Journey, text: &'a str) -> Option<(CellRef, &'a str)> {
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let (phase, row) = first.split_once('/')?;
+    let by_number = phase.chars().all(|c| c.is_ascii_digit());
+    let row = if by_number { row.strip_suffix(':').unwrap_or(row) } else { row.strip_suffix(':')? };
     if phase.is_empty() || row.is_empty() || row.contains('/') || !row.chars().next()?.is_alphabetic() {
         return None;
     }
@@ -64,6 +75,19 @@ pub fn route<'a>(journey: &Journey, text: &'a str) -> Option<(CellRef, &'a str)>
     let rows: Vec<&str> = journey.rows().iter().map(String::as_str).collect();
     let at = CellRef::new(pick("phase", phase, &phases).ok()?, pick("row", row, &rows).ok()?);
     Some((at, rest))
+}
+
+/// Where the typed note goes, for the capture line before Enter:
+/// `→ Service › Systems`, or `→ inbox`.
+pub fn preview(journey: &Journey, typed: &str) -> String {
+    match route(journey, typed.trim()) {
+        Some((at, _)) => {
+            let phase = journey.phases().get(at.phase).map_or("", |p| p.name.as_str());
+            let row = journey.rows().get(at.row).map_or("", String::as_str);
+            format!("→ {} › {}", crate::text::sanitize(phase), crate::text::sanitize(row))
+        }
+        None => "→ inbox".to_owned(),
+    }
 }
 
 /// `:source NAME` sets who is speaking; `:source` alone clears it.
@@ -90,7 +114,15 @@ mod tests {
     fn a_route_needs_a_phase_a_row_name_and_text() {
         let j = Journey::default();
         assert_eq!(route(&j, "2/msg order lead time: 3 weeks"), Some((CellRef::new(1, 2), "order lead time: 3 weeks")));
-        assert_eq!(route(&j, "use/sys  the app crashed"), Some((CellRef::new(3, 4), "the app crashed")));
+        assert_eq!(
+            route(&j, "2/msg: order lead time: 3 weeks"),
+            Some((CellRef::new(1, 2), "order lead time: 3 weeks"))
+        );
+        assert_eq!(route(&j, "use/sys:  the app crashed"), Some((CellRef::new(3, 4), "the app crashed")));
+        assert_eq!(route(&j, "use/sys the app crashed"), None, "a route by name ends in a colon");
+        assert_eq!(route(&j, "service/systems were down that week"), None, "prose is never a route");
+        assert_eq!(preview(&j, "2/msg 3 weeks"), "→ Purchase › Message");
+        assert_eq!(preview(&j, "service/systems were down that week"), "→ inbox");
         assert_eq!(route(&j, "1/2 of them waited"), None, "a fraction is a note");
         assert_eq!(route(&j, "24/7 support"), None);
         assert_eq!(route(&j, "and/or maybe"), None, "no phase is called and…");

@@ -39,16 +39,34 @@ pub fn accept(app: &mut App) {
 }
 
 fn ask_reason(app: &mut App, candidate: Candidate) {
+    let old = checks::old_reason(&app.journey, &candidate.acceptance);
     let kind = LineKind::Reason { acceptance: Box::new(candidate.acceptance) };
-    app.mode = Mode::Line(Box::new(LineInput::new(kind, "")));
-    app.info(format!("Accepting {}: why? (Enter accepts; the reason may be empty; Esc cancels)", candidate.label));
+    app.mode = Mode::Line(Box::new(LineInput::new(kind, old.as_deref().unwrap_or(""))));
+    match old {
+        Some(_) => app.info(format!(
+            "Accepting {} again: the old reason is offered (Enter keeps it; Esc cancels)",
+            candidate.label
+        )),
+        None => app
+            .info(format!("Accepting {}: why? (Enter accepts; the reason may be empty; Esc cancels)", candidate.label)),
+    }
 }
 
 /// Enter at the reason prompt: accept, as one undoable change.
 pub fn accepted(app: &mut App, acceptance: &Acceptance, reason: &str) {
     let acceptance = Acceptance { reason: reason.trim().to_owned(), ..acceptance.clone() };
     let what = checks::describe(&acceptance);
-    app.change(Change::InsertAcceptance { at: app.journey.accepted.len(), acceptance });
+    // A stale acceptance of the same finding (a name changed) is replaced, in one undoable change.
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let replaced = stale.iter().rev().copied().filter(|&i| {
+        let old = &app.journey.accepted[i];
+        let gone = app.journey.phase_index(&old.phase).is_none();
+        old.check == acceptance.check && old.subject == acceptance.subject && (old.phase == acceptance.phase || gone)
+    });
+    let mut changes: Vec<Change> = replaced.map(|at| Change::RemoveAcceptance { at }).collect();
+    let at = app.journey.accepted.len() - changes.len();
+    changes.push(Change::InsertAcceptance { at, acceptance });
+    app.change(if changes.len() == 1 { changes.remove(0) } else { Change::Batch(changes) });
     app.info(format!("Accepted {what} (u undoes; :accepted lists them)"));
 }
 
@@ -79,6 +97,19 @@ fn accepted_items(app: &App) -> Vec<AcceptedItem> {
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::List(list) = &mut app.mode else { return Vec::new() };
     let page = usize::from(app.height.saturating_sub(6));
+    // The plan's own keys, and Enter in it, are the plan room's.
+    if let ListKind::Plan(order) = &list.kind
+        && (matches!(action, Action::Submit) || crate::app::plan::is_plan_action(action))
+    {
+        let (order, selected) = (order.clone(), list.selected);
+        return crate::app::plan::run(app, action, &order, selected);
+    }
+    if let (ListKind::Insights(items), Action::List(List::Opportunity)) = (&list.kind, action) {
+        let Some(insight) = items.get(list.selected).cloned() else { return Vec::new() };
+        app.mode = Mode::Normal;
+        crate::app::plan::from_list(app, &insight);
+        return Vec::new();
+    }
     match action {
         Action::Move(m) => list.selected = m.select(list.selected, list.len(), page),
         Action::Submit => {
@@ -91,7 +122,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                     let at = items.get(selected).and_then(|i| acceptance_cell(app, i.index));
                     jump(app, at);
                 }
-                ListKind::Accept(_) => {}
+                ListKind::Accept(_) | ListKind::Plan(_) => {}
             }
         }
         Action::List(List::Unaccept) => {
@@ -114,6 +145,8 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Cancel | Action::Grid(Grid::ShowInsights) => app.mode = Mode::Normal,
+        // Only in the insights list and the plan (above).
+        Action::List(List::Opportunity | List::EditOpportunity | List::NextStatus | List::DeleteOpportunity) => {}
         // The grid's other actions wait until the list is closed.
         Action::Grid(_) | Action::Edit(_) | Action::Inbox(_) | Action::Answer(_) | Action::Complete => {}
     }

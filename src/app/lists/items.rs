@@ -13,6 +13,8 @@ pub enum ListKind {
     Accept(Vec<Candidate>),
     /// The accepted findings (`:accepted`); `x` un-accepts one.
     Accepted(Vec<AcceptedItem>),
+    /// The plan (`P`): indices into `journey.opportunities`, in rank order.
+    Plan(Vec<usize>),
 }
 
 /// One acceptance in the list of accepted findings.
@@ -39,6 +41,7 @@ impl ListView {
             ListKind::Insights(items) => items.len(),
             ListKind::Accept(items) => items.len(),
             ListKind::Accepted(items) => items.len(),
+            ListKind::Plan(items) => items.len(),
         }
     }
 

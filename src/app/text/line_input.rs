@@ -39,6 +39,15 @@ pub enum LineKind {
     Reason { acceptance: Box<crate::journey::Acceptance> },
     /// The portfolio screen's filter (`crate::app::portfolio`).
     Filter,
+    /// The title of the opportunity `O` makes from `why` (an existing
+    /// title links `why` to that one instead); see `crate::app::plan`.
+    Opportunity {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<crate::journey::Why>,
+    },
+    /// One field of the opportunity titled `title`, in the plan's form
+    /// (`field`: `title` or a `PlanField` id); Enter goes on to the next.
+    PlanField { title: String, field: String },
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -73,6 +82,8 @@ impl LineInput {
             LineKind::EditNote { .. } => "note: ".into(),
             LineKind::Reason { .. } => "accepted because: ".into(),
             LineKind::Filter => "filter: ".into(),
+            LineKind::Opportunity { .. } => "opportunity (Tab: existing ones): ".into(),
+            LineKind::PlanField { field, .. } => crate::app::plan::prompt(field).into(),
         }
     }
 

@@ -100,3 +100,44 @@ fn a_half_typed_capture_is_in_the_recovery_snapshot() {
     assert_eq!(prompt.text, "half a no");
     assert_eq!(prompt.kind.get("kind").and_then(|k| k.as_str()), Some("capture"));
 }
+
+#[test]
+fn a_quick_esc_then_a_key_in_the_capture_line_closes_it_then_runs_the_key() {
+    let mut app = sample();
+    keys(&mut app, "cfirst<Enter>");
+    // Esc then Ctrl-s, arriving together as Alt-Ctrl-s over a slow link.
+    assert_eq!(keys(&mut app, "<A-C-s>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
+    assert!(matches!(app.mode, Mode::Normal));
+    // Alt-b still moves by a word in the line; it does not close it.
+    keys(&mut app, "cone two<A-b>X");
+    assert!(matches!(&app.mode, Mode::Line(l) if l.text() == "one Xtwo"), "{:?}", app.mode);
+}
+
+#[test]
+fn prose_with_a_slash_goes_to_the_inbox_as_typed_and_the_line_says_where_enter_files() {
+    let mut app = sample();
+    let phase = app.journey.phases()[1].name.to_lowercase();
+    let prose = format!("{phase}/systems were down that week");
+    keys(&mut app, &format!("c{prose}"));
+    let Mode::Line(line) = &app.mode else { panic!("the capture line") };
+    assert_eq!(crate::app::capture_preview(&app.journey, &line.text()), "→ inbox");
+    keys(&mut app, "<Enter><Esc>");
+    assert_eq!(app.journey.inbox.last().map(|n| n.text.as_str()), Some(prose.as_str()), "filed as typed");
+    keys(&mut app, &format!("c{phase}/sys: were down that week"));
+    let Mode::Line(line) = &app.mode else { panic!("the capture line") };
+    let to = format!("→ {} › Systems", app.journey.phases()[1].name);
+    assert_eq!(crate::app::capture_preview(&app.journey, &line.text()), to);
+    keys(&mut app, "<Enter><Esc>");
+    assert!(app.journey.cell(CellRef::new(1, 4)).ends_with("were down that week"));
+}
+
+#[test]
+fn a_line_marked_at_me_gets_no_source_while_one_is_set() {
+    let mut app = sample();
+    keys(&mut app, ":source sara<Enter>cask about the contract @me<Enter>she waited<Enter><Esc>");
+    let notes: Vec<(&str, Option<&str>)> =
+        app.journey.inbox.iter().map(|n| (n.text.as_str(), n.source.as_deref())).collect();
+    assert_eq!(notes, [("ask about the contract", None), ("she waited", Some("sara"))]);
+    keys(&mut app, "c2/msg: my own guess @me<Enter><Esc>");
+    assert!(app.journey.cell(CellRef::new(1, 2)).ends_with("my own guess"), "{}", app.journey.cell(CellRef::new(1, 2)));
+}

@@ -105,8 +105,12 @@ fn a_accepts_a_finding_with_a_reason_and_the_list_takes_it_back() {
 #[test]
 fn a_picks_from_a_list_when_the_cell_has_several_findings_and_esc_accepts_nothing() {
     let mut app = first_bill();
-    // First bill: Need has text and Message is empty (gap and unanswered need).
-    keys(&mut app, "$hjjA");
+    // First bill: Need has text and Message is empty (an unanswered need),
+    // and a Need line is a dead end.
+    let at = crate::journey::CellRef::new(app.journey.phase_index("First bill").unwrap(), 0);
+    let need = format!("{}\nthe app couldn't explain the bill, told me to call @tom", app.journey.cell(at));
+    crate::journey::Change::SetCell { at, text: need }.apply(&mut app.journey).unwrap();
+    keys(&mut app, "$hA");
     let Mode::List(list) = &app.mode else { panic!("a pick list: {:?}", app.status) };
     assert!(list.len() >= 2);
     keys(&mut app, "j<Enter><Esc>");
@@ -185,4 +189,23 @@ fn after_x_in_the_accepted_list_the_stale_marks_stay_on_their_findings() {
     let ListKind::Accepted(items) = &list.kind else { panic!() };
     assert_eq!(items.len(), 1);
     assert!(items[0].stale, "the one left is still the stale one");
+}
+
+#[test]
+fn accepting_a_stale_finding_again_offers_the_old_reason_and_replaces_it() {
+    let mut app = first_bill();
+    keys(&mut app, "HljjA");
+    keys(&mut app, "phone says the contract date<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1);
+    // Its phase renamed outside jgrid: the acceptance goes stale (HH checks again).
+    app.journey.accepted[0].phase = "Gone".into();
+    keys(&mut app, "HH");
+    keys(&mut app, "A");
+    let Mode::Line(line) = &app.mode else { panic!("a reason prompt: {:?}", app.status) };
+    assert_eq!(line.text(), "phone says the contract date", "the old reason is offered");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.journey.accepted.len(), 1, "the stale acceptance is replaced");
+    assert_eq!(app.journey.accepted[0].phase, "Order move");
+    keys(&mut app, "u");
+    assert_eq!(app.journey.accepted[0].phase, "Gone", "one undo step");
 }

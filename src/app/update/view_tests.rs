@@ -77,7 +77,7 @@ fn a_frozen_phase_stays_frozen_when_phases_move_and_is_released_when_deleted() {
     let mut app = six();
     keys(&mut app, "lF>");
     assert_eq!(app.view.frozen, Some(2), "moved right, still frozen");
-    keys(&mut app, "0ONew<Enter>");
+    keys(&mut app, "0BNew<Enter>");
     assert_eq!(app.view.frozen, Some(3), "a phase inserted before it");
     keys(&mut app, "uu");
     assert_eq!(app.view.frozen, Some(1), "undone twice: back in its place");

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::set;
 use crate::checks::{Checker, Finding, Review, acceptances_for, check, merge_conflicts, review};
-use crate::journey::{Acceptance, CellRef, Change, Journey, Note};
+use crate::journey::{Acceptance, CellRef, Change, Journey, Note, Opportunity, Why};
 
 /// Lines that make every check fire now and then: channels, owners and
 /// systems, topics with different answers, sources, marks, merge conflicts.
@@ -20,6 +20,16 @@ fn line() -> impl Strategy<Value = String> {
         3 => (pick(&["price", "Prices", "delivery time", "#web price"]), pick(&["one", "two", "One."]))
             .prop_map(|(t, s)| format!("{t}: {s}")),
         2 => pick(&["? price: three", "+ idea: x", "! pain @sara", "> quote @tom", "note @sara"]),
+        3 => pick(&[
+            "nobody told me about the switch date @sara",
+            "got an SMS about the switch date @omar",
+            "waited 25 minutes on the phone @tom",
+            "waited 5 minutes on the phone @sara",
+            "paper bill even though I chose e-invoice",
+            "the chat bot couldn't help, told me to call",
+            "! no invoice by e-mail came @tom",
+            "#web invoice: by e-mail",
+        ]),
         1 => Just("<<<<<<< ours\nfast\n=======\nquick\n>>>>>>> theirs".to_owned()),
         1 => "[a-z #:@\n]{0,8}",
     ]
@@ -42,7 +52,10 @@ fn journey() -> impl Strategy<Value = Journey> {
         1..7usize,
         prop::collection::vec(text(), 49),
         prop::collection::vec(any::<bool>(), 0..40),
-        prop::collection::vec(prop::sample::select(vec!["empty-cell", "stale-acceptance", "handoff", "x"]), 0..2),
+        prop::collection::vec(
+            prop::sample::select(vec!["empty-cell", "stale-acceptance", "handoff", "stale-link", "x"]),
+            0..2,
+        ),
         any::<bool>(),
         prop::sample::select(vec![vec![], vec!["shop".to_owned()]]),
     )
@@ -76,6 +89,26 @@ fn journey() -> impl Strategy<Value = Journey> {
                 });
             }
             j.checks_off = off.into_iter().map(str::to_owned).collect();
+            // A plan whose links come and go as cells change: a line, a finding, nothing.
+            if accept.len() > 10 {
+                let line = Why::Line { phase: "P0".into(), row: j.rows()[0].clone(), line: "pain".into() };
+                let finding = Why::Finding { check: "handoff".into(), subject: Some("web".into()) };
+                let scored = Opportunity {
+                    customer_value: Some(3),
+                    business_value: Some(2),
+                    effort: Some(1),
+                    ..Opportunity::default()
+                };
+                j.opportunities = vec![
+                    Opportunity {
+                        title: "linked".into(),
+                        why: vec![line, finding],
+                        gains: vec!["customer".into()],
+                        ..scored
+                    },
+                    Opportunity::new("bare", Vec::new()),
+                ];
+            }
             if inbox {
                 j.inbox.push(Note { text: "a note".into(), source: None, at: "2026-01-01T00:00:00Z".into() });
             }
@@ -174,7 +207,7 @@ fn a_checker_that_knows_nothing_checks_everything() {
     set(&mut j, 0, super::M, "");
     checker.cells_changed(&j, &[CellRef::new(0, super::M)], &mut conflicts, Some(&mut shown));
     assert_eq!(shown, review(&j));
-    assert_eq!(shown.open.iter().map(|f| f.id).collect::<Vec<_>>(), ["unanswered-need", "empty-cell"]);
+    assert_eq!(shown.open.iter().map(|f| f.id).collect::<Vec<_>>(), ["unanswered-need"]);
 }
 
 #[test]

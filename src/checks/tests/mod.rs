@@ -7,6 +7,7 @@ mod conflicts;
 mod grid;
 mod messages;
 mod owner;
+mod plan;
 mod precision;
 mod presence;
 mod review;

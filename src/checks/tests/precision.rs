@@ -75,7 +75,7 @@ fn a_phase_with_only_external_touchpoints_has_no_organisation_or_system_gaps() {
     assert_eq!(ids(&j), Vec::<&str>::new());
     // One line without an external tag and the phase is the organisation's again.
     set(&mut j, 0, T, "#search prices\n#comparison site\nasked a friend");
-    assert_eq!(ids(&j), ["unowned-touchpoint", "unsupported-touchpoint", "empty-cell", "empty-cell"]);
+    assert_eq!(ids(&j), ["unowned-touchpoint", "unsupported-touchpoint"]);
 }
 
 #[test]
@@ -89,14 +89,14 @@ fn an_interview_grid_does_not_flag_organisation_rows_nobody_has_started() {
     assert_eq!(ids(&j), Vec::<&str>::new(), "Organization and Systems wait for the organisation's side");
     // Once a row has text anywhere, it is checked in every phase.
     set(&mut j, 0, O, "Sales owns #phone");
-    assert_eq!(ids(&j), ["unowned-touchpoint", "empty-cell"]);
+    assert_eq!(ids(&j), ["unowned-touchpoint"]);
     assert_eq!(brief(&j, &check(&j))[0].1, "Sign");
     // Without interview notes (no @source, empty inbox) every gap counts, as before.
     let mut plain = Journey::new("T", "P", EN, ["Ask"]);
     set(&mut plain, 0, N, "Know the price");
     set(&mut plain, 0, T, "#phone");
     set(&mut plain, 0, M, "#phone price: 10 EUR");
-    let all = ["unowned-touchpoint", "unsupported-touchpoint", "empty-cell", "empty-cell"];
+    let all = ["unowned-touchpoint", "unsupported-touchpoint"];
     assert_eq!(ids(&plain), all);
     plain.inbox.push(Note { text: "n".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
     assert_eq!(ids(&plain), Vec::<&str>::new(), "an inbox note is interview evidence too");

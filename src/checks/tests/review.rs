@@ -161,7 +161,7 @@ fn candidates_offer_each_finding_and_tag_at_the_cell() {
     let r = review(&j);
     let at_message = candidates(&j, &r.open, CellRef::new(0, M));
     let labels: Vec<&str> = at_message.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(labels, ["unanswered-need", "empty-cell"]);
+    assert_eq!(labels, ["unanswered-need"]);
     let at_org = candidates(&j, &r.open, CellRef::new(0, O));
     let labels: Vec<&str> = at_org.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["channel-without-owner #web", "channel-without-owner #phone"]);
@@ -171,7 +171,7 @@ fn candidates_offer_each_finding_and_tag_at_the_cell() {
     j.accepted.push(a.clone());
     let r = review(&j);
     assert_eq!(r.accepted.len(), 1);
-    assert_eq!(r.to_words(), "1 gap · 2 warnings · 1 accepted");
+    assert_eq!(r.to_words(), "2 warnings · 1 accepted");
     assert!(candidates(&j, &r.open, CellRef::new(0, N)).iter().all(|c| c.label == "unanswered-need"));
 }
 
@@ -259,4 +259,37 @@ fn a_tag_subject_ignores_case_and_hash_but_not_word_endings() {
     assert_eq!(r.accepted[0].finding.subjects, ["webs"]);
     assert_eq!(r.open.len(), 1);
     assert_eq!(r.open[0].subjects, ["web"], "#web is another channel than #webs");
+}
+
+#[test]
+fn an_acceptance_is_check_phase_and_subject_rows_are_a_hint() {
+    let mut j = Journey::new("T", "P", EN, ["Use"]);
+    set(&mut j, 0, T, "#app guide");
+    let f = only(&j, "inside-out");
+    j.accepted = crate::checks::acceptances_for(&j, &f);
+    assert!(review(&j).open.iter().all(|f| f.id != "inside-out"));
+    // A Message line changes the rows of the finding, not what it is.
+    set(&mut j, 0, M, "#app setup: 5 steps");
+    let r = review(&j);
+    assert!(r.open.iter().all(|f| f.id != "inside-out" && f.id != "stale-acceptance"), "{:#?}", r.open);
+    assert_eq!(r.accepted.iter().filter(|a| a.finding.id == "inside-out").count(), 1);
+    // An empty cell is about its row: another row's gap is not accepted by it.
+    let mut j = Journey::new("T", "P", ["Need", "Touchpoints", "Notes"], ["Use"]);
+    set(&mut j, 0, 1, "#app");
+    let gaps: Vec<_> = review(&j).open.into_iter().filter(|f| f.id == "empty-cell").collect();
+    assert_eq!(gaps.len(), 2);
+    j.accepted = crate::checks::acceptances_for(&j, &gaps[0]);
+    assert_eq!(review(&j).open.iter().filter(|f| f.id == "empty-cell").count(), 1);
+}
+
+#[test]
+fn accepting_again_offers_the_old_reason() {
+    let mut j = Journey::new("T", "P", EN, ["Use"]);
+    set(&mut j, 0, T, "#app guide");
+    let f = only(&j, "inside-out");
+    let mut a = crate::checks::acceptances_for(&j, &f).remove(0);
+    assert_eq!(crate::checks::old_reason(&j, &a), None);
+    a.reason = "the app is a partner's".into();
+    j.accepted.push(a.clone());
+    assert_eq!(crate::checks::old_reason(&j, &a).as_deref(), Some("the app is a partner's"));
 }

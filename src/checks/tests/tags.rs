@@ -48,7 +48,7 @@ fn channel_without_owner_fires_once_per_phase_naming_all_tags() {
 fn channel_without_owner_is_silent_when_tags_match_in_any_case_or_organisation_is_empty() {
     assert_eq!(ids(&with(EN, O, "Support owns #WEB and #Phone")), Vec::<&str>::new());
     // Empty organisation: the presence check speaks, the tag check does not.
-    assert_eq!(ids(&with(EN, O, "")), ["unowned-touchpoint", "empty-cell"]);
+    assert_eq!(ids(&with(EN, O, "")), ["unowned-touchpoint"]);
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn channel_without_system_fires_and_is_silent() {
         );
     }
     assert_eq!(ids(&with(EN, S, "#PHONE pbx, #web cms")), Vec::<&str>::new());
-    assert_eq!(ids(&with(EN, S, "")), ["unsupported-touchpoint", "empty-cell"]);
+    assert_eq!(ids(&with(EN, S, "")), ["unsupported-touchpoint"]);
 }
 
 #[test]
@@ -113,4 +113,18 @@ fn tag_checks_need_a_touchpoints_row() {
     set(&mut j, 0, 1, "#shop");
     set(&mut j, 0, 2, "#app");
     assert_eq!(ids(&j), Vec::<&str>::new());
+}
+
+#[test]
+fn a_tag_one_letter_off_a_touchpoint_is_one_slip_not_two_findings() {
+    let j = with(EN, O, "Support owns #web and #phnoe");
+    let found = check(&j);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].id, "stray-channel");
+    assert_eq!(
+        found[0].message,
+        "In \"Service\", Organization names #phnoe, which looks like a slip for #phone in Touchpoints: correct the tag."
+    );
+    // A different channel is no slip.
+    assert_eq!(ids(&with(EN, O, "Support owns #web and #phone and #shop")), ["stray-channel"]);
 }

@@ -1,0 +1,91 @@
+//! `sources-disagree`: in one phase, lines from different sources about the
+//! same thing disagree: one denies what the other states, or they give
+//! different figures with the same unit.
+//!
+//! "About the same thing" is strict: the lines share at least two words
+//! after stop words are left out and word endings removed (words of being
+//! told count as one: `told` and `SMS`), and when both name a channel, the
+//! first each names is the same. Agreeing figures are no finding.
+
+use super::read::{Read, read};
+use super::{Grid, quoted, states};
+use crate::checks::Finding;
+use crate::journey::sources;
+
+struct Said<'a> {
+    row: usize,
+    line: &'a str,
+    sources: Vec<String>,
+    read: Read,
+}
+
+pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
+    let cues = super::cues(g.lang);
+    let mut said: Vec<Said> = Vec::new();
+    for r in 0..g.journey.rows().len() {
+        for line in g.text(p, r).lines().filter(|l| l.contains('@') && states(l)) {
+            let names = sources(line);
+            if !names.is_empty() {
+                said.push(Said { row: r, line, sources: names, read: read(line, cues, &g.stemmer) });
+            }
+        }
+    }
+    for (i, a) in said.iter().enumerate() {
+        for b in &said[i + 1..] {
+            if a.sources.iter().any(|s| b.sources.contains(s)) {
+                continue;
+            }
+            // Lines at different channels (the first each names) speak of different things.
+            let (ca, cb) = (a.read.channels(cues), b.read.channels(cues));
+            if let (Some((_, x)), Some((_, y))) = (ca.first(), cb.first())
+                && x != y
+            {
+                continue;
+            }
+            let shared = a.read.shared(&b.read);
+            if shared.len() < 2 {
+                continue;
+            }
+            let Some(why) = disagreement(g, a, b) else { continue };
+            let who = |s: &Said| s.sources.iter().map(|n| format!("@{n}")).collect::<Vec<_>>().join(" ");
+            let message = format!(
+                "In {}, {} and {} disagree: {} ({}) vs {} ({}): {why}; both are about {}.",
+                g.quoted_phase(p),
+                who(a),
+                who(b),
+                quoted(a.line),
+                g.row_name(a.row),
+                quoted(b.line),
+                g.row_name(b.row),
+                shared.join(", ")
+            );
+            let subject = shared.join(" ");
+            out.push(Finding::in_phase("sources-disagree", p, vec![a.row, b.row], message).about(vec![subject]));
+        }
+    }
+}
+
+/// Why two lines about the same thing disagree, if they do: figures with
+/// the same unit decide when both give one; else one line denies.
+fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
+    let same_unit: Vec<_> = a
+        .read
+        .figures
+        .iter()
+        .flat_map(|x| b.read.figures.iter().filter(move |y| y.1 == x.1).map(move |y| (x, y)))
+        .collect();
+    if !same_unit.is_empty() {
+        if same_unit.iter().any(|(x, y)| x.0 == y.0) {
+            return None;
+        }
+        let (x, y) = same_unit[0];
+        return Some(format!("different figures, {} vs {}", x.2, y.2));
+    }
+    let cues = super::cues(g.lang);
+    match (a.read.negation(cues), b.read.negation(cues)) {
+        (Some((cue, _)), None) | (None, Some((cue, _))) => {
+            Some(format!("one denies what the other states (\"{cue}\")"))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,269 @@
+//! A line read as a sentence: its words and breaks, the cues it holds, the
+//! words it is about (stop words left out, stemmed), its figures and channels.
+
+use rust_stemmers::Stemmer;
+
+use super::cues::Cues;
+use crate::checks::normal;
+
+/// A word or a break between clauses (`,` `;` `:` `.` `!` `?` `(` `)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Tok {
+    Word(String),
+    Break,
+}
+
+/// The words a line is about, its figures and its channels.
+#[derive(Debug, Clone)]
+pub(super) struct Read {
+    pub toks: Vec<Tok>,
+    /// (concept, the word as written): a stem, or `~tell` for a word of
+    /// being told; each concept once, in order.
+    pub about: Vec<(String, String)>,
+    /// (number, unit stem, `number unit` as written).
+    pub figures: Vec<(String, String, String)>,
+}
+
+const TELL: &str = "~tell";
+
+fn is_break(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '…' | '–' | '—')
+}
+
+/// The words and breaks of a text, lower case; `'` and `-` inside a word
+/// and `.` or `,` inside a number are kept; `/` splits words.
+pub(super) fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for chunk in text.split(|c: char| c.is_whitespace() || c == '/') {
+        let chunk = chunk.replace('’', "'").to_lowercase();
+        let lead = chunk.chars().take_while(|&c| !c.is_alphanumeric() && c != '#').collect::<String>();
+        if lead.chars().any(is_break) {
+            out.push(Tok::Break);
+        }
+        let rest = &chunk[lead.len()..];
+        let body = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let tail = &rest[body.len()..];
+        let word: String =
+            body.chars().filter(|&c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',' | '#')).collect();
+        // `,` or `.` inside a word that is no number is a break.
+        let numeric = word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if numeric || !word.contains([',', '.']) {
+            if !word.is_empty() {
+                out.push(Tok::Word(word));
+            }
+        } else {
+            for (i, part) in word.split([',', '.']).enumerate() {
+                if i > 0 {
+                    out.push(Tok::Break);
+                }
+                if !part.is_empty() {
+                    out.push(Tok::Word(part.to_owned()));
+                }
+            }
+        }
+        if tail.chars().any(is_break) {
+            out.push(Tok::Break);
+        }
+    }
+    out
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == pattern,
+    }
+}
+
+/// Where a cue first occurs: the token range it covers.
+pub(super) fn find(toks: &[Tok], cue: &str) -> Option<std::ops::Range<usize>> {
+    let parts: Vec<&str> = cue.split_whitespace().collect();
+    let first = *parts.first()?;
+    'start: for i in 0..toks.len() {
+        if !matches!(&toks[i], Tok::Word(w) if word_matches(first, w)) {
+            continue;
+        }
+        let (mut at, mut gap) = (i, false);
+        for part in &parts[1..] {
+            if *part == "…" {
+                gap = true;
+                continue;
+            }
+            let reach = if gap { 7 } else { 1 };
+            let mut found = None;
+            for (k, tok) in toks.iter().enumerate().skip(at + 1).take(reach) {
+                match tok {
+                    Tok::Break => break,
+                    Tok::Word(w) if word_matches(part, w) => {
+                        found = Some(k);
+                        break;
+                    }
+                    Tok::Word(_) if !gap => break,
+                    Tok::Word(_) => {}
+                }
+            }
+            match found {
+                Some(k) => at = k,
+                None => continue 'start,
+            }
+            gap = false;
+        }
+        return Some(i..at + 1);
+    }
+    None
+}
+
+/// The first of these cues that occurs, earliest in the line first:
+/// (the cue, where).
+pub(super) fn first_of(toks: &[Tok], cues: &[&'static str]) -> Option<(&'static str, std::ops::Range<usize>)> {
+    cues.iter().filter_map(|&c| find(toks, c).map(|r| (c, r))).min_by_key(|(_, r)| (r.start, usize::MAX - r.end))
+}
+
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Read a line (its mark and `@sources` are left out).
+pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
+    let toks = tokens(&normal::content(line));
+    let mut about: Vec<(String, String)> = Vec::new();
+    let mut figures = Vec::new();
+    let words: Vec<&str> = toks.iter().map(|t| if let Tok::Word(w) = t { w.as_str() } else { "" }).collect();
+    for (i, w) in words.iter().enumerate() {
+        if w.is_empty() || w.starts_with('#') {
+            continue;
+        }
+        if is_number(w) {
+            if let Some(unit) = words.get(i + 1).filter(|u| !u.is_empty() && !is_number(u)) {
+                figures.push((w.replace(',', "."), stemmer.stem(unit).into_owned(), format!("{w} {unit}")));
+            }
+            continue;
+        }
+        let stem = stemmer.stem(w).into_owned();
+        let stop = |x: &str| cues.stop_words.contains(&x);
+        if stop(w) || stop(&stem) || cues.negations.contains(w) || w.chars().count() < 2 {
+            continue;
+        }
+        let concept =
+            if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, w)) { TELL.to_owned() } else { stem };
+        if !about.iter().any(|(c, _)| *c == concept) {
+            about.push((concept, (*w).to_owned()));
+        }
+    }
+    Read { toks, about, figures }
+}
+
+impl Read {
+    /// The concepts both lines are about, as written in each: `switch`,
+    /// `told/sms`.
+    pub fn shared(&self, other: &Read) -> Vec<String> {
+        let mut out = Vec::new();
+        for (concept, word) in &self.about {
+            if let Some((_, theirs)) = other.about.iter().find(|(c, _)| c == concept) {
+                out.push(if theirs == word { word.clone() } else { format!("{word}/{theirs}") });
+            }
+        }
+        out
+    }
+
+    /// The first negation cue, if any.
+    pub fn negation(&self, cues: &Cues) -> Option<(&'static str, std::ops::Range<usize>)> {
+        first_of(&self.toks, cues.negations)
+    }
+
+    /// The channels a line names, in order: (token index, channel); a
+    /// `#tag` names itself.
+    pub fn channels(&self, cues: &Cues) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            let Tok::Word(w) = t else { continue };
+            if let Some(tag) = w.strip_prefix('#').filter(|t| !t.is_empty()) {
+                out.push((i, tag.to_owned()));
+                continue;
+            }
+            let named = cues.channels.iter().find(|(cue, _)| find(&self.toks[i..], cue).is_some_and(|r| r.start == 0));
+            if let Some((_, channel)) = named {
+                out.push((i, (*channel).to_owned()));
+            }
+        }
+        out
+    }
+
+    /// What a cue at `at` (to `end`) is about: the words from it to the end
+    /// of its clause, or from the start of its clause when it ends one
+    /// (`ik e-factuur had gekozen`); a clause ends at a break or at one of `stops`.
+    pub fn clause(&self, at: std::ops::Range<usize>, stops: &[std::ops::Range<usize>]) -> String {
+        let ends = |i: usize| self.toks[i] == Tok::Break || stops.iter().any(|s| s.contains(&i));
+        let mut end = at.end;
+        while end < self.toks.len() && !ends(end) {
+            end += 1;
+        }
+        let mut start = at.start;
+        if end == at.end {
+            while start > 0 && !ends(start - 1) {
+                start -= 1;
+            }
+        }
+        let words: Vec<&str> = self.toks[start..end]
+            .iter()
+            .filter_map(|t| if let Tok::Word(w) = t { Some(w.as_str()) } else { None })
+            .collect();
+        words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::sentences::cues::cues;
+    use crate::journey::Language;
+
+    fn w(s: &str) -> Tok {
+        Tok::Word(s.to_owned())
+    }
+
+    #[test]
+    fn tokens_keep_words_numbers_and_breaks() {
+        assert_eq!(
+            tokens("The chat bot couldn’t change it, told me to call."),
+            [
+                w("the"),
+                w("chat"),
+                w("bot"),
+                w("couldn't"),
+                w("change"),
+                w("it"),
+                Tok::Break,
+                w("told"),
+                w("me"),
+                w("to"),
+                w("call"),
+                Tok::Break
+            ]
+        );
+        assert_eq!(tokens("3,5 days e-invoice #web"), [w("3,5"), w("days"), w("e-invoice"), w("#web")]);
+        assert_eq!(tokens("mail/post"), [w("mail"), w("post")]);
+    }
+
+    #[test]
+    fn cues_match_words_endings_and_gaps() {
+        let t = tokens("de chatbot kon mijn adres niet wijzigen");
+        assert_eq!(find(&t, "kon … niet"), Some(2..6));
+        assert_eq!(find(&t, "chat*"), Some(1..2));
+        assert_eq!(find(&tokens("kon het, niet"), "kon … niet"), None, "a gap stays in its clause");
+        assert_eq!(find(&tokens("told me to call"), "told me to"), Some(0..3));
+        assert_eq!(find(&tokens("told them to call"), "told me to"), None);
+    }
+
+    #[test]
+    fn reading_finds_what_a_line_is_about() {
+        let en = cues(Language::English);
+        let s = crate::checks::normal::stemmer(Language::English);
+        let a = read("Nobody told me when the switch happened @sara", en, &s);
+        let b = read("! got an SMS on the day of the switch @omar", en, &s);
+        assert_eq!(a.shared(&b), ["told/sms", "switch"]);
+        assert!(a.negation(en).is_some() && b.negation(en).is_none());
+        let f = read("waited 25 minutes on the line", en, &s);
+        assert_eq!(f.figures, [("25".to_owned(), "minut".to_owned(), "25 minutes".to_owned())]);
+    }
+}
