@@ -5,6 +5,7 @@ vim (`vim -u NONE`), in one run, at 100x30 on the same sample as bench/ptybench.
     python3 bench/wire.py                        # build, 5 runs, print Markdown
     python3 bench/wire.py --runs 9 --scim /path/to/sc-im --also before=/path/to/old/jgrid
     python3 bench/wire.py --ssh                  # also through a local sshd and a 40 ms delay proxy
+    python3 bench/wire.py --journey typical --journey journeys/broadband-moving-house.toml
 
 Each program runs in a fresh pseudo-terminal (see ptybench.Session); after each key the script
 reads until the program has been quiet for 50 ms (vim: its Esc waits for `ttimeout`), and counts
@@ -253,15 +254,16 @@ def session(p: Peer, workdir: Path, n: int, out: Result, ssh: tuple[Sshd, Proxy]
         s.close(p.quit)
 
 
-def peers(args: argparse.Namespace, workdir: Path) -> list[Peer]:
-    if not args.no_build:
-        for argv in (["cargo", "build", "--release"], ["cargo", "build", "--release", "--example", "gen_journey"]):
-            subprocess.run(argv, cwd=pb.REPO, check=True)
+def peers(args: argparse.Namespace, workdir: Path, journey: str) -> list[Peer]:
     release = pb.target_dir() / "release"
-    toml = workdir / "typical.toml"
-    with open(toml, "wb") as f:
-        subprocess.run([str(release / "examples" / "gen_journey"), "typical"], check=True, stdout=f)
-    sc = workdir / "typical.sc"
+    stem = "typical" if journey == "typical" else Path(journey).stem
+    toml = workdir / f"{stem}.toml"
+    if journey == "typical":
+        with open(toml, "wb") as f:
+            subprocess.run([str(release / "examples" / "gen_journey"), "typical"], check=True, stdout=f)
+    else:
+        shutil.copyfile(journey, toml)
+    sc = workdir / f"{stem}.sc"
     sc.write_text(pb.sc_file(pb.tomllib.loads(toml.read_text())))
     out = []
     for name, binary in [("jgrid", args.jgrid or str(release / "jgrid")), *(v.split("=", 1) for v in args.also)]:
@@ -302,49 +304,66 @@ def main() -> int:
     ap.add_argument("--scim", help="the sc-im binary (default: sc-im on the PATH)")
     ap.add_argument("--ssh", action="store_true", help="also through a local sshd and a delay proxy")
     ap.add_argument("--delay-ms", type=float, default=40.0, help="the proxy's delay each way (default 40)")
+    ap.add_argument(
+        "--journey",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a journey file to run the scenario on (repeatable; `typical`: the generated one, the default)",
+    )
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="wirebench-") as tmp:
-        workdir = Path(tmp)
-        ps = peers(args, workdir)
-        modes: list[tuple[str, tuple[Sshd, Proxy] | None]] = [("pty", None)]
-        sshd = proxy = None
-        if args.ssh:
-            if all(shutil.which(t) or Path(f"/usr/sbin/{t}").exists() for t in ("sshd", "ssh", "ssh-keygen")):
-                sshd = Sshd(workdir)
-                proxy = Proxy(sshd.port, args.delay_ms / 1e3)
-                modes.append(("ssh", (sshd, proxy)))
-            else:
-                print("sshd, ssh or ssh-keygen missing: pty byte counts only", file=sys.stderr)
-        n = 0
-        try:
-            for mode, ssh in modes:
-                results = {p.name: Result() for p in ps}
-                for run in range(args.runs):
-                    print(f"{mode}: run {run + 1}/{args.runs}", file=sys.stderr)
-                    for p in ps:
-                        n += 1
-                        try:
-                            session(p, workdir, n, results[p.name], ssh)
-                        except (pb.BenchError, OSError) as e:
-                            results[p.name].failures.append(str(e))
-                            print(f"  FAILED {p.name}: {e}", file=sys.stderr)
-                names = [p.name for p in ps]
-                title = "in a pty" if ssh is None else f"over ssh, {args.delay_ms:g} ms each way"
-                print(f"\n### Bytes to the terminal {title} (100x30, {args.runs} runs)\n")
-                print(table(results, names, wire=False))
-                if ssh is not None:
-                    print(f"\n### Bytes on the wire (sshd to client, encrypted), {args.delay_ms:g} ms each way\n")
-                    print(table(results, names, wire=True))
-                for name, r in results.items():
-                    for f in r.failures:
-                        print(f"- {name} failed: {f}")
-        finally:
-            if proxy:
-                proxy.close()
-            if sshd:
-                sshd.close()
+    if not args.no_build:
+        for argv in (["cargo", "build", "--release"], ["cargo", "build", "--release", "--example", "gen_journey"]):
+            subprocess.run(argv, cwd=pb.REPO, check=True)
+    failed = 0
+    for journey in args.journey or ["typical"]:
+        print(f"\n## {journey}", flush=True)
+        with tempfile.TemporaryDirectory(prefix="wirebench-") as tmp:
+            failed += run(args, Path(tmp), journey)
     print(f"\nCommand: python3 bench/wire.py {' '.join(sys.argv[1:])}")
-    return 0
+    return 1 if failed else 0
+
+
+def run(args: argparse.Namespace, workdir: Path, journey: str) -> int:
+    ps = peers(args, workdir, journey)
+    modes: list[tuple[str, tuple[Sshd, Proxy] | None]] = [("pty", None)]
+    sshd = proxy = None
+    if args.ssh:
+        if all(shutil.which(t) or Path(f"/usr/sbin/{t}").exists() for t in ("sshd", "ssh", "ssh-keygen")):
+            sshd = Sshd(workdir)
+            proxy = Proxy(sshd.port, args.delay_ms / 1e3)
+            modes.append(("ssh", (sshd, proxy)))
+        else:
+            print("sshd, ssh or ssh-keygen missing: pty byte counts only", file=sys.stderr)
+    n = 0
+    try:
+        for mode, ssh in modes:
+            results = {p.name: Result() for p in ps}
+            for i in range(args.runs):
+                print(f"{Path(journey).stem} {mode}: run {i + 1}/{args.runs}", file=sys.stderr)
+                for p in ps:
+                    n += 1
+                    try:
+                        session(p, workdir, n, results[p.name], ssh)
+                    except (pb.BenchError, OSError) as e:
+                        results[p.name].failures.append(str(e))
+                        print(f"  FAILED {p.name}: {e}", file=sys.stderr)
+            names = [p.name for p in ps]
+            title = "in a pty" if ssh is None else f"over ssh, {args.delay_ms:g} ms each way"
+            print(f"\n### Bytes to the terminal {title} (100x30, {args.runs} runs)\n")
+            print(table(results, names, wire=False))
+            if ssh is not None:
+                print(f"\n### Bytes on the wire (sshd to client, encrypted), {args.delay_ms:g} ms each way\n")
+                print(table(results, names, wire=True))
+            for name, r in results.items():
+                for f in r.failures:
+                    print(f"- {name} failed: {f}")
+    finally:
+        if proxy:
+            proxy.close()
+        if sshd:
+            sshd.close()
+    return sum(len(r.failures) for r in results.values())
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ impl Widget for &GridView<'_> {
                 rule(&layout, frozen, body.x, below, body.width, self.theme.rule, buf);
             }
         }
+        self.edited_cell(body, buf);
         self.scroll_marks(&layout, body, buf);
     }
 }
@@ -155,6 +156,40 @@ impl GridView<'_> {
                 fill(buf, body.x + col.x - 1, y + dy, "┃", 1, t.cursor_bar);
             }
         }
+    }
+
+    /// The cell being edited, in a box over the grid that grows over the
+    /// cells below (or above) it as its text needs lines; the rows stay put.
+    fn edited_cell(&self, body: Rect, buf: &mut Buffer) {
+        let (Some(editor), Some((col, top, height))) = (self.app.editor(), self.app.edit_area()) else { return };
+        let layout = self.app.layout();
+        let y = body.y + top;
+        let height = height.min(body.bottom().saturating_sub(y));
+        let rect = Rect::new(body.x + col.x, y, col.width.min(body.right().saturating_sub(body.x + col.x)), height);
+        // Right of the box: the next column's bar, also across the rules it covers.
+        let next = layout.cols.iter().position(|c| c.phase == col.phase).map(|i| i + 1);
+        let right = next.filter(|&i| i < layout.cols.len()).map(|i| bar(self.frozen(&layout), i));
+        for dy in 0..height {
+            let under = buf.cell((rect.right(), y + dy)).map(|c| c.symbol().to_owned());
+            buf.set_stringn(
+                rect.x,
+                y + dy,
+                " ".repeat(usize::from(rect.width) + 1),
+                usize::from(rect.width) + 1,
+                self.theme.cell,
+            );
+            fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
+            if let (Some(right), Some(under)) = (right, under) {
+                // A rule the box covers ends at the next column's bar.
+                let right = match under.as_str() {
+                    "┼" | "─" => "├",
+                    "╫" => "╟",
+                    _ => right,
+                };
+                fill(buf, rect.right(), y + dy, right, 1, self.theme.rule);
+            }
+        }
+        cell::draw(self.app, self.theme, editor.at, &col, rect, buf);
     }
 
     /// Arrows where the grid continues beyond the screen.

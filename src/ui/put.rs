@@ -23,7 +23,10 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max_width: usize, style: S
 /// control character), `n` times from (x, y): exactly
 /// `buf.set_stringn(x, y, symbol.repeat(n), n, style)`.
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, symbol: &'static str, n: usize, style: Style) {
-    debug_assert!(matches!(symbol, "─" | "│" | "║" | "┃" | "┼" | "╫"), "{symbol:?} is not known to be one column");
+    debug_assert!(
+        matches!(symbol, "─" | "│" | "║" | "┃" | "┼" | "╫" | "├" | "╟"),
+        "{symbol:?} is not known to be one column"
+    );
     let n = usize::from(buf.area.right().saturating_sub(x)).min(n);
     for i in 0..n {
         buf[(x + i as u16, y)].set_symbol(symbol).set_style(style);

@@ -317,6 +317,46 @@ fn highlight_modes_mark_counts_follow_an_edit() {
     assert_eq!(after.as_deref(), Some("!7"), "{status}");
 }
 
+#[test]
+fn an_edited_cell_grows_over_its_neighbours_and_the_rows_stay_put() {
+    let theme = Theme::color();
+    for (width, height) in [(80, 24), (100, 30), (40, 14)] {
+        let mut app = sample(width, height);
+        press(&mut app, "jjjj");
+        let before = render(&app, &theme);
+        press(&mut app, "\n");
+        let entered = render(&app, &theme);
+        let (col, top, _) = app.edit_area().unwrap();
+        let outside = |b: &Buffer, y: u16| -> String {
+            (0..width).filter(|&x| x + 1 < col.x || x > col.x + col.width).map(|x| b[(x, y)].symbol()).collect()
+        };
+        let body = 1 + 2;
+        // Only the cell's column changes (the bar, the box), and the status lines.
+        for y in 0..height - 2 {
+            assert_eq!(outside(&entered, y), outside(&before, y), "{width}x{height}, line {y}");
+        }
+        press(&mut app, &" and the router that never arrived".repeat(3));
+        let typed = render(&app, &theme);
+        let (_, grown_top, grown) = app.edit_area().unwrap();
+        assert!(grown_top <= top && grown > 3, "the box grew ({grown} lines)");
+        // The title line says `[+] modified` now.
+        for y in 1..height - 2 {
+            assert_eq!(outside(&typed, y), outside(&before, y), "{width}x{height}, line {y}");
+        }
+        let shown = text_of(&typed);
+        assert!(shown.contains("arrived"), "{shown}");
+        if app.layout().cols.len() > 1 {
+            assert!(shown.contains('├'), "the rules it covers end at the next bar: {shown}");
+        }
+        assert!(body + grown_top + grown <= height - 2);
+        press(&mut app, "\x1b");
+        let left = render(&app, &theme);
+        for y in 1..height - 2 {
+            assert_eq!(outside(&left, y), outside(&before, y), "{width}x{height}, line {y}");
+        }
+    }
+}
+
 /// The status line at 80 columns keeps the mode, the source, the cell and
 /// the counts, in that order, and cuts the rest first.
 #[test]

@@ -9,6 +9,8 @@ use crate::text;
 pub const ROW_CAP: usize = 8;
 /// Narrowest useful phase column (text columns, without the separator).
 pub const MIN_COL: u16 = 18;
+/// Lines a cell being edited at the bottom of the grid grows up by at once.
+pub const OVERLAY_STEP: u16 = 4;
 /// Smallest screen that shows a grid; smaller ones get a "too small" notice.
 pub const MIN_WIDTH: u16 = 16;
 pub const MIN_HEIGHT: u16 = 4;
@@ -66,6 +68,25 @@ pub struct GridLayout {
 impl GridLayout {
     pub fn is_phase_visible(&self, phase: usize) -> bool {
         self.cols.iter().any(|c| c.phase == phase)
+    }
+
+    /// The box of a cell of this row that needs `lines` lines (a cell being
+    /// edited): its first line and height. It starts where the row starts and
+    /// grows down over the rows below; when the grid ends first it starts
+    /// higher, over the rows above, `OVERLAY_STEP` lines at a time (each
+    /// step moves the text, so it is redrawn), down to the grid's bottom.
+    /// At most the grid's height.
+    pub fn overlay(&self, row: usize, lines: usize) -> Option<(u16, u16)> {
+        let band = self.rows.iter().find(|r| r.row == row)?;
+        let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+        let height = lines.max(band.height).min(self.body_height);
+        let below = self.body_height - band.y;
+        if height <= below {
+            return Some((band.y, height));
+        }
+        let up = (height - below).div_ceil(OVERLAY_STEP) * OVERLAY_STEP;
+        let top = band.y.saturating_sub(up);
+        Some((top, self.body_height - top))
     }
 
     /// True when the row is visible in full.
@@ -267,6 +288,22 @@ mod tests {
         let j = Journey::default();
         let g = grid(&j, Geometry { focus_row: 1, focus_min: 4, ..geometry(80, 24) });
         assert_eq!(g.rows[1].height, 4);
+    }
+
+    #[test]
+    fn an_edited_cell_grows_over_the_rows_below_then_above() {
+        let j = Journey::default();
+        let g = grid(&j, geometry(80, 24));
+        let (second, last) = (g.rows[1], g.rows[g.rows.len() - 1]);
+        assert_eq!(g.overlay(1, 1), Some((second.y, second.height)), "never smaller than its row");
+        assert_eq!(g.overlay(1, 6), Some((second.y, 6)), "down over the rows below");
+        let below = g.body_height - last.y;
+        let up = |lines: u16| g.overlay(last.row, usize::from(lines));
+        assert_eq!(up(below + 1), Some((last.y - 4, below + 4)), "up at the bottom, four lines at once");
+        assert_eq!(up(below + 4), up(below + 1), "the text fills the lines below without moving");
+        assert_eq!(up(below + 5), Some((last.y - 8, below + 8)));
+        assert_eq!(g.overlay(1, 500), Some((0, g.body_height)), "at most the grid");
+        assert_eq!(g.overlay(99, 3), None);
     }
 
     #[test]

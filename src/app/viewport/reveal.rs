@@ -163,14 +163,12 @@ impl App {
 
     /// The width and height of the text of the cell being edited.
     pub fn edit_viewport(&self) -> Option<(usize, usize)> {
-        let editor = self.editor()?;
+        self.editor()?;
         if self.zoom.is_some() {
             return Some(self.zoom_body());
         }
-        let layout = self.layout();
-        let col = layout.cols.iter().find(|c| c.phase == editor.at.phase)?;
-        let band = layout.rows.iter().find(|r| r.row == editor.at.row)?;
-        Some((usize::from(col.width.saturating_sub(1)).max(1), usize::from(band.height).max(1)))
+        let (col, _, height) = self.edit_area()?;
+        Some((usize::from(col.width.saturating_sub(1)).max(1), usize::from(height).max(1)))
     }
 
     /// Scroll the cell being edited so its text cursor is on screen.

@@ -3,7 +3,7 @@
 
 use crate::app::state::{App, Mode};
 use crate::app::text::caret::{Row, Screen};
-use crate::app::viewport::layout::{self, Geometry, GridLayout};
+use crate::app::viewport::layout::{self, Col, Geometry, GridLayout};
 
 impl App {
     /// The layout of the grid for the current state.
@@ -11,16 +11,26 @@ impl App {
         self.view.grid(self.shown(), self.geometry())
     }
 
+    /// Where the cell being edited is drawn: its column, and the first line
+    /// (below the grid's header) and number of lines of its box. The layout
+    /// stays as it was: the box starts on the cell's row and grows over the
+    /// cells below it (or, at the bottom of the grid, above it) as the text
+    /// needs lines, so entering, typing and leaving redraw only that box.
+    pub fn edit_area(&self) -> Option<(Col, u16, u16)> {
+        let editor = self.editor()?;
+        let layout = self.layout();
+        let col = *layout.cols.iter().find(|c| c.phase == editor.at.phase)?;
+        let text = Screen::new(editor, usize::from(col.width.saturating_sub(1)).max(1));
+        // One spare line so the cursor has room to start a new one.
+        let needed = text.rows_from(Row::default(), usize::from(layout.body_height).max(1)) + 1;
+        let (top, height) = layout.overlay(editor.at.row, needed)?;
+        Some((col, top, height))
+    }
+
     fn geometry(&self) -> Geometry {
         let cols = self.view.columns(&self.journey, self.width, self.first_phase);
-        let focus_min = self.editor().map_or(0, |e| {
-            let width = cols.iter().find(|c| c.phase == e.at.phase).map_or(20, |c| c.width);
-            // One spare line so the cursor has room to start a new one.
-            let text = Screen::new(e, usize::from(width.saturating_sub(1)));
-            text.rows_from(Row::default(), usize::from(self.height).max(1)) + 1
-        });
         // A search match further down the cursor's cell shows.
-        let focus_min = focus_min.max(self.reveal_line(&cols).map_or(0, |line| line + 1));
+        let focus_min = self.reveal_line(&cols).map_or(0, |line| line + 1);
         Geometry {
             width: self.width,
             height: self.height,
