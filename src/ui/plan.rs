@@ -70,8 +70,8 @@ impl PlanOverlay<'_> {
             let lines: Vec<Line> = words.iter().map(|w| Line::styled(*w, t.dim)).collect();
             Paragraph::new(lines).render(Rect { x: area.x, y, width: label, height: half_h }, buf);
         };
-        axis(area.y + 1, &["val", "ue", "hi"], buf);
-        axis(area.y + half_h + 1, &["lo"], buf);
+        axis(area.y + 1, &["hi", "val"], buf);
+        axis(area.y + half_h + 1, &["lo", "val"], buf);
         let effort = format!("{:<w$}{}", "low effort", "high effort", w = usize::from(half_w));
         let bottom = area.y + 2 * half_h;
         Paragraph::new(Line::styled(effort, t.dim))
@@ -116,7 +116,10 @@ impl Widget for &PlanOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let ranked = self.ranked();
-        let title = format!(" Plan: {} opportunities ", ranked.len());
+        let title = match ranked.len() {
+            1 => " Plan: 1 opportunity ".to_owned(),
+            n => format!(" Plan: {n} opportunities "),
+        };
         let block = Block::default().borders(Borders::ALL).title(title).title_bottom(KEYS);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -45,7 +45,7 @@ fn o_on_a_plus_line_then_the_form_then_p_shows_it_as_low_hanging_fruit() {
     let saved = crate::format::to_toml(app.journey());
     assert!(saved.contains("line = \"show the switch date in the app\" }"), "{saved}");
     let shown = screen(&app);
-    assert!(shown.contains("Plan: 1 opportunities"), "{shown}");
+    assert!(shown.contains("Plan: 1 opportunity "), "{shown}");
     assert!(shown.contains("Low-hanging fruit · v2.5 · e1 · 1 source"), "{shown}");
     assert!(shown.contains("planned · gains: customer, Support"), "{shown}");
     insta::assert_snapshot!(shown);
