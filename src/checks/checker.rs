@@ -5,7 +5,9 @@
 //!
 //! What a cell in phase `p` can change: the presence, tag and merge-conflict
 //! findings of `p`; the walls between `p - 1` and `p` and between `p` and
-//! `p + 1`; in a Message cell, the topics of its old and new lines; and,
+//! `p + 1`; in a Message cell, the topics of its old and new lines and the
+//! `broken-promise` findings of the later phases that those lines can link
+//! or unlink (the lines read stay read in [`Promises`]); and,
 //! through the acceptances those findings use, which acceptances are stale.
 //! Findings are sorted by phase first, so each phase's findings (a
 //! "bucket") are replaced in place. Anything else (a new phase, a renamed
@@ -241,16 +243,19 @@ impl Reviewed {
                     buckets.extend(self.topics.phase_changed(&g, p));
                 }
             }
-            // A Message line may be a promise broken in its phase or any later one.
-            let first_message = cells.iter().filter(|c| Some(c.row) == message).map(|c| c.phase).min();
-            if first_message.is_some() {
-                self.promises = Promises::new(&g);
+            // A Message line may be a promise broken in its phase or a later one:
+            // the promises say which phases' links changed.
+            let mut promised: BTreeSet<usize> = BTreeSet::new();
+            for &c in cells.iter().filter(|c| Some(c.row) == message) {
+                promised.extend(self.promises.message_changed(&g, c.phase));
+            }
+            for &c in cells {
+                self.promises.cell_changed(&g, c);
             }
             for &p in phases {
                 self.sentences[p] = on_only(&g, found(|out| sentences::local(&g, p, out)));
+                promised.insert(p);
             }
-            let promised: BTreeSet<usize> =
-                phases.iter().copied().chain(first_message.map_or(0..0, |m| m..n)).collect();
             for p in promised {
                 let now = on_only(&g, found(|out| sentences::promised(&g, &self.promises, p, out)));
                 if now != self.promised[p] {

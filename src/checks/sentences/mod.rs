@@ -4,8 +4,10 @@
 //! language ([`cues`]), and every finding says which cues and words matched.
 //!
 //! All three work phase by phase; `broken-promise` also reads the Message
-//! lines of the phase and the phases before it ([`Promises`]), so the
-//! incremental checker redoes the later phases when a Message cell changes.
+//! lines of the phase and the phases before it ([`Promises`]). The
+//! incremental checker keeps the [`Promises`] between edits: an edit re-reads
+//! the cell it changed, and a Message edit redoes only the later phases
+//! whose lines it can link or unlink.
 
 pub mod cues;
 mod dead_end;

@@ -4,6 +4,12 @@
 //! of`) or a denial after it; or the line holds a strong contrast or a denial
 //! and shares at least two words with a Message line of its phase or an
 //! earlier one, which is then the promise.
+//!
+//! [`Promises`] keeps every line read (the Message lines, and the lines of
+//! experience that may break one, with the promise each is linked to), so an
+//! edit re-reads only the cell it changed: a Message edit in phase `m` can
+//! only change the links of lines in `m` and later phases that share two
+//! words with its old or new lines.
 
 use std::collections::HashMap;
 
@@ -12,7 +18,7 @@ use super::{Grid, experience_rows, quoted, states};
 use crate::checks::Finding;
 use crate::journey::CellRef;
 
-/// The Message lines of every phase, read: the promises a line may break.
+/// The Message lines of every phase and the lines of experience, read.
 pub struct Promises {
     row: Option<usize>,
     /// Each phase's stating Message lines that deny nothing.
@@ -20,39 +26,113 @@ pub struct Promises {
     /// The lines that speak of each concept, (phase, line) in grid order,
     /// so a line of experience is compared only with the lines it shares a word with.
     by_concept: HashMap<String, Vec<(usize, usize)>>,
+    /// Each phase's lines of experience that matter here, by row (empty for
+    /// the rows that tell no experience), in line order.
+    said: Vec<Vec<Vec<Said>>>,
+}
+
+/// A line of experience that holds a broken promise itself, or may break
+/// one made in a Message line.
+enum Said {
+    Own(Finding),
+    Linked(Linked),
+}
+
+/// A line with a strong contrast or a denial (`why`), and the Message line
+/// (phase, line) it breaks, if any.
+struct Linked {
+    line: String,
+    said: Read,
+    why: &'static str,
+    to: Option<(usize, usize)>,
 }
 
 impl Promises {
     pub(in crate::checks) fn new(g: &Grid) -> Self {
-        let row = g.message;
-        let cues = super::cues(g.lang);
-        let lines = g
-            .phases()
-            .map(|p| {
-                let Some(row) = row else { return Vec::new() };
-                g.text(p, row)
-                    .lines()
-                    .filter(|l| states(l))
-                    .map(|l| (l.to_owned(), read(l, cues, &g.stemmer)))
-                    .filter(|(_, r)| r.negation(cues).is_none())
-                    .collect()
-            })
-            .collect::<Vec<Vec<(String, Read)>>>();
-        let mut by_concept: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (p, phase) in lines.iter().enumerate() {
-            for (i, (_, read)) in phase.iter().enumerate() {
-                for (concept, _) in &read.about {
-                    by_concept.entry(concept.clone()).or_default().push((p, i));
+        let rows = g.journey.rows().len();
+        let mut promises = Self {
+            row: g.message,
+            lines: vec![Vec::new(); g.phases().len()],
+            by_concept: HashMap::new(),
+            said: g.phases().map(|_| (0..rows).map(|_| Vec::new()).collect()).collect(),
+        };
+        for p in g.phases() {
+            promises.lines[p] = message_lines(g, p);
+            promises.index(p);
+        }
+        for p in g.phases() {
+            for r in experience_rows(g) {
+                promises.read_cell(g, CellRef::new(p, r));
+            }
+        }
+        promises
+    }
+
+    /// After phase `m`'s Message cell changed: read it again, and link again
+    /// the lines of experience it can change. The phases whose links changed.
+    pub(in crate::checks) fn message_changed(&mut self, g: &Grid, m: usize) -> Vec<usize> {
+        let old = std::mem::replace(&mut self.lines[m], message_lines(g, m));
+        for (_, read) in &old {
+            for (concept, _) in &read.about {
+                if let Some(at) = self.by_concept.get_mut(concept) {
+                    at.retain(|(q, _)| *q != m);
                 }
             }
         }
-        Self { row, lines, by_concept }
+        self.index(m);
+        let mut changed = Vec::new();
+        for p in m..self.said.len() {
+            let mut any = false;
+            for i in 0..self.said[p].len() {
+                for k in 0..self.said[p][i].len() {
+                    let Said::Linked(l) = &self.said[p][i][k] else { continue };
+                    // A nearer promise than `m` stays; else the first new line of `m` that shares two words wins.
+                    let to = match l.to {
+                        Some((q, _)) if q > m => continue,
+                        before => match self.lines[m].iter().position(|(_, r)| two_shared(r, &l.said)) {
+                            Some(i) => Some((m, i)),
+                            None if before.is_some_and(|(q, _)| q == m) => self.linked(p, &l.said),
+                            None => before,
+                        },
+                    };
+                    if to != l.to || to.is_some_and(|(q, _)| q == m) {
+                        any = true;
+                    }
+                    if let Said::Linked(l) = &mut self.said[p][i][k] {
+                        l.to = to;
+                    }
+                }
+            }
+            if any {
+                changed.push(p);
+            }
+        }
+        changed
     }
-}
 
-pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Finding>) {
-    let cues = super::cues(g.lang);
-    for r in experience_rows(g) {
+    /// After a cell of experience changed: read it again (the Message
+    /// lines are as they were). Any other cell holds no experience.
+    pub(in crate::checks) fn cell_changed(&mut self, g: &Grid, at: CellRef) {
+        if experience_rows(g).contains(&at.row) {
+            self.read_cell(g, at);
+        }
+    }
+
+    /// Index phase `p`'s Message lines by concept.
+    fn index(&mut self, p: usize) {
+        for (i, (_, read)) in self.lines[p].iter().enumerate() {
+            for (concept, _) in &read.about {
+                let at = self.by_concept.entry(concept.clone()).or_default();
+                at.insert(at.partition_point(|x| *x < (p, i)), (p, i));
+            }
+        }
+    }
+
+    /// Read the lines of a cell of experience, and link them.
+    fn read_cell(&mut self, g: &Grid, at: CellRef) {
+        let cues = super::cues(g.lang);
+        let (p, r) = (at.phase, at.row);
+        let mut out = Vec::new();
         for line in g.text(p, r).lines().filter(|l| states(l)) {
             let said = read(line, cues, &g.stemmer);
             let promise = first_of(&said.toks, cues.promises);
@@ -71,21 +151,74 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
                         said.clause(at.clone(), &stops),
                     );
                     let subject = said.clause(at, &stops);
-                    out.push(Finding::in_phase("broken-promise", p, vec![r], message).about(vec![subject]));
+                    out.push(Said::Own(Finding::in_phase("broken-promise", p, vec![r], message).about(vec![subject])));
                     continue;
                 }
             }
             let Some((why, _)) = strong.or(denial) else { continue };
-            let Some((q, kept, shared)) = linked(promises, p, &said) else { continue };
-            let Some(row) = promises.row else { continue };
+            if self.row.is_none() {
+                continue;
+            }
+            let to = self.linked(p, &said);
+            out.push(Said::Linked(Linked { line: line.to_owned(), said, why, to }));
+        }
+        self.said[p][r] = out;
+    }
+
+    /// The Message line a line of experience in phase `p` breaks: in `p` or
+    /// the nearest earlier phase, the first that shares two words or more with it.
+    fn linked(&self, p: usize, said: &Read) -> Option<(usize, usize)> {
+        let mut shares: HashMap<(usize, usize), usize> = HashMap::new();
+        for (concept, _) in &said.about {
+            for &at in self.by_concept.get(concept).into_iter().flatten().filter(|(q, _)| *q <= p) {
+                *shares.entry(at).or_default() += 1;
+            }
+        }
+        // Nearest phase first, then the first line of that phase.
+        shares.into_iter().filter(|(_, n)| *n >= 2).map(|(at, _)| at).min_by_key(|&(q, i)| (p - q, i))
+    }
+}
+
+/// Phase `p`'s stating Message lines that deny nothing, read.
+fn message_lines(g: &Grid, p: usize) -> Vec<(String, Read)> {
+    let Some(row) = g.message else { return Vec::new() };
+    let cues = super::cues(g.lang);
+    g.text(p, row)
+        .lines()
+        .filter(|l| states(l))
+        .map(|l| (l.to_owned(), read(l, cues, &g.stemmer)))
+        .filter(|(_, r)| r.negation(cues).is_none())
+        .collect()
+}
+
+/// True when two lines share two concepts or more.
+fn two_shared(a: &Read, b: &Read) -> bool {
+    a.about.iter().filter(|(c, _)| b.about.iter().any(|(d, _)| d == c)).nth(1).is_some()
+}
+
+/// Phase `p`'s `broken-promise` findings, in row and line order.
+pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Finding>) {
+    let Some(row) = promises.row else { return };
+    for (r, lines) in promises.said[p].iter().enumerate() {
+        for said in lines {
+            let l = match said {
+                Said::Own(f) => {
+                    out.push(f.clone());
+                    continue;
+                }
+                Said::Linked(l) => l,
+            };
+            let Some((q, i)) = l.to else { continue };
+            let (kept, read) = &promises.lines[q][i];
             let message = format!(
-                "In {}, {} ({}) says what {} promised in {} was not done (\"{why}\"); both are about {}.",
+                "In {}, {} ({}) says what {} promised in {} was not done (\"{}\"); both are about {}.",
                 g.quoted_phase(p),
-                quoted(line),
+                quoted(&l.line),
                 g.row_name(r),
                 g.row_name(row),
                 g.quoted_phase(q),
-                shared.join(", ")
+                l.why,
+                read.shared(&l.said).join(", ")
             );
             let mut f = Finding::in_phase("broken-promise", p, vec![r, row], message)
                 .about(vec![super::super::normal::content(kept).into_owned()]);
@@ -95,19 +228,4 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
             out.push(f);
         }
     }
-}
-
-/// The Message line the experience may break: in phase `p` or the nearest
-/// earlier phase, the first that shares two words or more with it.
-fn linked<'a>(promises: &'a Promises, p: usize, said: &Read) -> Option<(usize, &'a str, Vec<String>)> {
-    let mut shares: HashMap<(usize, usize), usize> = HashMap::new();
-    for (concept, _) in &said.about {
-        for &at in promises.by_concept.get(concept).into_iter().flatten().filter(|(q, _)| *q <= p) {
-            *shares.entry(at).or_default() += 1;
-        }
-    }
-    // Nearest phase first, then the first line of that phase.
-    let (q, i) = shares.into_iter().filter(|(_, n)| *n >= 2).map(|(at, _)| at).min_by_key(|&(q, i)| (p - q, i))?;
-    let (line, read) = &promises.lines[q][i];
-    Some((q, line, read.shared(said)))
 }

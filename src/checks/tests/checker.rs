@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::set;
 use crate::checks::{Checker, Finding, Review, acceptances_for, check, merge_conflicts, review};
-use crate::journey::{Acceptance, CellRef, Change, Journey, Note, Opportunity, Why};
+use crate::journey::{Acceptance, CellRef, Change, Journey, Note, Opportunity, Role, Why};
 
 /// Lines that make every check fire now and then: channels, owners and
 /// systems, topics with different answers, sources, marks, merge conflicts.
@@ -29,10 +29,24 @@ fn line() -> impl Strategy<Value = String> {
             "the chat bot couldn't help, told me to call",
             "! no invoice by e-mail came @tom",
             "#web invoice: by e-mail",
+            "instead of the SMS on the switch date a letter came",
+            "the e-mail invoice never came @sara",
         ]),
+        3 => promise(),
         1 => Just("<<<<<<< ours\nfast\n=======\nquick\n>>>>>>> theirs".to_owned()),
         1 => "[a-z #:@\n]{0,8}",
     ]
+}
+
+/// Message lines that lines of experience above can break (`broken-promise`).
+fn promise() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "we send an SMS on the switch date",
+        "your invoice comes by e-mail",
+        "an SMS before the switch date, then a letter",
+        "! no SMS on the switch date",
+    ])
+    .prop_map(str::to_owned)
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -121,6 +135,8 @@ fn journey() -> impl Strategy<Value = Journey> {
 enum Step {
     Cell(usize, usize, String),
     Cells(Vec<(usize, usize, String)>),
+    /// A Message cell's new text (when the journey has a Message row).
+    Message(usize, String),
     Structure(Change),
     Highlight(bool),
 }
@@ -129,6 +145,8 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         8 => (0..7usize, 0..7usize, text()).prop_map(|(p, r, t)| Step::Cell(p, r, t)),
         1 => prop::collection::vec((0..7usize, 0..7usize, text()), 1..3).prop_map(Step::Cells),
+        4 => (0..7usize, prop::collection::vec(prop_oneof![promise(), line()], 0..4))
+            .prop_map(|(p, lines)| Step::Message(p, lines.join("\n"))),
         1 => prop_oneof![
             (0..7usize).prop_map(|at| Change::RemovePhase { at }),
             (0..7usize, 0..7usize).prop_map(|(from, to)| Change::MovePhase { from, to }),
@@ -181,6 +199,13 @@ proptest! {
                         Change::SetCell { at: at[at.len() - 1], text }.apply(&mut j).unwrap();
                     }
                     checker.cells_changed(&j, &at, &mut conflicts, shown.as_mut());
+                }
+                Step::Message(p, text) => {
+                    if let Some(r) = j.row_with_role(Role::Message) {
+                        let at = CellRef::new(p % np, r);
+                        Change::SetCell { at, text }.apply(&mut j).unwrap();
+                        checker.cells_changed(&j, &[at], &mut conflicts, shown.as_mut());
+                    }
                 }
                 Step::Structure(change) => {
                     if change.apply(&mut j).is_ok() {
@@ -257,4 +282,30 @@ fn an_acceptance_named_in_a_later_phase_goes_stale_when_an_earlier_phase_ends_th
     let stale = shown.open.iter().find(|f| f.id == "stale-acceptance").expect("the acceptance is stale");
     assert_eq!(j.phases()[stale.phase].name, "C");
     assert_eq!(shown, review(&j));
+}
+
+#[test]
+fn a_message_edit_links_and_unlinks_a_broken_promise_in_a_later_phase() {
+    let mut j = Journey::new("T", "P", super::EN, ["A", "B", "C", "D"]);
+    set(&mut j, 0, super::M, "we send an SMS on the switch date");
+    set(&mut j, 3, 0, "nobody told me about the switch date @sara");
+    let mut checker = Checker::new();
+    let (mut conflicts, mut shown) = (Vec::new(), Review::default());
+    checker.recheck(&j, &mut conflicts, Some(&mut shown));
+    let promised = |r: &Review| {
+        r.open.iter().filter(|f| f.id == "broken-promise").map(|f| (f.phase, f.cells.clone())).collect::<Vec<_>>()
+    };
+    let m = super::M;
+    assert_eq!(promised(&shown), [(3, vec![CellRef::new(0, m), CellRef::new(3, 0)])]);
+    // A nearer promise takes over, then goes, and the first is the promise again.
+    for (text, from) in [("an SMS before the switch date", Some(2)), ("", Some(0))] {
+        set(&mut j, 2, m, text);
+        checker.cells_changed(&j, &[CellRef::new(2, m)], &mut conflicts, Some(&mut shown));
+        assert_eq!(shown, review(&j));
+        assert_eq!(promised(&shown), [(3, vec![CellRef::new(from.unwrap(), m), CellRef::new(3, 0)])]);
+    }
+    set(&mut j, 0, m, "the shop opens at nine");
+    checker.cells_changed(&j, &[CellRef::new(0, m)], &mut conflicts, Some(&mut shown));
+    assert_eq!(shown, review(&j));
+    assert_eq!(promised(&shown), []);
 }
