@@ -58,9 +58,10 @@ pub fn body(name: &str, journeys: &[(String, String, &[Planned])]) -> String {
     }
     let _ = writeln!(
         out,
-        "<p class=\"counts\">{total} opportunities in {} journeys, by quadrant of value (the mean of \
-         customer and business value, 1 to 3) and effort (1 to 3; 2 and up is high).</p>",
-        journeys.iter().filter(|(_, _, p)| !p.is_empty()).count()
+        "<p class=\"counts\">{} in {}, by quadrant of value (the mean of customer and business value, \
+         1 to 3) and effort (1 to 3; 2 and up is high).</p>",
+        plural(total, "opportunity", "opportunities"),
+        plural(journeys.iter().filter(|(_, _, p)| !p.is_empty()).count(), "journey", "journeys")
     );
     for &quadrant in Quadrant::ALL {
         let mut rows: Vec<(&str, &str, &Planned)> = journeys
@@ -76,14 +77,14 @@ pub fn body(name: &str, journeys: &[(String, String, &[Planned])]) -> String {
         });
         let _ = write!(
             out,
-            "<h2>{} <small>({}: {})</small></h2>\n<table class=\"list plan\">\n<thead><tr>\
+            "<h2>{} ({}) <small>{}</small></h2>\n<table class=\"list plan\">\n<thead><tr>\
              <th scope=\"col\">Opportunity</th><th scope=\"col\">Journey</th><th scope=\"col\">Who gains</th>\
              <th scope=\"col\" class=\"number\">Value</th><th scope=\"col\" class=\"number\">Effort</th>\
              <th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"number\">Evidence</th>\
              </tr></thead>\n<tbody>\n",
             quadrant.heading(),
-            quadrant.meaning(),
-            rows.len()
+            rows.len(),
+            quadrant.meaning()
         );
         for (journey, link, p) in rows {
             let value = p.value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
@@ -104,4 +105,9 @@ pub fn body(name: &str, journeys: &[(String, String, &[Planned])]) -> String {
         out.push_str("</tbody>\n</table>\n");
     }
     out
+}
+
+/// `1 journey`, `2 journeys`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
