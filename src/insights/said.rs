@@ -3,7 +3,7 @@
 //! interviewee said" is made from it; so can any other view of the
 //! interviews side by side.
 
-use crate::journey::{Journey, source_spans, sources};
+use crate::journey::{Journey, sources, without_sources};
 
 /// What one source said in one phase, in row order, then line order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,18 +46,6 @@ pub fn by_source(journey: &Journey) -> Vec<Said> {
         }
     }
     out
-}
-
-/// The line without its `@sources`, spaces around them closed up.
-fn without_sources(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut from = 0;
-    for span in source_spans(line) {
-        out.push_str(&line[from..span.start]);
-        from = span.end;
-    }
-    out.push_str(&line[from..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -85,6 +85,18 @@ pub fn is_source_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(is_name_char) && name.chars().any(char::is_alphabetic)
 }
 
+/// The line without its `@sources`, the spaces around them closed up.
+pub fn without_sources(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    for span in source_spans(line) {
+        out.push_str(&line[from..span.start]);
+        from = span.end;
+    }
+    out.push_str(&line[from..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The byte ranges of the `@name` sources in a line, `@` included.
 ///
 /// A source is `@` at the start of the line or after white space, followed

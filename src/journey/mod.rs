@@ -19,6 +19,7 @@ pub use find::pick;
 pub use line_ends::LineEnds;
 pub use lines::{
     Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
+    without_sources,
 };
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
 pub use only::{only, only_text};

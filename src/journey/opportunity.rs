@@ -3,7 +3,7 @@
 //! lines and findings, never by position), who gains, its value and effort
 //! (1 low .. 3 high, absent while unscored), owner, status and solutions.
 
-use super::lines::{source_spans, without_mark};
+use super::lines::{without_mark, without_sources};
 
 /// A planned change and what justifies it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -145,15 +145,7 @@ impl PlanField {
 /// assert_eq!(line_key("+ Heard  nothing @sara for two weeks"), line_key("heard nothing for two WEEKS"));
 /// ```
 pub fn line_key(line: &str) -> String {
-    let line = without_mark(line);
-    let mut text = String::with_capacity(line.len());
-    let mut from = 0;
-    for span in source_spans(line) {
-        text.push_str(&line[from..span.start]);
-        from = span.end;
-    }
-    text.push_str(&line[from..]);
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    without_sources(without_mark(line)).to_lowercase()
 }
 
 impl Opportunity {

@@ -13,18 +13,12 @@ use std::fmt::Write as _;
 
 use crate::checks::{Finding, normal, stated};
 use crate::insights::{Insights, mood};
-use crate::journey::{Journey, Mark, source_spans, sources};
+use crate::journey::{Journey, Mark, sources, without_sources};
 use crate::plan::{Quadrant, rank};
 
 /// A line as a client reads it: no `@names`, tags as plain words, one line.
 pub fn clean(line: &str) -> String {
-    let mut text = String::with_capacity(line.len());
-    let mut from = 0;
-    for span in source_spans(line) {
-        text.push_str(&line[from..span.start]);
-        from = span.end;
-    }
-    text.push_str(&line[from..]);
+    let text = without_sources(line);
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| match w.strip_prefix('#') {
