@@ -6,7 +6,7 @@ use crate::app::derived::Derived;
 use crate::app::grid::search::Search;
 use crate::app::history::History;
 use crate::app::input::keymap::{KeyMode, Keymap};
-use crate::app::lists::items::ListView;
+use crate::app::lists::items::{ListKind, ListView};
 use crate::app::present::page::Present;
 use crate::app::questions::Question;
 use crate::app::recovered::Recovered;
@@ -52,6 +52,7 @@ impl Mode {
             Mode::Ask(q) => q.spec().mode,
             Mode::Inbox { .. } => "INBOX",
             Mode::Place { .. } => "SORT",
+            Mode::List(list) if matches!(list.kind, ListKind::Plan(_)) => "PLAN",
             Mode::List(_) => "LIST",
             Mode::Present(_) => "PRESENT",
         }
