@@ -297,6 +297,23 @@ class Session:
 # ---------------------------------------------------------------------------
 
 
+def fresh_env(workdir: Path, n: int) -> dict[str, str]:
+    """A clean environment for session `n` with a fresh, empty HOME under `workdir`."""
+    home = workdir / "home" / str(n)
+    home.mkdir(parents=True)
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+    }
+
+
 @dataclass
 class Program:
     name: str
@@ -392,19 +409,7 @@ class Bench:
     def env(self) -> dict[str, str]:
         """A clean environment with a fresh, empty HOME (no config, no recovery files)."""
         self.session_no += 1
-        home = self.workdir / "home" / str(self.session_no)
-        home.mkdir(parents=True)
-        return {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_DATA_HOME": str(home / ".local/share"),
-            "XDG_STATE_HOME": str(home / ".local/state"),
-            "XDG_CACHE_HOME": str(home / ".cache"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-        }
+        return fresh_env(self.workdir, self.session_no)
 
     def start(self, t: Target, cols: int, rows: int, answer: bool = False) -> tuple[Session, float, bytes]:
         """Start a session and wait for its first frame; return it, the time to the frame in ms

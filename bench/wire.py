@@ -181,24 +181,9 @@ class Sshd:
         self.proc.wait(timeout=5)
 
 
-def env(workdir: Path, n: int) -> dict[str, str]:
-    home = workdir / "home" / str(n)
-    home.mkdir(parents=True)
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_STATE_HOME": str(home / ".local/state"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-    }
-
-
 def session(p: Peer, workdir: Path, n: int, out: Result, ssh: tuple[Sshd, Proxy] | None) -> None:
     argv = [*p.argv, str(p.file)]
-    e = env(workdir, n)
+    e = pb.fresh_env(workdir, n)
     if ssh:
         sshd, proxy = ssh
         remote = ["env", *(f"{k}={v}" for k, v in e.items() if k != "PATH"), *argv]
