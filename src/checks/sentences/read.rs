@@ -251,9 +251,21 @@ impl Read {
         (!words.is_empty()).then(|| words.join(" "))
     }
 
-    /// The first negation cue, if any.
+    /// The first negation cue, if any, that is not part of a saying that
+    /// denies nothing (`at no cost`).
     pub fn negation(&self, cues: &Cues) -> Option<(&'static str, std::ops::Range<usize>)> {
-        first_of(&self.toks, cues.negations)
+        let starting_at = |i: usize, cue: &str| find(&self.toks[i..], cue).filter(|r| r.start == 0);
+        let mut no_denial = vec![false; self.toks.len()];
+        for i in 0..self.toks.len() {
+            for saying in cues.not_denials {
+                if let Some(r) = starting_at(i, saying) {
+                    no_denial[i..i + r.end].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+        (0..self.toks.len())
+            .filter(|&i| !no_denial[i])
+            .find_map(|i| cues.negations.iter().find_map(|&cue| starting_at(i, cue).map(|r| (cue, i..i + r.end))))
     }
 
     /// The channels a line names, in order: (token index, channel); a

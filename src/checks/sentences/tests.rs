@@ -137,6 +137,36 @@ fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
 }
 
 #[test]
+fn sayings_deny_nothing_and_a_message_that_denies_can_still_be_broken() {
+    let kept = grid(
+        EN,
+        &[
+            (0, M, "#website free cancellation up to 48 hours before pick-up"),
+            (0, T, "the website said free cancellation and I cancelled a booking at no cost @maya"),
+        ],
+    );
+    assert!(found(&kept, "broken-promise").is_empty(), "at no cost denies nothing");
+    let broken = grid(
+        EN,
+        &[
+            (0, M, "#website fuel policy: full to full, no refuelling charge when returned full"),
+            (0, T, "returned it full and still got a refuelling charge of 35 euros @priya"),
+        ],
+    );
+    assert_eq!(found(&broken, "broken-promise").len(), 1, "a contrast breaks a promise that denies");
+    let agrees = grid(EN, &[(0, M, "#web no fee for paper bills"), (0, T, "there was no fee for my paper bill @sara")]);
+    assert!(found(&agrees, "broken-promise").is_empty(), "a denial against a denial agrees");
+    let one_word = grid(
+        NL,
+        &[
+            (0, M, "#email orderbevestiging: binnen 24 uur na de bestelling"),
+            (0, T, "nooit een orderbevestiging gehad, zelfs niet in de spam @sanne"),
+        ],
+    );
+    assert_eq!(found(&one_word, "broken-promise").len(), 1, "the one word the denial's clause is about");
+}
+
+#[test]
 fn a_failure_that_sends_the_customer_elsewhere_is_a_dead_end() {
     let j = grid(EN, &[(0, T, "the chat bot couldn't change the address, told me to call @sara")]);
     let f = found(&j, "dead-end");

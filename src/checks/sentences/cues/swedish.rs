@@ -6,6 +6,7 @@ use crate::journey::Language;
 pub(super) static SWEDISH: Cues = Cues {
     lang: Language::Swedish,
     negations: &["inte", "ej", "ingen", "inget", "inga", "ingenting", "aldrig", "ingenstans", "varken"],
+    not_denials: &["inga problem", "ingen kostnad", "ingen extra", "inte dåligt", "ingen väntetid"],
     strong_contrasts: &["trots att", "fast", "fastän", "i stället för", "istället för", "trots", "först efter"],
     weak_contrasts: &["men", "ändå", "dock", "det tog"],
     promises: &[
@@ -13,6 +14,9 @@ pub(super) static SWEDISH: Cues = Cues {
         "utlova*",
         "valde",
         "kryssade",
+        "enligt",
+        "broschyr*",
+        "bekräfta*",
         "kryssat",
         "valt",
         "välja",
@@ -43,6 +47,8 @@ pub(super) static SWEDISH: Cues = Cues {
         "ville … inte",
         "kunde … ingen",
         "ingen hjälp",
+        "trasig*",
+        "ur funktion",
         "felmeddelande*",
         "hängde sig",
         "krasch*",
@@ -60,6 +66,7 @@ pub(super) static SWEDISH: Cues = Cues {
     ],
     channels: &[
         ("ring*", "phone"),
+        ("automat*", "kiosk"),
         ("telefon*", "phone"),
         ("samtal", "phone"),
         ("kundtjänst", "phone"),
