@@ -17,6 +17,9 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     for r in experience_rows(g) {
         for line in g.text(p, r).lines().filter(|l| states(l)) {
             let said = read(line, cues, &g.stemmer);
+            if said.own_choice(cues) {
+                continue;
+            }
             let failure = first_of(&said.toks, cues.failures);
             let redirect = match first_of(&said.toks, cues.strong_redirects) {
                 Some(strong) => strong,

@@ -27,8 +27,9 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     for r in 0..g.journey.rows().len() {
         for line in g.text(p, r).lines().filter(|l| l.contains('@') && states(l)) {
             let names = sources(line);
-            if !names.is_empty() {
-                said.push(Said { row: r, line, sources: names, read: read(line, cues, &g.stemmer) });
+            let read_line = read(line, cues, &g.stemmer);
+            if !names.is_empty() && !read_line.own_choice(cues) {
+                said.push(Said { row: r, line, sources: names, read: read_line });
             }
         }
     }
@@ -118,9 +119,16 @@ fn different_objects(a: &Read, b: &Read) -> bool {
 }
 
 /// True when both lines give a figure in the same unit after the same word
-/// (`on hold for 25 minutes` and `on hold for 5 minutes`).
+/// (`on hold for 25 minutes` and `on hold for 5 minutes`; stems that begin
+/// alike count: `queued` and `queue`).
 fn same_figure(a: &Read, b: &Read) -> bool {
-    a.figures.iter().any(|x| b.figures.iter().any(|y| x.1 == y.1 && x.3.is_some() && x.3 == y.3))
+    let alike = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        short.chars().count() >= 4 && long.starts_with(short)
+    };
+    a.figures.iter().any(|x| {
+        b.figures.iter().any(|y| x.1 == y.1 && x.3.as_deref().zip(y.3.as_deref()).is_some_and(|(p, q)| alike(p, q)))
+    })
 }
 
 /// True when two lines with figures speak of the same subject: the first

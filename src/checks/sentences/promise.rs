@@ -165,7 +165,8 @@ impl Promises {
             // A channel that failed and sent the customer on is a dead end, not a broken promise.
             let sent_on =
                 first_of(&said.toks, cues.strong_redirects).or_else(|| first_of(&said.toks, cues.weak_redirects));
-            if self.row.is_none() || (first_of(&said.toks, cues.failures).is_some() && sent_on.is_some()) {
+            let dead_end = first_of(&said.toks, cues.failures).is_some() && sent_on.is_some();
+            if self.row.is_none() || dead_end || said.own_choice(cues) {
                 continue;
             }
             let mut linked = Linked { line: line.to_owned(), said, why, why_at: why_at.start, by_denial, to: None };
@@ -216,8 +217,8 @@ fn breaks(message: &Read, denies: bool, l: &Linked) -> bool {
     if denies && l.by_denial {
         return false;
     }
-    let shared = |c: &String| message.about.iter().any(|(d, _)| d == c);
     let said = &l.said;
+    let shared = |c: &String| said.shares(c, message);
     match said.about.iter().filter(|(c, _)| shared(c)).count() {
         0 => false,
         1 => {

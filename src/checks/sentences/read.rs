@@ -56,9 +56,19 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
             body.chars().filter(|&c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',' | '#')).collect();
         // `,` or `.` inside a word that is no number is a break.
         let numeric = word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        // A currency sign before a number is its unit: `€50` is `50 euro`.
+        let currency = lead.chars().rev().find_map(|c| match c {
+            '€' => Some("euro"),
+            '$' => Some("dollar"),
+            '£' => Some("pound"),
+            _ => None,
+        });
         if numeric || !word.contains([',', '.']) {
             if !word.is_empty() {
                 out.push(Tok::Word(word));
+                if let Some(unit) = currency.filter(|_| numeric) {
+                    out.push(Tok::Word(unit.to_owned()));
+                }
             }
         } else {
             for (i, part) in word.split([',', '.']).enumerate() {
@@ -152,17 +162,15 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
         if w.is_empty() || unit_at == Some(i) {
             continue;
         }
-        // A `#tag` of telling (`#sms`, `#email`) says the customer is told.
-        if let Some(tag) = w.strip_prefix('#') {
-            if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, tag))
-                && !about.iter().any(|(c, _)| c == TELL)
-            {
-                about.push((TELL.to_owned(), (*w).to_owned()));
-                at.push(i);
-            }
-            continue;
-        }
-        if is_number(w) {
+        // A `#tag` is read as its word: `#sms` is a word of telling, `#ouderapp` a concept.
+        let w = &w.strip_prefix('#').unwrap_or(w);
+        let unit_of = |u: &str| cues.units.iter().find(|(cue, _)| word_matches(cue, u)).map(|(_, unit)| *unit);
+        let spelled = cues.numbers.iter().find(|(word, _)| word == w).map(|(_, n)| *n);
+        let number = match spelled {
+            Some(n) if words.get(i + 1).is_some_and(|u| unit_of(u).is_some()) => Some(n),
+            _ => is_number(w).then_some(*w),
+        };
+        if let Some(number) = number {
             if let Some(unit) = words.get(i + 1).filter(|u| !u.is_empty() && !is_number(u)) {
                 let clause_start = toks[..i].iter().rposition(|t| *t == Tok::Break).map_or(0, |b| b + 1);
                 let before = about
@@ -171,12 +179,15 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
                     .rev()
                     .find(|((c, _), k)| **k >= clause_start && !c.starts_with('~'))
                     .map(|((c, _), _)| c.clone());
-                figures.push((w.replace(',', "."), stemmer.stem(unit).into_owned(), format!("{w} {unit}"), before));
+                let canonical = unit_of(unit).map_or_else(|| stemmer.stem(unit).into_owned(), str::to_owned);
+                figures.push((number.replace(',', "."), canonical, format!("{w} {unit}"), before));
                 unit_at = Some(i + 1);
             }
             continue;
         }
-        let stem = stemmer.stem(w).into_owned();
+        let unprefixed =
+            w.strip_prefix(cues.participle_prefix).filter(|r| !cues.participle_prefix.is_empty() && r.len() >= 4);
+        let stem = stemmer.stem(unprefixed.unwrap_or(w)).into_owned();
         let stop = |x: &str| cues.stop_words.contains(&x);
         if stop(w) || stop(&stem) || cues.negations.contains(w) || w.chars().count() < 2 {
             continue;
@@ -193,7 +204,7 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
             stem
         };
         if !about.iter().any(|(c, _)| *c == concept) {
-            about.push((concept, (*w).to_owned()));
+            about.push((concept, words[i].to_owned()));
             at.push(i);
         }
     }
@@ -249,6 +260,11 @@ impl Read {
             .filter(|w| !cues.stop_words.contains(w) && !cues.first_person.contains(w))
             .collect();
         (!words.is_empty()).then(|| words.join(" "))
+    }
+
+    /// True when the line says the customer chose it (`I'd rather call`).
+    pub fn own_choice(&self, cues: &Cues) -> bool {
+        first_of(&self.toks, cues.own_choice).is_some()
     }
 
     /// The first negation cue, if any, that is not part of a saying that
@@ -377,7 +393,7 @@ mod tests {
         let f = read("waited 25 minutes on the line", en, &s);
         assert_eq!(
             f.figures,
-            [("25".to_owned(), "minut".to_owned(), "25 minutes".to_owned(), Some("wait".to_owned()))]
+            [("25".to_owned(), "minute".to_owned(), "25 minutes".to_owned(), Some("wait".to_owned()))]
         );
     }
 }

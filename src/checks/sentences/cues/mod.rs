@@ -50,6 +50,18 @@ pub struct Cues {
     /// Channel words also end compound words (`stadskantoor` is an office,
     /// `servicenummer` no channel: only words of four letters or more).
     pub compounds: bool,
+    /// The prefix of a past participle, left out before stemming (`ge`:
+    /// `geregeld` is about `regel`).
+    pub participle_prefix: &'static str,
+    /// Units of figures and the unit each names (`min` and `minutes` are
+    /// one unit); a unit not listed is compared by its stem.
+    pub units: &'static [(&'static str, &'static str)],
+    /// Numbers written as words, read as figures before a listed unit (`two
+    /// weeks`).
+    pub numbers: &'static [(&'static str, &'static str)],
+    /// Words of the customer's own choice: a line that says them tells no
+    /// dead end, no broken promise and no disagreement (`I'd rather call`).
+    pub own_choice: &'static [&'static str],
 }
 
 /// The cues of a language.
