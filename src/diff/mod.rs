@@ -81,6 +81,10 @@ impl From<&Unresolved> for ConflictView {
                 (Some(theirs.clone()), None)
             }
             Unresolved::Mood { theirs, .. } => (theirs.map(|m| m.to_string()), None),
+            Unresolved::SourceMood { phase, source, theirs } => {
+                subject = Some(format!("{phase} › @{source}"));
+                (theirs.map(|m| m.to_string()), None)
+            }
             Unresolved::Role { theirs, .. } => (theirs.map(|r| r.id().to_owned()), None),
             Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),
             Unresolved::Order { theirs, .. } => (Some(theirs.join(", ")), None),
