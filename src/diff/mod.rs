@@ -161,6 +161,13 @@ pub enum Edit {
         old: Option<i8>,
         new: Option<i8>,
     },
+    /// One source's mood in a phase (`[phase.moods]`), the source without `@`.
+    SourceMood {
+        phase: String,
+        source: String,
+        old: Option<i8>,
+        new: Option<i8>,
+    },
     /// The lines removed from and added to one cell (the phase and row as
     /// named in the new version, or the old one when removed).
     Cell {
@@ -340,6 +347,15 @@ fn structure(old: &Journey, new: &Journey, c: &Correspondence, out: &mut Vec<Edi
         let was = c.phases.to_base[p].and_then(|o| old.phases()[o].mood);
         if was != phase.mood {
             out.push(Edit::Mood { phase: phase.name.clone(), old: was, new: phase.mood });
+        }
+        let none = std::collections::BTreeMap::new();
+        let was = c.phases.to_base[p].map_or(&none, |o| &old.phases()[o].moods);
+        let sources: std::collections::BTreeSet<&String> = was.keys().chain(phase.moods.keys()).collect();
+        for source in sources {
+            let (old, new) = (was.get(source).copied(), phase.moods.get(source).copied());
+            if old != new {
+                out.push(Edit::SourceMood { phase: phase.name.clone(), source: source.clone(), old, new });
+            }
         }
     }
 }
