@@ -190,7 +190,7 @@ pub const COMMANDS: &[TypedCommand] = &[
         "mood",
         &[],
         "[N]",
-        "the mood in the cursor's phase, -2 to 2 (no number: unknown): the current source's, else the customer's",
+        "set the mood here, -2 to 2 (no number: unknown): the source's, else the phase's",
         |app, arg| {
             mood::mood_command(app, arg);
             Vec::new()

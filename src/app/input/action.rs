@@ -237,14 +237,8 @@ impl Grid {
             Grid::EditPersona => ("edit-persona", "edit the persona (:persona)"),
             Grid::Capture => ("capture", "capture interview notes into the inbox (Enter files one, Esc closes)"),
             Grid::ShowInbox => ("show-inbox", "show the inbox of captured notes, to sort them into cells"),
-            Grid::RaiseMood => (
-                "raise-mood",
-                "the mood in this phase one step happier (up to +2): the current source's, else the customer's",
-            ),
-            Grid::LowerMood => (
-                "lower-mood",
-                "the mood in this phase one step unhappier (down to -2): the current source's, else the customer's",
-            ),
+            Grid::RaiseMood => ("raise-mood", "mood up a step: the source's, else the phase's"),
+            Grid::LowerMood => ("lower-mood", "mood down a step: the source's, else the phase's"),
             Grid::ShowInsights => ("show-insights", "list every pain, opportunity, open question and quote"),
             Grid::ToggleEvidence => ("toggle-evidence", "evidence: how many sources back each cell; unbacked cells"),
             Grid::ResolveConflict => ("resolve-conflict", "resolve the merge conflict here: take ours, theirs or both"),

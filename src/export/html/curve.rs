@@ -69,7 +69,9 @@ pub(crate) fn svg_of(phases: &[String], moods: &[Option<i8>], sources: &[SourceC
         return None;
     }
     let n = moods.len();
-    let mut out = format!("<svg class=\"curve\" width=\"100%\" height=\"{HEIGHT}\" role=\"img\">");
+    // Room under -2 for the sources' labels.
+    let height = if sources.is_empty() { HEIGHT } else { HEIGHT + 16 };
+    let mut out = format!("<svg class=\"curve\" width=\"100%\" height=\"{height}\" role=\"img\">");
     let _ = write!(out, "<title>{}</title>", escape(&format!("Mood per phase: {}", named(phases, moods))));
     for level in [2, 1, 0, -1, -2] {
         let kind = if level == 0 { "level zero" } else { "level" };
