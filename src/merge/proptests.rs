@@ -47,7 +47,12 @@ fn journey() -> impl Strategy<Value = Journey> {
 }
 
 /// A phase (modulo the journey's), a source and its mood there (`None`: unknown).
-fn source_mood() -> impl Strategy<Value = (usize, &'static str, Option<i8>)> {
+type SourceMood = (usize, &'static str, Option<i8>);
+
+/// One source's mood, the base and its two sides' values, and the merged value.
+type Merged3<'a> = (Option<&'a str>, [Option<i8>; 3], Option<i8>);
+
+fn source_mood() -> impl Strategy<Value = SourceMood> {
     (0..8usize, prop::sample::select(SOURCES.to_vec()), proptest::option::of(-2i8..=2))
 }
 
@@ -233,7 +238,7 @@ proptest! {
         o in proptest::collection::vec((source_mood(), proptest::option::of(-2i8..=2)), 0..6),
         t in proptest::collection::vec((source_mood(), proptest::option::of(-2i8..=2)), 0..6),
     ) {
-        let side = |edits: &[((usize, &'static str, Option<i8>), Option<i8>)]| {
+        let side = |edits: &[(SourceMood, Option<i8>)]| {
             let mut j = b.clone();
             for &((p, s, m), own) in edits {
                 apply(&mut j, &Edit::SourceMood(p, s, m));
@@ -252,7 +257,7 @@ proptest! {
                 _ => None,
             });
             let three = |get: &dyn Fn(&Journey) -> Option<i8>| [get(&b), get(&o), get(&t)];
-            let mut values: Vec<(Option<&str>, [Option<i8>; 3], Option<i8>)> =
+            let mut values: Vec<Merged3> =
                 vec![(None, three(&|j| j.phases()[p].mood), phase.mood)];
             for s in SOURCES {
                 values.push((Some(s), three(&|j| j.phases()[p].mood_of(s)), phase.mood_of(s)));

@@ -125,7 +125,7 @@ fn named(phases: &[String], moods: &[Option<i8>]) -> String {
 fn source_curve(out: &mut String, phases: &[String], k: usize, source: &SourceCurve) {
     let (dash, marker) = STYLES[k % STYLES.len()];
     let n = source.moods.len();
-    let dx = (k / 2 + 1) as i32 * 4 * if k % 2 == 0 { 1 } else { -1 };
+    let dx = (k / 2 + 1) as i32 * 4 * if k.is_multiple_of(2) { 1 } else { -1 };
     let label = escape(&source.label);
     let _ = write!(out, "<g class=\"source\" transform=\"translate({dx},0)\">");
     let title = format!("Mood of {} per phase: {}", source.label, named(phases, &source.moods));
