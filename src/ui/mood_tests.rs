@@ -30,6 +30,10 @@ fn with_a_source_the_keys_change_its_mood_and_the_header_shows_whose() {
     assert!(header(&app).contains("@☺+2"), "{}", header(&app));
     press(&mut app, "}");
     assert_eq!(app.journey().phases()[0].mood_of("sara"), Some(2), "clamped at +2");
+    assert!(status(&app).contains("The mood of @sara is already +2 very happy"), "{}", status(&app));
+    press(&mut app, "u");
+    assert_eq!(app.journey().phases()[0].mood_of("sara"), Some(1), "no empty step was recorded at +2");
+    press(&mut app, "}");
     press(&mut app, "{{{{{");
     assert_eq!(app.journey().phases()[0].mood_of("sara"), Some(-2), "clamped at -2");
     press(&mut app, "u");

@@ -55,9 +55,17 @@ pub fn set_mood(app: &mut App, mood: Option<i8>) {
 }
 
 /// `}` and `{`: one step happier or unhappier, from unknown to ±1, within ±2.
+/// At +2 (-2) it changes nothing and says so: no empty step to undo.
 pub fn step_mood(app: &mut App, happier: bool) {
     let now = app.shown_mood(app.cursor.phase);
-    set_mood(app, if happier { mood::raise(now) } else { mood::lower(now) });
+    let next = if happier { mood::raise(now) } else { mood::lower(now) };
+    if next == now {
+        let whose = app.mood_source().map_or_else(|| "The mood".to_owned(), |s| format!("The mood of @{s}"));
+        let end = if happier { "happiest" } else { "unhappiest" };
+        app.info(format!("{whose} is already {}, the {end}", mood::label(now)));
+        return;
+    }
+    set_mood(app, next);
 }
 
 /// `:mood N` sets the cursor phase's mood; `:mood` alone clears it.
