@@ -156,7 +156,10 @@ impl Promises {
                 }
             }
             let Some((why, _)) = strong.or(denial) else { continue };
-            if self.row.is_none() {
+            // A channel that failed and sent the customer on is a dead end, not a broken promise.
+            let sent_on =
+                first_of(&said.toks, cues.strong_redirects).or_else(|| first_of(&said.toks, cues.weak_redirects));
+            if self.row.is_none() || (first_of(&said.toks, cues.failures).is_some() && sent_on.is_some()) {
                 continue;
             }
             let to = self.linked(p, &said);

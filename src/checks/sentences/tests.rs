@@ -97,6 +97,29 @@ fn dutch_compounds_and_a_single_specific_word_make_the_same_thing() {
 }
 
 #[test]
+fn a_dead_end_names_what_failed_and_reads_dutch_verbs_last() {
+    let line = grid(
+        EN,
+        &[(0, T, "the results line couldn't tell me anything, they said I'd have to email the secretary @priya")],
+    );
+    let f = found(&line, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("results line could not do the job and sent the customer to email"),
+        "{}",
+        f[0].message
+    );
+    assert!(found(&line, "broken-promise").is_empty(), "a dead end is no broken promise as well");
+    let nl = grid(
+        NL,
+        &[(0, T, "wijzigen lukte niet in de app, er stond dat ik een formulier per post moest sturen @sanne")],
+    );
+    let f = found(&nl, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("app could not do the job and sent the customer to mail"), "{}", f[0].message);
+}
+
+#[test]
 fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     let j = grid(EN, &[(1, N, "first invoice came as paper mail even though I chose e-invoice @sara")]);
     let f = found(&j, "broken-promise");

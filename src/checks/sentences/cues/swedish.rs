@@ -6,12 +6,14 @@ use crate::journey::Language;
 pub(super) static SWEDISH: Cues = Cues {
     lang: Language::Swedish,
     negations: &["inte", "ej", "ingen", "inget", "inga", "ingenting", "aldrig", "ingenstans", "varken"],
-    strong_contrasts: &["trots att", "fast", "fastän", "i stället för", "istället för", "trots"],
+    strong_contrasts: &["trots att", "fast", "fastän", "i stället för", "istället för", "trots", "först efter"],
     weak_contrasts: &["men", "ändå", "dock", "det tog"],
     promises: &[
         "lova*",
         "utlova*",
         "valde",
+        "kryssade",
+        "kryssat",
         "valt",
         "välja",
         "beställde",
