@@ -6,6 +6,7 @@ mod check_ids;
 mod find;
 mod line_ends;
 mod lines;
+mod log;
 mod model;
 mod only;
 mod opportunity;
@@ -21,6 +22,7 @@ pub use lines::{
     Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
     without_sources,
 };
+pub use log::{LogCell, LogEntry, log_of, log_position};
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
 pub use only::{only, only_text};
 pub use opportunity::{Opportunity, PlanField, SCORE_RANGE, Status, Why, line_key};
