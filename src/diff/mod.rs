@@ -85,6 +85,11 @@ impl From<&Unresolved> for ConflictView {
             Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),
             Unresolved::Order { theirs, .. } => (Some(theirs.join(", ")), None),
             Unresolved::Deleted { by, .. } => (None, Some(by.word().to_owned())),
+            Unresolved::Log { at, source, text, theirs } => {
+                let who = source.as_ref().map_or_else(String::new, |s| format!(" @{s}"));
+                subject = Some(format!("{at}{who}: {}", crate::journey::log_short(text)));
+                (Some(crate::journey::log_cell_words(theirs.as_ref())), None)
+            }
         };
         Self { about: u.about().to_owned(), subject, theirs, by }
     }

@@ -22,9 +22,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::FormatError;
-use crate::journey::{LogCell, LogEntry, is_source_name, parse_rfc3339};
+use crate::journey::{LogCell, LogEntry, Unresolved, is_source_name, parse_rfc3339};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLog {
     pub text: Option<Spanned<String>>,
@@ -91,6 +91,54 @@ pub(super) fn write(out: &mut String, e: &LogEntry, string: &dyn Fn(&str) -> Str
     let _ = writeln!(out, "at = {}", string(&e.at));
     if let Some(cell) = &e.cell {
         let _ = writeln!(out, "phase = {}\nrow = {}", string(&cell.phase), string(&cell.row));
+    }
+}
+
+/// Read a `[[conflict]]` about the log: the note by `text`, `source` and
+/// `at`; `theirs = { phase = "...", row = "..." }` (left out: theirs has it
+/// in the inbox).
+pub(super) fn read_conflict(
+    file: &str,
+    table: std::ops::Range<usize>,
+    text: &Option<Spanned<String>>,
+    source: &Option<Spanned<String>>,
+    at: &Option<Spanned<String>>,
+    theirs: Option<&Spanned<toml::Value>>,
+) -> Result<Unresolved, FormatError> {
+    let hint = "a log conflict names the note by `text`, `at` and `source`, and theirs' cell as theirs = { phase = \"...\", row = \"...\" }";
+    let raw = RawLog { text: text.clone(), source: source.clone(), at: at.clone(), phase: None, row: None };
+    let entry = read(file, &Spanned::new(table.clone(), raw)).map_err(|mut e| {
+        e.message = e.message.replace("[[log]] entry", "log conflict");
+        e
+    })?;
+    let theirs = match theirs {
+        None => None,
+        Some(v) => {
+            let cell = v.get_ref().as_table().and_then(|t| {
+                let get = |k: &str| t.get(k).and_then(toml::Value::as_str).filter(|s| !s.trim().is_empty());
+                (t.len() == 2).then_some(())?;
+                Some(LogCell { phase: get("phase")?.to_owned(), row: get("row")?.to_owned() })
+            });
+            Some(cell.ok_or_else(|| FormatError::at(file, v.span().start, "`theirs` is not a cell", hint))?)
+        }
+    };
+    Ok(Unresolved::Log { at: entry.at, source: entry.source, text: entry.text, theirs })
+}
+
+/// Write the fields of a `[[conflict]]` about the log (after its `about`).
+pub(super) fn write_conflict(
+    out: &mut String,
+    (at, source, text): (&str, Option<&str>, &str),
+    theirs: Option<&LogCell>,
+    string: &dyn Fn(&str) -> String,
+) {
+    let _ = writeln!(out, "text = {}", super::write::value(text));
+    if let Some(source) = source {
+        let _ = writeln!(out, "source = {}", string(source));
+    }
+    let _ = writeln!(out, "at = {}", string(at));
+    if let Some(c) = theirs {
+        let _ = writeln!(out, "theirs = {{ phase = {}, row = {} }}", string(&c.phase), string(&c.row));
     }
 }
 

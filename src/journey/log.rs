@@ -99,3 +99,19 @@ pub(super) fn rename(log: &mut [LogEntry], phase: bool, old: &str, new: &str, ba
     }
     if restore.len() == 1 { restore.remove(0) } else { Change::Batch(restore) }
 }
+
+/// The entry with this time, source and text, if the log has one.
+pub fn find<'a>(journey: &'a Journey, at: &str, source: Option<&str>, text: &str) -> Option<&'a LogEntry> {
+    journey.log.iter().find(|e| e.key() == (at, source, text))
+}
+
+/// `Service › Touchpoints`, or `the inbox`.
+pub fn cell_words(cell: Option<&LogCell>) -> String {
+    cell.map_or_else(|| "the inbox".to_owned(), |c| format!("{} › {}", c.phase, c.row))
+}
+
+/// A note's text on one line, cut after 60 characters.
+pub fn short(text: &str) -> String {
+    let line = text.replace('\n', " ");
+    if line.chars().count() <= 60 { line } else { format!("{}…", line.chars().take(59).collect::<String>()) }
+}

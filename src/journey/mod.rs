@@ -8,6 +8,7 @@ mod line_ends;
 mod lines;
 mod log;
 mod model;
+pub mod notes;
 mod only;
 mod opportunity;
 mod shared;
@@ -22,7 +23,9 @@ pub use lines::{
     Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
     without_sources,
 };
-pub use log::{LogCell, LogEntry, log_of, log_position};
+pub use log::{
+    LogCell, LogEntry, cell_words as log_cell_words, find as find_log, log_of, log_position, short as log_short,
+};
 pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
 pub use only::{only, only_text};
 pub use opportunity::{Opportunity, PlanField, SCORE_RANGE, Status, Why, line_key};

@@ -56,7 +56,7 @@ enum Edit {
     RemoveRow(usize),
     Mood(usize, Option<i8>),
     Capture(Note),
-    SortNote(usize),
+    SortNote(usize, usize, usize),
     Title(&'static str),
 }
 
@@ -76,8 +76,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (i(), row()).prop_map(|(r, n)| Edit::InsertRow(r, n)),
         1 => i().prop_map(Edit::RemoveRow),
         1 => (i(), proptest::option::of(-2i8..=2)).prop_map(|(p, m)| Edit::Mood(p, m)),
-        1 => note().prop_map(Edit::Capture),
-        1 => i().prop_map(Edit::SortNote),
+        2 => note().prop_map(Edit::Capture),
+        2 => (i(), i(), i()).prop_map(|(k, p, r)| Edit::SortNote(k, p, r)),
         1 => prop::sample::select(vec!["T", "Moving", "Broadband"]).prop_map(Edit::Title),
     ]
 }
@@ -116,9 +116,12 @@ fn apply(j: &mut Journey, edit: &Edit) {
         }
         Edit::RemoveRow(r) => Change::RemoveRow { at: r % nr },
         Edit::Mood(p, mood) => Change::SetMood { phase: p % np, mood },
-        Edit::Capture(note) => Change::InsertNote { at: j.inbox.len(), note },
-        Edit::SortNote(k) if !j.inbox.is_empty() => Change::RemoveNote { at: k % j.inbox.len() },
-        Edit::SortNote(_) => return,
+        Edit::Capture(note) => crate::journey::notes::capture(j, note),
+        Edit::SortNote(k, p, r) if !j.inbox.is_empty() => {
+            let Some(change) = crate::journey::notes::sort(j, k % j.inbox.len(), at(p, r)) else { return };
+            change
+        }
+        Edit::SortNote(..) => return,
         Edit::Title(t) => Change::SetTitle(t.into()),
     };
     let _ = change.apply(j);
@@ -208,6 +211,19 @@ proptest! {
             for note in side.inbox.iter().filter(|n| !b.inbox.contains(n)) {
                 prop_assert!(m.journey.inbox.contains(note), "lost note {:?}", note);
             }
+            // The log: what either side logged is in the merged log.
+            for entry in side.log.iter().filter(|e| !b.log.iter().any(|x| x.key() == e.key())) {
+                prop_assert!(m.journey.log.iter().any(|x| x.key() == entry.key()), "lost log entry {:?}", entry);
+            }
+        }
+        // An entry sent to two different cells is a recorded choice, never a silent one.
+        for entry in &o.log {
+            let theirs = t.log.iter().find(|x| x.key() == entry.key());
+            let based = b.log.iter().find(|x| x.key() == entry.key());
+            if let Some(theirs) = theirs && theirs.cell != entry.cell && based.is_none_or(|x| x.cell != entry.cell && x.cell != theirs.cell) {
+                let recorded = m.journey.unresolved.iter().any(|u| matches!(u, Unresolved::Log { text, at, .. } if *text == entry.text && *at == entry.at));
+                prop_assert!(recorded, "sorted two ways, not recorded: {:?}", entry);
+            }
         }
     }
 
@@ -219,6 +235,8 @@ proptest! {
             prop_assert_eq!(cells(&m1.journey), cells(&m2.journey));
             let inbox = |m: &Merged| { let mut v = m.journey.inbox.clone(); v.sort_by(|a, b| (&a.at, &a.text).cmp(&(&b.at, &b.text))); v };
             prop_assert_eq!(inbox(&m1), inbox(&m2));
+            let log = |m: &Merged| { let mut v = m.journey.log.clone(); v.sort_by(|a, b| a.key().cmp(&b.key())); v };
+            prop_assert_eq!(log(&m1), log(&m2));
         }
     }
 

@@ -38,6 +38,7 @@ impl ConflictAt {
                 Some(Unresolved::Deleted { axis: Axis::Row, .. }) => "the deletion of this row",
                 Some(Unresolved::Plan { .. }) => "the opportunity",
                 Some(Unresolved::Source { .. }) => "the source's description",
+                Some(Unresolved::Log { .. }) => "the cell of this note of the log",
                 None => "the merge choice",
             },
         }
@@ -78,6 +79,11 @@ impl ConflictAt {
                 let ours = journey.sources.get(name).map_or("", String::as_str);
                 format!("@{name}: ours \"{ours}\", theirs \"{theirs}\"?")
             }
+            Some(Unresolved::Log { at, source, text, theirs }) => {
+                let ours = crate::journey::find_log(journey, at, source.as_deref(), text).and_then(|e| e.cell.as_ref());
+                let words = crate::journey::log_cell_words;
+                format!("Logged note: ours in {}, theirs in {}?", words(ours), words(theirs.as_ref()))
+            }
             None => "Merge choice: take which side?".to_owned(),
         }
     }
@@ -91,6 +97,13 @@ pub fn unresolved_cell(journey: &Journey, u: &Unresolved) -> CellRef {
     match (phase, row, u) {
         (Some(p), ..) => CellRef::new(p, 0),
         (_, Some(r), _) => CellRef::new(0, r),
+        (_, _, Unresolved::Log { at, source, text, theirs }) => {
+            let ours = crate::journey::find_log(journey, at, source.as_deref(), text).and_then(|e| e.cell_ref(journey));
+            let theirs = theirs
+                .as_ref()
+                .and_then(|c| Some(CellRef::new(journey.phase_index(&c.phase)?, journey.row_index(&c.row)?)));
+            ours.or(theirs).unwrap_or_default()
+        }
         (_, _, Unresolved::Order { axis, theirs }) => {
             let order = target_order(&names(journey, *axis), theirs);
             let first = names(journey, *axis).iter().zip(&order).position(|(a, b)| a != b).unwrap_or(0);
@@ -235,6 +248,13 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
             let mut sources = journey.sources.clone();
             sources.insert(name.clone(), theirs.clone());
             changes.push(Change::SetSources(sources));
+        }
+        (Unresolved::Log { at, source, text, theirs }, Some(Version::Theirs)) => {
+            if let Some(i) = journey.log.iter().position(|e| e.key() == (at.as_str(), source.as_deref(), text.as_str()))
+            {
+                let entry = crate::journey::LogEntry { cell: theirs.clone(), ..journey.log[i].clone() };
+                changes.push(Change::SetLog { at: i, entry });
+            }
         }
         (Unresolved::Deleted { axis, name, by }, Some(v)) if v == *by => match axis {
             Axis::Phase => changes.extend(journey.phase_index(name).map(|at| Change::RemovePhase { at })),
