@@ -10,6 +10,7 @@ mod help;
 mod hints;
 mod inbox;
 mod lists;
+mod log;
 mod matches;
 mod plan;
 mod portfolio;
@@ -91,6 +92,9 @@ impl Screen<'_> {
             match &list.kind {
                 crate::app::lists::ListKind::Plan(order) => {
                     (&plan::PlanOverlay { app, order, selected: list.selected, theme }).render(list_area, buf);
+                }
+                crate::app::lists::ListKind::Log(items) => {
+                    (&log::LogOverlay { app, items, selected: list.selected, theme }).render(list_area, buf);
                 }
                 _ => (&lists::ListOverlay { app, list, theme }).render(list_area, buf),
             }

@@ -186,6 +186,16 @@ pub const COMMANDS: &[TypedCommand] = &[
             Vec::new()
         },
     ),
+    cmd(
+        "log",
+        &[],
+        "",
+        "the interview log: every captured note, its time, source and cell; Enter goes there",
+        |app, _| {
+            lists::log::show_log(app);
+            Vec::new()
+        },
+    ),
     cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
         mood::mood_command(app, arg);
         Vec::new()
