@@ -5,6 +5,7 @@
 //! name, and across a rename), so a renamed phase shows as renamed and its
 //! edited cells under its new name, not as a phase removed and another added.
 
+mod log;
 mod render;
 mod unified;
 
@@ -181,6 +182,17 @@ pub enum Edit {
     AcceptedRemoved {
         accepted: AcceptedView,
     },
+    /// A note of the interview log logged, gone, or sent to another cell.
+    LogAdded {
+        note: log::LogView,
+    },
+    LogRemoved {
+        note: log::LogView,
+    },
+    LogMoved {
+        note: log::LogView,
+        from: String,
+    },
     ConflictAdded {
         conflict: ConflictView,
     },
@@ -248,8 +260,8 @@ fn set_change(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
 
 /// Everything that differs between `old` and `new`, in the order shown:
 /// the journey's fields, rows, phases and moods, cells (in the new phase
-/// order, then removed phases), inbox notes, accepted findings, choices a
-/// merge recorded. Empty when
+/// order, then removed phases), inbox notes, accepted findings, the
+/// interview log, choices a merge recorded. Empty when
 /// the two are the same journey.
 pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     let mut out = Vec::new();
@@ -286,6 +298,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     for a in minus(&new.accepted, &old.accepted) {
         out.push(Edit::AcceptedAdded { accepted: a.into() });
     }
+    log::edits(old, new, &mut out);
     for u in minus(&old.unresolved, &new.unresolved) {
         out.push(Edit::ConflictRemoved { conflict: u.into() });
     }
