@@ -117,3 +117,6 @@ mod portfolio_tests;
 
 #[cfg(test)]
 mod plan_tests;
+
+#[cfg(test)]
+mod log_tests;
