@@ -77,3 +77,42 @@ fn an_entry_naming_a_phase_or_row_not_in_the_grid_loads_and_keeps_the_name() {
         )
     );
 }
+
+#[test]
+fn a_log_conflict_round_trips_and_a_bad_one_is_refused_where_it_is() {
+    use crate::journey::Unresolved;
+    let mut j = Journey::new("T", "P", ["Need"], ["Wait"]);
+    j.unresolved = vec![
+        Unresolved::Log {
+            at: "2026-12-01T14:03:12Z".into(),
+            source: Some("sara".into()),
+            text: "two\nlines \u{1b}".into(),
+            theirs: Some(LogCell { phase: "Wait".into(), row: "Need".into() }),
+        },
+        Unresolved::Log { at: "2026-12-01T14:03:12Z".into(), source: None, text: "x".into(), theirs: None },
+    ];
+    let text = to_toml(&j);
+    assert!(text.contains("about = \"log\"\ntext = \"x\"\nat = \"2026-12-01T14:03:12Z\"\n"), "{text}");
+    assert_eq!(parse(text.as_bytes()).unwrap(), j);
+    assert_eq!(to_toml(&parse(text.as_bytes()).unwrap()), text);
+    for (table, says, at) in [
+        (
+            "about = \"log\"\ntext = \"x\"\nat = \"2026-12-01T14:03:12Z\"\ntheirs = 3",
+            "`theirs` is not a cell",
+            (11, 10),
+        ),
+        (
+            "about = \"log\"\ntext = \"x\"\nat = \"2026-12-01T14:03:12Z\"\ntheirs = { phase = \"Wait\" }",
+            "`theirs` is not a cell",
+            (11, 10),
+        ),
+        ("about = \"log\"\ntext = \"x\"\nat = \"soon\"", "is not an RFC 3339 time", (10, 6)),
+        ("about = \"log\"\nat = \"2026-12-01T14:03:12Z\"", "log conflict has no `text`", (7, 1)),
+        ("about = \"mood\"\nphase = \"Wait\"\ntext = \"x\"", "a mood conflict has no `text`", (10, 8)),
+    ] {
+        let text = format!("{HEAD}\n[[conflict]]\n{table}\n");
+        let e = parse(text.as_bytes()).unwrap_err();
+        assert!(e.message.contains(says), "{table}: {e}");
+        assert_eq!((e.line, e.column), at, "{table}: {e}");
+    }
+}
