@@ -35,7 +35,7 @@ pub fn sentence_cues() -> String {
         let channels: Vec<String> = c.channels.iter().map(|(w, ch)| format!("{} ({ch})", code(w))).collect();
         out.push_str(&format!("### {} (`lang = \"{}\"`)\n\n", language_name(c.lang), c.lang.code()));
         out.push_str("| cue | words | read by |\n| --- | --- | --- |\n");
-        let rows: [(&str, String, &str); 11] = [
+        let rows: [(&str, String, &str); 12] = [
             ("denial", words(c.negations), "`sources-disagree`, `broken-promise`"),
             ("strong contrast", words(c.strong_contrasts), "`broken-promise`"),
             ("contrast beside a promise", words(c.weak_contrasts), "`broken-promise`"),
@@ -45,11 +45,18 @@ pub fn sentence_cues() -> String {
             ("redirect after a failure", words(c.weak_redirects), "`dead-end`"),
             ("channel word", channels.join(", "), "`dead-end`, `sources-disagree`"),
             ("being told (one shared word)", words(c.telling), "`sources-disagree`, `broken-promise`"),
+            ("paying (one shared word)", words(c.paying), "`sources-disagree`"),
             ("the customer speaking", words(c.first_person), "`inside-out` (none where the customer acts)"),
             ("stop word (never shared)", words(c.stop_words), "`sources-disagree`, `broken-promise`"),
         ];
         for (cue, list, by) in rows {
             out.push_str(&format!("| {cue} | {} | {by} |\n", cell(&list)));
+        }
+        if c.compounds {
+            out.push_str(
+                "\nA channel word of four letters or more also names the channel at the end of a compound \
+                 word (`stadskantoor` is an office).\n",
+            );
         }
         out.push('\n');
     }

@@ -3,8 +3,8 @@
 //! failure (`couldn't`) with a weaker redirect after it (`told me to`,
 //! `had to`: in a letter's "call us if you have questions" no channel
 //! failed), and the
-//! channel it was sent to; the channel it came from is the one the line names
-//! first, else the phase's first Touchpoints tag. Sent back to the same
+//! channel it was sent to; the channel it came from is the first the line
+//! names before the redirect, else the phase's first Touchpoints tag. Sent back to the same
 //! channel is no dead end.
 
 use super::read::{first_of, read};
@@ -26,8 +26,7 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
             };
             let channels = said.channels(cues);
             let Some((_, to)) = channels.iter().find(|(i, _)| *i >= redirect.1.start) else { continue };
-            let before = failure.as_ref().map_or(redirect.1.start, |f| f.1.start.min(redirect.1.start));
-            let from = match channels.iter().find(|(i, _)| *i < before) {
+            let from = match channels.iter().find(|(i, _)| *i < redirect.1.start) {
                 Some((_, c)) => Some(c.clone()),
                 None => first_tag(g, p),
             };

@@ -17,14 +17,21 @@ pub(super) enum Tok {
 #[derive(Debug, Clone)]
 pub(super) struct Read {
     pub toks: Vec<Tok>,
-    /// (concept, the word as written): a stem, or `~tell` for a word of
-    /// being told; each concept once, in order.
+    /// (concept, the word as written): a stem, `~tell` for a word of being
+    /// told, `~pay` for a word of paying, `~phone` for a word naming the
+    /// phone (`belde`, `bellen`: any channel); each concept once, in order. The
+    /// unit of a figure is no concept (`45 euros` says how much, not what of).
     pub about: Vec<(String, String)>,
+    /// The token where each concept of `about` first occurs.
+    pub at: Vec<usize>,
+    /// Concepts of compound words meet (`huurcontract` is about `contract`).
+    compounds: bool,
     /// (number, unit stem, `number unit` as written).
     pub figures: Vec<(String, String, String)>,
 }
 
 const TELL: &str = "~tell";
+const PAY: &str = "~pay";
 
 fn is_break(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '…' | '–' | '—')
@@ -119,6 +126,15 @@ pub(super) fn first_of(toks: &[Tok], cues: &[&'static str]) -> Option<(&'static 
     cues.iter().filter_map(|&c| find(toks, c).map(|r| (c, r))).min_by_key(|(_, r)| (r.start, usize::MAX - r.end))
 }
 
+/// The channel a compound word ends with (`stadskantoor`: `kantoor`), for
+/// channel words of four letters or more.
+fn compound_channel<'c>(cues: &'c Cues, word: &str) -> Option<&'c (&'static str, &'static str)> {
+    cues.channels.iter().find(|(cue, _)| {
+        let end = cue.trim_end_matches('*');
+        !end.contains(' ') && end.chars().count() >= 4 && word.len() > end.len() && word.ends_with(end)
+    })
+}
+
 fn is_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
@@ -126,16 +142,18 @@ fn is_number(word: &str) -> bool {
 /// Read a line (its mark and `@sources` are left out).
 pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
     let toks = tokens(&normal::content(line));
-    let mut about: Vec<(String, String)> = Vec::new();
+    let (mut about, mut at): (Vec<(String, String)>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut figures = Vec::new();
     let words: Vec<&str> = toks.iter().map(|t| if let Tok::Word(w) = t { w.as_str() } else { "" }).collect();
+    let mut unit_at = None;
     for (i, w) in words.iter().enumerate() {
-        if w.is_empty() || w.starts_with('#') {
+        if w.is_empty() || w.starts_with('#') || unit_at == Some(i) {
             continue;
         }
         if is_number(w) {
             if let Some(unit) = words.get(i + 1).filter(|u| !u.is_empty() && !is_number(u)) {
                 figures.push((w.replace(',', "."), stemmer.stem(unit).into_owned(), format!("{w} {unit}")));
+                unit_at = Some(i + 1);
             }
             continue;
         }
@@ -144,13 +162,38 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
         if stop(w) || stop(&stem) || cues.negations.contains(w) || w.chars().count() < 2 {
             continue;
         }
-        let concept =
-            if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, w)) { TELL.to_owned() } else { stem };
+        let one_of = |list: &[&str]| list.iter().any(|t| !t.contains(' ') && word_matches(t, w));
+        let channel = cues.channels.iter().find(|(cue, _)| !cue.contains(' ') && word_matches(cue, w));
+        let concept = if one_of(cues.telling) {
+            TELL.to_owned()
+        } else if one_of(cues.paying) {
+            PAY.to_owned()
+        } else if let Some((_, channel)) = channel {
+            format!("~{channel}")
+        } else {
+            stem
+        };
         if !about.iter().any(|(c, _)| *c == concept) {
             about.push((concept, (*w).to_owned()));
+            at.push(i);
         }
     }
-    Read { toks, about, figures }
+    Read { toks, about, at, figures, compounds: cues.compounds }
+}
+
+/// True when two concepts are one: the same, or in a language of compound
+/// words, one (of four letters or more) begins or ends the other
+/// (`huurcontract` and `contract`, `wachttijd` and `wacht`).
+fn same_concept(a: &str, b: &str, compounds: bool) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    compounds
+        && !short.starts_with('~')
+        && !long.starts_with('~')
+        && short.chars().count() >= 4
+        && (long.starts_with(short) || long.ends_with(short))
 }
 
 impl Read {
@@ -159,11 +202,21 @@ impl Read {
     pub fn shared(&self, other: &Read) -> Vec<String> {
         let mut out = Vec::new();
         for (concept, word) in &self.about {
-            if let Some((_, theirs)) = other.about.iter().find(|(c, _)| c == concept) {
+            if let Some((_, theirs)) = other.about.iter().find(|(c, _)| same_concept(c, concept, self.compounds)) {
                 out.push(if theirs == word { word.clone() } else { format!("{word}/{theirs}") });
             }
         }
         out
+    }
+
+    /// True when this concept of the line is one the other line is about too.
+    pub fn shares(&self, concept: &str, other: &Read) -> bool {
+        other.about.iter().any(|(c, _)| same_concept(c, concept, self.compounds))
+    }
+
+    /// True when a break lies between tokens `from` and `to`.
+    pub fn break_between(&self, from: usize, to: usize) -> bool {
+        self.toks[from.min(to)..from.max(to)].contains(&Tok::Break)
     }
 
     /// The first negation cue, if any.
@@ -182,6 +235,7 @@ impl Read {
                 continue;
             }
             let named = cues.channels.iter().find(|(cue, _)| find(&self.toks[i..], cue).is_some_and(|r| r.start == 0));
+            let named = named.or_else(|| cues.compounds.then(|| compound_channel(cues, w)).flatten());
             if let Some((_, channel)) = named {
                 out.push((i, (*channel).to_owned()));
             }
@@ -253,6 +307,19 @@ mod tests {
         assert_eq!(find(&tokens("kon het, niet"), "kon … niet"), None, "a gap stays in its clause");
         assert_eq!(find(&tokens("told me to call"), "told me to"), Some(0..3));
         assert_eq!(find(&tokens("told them to call"), "told me to"), None);
+    }
+
+    #[test]
+    fn a_compound_ends_with_its_channel_in_dutch_only() {
+        let nl = cues(Language::Dutch);
+        let s = crate::checks::normal::stemmer(Language::Dutch);
+        let r = read("het digitale loket kon het niet, ik moest naar het stadskantoor", nl, &s);
+        let channels: Vec<String> = r.channels(nl).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(channels, ["web", "office", "office"]);
+        assert!(read("het servicenummer", nl, &s).channels(nl).is_empty(), "no channel word of four letters");
+        let en = cues(Language::English);
+        let e = crate::checks::normal::stemmer(Language::English);
+        assert!(read("my voicemail", en, &e).channels(en).is_empty(), "English reads no compounds");
     }
 
     #[test]

@@ -49,6 +49,54 @@ fn one_shared_everyday_word_same_source_or_agreeing_figures_are_no_disagreement(
 }
 
 #[test]
+fn the_same_said_of_different_things_is_no_disagreement() {
+    let objects = grid(
+        EN,
+        &[(0, N, "the assessor didn't check the garage @liam"), (0, T, "the assessor did check the roof @mia")],
+    );
+    assert!(found(&objects, "sources-disagree").is_empty(), "garage and roof are different things");
+    let subjects = grid(
+        EN,
+        &[
+            (0, T, "the plan I picked costs 18 euros a month @maya"),
+            (0, T, "my phone cost 240 euros on top of the plan @tom"),
+        ],
+    );
+    assert!(found(&subjects, "sources-disagree").is_empty(), "the plan's price and the phone's");
+    let denied_then_more = grid(
+        NL,
+        &[
+            (0, N, "de monteur belde van tevoren even dat hij eraan kwam @joost"),
+            (0, T, "de monteur kwam zonder te bellen, ik was niet eens thuis @fatima"),
+        ],
+    );
+    let f = found(&denied_then_more, "sources-disagree");
+    assert_eq!(f.len(), 1, "belde and bellen both name the phone; the rest of the line is another clause: {f:#?}");
+}
+
+#[test]
+fn dutch_compounds_and_a_single_specific_word_make_the_same_thing() {
+    let compounds = grid(
+        NL,
+        &[
+            (0, N, "het huurcontract moet je binnen 5 dagen terugsturen @sanne"),
+            (0, T, "ik had 14 dagen om het contract terug te sturen @joost"),
+        ],
+    );
+    let f = found(&compounds, "sources-disagree");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("5 dagen vs 14 dagen"), "{}", f[0].message);
+    let one_word = grid(
+        NL,
+        &[
+            (0, N, "ik heb nooit een bevestigingsmail gekregen @sanne"),
+            (0, T, "ik kreeg meteen een bevestigingsmail @pieter"),
+        ],
+    );
+    assert_eq!(found(&one_word, "sources-disagree").len(), 1, "the one word the first line is about");
+}
+
+#[test]
 fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     let j = grid(EN, &[(1, N, "first invoice came as paper mail even though I chose e-invoice @sara")]);
     let f = found(&j, "broken-promise");
