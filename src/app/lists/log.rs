@@ -1,6 +1,7 @@
 //! `:log`: the interview log over the grid, every captured note oldest first
 //! with its time, source and the cell it went to; Enter goes to that cell.
-//! Under `:only @NAME` it shows that source's notes and those with no source.
+//! A note still in the inbox opens the inbox at it. Under `:only @NAME` it
+//! shows that source's notes and those with no source.
 
 use crate::app::lists::items::{ListKind, ListView};
 use crate::app::state::{App, Mode};
@@ -33,13 +34,19 @@ pub fn show_log(app: &mut App) {
     app.mode = Mode::List(Box::new(ListView { kind: ListKind::Log(items), selected }));
 }
 
-/// Enter on a log entry: go to the cell its note went to.
+/// Enter on a log entry: go to the cell its note went to; a note still in
+/// the inbox opens the inbox at it, ready to sort.
 pub fn go_to(app: &mut App, index: Option<usize>) {
     let Some(entry) = index.and_then(|i| app.journey.log.get(i)) else { return };
-    match (&entry.cell, entry.cell_ref(&app.journey)) {
-        (_, Some(at)) => app.cursor = at,
-        (None, None) => app.info("This note is still in the inbox: I shows it, Enter there sorts it"),
-        (Some(cell), None) => {
+    let waiting = app.journey.inbox.iter().position(|n| entry.is_of(n)).filter(|i| app.inbox_shown().contains(i));
+    match (&entry.cell, entry.cell_ref(&app.journey), waiting) {
+        (_, Some(at), _) => app.cursor = at,
+        (None, None, Some(selected)) => {
+            app.mode = Mode::Inbox { selected };
+            app.info("This note is still in the inbox: Enter picks it up to sort it");
+        }
+        (None, None, None) => app.info("This note is still in the inbox: I shows it, Enter there sorts it"),
+        (Some(cell), None, _) => {
             let phase = crate::text::sanitize(&cell.phase).into_owned();
             let row = crate::text::sanitize(&cell.row).into_owned();
             app.info(format!("{phase} › {row} is no longer in the grid (deleted or renamed by hand)"));

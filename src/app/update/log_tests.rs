@@ -45,7 +45,8 @@ fn log_lists_the_notes_and_enter_goes_to_the_cell_of_the_selected_one() {
     assert_eq!(app.mode.name(), "LOG");
     keys(&mut app, "<Enter>");
     assert!(app.status.as_ref().is_some_and(|s| s.text.contains("still in the inbox")));
-    keys(&mut app, ":log<Enter>k<Enter>");
+    assert!(matches!(app.mode, Mode::Inbox { selected: 0 }), "the inbox, at that note");
+    keys(&mut app, "<Esc>:log<Enter>k<Enter>");
     assert_eq!(app.cursor, CellRef::new(2, 4), "Delivery › Systems");
     assert!(matches!(app.mode, Mode::Normal));
 }
