@@ -11,7 +11,7 @@ use super::log::{LogEntry, log_of, log_position};
 use super::model::{CellRef, Journey, Note};
 
 /// The line a note becomes in a cell: its text with its `@source`.
-fn line_of(note: &Note) -> String {
+pub fn line_of(note: &Note) -> String {
     match &note.source {
         Some(source) => with_source(&note.text, source),
         None => note.text.clone(),
@@ -78,6 +78,15 @@ pub fn edit(journey: &Journey, index: usize, text: &str) -> Option<Change> {
     }
     changes.insert(0, Change::SetNote { at: index, note });
     Some(Change::Batch(changes))
+}
+
+/// The cell at `at` without the last line that is exactly `line` (a note
+/// sorted there); `None` when the cell has no such line.
+pub fn without_line(journey: &Journey, at: CellRef, line: &str) -> Option<Change> {
+    let lines: Vec<&str> = journey.cell(at).split('\n').collect();
+    let i = lines.iter().rposition(|l| *l == line)?;
+    let text: Vec<&str> = lines.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, l)| *l).collect();
+    Some(Change::SetCell { at, text: text.join("\n") })
 }
 
 #[cfg(test)]

@@ -48,10 +48,24 @@ fn a_note_sorted_into_two_cells_is_a_recorded_conflict_taken_with_take() {
     let mut j = crate::format::parse(text.as_bytes()).unwrap();
     assert_eq!(j, m.journey);
     let at = CellRef::new(4, 0);
+    assert!(
+        j.cell(at).contains("waited 25 minutes @sara")
+            && j.cell(CellRef::new(3, 1)).contains("waited 25 minutes @sara")
+    );
+    let mut ours = j.clone();
     let change = crate::merge::resolve_at(&j, at, crate::merge::Side::Theirs).unwrap();
     change.apply(&mut j).unwrap();
     assert!(j.unresolved.is_empty());
     assert_eq!(j.log[0].cell_ref(&j), Some(CellRef::new(3, 1)), "theirs taken");
+    assert_eq!(j.cell(at), "", "the line left ours' cell");
+    assert_eq!(j.cell(CellRef::new(3, 1)), "waited 25 minutes @sara");
+    crate::merge::resolve_at(&ours, at, crate::merge::Side::Ours).unwrap().apply(&mut ours).unwrap();
+    assert_eq!(ours.log[0].cell_ref(&ours), Some(at), "ours kept");
+    assert_eq!(
+        (ours.cell(at), ours.cell(CellRef::new(3, 1))),
+        ("waited 25 minutes @sara", ""),
+        "the line left theirs' cell"
+    );
 }
 
 #[test]

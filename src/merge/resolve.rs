@@ -249,12 +249,8 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
             sources.insert(name.clone(), theirs.clone());
             changes.push(Change::SetSources(sources));
         }
-        (Unresolved::Log { at, source, text, theirs }, Some(Version::Theirs)) => {
-            if let Some(i) = journey.log.iter().position(|e| e.key() == (at.as_str(), source.as_deref(), text.as_str()))
-            {
-                let entry = crate::journey::LogEntry { cell: theirs.clone(), ..journey.log[i].clone() };
-                changes.push(Change::SetLog { at: i, entry });
-            }
+        (Unresolved::Log { at, source, text, theirs }, Some(side)) => {
+            changes.extend(resolve_log(journey, (at, source.as_deref(), text), theirs.as_ref(), side));
         }
         (Unresolved::Deleted { axis, name, by }, Some(v)) if v == *by => match axis {
             Axis::Phase => changes.extend(journey.phase_index(name).map(|at| Change::RemovePhase { at })),
@@ -265,6 +261,31 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
     // Drop the record first: a removed phase or row then leaves none behind.
     changes.insert(0, drop);
     Change::Batch(changes)
+}
+
+/// Take a side of a note both sides sorted into different cells: the log
+/// names the side's cell, and the note's line leaves the other side's cell
+/// (where it is still as it was sorted).
+fn resolve_log(
+    journey: &Journey,
+    (at, source, text): (&str, Option<&str>, &str),
+    theirs: Option<&crate::journey::LogCell>,
+    side: Version,
+) -> Vec<Change> {
+    use crate::journey::{LogEntry, Note, notes};
+    let Some(i) = journey.log.iter().position(|e| e.key() == (at, source, text)) else { return Vec::new() };
+    let ours = journey.log[i].cell.clone();
+    let (keep, drop) = match side {
+        Version::Ours => (ours, theirs.cloned()),
+        Version::Theirs => (theirs.cloned(), ours),
+    };
+    let note = Note { text: text.to_owned(), source: source.map(str::to_owned), at: at.to_owned() };
+    let cell =
+        |c: &crate::journey::LogCell| Some(CellRef::new(journey.phase_index(&c.phase)?, journey.row_index(&c.row)?));
+    let mut changes = vec![Change::SetLog { at: i, entry: LogEntry { cell: keep, ..journey.log[i].clone() } }];
+    changes
+        .extend(drop.as_ref().and_then(cell).and_then(|at| notes::without_line(journey, at, &notes::line_of(&note))));
+    changes
 }
 
 /// Resolve every conflict in the journey by taking `side` (what
