@@ -72,15 +72,14 @@ impl Widget for &LogOverlay<'_> {
         let rect = Rect { x: area.x + (area.width - width) / 2, width, ..area };
         Clear.render(rect, buf);
         let total = self.app.journey().log.len();
+        let notes = if total == 1 { "note" } else { "notes" };
         let title = match self.app.only_source() {
-            Some(name) => {
-                format!(
-                    " Interview log: {} of {total} notes (only @{}), oldest first ",
-                    self.items.len(),
-                    text::sanitize(name)
-                )
-            }
-            None => format!(" Interview log: {total} notes, oldest first "),
+            Some(name) => format!(
+                " Interview log: {} of {total} {notes} (only @{}), oldest first ",
+                self.items.len(),
+                text::sanitize(name)
+            ),
+            None => format!(" Interview log: {total} {notes}, oldest first "),
         };
         let keys = " j/k select · Enter go to the cell · Esc close ";
         let block = Block::default().borders(Borders::ALL).title(title).title_bottom(keys);

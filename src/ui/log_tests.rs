@@ -70,8 +70,17 @@ fn a_long_log_keeps_the_selected_note_in_view() {
     let mut app = app(log);
     press(&mut app, ":log\n");
     assert!(screen(&app).contains("› 12-01 14:03 @sara note 499"));
-    press(&mut app, "g");
+    press(&mut app, "\x1b:only @omar\n:log\n");
+    assert!(screen(&app).contains("No note of @omar"));
+    press(&mut app, ":only\n:log\ng");
     let s = screen(&app);
     assert!(s.contains("› 12-01 14:03 @sara note 0\n") || s.contains("› 12-01 14:03 @sara note 0 "), "{s}");
     assert!(!s.contains("note 499"), "{s}");
+}
+
+#[test]
+fn one_note_is_a_note() {
+    let mut app = app(vec![entry("only one", None, None)]);
+    press(&mut app, ":log\n");
+    assert!(screen(&app).contains("Interview log: 1 note, oldest first"));
 }
