@@ -4,7 +4,8 @@
 //! - Title, persona, language, rows and their roles, phases and their moods,
 //!   switched-off checks, external channels, accepted findings and the inbox
 //!   merge as values and sets (see `fields`); opportunities by title, field
-//!   by field, and the descriptions of sources by name (see `plan`).
+//!   by field, and the descriptions of sources by name (see `plan`); the
+//!   interview log by note, both sides' notes kept (see `log`).
 //! - Phases and rows are followed by identity, not position: by name, and
 //!   across a rename (see `identity`); a move on one side and an edit on the
 //!   other both apply (see `order`).

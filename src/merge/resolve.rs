@@ -82,7 +82,7 @@ impl ConflictAt {
             Some(Unresolved::Log { at, source, text, theirs }) => {
                 let ours = crate::journey::find_log(journey, at, source.as_deref(), text).and_then(|e| e.cell.as_ref());
                 let words = crate::journey::log_cell_words;
-                format!("Logged note: ours in {}, theirs in {}?", words(ours), words(theirs.as_ref()))
+                format!("Note: ours {}, theirs {}?", words(ours), words(theirs.as_ref()))
             }
             None => "Merge choice: take which side?".to_owned(),
         }
