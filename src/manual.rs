@@ -35,8 +35,9 @@ pub fn sentence_cues() -> String {
         let channels: Vec<String> = c.channels.iter().map(|(w, ch)| format!("{} ({ch})", code(w))).collect();
         out.push_str(&format!("### {} (`lang = \"{}\"`)\n\n", language_name(c.lang), c.lang.code()));
         out.push_str("| cue | words | read by |\n| --- | --- | --- |\n");
-        let rows: [(&str, String, &str); 12] = [
+        let rows: [(&str, String, &str); 13] = [
             ("denial", words(c.negations), "`sources-disagree`, `broken-promise`"),
+            ("no denial after all", words(c.not_denials), "`sources-disagree`, `broken-promise`"),
             ("strong contrast", words(c.strong_contrasts), "`broken-promise`"),
             ("contrast beside a promise", words(c.weak_contrasts), "`broken-promise`"),
             ("promise or choice", words(c.promises), "`broken-promise`"),

@@ -45,7 +45,7 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
                 continue;
             }
             let shared = a.read.shared(&b.read);
-            if !same_thing(&a.read, &b.read, shared.len()) {
+            if !same_thing(&a.read, &b.read, shared.len()) && !same_figure(&a.read, &b.read) {
                 continue;
             }
             let Some(why) = disagreement(g, a, b) else { continue };
@@ -85,7 +85,9 @@ fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
         .flat_map(|x| b.read.figures.iter().filter(move |y| y.1 == x.1).map(move |y| (x, y)))
         .collect();
     if !same_unit.is_empty() {
-        if same_unit.iter().any(|(x, y)| x.0 == y.0) || !same_subject(&a.read, &b.read) {
+        if same_unit.iter().any(|(x, y)| x.0 == y.0)
+            || !(same_figure(&a.read, &b.read) || same_subject(&a.read, &b.read))
+        {
             return None;
         }
         let (x, y) = same_unit[0];
@@ -115,12 +117,19 @@ fn different_objects(a: &Read, b: &Read) -> bool {
     goes_on(a, b) && goes_on(b, a)
 }
 
+/// True when both lines give a figure in the same unit after the same word
+/// (`on hold for 25 minutes` and `on hold for 5 minutes`).
+fn same_figure(a: &Read, b: &Read) -> bool {
+    a.figures.iter().any(|x| b.figures.iter().any(|y| x.1 == y.1 && x.3.is_some() && x.3 == y.3))
+}
+
 /// True when two lines with figures speak of the same subject: the first
-/// word of each is one the other is about too, or one line says nothing the
+/// word of each (no channel, telling or paying word) is one the other is about too, or one line says nothing the
 /// other does not (`the plan costs 18 euros` against `the phone cost 240
 /// euros on top of the plan` are about different things).
 fn same_subject(a: &Read, b: &Read) -> bool {
-    let first_shared = |x: &Read, y: &Read| x.about.first().is_some_and(|(c, _)| x.shares(c, y));
+    let first_shared =
+        |x: &Read, y: &Read| x.about.iter().find(|(c, _)| !c.starts_with('~')).is_some_and(|(c, _)| x.shares(c, y));
     let all_shared = |x: &Read, y: &Read| x.about.iter().all(|(c, _)| x.shares(c, y));
     (first_shared(a, b) && first_shared(b, a)) || all_shared(a, b) || all_shared(b, a)
 }

@@ -26,8 +26,10 @@ pub(super) struct Read {
     pub at: Vec<usize>,
     /// Concepts of compound words meet (`huurcontract` is about `contract`).
     compounds: bool,
-    /// (number, unit stem, `number unit` as written).
-    pub figures: Vec<(String, String, String)>,
+    /// (number, unit stem, `number unit` as written, the concept nearest
+    /// before the number in its clause that is no channel and no word of
+    /// telling or paying: `hold` in `on hold for 25 minutes`).
+    pub figures: Vec<(String, String, String, Option<String>)>,
 }
 
 const TELL: &str = "~tell";
@@ -147,12 +149,29 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
     let words: Vec<&str> = toks.iter().map(|t| if let Tok::Word(w) = t { w.as_str() } else { "" }).collect();
     let mut unit_at = None;
     for (i, w) in words.iter().enumerate() {
-        if w.is_empty() || w.starts_with('#') || unit_at == Some(i) {
+        if w.is_empty() || unit_at == Some(i) {
+            continue;
+        }
+        // A `#tag` of telling (`#sms`, `#email`) says the customer is told.
+        if let Some(tag) = w.strip_prefix('#') {
+            if cues.telling.iter().any(|t| !t.contains(' ') && word_matches(t, tag))
+                && !about.iter().any(|(c, _)| c == TELL)
+            {
+                about.push((TELL.to_owned(), (*w).to_owned()));
+                at.push(i);
+            }
             continue;
         }
         if is_number(w) {
             if let Some(unit) = words.get(i + 1).filter(|u| !u.is_empty() && !is_number(u)) {
-                figures.push((w.replace(',', "."), stemmer.stem(unit).into_owned(), format!("{w} {unit}")));
+                let clause_start = toks[..i].iter().rposition(|t| *t == Tok::Break).map_or(0, |b| b + 1);
+                let before = about
+                    .iter()
+                    .zip(&at)
+                    .rev()
+                    .find(|((c, _), k)| **k >= clause_start && !c.starts_with('~'))
+                    .map(|((c, _), _)| c.clone());
+                figures.push((w.replace(',', "."), stemmer.stem(unit).into_owned(), format!("{w} {unit}"), before));
                 unit_at = Some(i + 1);
             }
             continue;
@@ -219,9 +238,34 @@ impl Read {
         self.toks[from.min(to)..from.max(to)].contains(&Tok::Break)
     }
 
-    /// The first negation cue, if any.
+    /// What a clause is about before token `before`: its words up to there,
+    /// stop words and the customer's own left out (`results line` in `the
+    /// results line couldn't tell me`); `None` when nothing is left.
+    pub fn subject(&self, before: usize, cues: &Cues) -> Option<String> {
+        let start = self.toks[..before].iter().rposition(|t| *t == Tok::Break).map_or(0, |b| b + 1);
+        let words: Vec<&str> = self.toks[start..before]
+            .iter()
+            .filter_map(|t| if let Tok::Word(w) = t { Some(w.as_str()) } else { None })
+            .filter(|w| !cues.stop_words.contains(w) && !cues.first_person.contains(w))
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
+    /// The first negation cue, if any, that is not part of a saying that
+    /// denies nothing (`at no cost`).
     pub fn negation(&self, cues: &Cues) -> Option<(&'static str, std::ops::Range<usize>)> {
-        first_of(&self.toks, cues.negations)
+        let starting_at = |i: usize, cue: &str| find(&self.toks[i..], cue).filter(|r| r.start == 0);
+        let mut no_denial = vec![false; self.toks.len()];
+        for i in 0..self.toks.len() {
+            for saying in cues.not_denials {
+                if let Some(r) = starting_at(i, saying) {
+                    no_denial[i..i + r.end].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+        (0..self.toks.len())
+            .filter(|&i| !no_denial[i])
+            .find_map(|i| cues.negations.iter().find_map(|&cue| starting_at(i, cue).map(|r| (cue, i..i + r.end))))
     }
 
     /// The channels a line names, in order: (token index, channel); a
@@ -331,6 +375,9 @@ mod tests {
         assert_eq!(a.shared(&b), ["told/sms", "switch"]);
         assert!(a.negation(en).is_some() && b.negation(en).is_none());
         let f = read("waited 25 minutes on the line", en, &s);
-        assert_eq!(f.figures, [("25".to_owned(), "minut".to_owned(), "25 minutes".to_owned())]);
+        assert_eq!(
+            f.figures,
+            [("25".to_owned(), "minut".to_owned(), "25 minutes".to_owned(), Some("wait".to_owned()))]
+        );
     }
 }

@@ -97,6 +97,29 @@ fn dutch_compounds_and_a_single_specific_word_make_the_same_thing() {
 }
 
 #[test]
+fn a_dead_end_names_what_failed_and_reads_dutch_verbs_last() {
+    let line = grid(
+        EN,
+        &[(0, T, "the results line couldn't tell me anything, they said I'd have to email the secretary @priya")],
+    );
+    let f = found(&line, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("results line could not do the job and sent the customer to email"),
+        "{}",
+        f[0].message
+    );
+    assert!(found(&line, "broken-promise").is_empty(), "a dead end is no broken promise as well");
+    let nl = grid(
+        NL,
+        &[(0, T, "wijzigen lukte niet in de app, er stond dat ik een formulier per post moest sturen @sanne")],
+    );
+    let f = found(&nl, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("app could not do the job and sent the customer to mail"), "{}", f[0].message);
+}
+
+#[test]
 fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     let j = grid(EN, &[(1, N, "first invoice came as paper mail even though I chose e-invoice @sara")]);
     let f = found(&j, "broken-promise");
@@ -111,6 +134,36 @@ fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     assert!(f[0].message.contains("promised in \"Ask\""), "{}", f[0].message);
     let but = grid(EN, &[(0, N, "the form was long but it worked @sara")]);
     assert!(found(&but, "broken-promise").is_empty());
+}
+
+#[test]
+fn sayings_deny_nothing_and_a_message_that_denies_can_still_be_broken() {
+    let kept = grid(
+        EN,
+        &[
+            (0, M, "#website free cancellation up to 48 hours before pick-up"),
+            (0, T, "the website said free cancellation and I cancelled a booking at no cost @maya"),
+        ],
+    );
+    assert!(found(&kept, "broken-promise").is_empty(), "at no cost denies nothing");
+    let broken = grid(
+        EN,
+        &[
+            (0, M, "#website fuel policy: full to full, no refuelling charge when returned full"),
+            (0, T, "returned it full and still got a refuelling charge of 35 euros @priya"),
+        ],
+    );
+    assert_eq!(found(&broken, "broken-promise").len(), 1, "a contrast breaks a promise that denies");
+    let agrees = grid(EN, &[(0, M, "#web no fee for paper bills"), (0, T, "there was no fee for my paper bill @sara")]);
+    assert!(found(&agrees, "broken-promise").is_empty(), "a denial against a denial agrees");
+    let one_word = grid(
+        NL,
+        &[
+            (0, M, "#email orderbevestiging: binnen 24 uur na de bestelling"),
+            (0, T, "nooit een orderbevestiging gehad, zelfs niet in de spam @sanne"),
+        ],
+    );
+    assert_eq!(found(&one_word, "broken-promise").len(), 1, "the one word the denial's clause is about");
 }
 
 #[test]

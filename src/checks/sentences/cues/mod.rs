@@ -21,6 +21,8 @@ pub struct Cues {
     pub lang: Language,
     /// Words that deny what a line states.
     pub negations: &'static [&'static str],
+    /// Sayings with a denial word that deny nothing (`at no cost`, `not bad`).
+    pub not_denials: &'static [&'static str],
     /// Words that set what happened against what was expected. Strong ones
     /// link a line to a promise elsewhere; `but` only counts beside a promise.
     pub strong_contrasts: &'static [&'static str],
