@@ -139,6 +139,7 @@ fn json_golden_is_valid_json_with_the_documented_keys() {
         "inbox",
         "sources",
         "opportunities",
+        "log",
         "findings",
     ];
     expected.sort_unstable();

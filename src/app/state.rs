@@ -53,6 +53,7 @@ impl Mode {
             Mode::Inbox { .. } => "INBOX",
             Mode::Place { .. } => "SORT",
             Mode::List(list) if matches!(list.kind, ListKind::Plan(_)) => "PLAN",
+            Mode::List(list) if matches!(list.kind, ListKind::Log(_)) => "LOG",
             Mode::List(_) => "LIST",
             Mode::Present(_) => "PRESENT",
         }

@@ -344,3 +344,6 @@ mod recovery_tests;
 
 #[cfg(test)]
 mod only_tests;
+
+#[cfg(test)]
+mod log_tests;

@@ -5,94 +5,19 @@
 //! name, and across a rename), so a renamed phase shows as renamed and its
 //! edited cells under its new name, not as a phase removed and another added.
 
+mod log;
 mod render;
 mod unified;
+mod views;
 
 pub use render::{to_json, to_text};
 pub use unified::unified;
+pub use views::{AcceptedView, ConflictView, Line, NoteView};
 
 use serde::Serialize;
 
-use crate::journey::{Acceptance, CellRef, Journey, Note, Unresolved};
+use crate::journey::{CellRef, Journey};
 use crate::merge::identity::{Correspondence, correspond};
-
-/// One line of a cell's change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Line {
-    /// `-` removed, `+` added.
-    pub sign: char,
-    pub text: String,
-}
-
-/// An inbox note, as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NoteView {
-    pub text: String,
-    pub source: Option<String>,
-    pub at: String,
-}
-
-impl From<&Note> for NoteView {
-    fn from(n: &Note) -> Self {
-        Self { text: n.text.clone(), source: n.source.clone(), at: n.at.clone() }
-    }
-}
-
-/// An accepted finding, as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AcceptedView {
-    pub check: String,
-    pub phase: String,
-    pub rows: Vec<String>,
-    pub subject: Option<String>,
-    pub reason: String,
-}
-
-impl From<&Acceptance> for AcceptedView {
-    fn from(a: &Acceptance) -> Self {
-        let a = a.clone();
-        Self { check: a.check, phase: a.phase, rows: a.rows, subject: a.subject, reason: a.reason }
-    }
-}
-
-/// A choice a merge recorded (`[[conflict]]`), as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ConflictView {
-    /// `mood`, `role`, `lang`, `phase-order`, `row-order`, `deleted-phase`, `deleted-row`.
-    pub about: String,
-    /// The phase or row it is about.
-    pub subject: Option<String>,
-    /// Theirs' value (a mood, a role, a language, an order of names joined by `, `).
-    pub theirs: Option<String>,
-    /// Who deleted it (`ours`, `theirs`), for a deletion.
-    pub by: Option<String>,
-}
-
-impl From<&Unresolved> for ConflictView {
-    fn from(u: &Unresolved) -> Self {
-        let mut subject = u.phase().or(u.row()).map(str::to_owned);
-        let (theirs, by) = match u {
-            Unresolved::Plan { title, field, theirs } => {
-                subject = Some(format!("{title} › {}", field.id()));
-                (Some(field.show(theirs)), None)
-            }
-            Unresolved::Source { name, theirs } => {
-                subject = Some(name.clone());
-                (Some(theirs.clone()), None)
-            }
-            Unresolved::Mood { theirs, .. } => (theirs.map(|m| m.to_string()), None),
-            Unresolved::SourceMood { phase, source, theirs } => {
-                subject = Some(format!("{phase} › @{source}"));
-                (theirs.map(|m| m.to_string()), None)
-            }
-            Unresolved::Role { theirs, .. } => (theirs.map(|r| r.id().to_owned()), None),
-            Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),
-            Unresolved::Order { theirs, .. } => (Some(theirs.join(", ")), None),
-            Unresolved::Deleted { by, .. } => (None, Some(by.word().to_owned())),
-        };
-        Self { about: u.about().to_owned(), subject, theirs, by }
-    }
-}
 
 /// One difference between two journeys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -187,6 +112,17 @@ pub enum Edit {
     AcceptedRemoved {
         accepted: AcceptedView,
     },
+    /// A note of the interview log logged, gone, or sent to another cell.
+    LogAdded {
+        note: log::LogView,
+    },
+    LogRemoved {
+        note: log::LogView,
+    },
+    LogMoved {
+        note: log::LogView,
+        from: String,
+    },
     ConflictAdded {
         conflict: ConflictView,
     },
@@ -254,8 +190,8 @@ fn set_change(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
 
 /// Everything that differs between `old` and `new`, in the order shown:
 /// the journey's fields, rows, phases and moods, cells (in the new phase
-/// order, then removed phases), inbox notes, accepted findings, choices a
-/// merge recorded. Empty when
+/// order, then removed phases), inbox notes, accepted findings, the
+/// interview log, choices a merge recorded. Empty when
 /// the two are the same journey.
 pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     let mut out = Vec::new();
@@ -292,6 +228,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Edit> {
     for a in minus(&new.accepted, &old.accepted) {
         out.push(Edit::AcceptedAdded { accepted: a.into() });
     }
+    log::edits(old, new, &mut out);
     for u in minus(&old.unresolved, &new.unresolved) {
         out.push(Edit::ConflictRemoved { conflict: u.into() });
     }

@@ -108,6 +108,15 @@ pub fn to_text(edits: &[Edit]) -> String {
             }
             Edit::AcceptedAdded { accepted: a } => format!("accepted: +{}", accepted(a)),
             Edit::AcceptedRemoved { accepted: a } => format!("accepted: -{}", accepted(a)),
+            Edit::LogAdded { note } | Edit::LogRemoved { note } | Edit::LogMoved { note, .. } => {
+                let source = note.source.as_deref().map_or(String::new(), |s| format!(" @{}", one(s)));
+                let what = format!("{}{source} {}", quoted(&note.text), one(&note.at));
+                match edit {
+                    Edit::LogMoved { from, .. } => format!("log: {what}: {} → {}", one(from), one(&note.cell)),
+                    Edit::LogAdded { .. } => format!("log: +{what} → {}", one(&note.cell)),
+                    _ => format!("log: -{what}"),
+                }
+            }
             Edit::ConflictAdded { conflict: c } => format!("merge conflict: +{}", conflict(c)),
             Edit::ConflictRemoved { conflict: c } => format!("merge conflict: -{}", conflict(c)),
         };

@@ -133,3 +133,26 @@ fn choices_a_merge_recorded_show_when_they_come_and_go() {
         serde_json::json!({"kind": "conflict-added", "conflict": {"about": "mood", "subject": "Purchase", "theirs": "-2", "by": null}})
     );
 }
+
+#[test]
+fn the_interview_log_shows_notes_logged_gone_and_sorted() {
+    use crate::journey::{CellRef, notes};
+    let mut old = base();
+    let capture = notes::capture(
+        &old,
+        Note { text: "waited".into(), source: Some("sara".into()), at: "2026-12-01T14:03:12Z".into() },
+    );
+    capture.apply(&mut old).unwrap();
+    let mut new = old.clone();
+    notes::sort(&new, 0, CellRef::new(0, 0)).unwrap().apply(&mut new).unwrap();
+    let shown = text(&old, &new);
+    assert!(shown.contains("log: \"waited\" @sara 2026-12-01T14:03:12Z: the inbox → Orientation › Need\n"), "{shown}");
+    let later =
+        notes::capture(&new, Note { text: "\u{1b}[2J".into(), source: None, at: "2026-12-01T15:00:00Z".into() });
+    let mut newer = new.clone();
+    later.apply(&mut newer).unwrap();
+    let shown = text(&new, &newer);
+    assert!(shown.contains("log: +\"␛[2J\" 2026-12-01T15:00:00Z → the inbox\n"), "{shown}");
+    assert!(text(&newer, &new).contains("log: -\"␛[2J\""));
+    assert!(!diff(&new, &newer).is_empty(), "a journey whose log differs is not the same");
+}

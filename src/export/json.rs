@@ -38,6 +38,10 @@ use crate::journey::{Acceptance, CellRef, Journey, Note};
 ///       "gains": ["customer"], "customer_value": 3, "business_value": 2, "effort": 1,
 ///       "owner": "Support", "status": "planned", "solutions": "…" }
 ///   ],
+///   "log": [
+///     { "text": "waited 25 minutes", "source": "sara", "at": "2026-12-01T14:03:12Z",
+///       "phase": "Service", "row": "Touchpoints" }
+///   ],
 ///   "findings": [
 ///     {
 ///       "id": "unowned-touchpoint",
@@ -64,6 +68,9 @@ use crate::journey::{Acceptance, CellRef, Journey, Note};
 /// - Each phase's `mood` is -2..2, `null` when unknown.
 /// - `inbox` lists the unsorted notes, oldest first (`source` is `null`
 ///   when the note names none; `at` as in the file).
+/// - `log` is the interview log: every captured note, oldest first, with
+///   the cell it went to (`phase` and `row` are `null` while it is in the
+///   inbox; they may name a phase or row deleted since).
 /// - Each phase's `cells` has every row as a key, in row order; an empty
 ///   cell is `""`. Multi-line text keeps its `\n`.
 /// - `findings` are in the given order; phases and rows are named, not numbered.
@@ -91,6 +98,7 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
         inbox: journey.inbox.iter().map(NoteDoc::from).collect(),
         sources: &journey.sources,
         opportunities: journey.opportunities.iter().map(OpportunityDoc::from).collect(),
+        log: journey.log.iter().map(LogDoc::from).collect(),
         findings: findings.iter().map(|f| FindingDoc::new(journey, f)).collect(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("a journey is always valid JSON");
@@ -113,7 +121,31 @@ struct Doc<'a> {
     inbox: Vec<NoteDoc<'a>>,
     sources: &'a std::collections::BTreeMap<String, String>,
     opportunities: Vec<OpportunityDoc<'a>>,
+    log: Vec<LogDoc<'a>>,
     findings: Vec<FindingDoc<'a>>,
+}
+
+/// A note of the interview log and the cell it went to (`null`: the inbox).
+#[derive(Serialize)]
+pub(crate) struct LogDoc<'a> {
+    text: &'a str,
+    source: Option<&'a str>,
+    at: &'a str,
+    phase: Option<&'a str>,
+    row: Option<&'a str>,
+}
+
+impl<'a> From<&'a crate::journey::LogEntry> for LogDoc<'a> {
+    fn from(e: &'a crate::journey::LogEntry) -> Self {
+        let cell = e.cell.as_ref();
+        Self {
+            text: &e.text,
+            source: e.source.as_deref(),
+            at: &e.at,
+            phase: cell.map(|c| c.phase.as_str()),
+            row: cell.map(|c| c.row.as_str()),
+        }
+    }
 }
 
 /// An opportunity as the file holds it (`why` entries as in the file).

@@ -34,7 +34,7 @@ pub use html::to_html;
 pub(crate) use html::{STYLE as HTML_STYLE, escape as html_escape, to_html_with};
 pub use import::{ImportError, import_csv};
 pub use json::to_json;
-pub(crate) use json::{CellDoc, FindingDoc};
+pub(crate) use json::{CellDoc, FindingDoc, LogDoc};
 pub(crate) use markdown::starts_entity;
 pub use markdown::to_markdown;
 pub use mermaid::to_mermaid;

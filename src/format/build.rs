@@ -99,6 +99,7 @@ pub(super) fn build(text: &str, raw: RawFile) -> Result<Journey> {
         }
         journey.opportunities.push(o);
     }
+    journey.log = raw.log.iter().map(|l| super::log::read(text, l)).collect::<Result<_>>()?;
     Ok(journey)
 }
 

@@ -6,6 +6,7 @@
 //! only that cell's lines.
 
 mod build;
+mod log;
 mod plan;
 mod raw;
 mod unresolved;

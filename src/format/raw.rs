@@ -31,6 +31,8 @@ pub(super) struct RawFile {
     pub sources: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     pub opportunity: Vec<Spanned<super::plan::RawOpportunity>>,
+    #[serde(default)]
+    pub log: Vec<Spanned<super::log::RawLog>>,
 }
 
 #[derive(Deserialize)]

@@ -40,7 +40,7 @@ proptest! {
     #[test]
     fn what_the_writer_writes_the_reader_reads_back_equal(
         changes in proptest::collection::vec(crate::journey::change_strategy(), 0..30),
-        texts in proptest::collection::vec(hostile_text(), 6),
+        texts in proptest::collection::vec(hostile_text(), 7),
     ) {
         let mut j = crate::journey::change_sample();
         for c in changes {
@@ -52,6 +52,9 @@ proptest! {
         let _ = Change::SetPersona(texts[2].clone()).apply(&mut j);
         if let Some(note) = j.inbox.first_mut() {
             note.text.clone_from(&texts[3]);
+        }
+        if let Some(entry) = j.log.first_mut() {
+            entry.text.clone_from(&texts[6]);
         }
         if let Some(a) = j.accepted.first_mut() {
             a.reason.clone_from(&texts[4]);

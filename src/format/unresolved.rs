@@ -32,9 +32,11 @@ pub(super) struct RawConflict {
     pub opportunity: Option<Spanned<String>>,
     pub field: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub at: Option<Spanned<String>>,
 }
 
-const ABOUT: [&str; 10] = [
+const ABOUT: [&str; 11] = [
     "mood",
     "source-mood",
     "role",
@@ -45,6 +47,7 @@ const ABOUT: [&str; 10] = [
     "deleted-row",
     "opportunity",
     "source",
+    "log",
 ];
 
 type Result<T> = std::result::Result<T, FormatError>;
@@ -71,7 +74,9 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
     for (present, wanted, key) in [
         (c.opportunity.as_ref().map(Spanned::span), plan_wanted, "opportunity"),
         (c.field.as_ref().map(Spanned::span), plan_wanted, "field"),
-        (c.source.as_ref().map(Spanned::span), matches!(kind, "source" | "source-mood"), "source"),
+        (c.source.as_ref().map(Spanned::span), matches!(kind, "source" | "source-mood" | "log"), "source"),
+        (c.text.as_ref().map(Spanned::span), kind == "log", "text"),
+        (c.at.as_ref().map(Spanned::span), kind == "log", "at"),
         (c.phase.as_ref().map(Spanned::span), phase_wanted, "phase"),
         (c.row.as_ref().map(Spanned::span), row_wanted, "row"),
         (c.by.as_ref().map(Spanned::span), by_wanted, "by"),
@@ -98,6 +103,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
         }
     };
     Ok(match kind {
+        "log" => super::log::read_conflict(text, raw.span(), &c.text, &c.source, &c.at, c.theirs.as_ref())?,
         "opportunity" => {
             let title = name(&c.opportunity, "opportunity")?;
             let hint = format!(
@@ -232,6 +238,9 @@ pub(super) fn write(out: &mut String, u: &Unresolved, string: &dyn Fn(&str) -> S
         }
         Unresolved::Source { name, theirs } => {
             let _ = writeln!(out, "source = {}\ntheirs = {}", string(name), string(theirs));
+        }
+        Unresolved::Log { at, source, text, theirs } => {
+            super::log::write_conflict(out, (at, source.as_deref(), text), theirs.as_ref(), string);
         }
     }
 }

@@ -5,7 +5,8 @@
 //! each `[[accepted]]`, `[sources]`, each `[[conflict]]`, each `[[phase]]`
 //! (`name`, `mood`, `[phase.moods]` sorted by source name, `[phase.cells]` in
 //! row order), each `[[inbox]]` note in the order taken, each
-//! `[[opportunity]]` in the plan's order (see `plan`).
+//! `[[opportunity]]` in the plan's order (see `plan`), each `[[log]]` entry in
+//! the order taken (see `log`): last, so capturing adds lines at the end.
 //!
 //! Lines end as the file's did when it was read (`\r\n` or `\n`).
 //!
@@ -21,7 +22,7 @@ use crate::text::is_unsafe_char;
 
 /// Write a journey in canonical format-1 form.
 pub fn to_toml(journey: &Journey) -> String {
-    let mut out = String::with_capacity(256 + journey.filled_cells() * 64);
+    let mut out = String::with_capacity(256 + journey.filled_cells() * 64 + journey.log.len() * 128);
     let _ = writeln!(out, "format = {FORMAT_VERSION}");
     let _ = writeln!(out, "title = {}", basic_string(&journey.title));
     let _ = writeln!(out, "persona = {}", basic_string(&journey.persona));
@@ -89,6 +90,9 @@ pub fn to_toml(journey: &Journey) -> String {
     }
     for o in &journey.opportunities {
         super::plan::write(&mut out, o, &|s| basic_string(s));
+    }
+    for entry in &journey.log {
+        super::log::write(&mut out, entry, &|s| basic_string(s));
     }
     journey.line_ends.apply(out)
 }

@@ -81,6 +81,19 @@ pub enum Change {
         at: usize,
         note: Note,
     },
+    /// Put an entry into the interview log at this index.
+    InsertLog {
+        at: usize,
+        entry: super::LogEntry,
+    },
+    RemoveLog {
+        at: usize,
+    },
+    /// Replace the log entry at this index (its note sorted, edited).
+    SetLog {
+        at: usize,
+        entry: super::LogEntry,
+    },
     /// Accept a finding (added at this index of the accepted list).
     InsertAcceptance {
         at: usize,
@@ -191,8 +204,8 @@ impl Change {
                 in_range("phase", at, phases)?;
                 let others = journey.phases().iter().enumerate().filter(|(i, _)| *i != at);
                 check_name("phase", &name, others.map(|(_, p)| p.name.as_str()))?;
-                let old = std::mem::replace(&mut journey.phases_mut()[at].name, name);
-                Change::RenamePhase { at, name: old }
+                let old = std::mem::replace(&mut journey.phases_mut()[at].name, name.clone());
+                super::log::rename(&mut journey.log, true, &old, &name, Change::RenamePhase { at, name: old.clone() })
             }
             Change::MovePhase { from, to } => {
                 in_range("phase", from, phases)?;
@@ -221,8 +234,8 @@ impl Change {
                 in_range("row", at, rows)?;
                 let others = journey.rows().iter().enumerate().filter(|(i, _)| *i != at);
                 check_name("row", &name, others.map(|(_, r)| r.as_str()))?;
-                let old = std::mem::replace(&mut journey.rows_mut()[at], name);
-                Change::RenameRow { at, name: old }
+                let old = std::mem::replace(&mut journey.rows_mut()[at], name.clone());
+                super::log::rename(&mut journey.log, false, &old, &name, Change::RenameRow { at, name: old.clone() })
             }
             Change::SetMood { phase, mood } => {
                 in_range("phase", phase, phases)?;
@@ -255,6 +268,19 @@ impl Change {
             Change::SetNote { at, note } => {
                 in_range("note", at, journey.inbox.len())?;
                 Change::SetNote { at, note: std::mem::replace(&mut journey.inbox[at], note) }
+            }
+            Change::InsertLog { at, entry } => {
+                in_range("log entry", at, journey.log.len() + 1)?;
+                journey.log.insert(at, entry);
+                Change::RemoveLog { at }
+            }
+            Change::RemoveLog { at } => {
+                in_range("log entry", at, journey.log.len())?;
+                Change::InsertLog { at, entry: journey.log.remove(at) }
+            }
+            Change::SetLog { at, entry } => {
+                in_range("log entry", at, journey.log.len())?;
+                Change::SetLog { at, entry: std::mem::replace(&mut journey.log[at], entry) }
             }
             Change::InsertAcceptance { at, acceptance } => {
                 in_range("acceptance", at, journey.accepted.len() + 1)?;
@@ -337,6 +363,9 @@ impl Change {
             | Change::InsertNote { .. }
             | Change::RemoveNote { .. }
             | Change::SetNote { .. }
+            | Change::InsertLog { .. }
+            | Change::RemoveLog { .. }
+            | Change::SetLog { .. }
             | Change::InsertAcceptance { .. }
             | Change::RemoveAcceptance { .. }
             | Change::SetExternal(_)

@@ -62,6 +62,33 @@ fn a_batch_is_one_step_and_rolls_back_on_error() {
 }
 
 #[test]
+fn renaming_a_phase_or_row_follows_the_log_and_undo_is_exact() {
+    use crate::journey::{LogCell, LogEntry};
+    let mut j = sample();
+    let entry = |phase: &str, row: &str| LogEntry {
+        text: "t".into(),
+        source: None,
+        at: "2026-12-01T14:03:12Z".into(),
+        cell: Some(LogCell { phase: phase.into(), row: row.into() }),
+    };
+    // "Gone" is a deleted phase's name, kept by its entry.
+    j.log = vec![entry("A", "Need"), entry("Gone", "Need"), entry("B", "Touchpoints")];
+    let before = j.clone();
+    let undo = Change::RenamePhase { at: 0, name: "Gone".into() }.apply(&mut j).unwrap();
+    assert_eq!(j.log[0].cell.as_ref().unwrap().phase, "Gone");
+    let undo_row = Change::RenameRow { at: 0, name: "Wants".into() }.apply(&mut j).unwrap();
+    assert_eq!(j.log[1].cell.as_ref().unwrap().row, "Wants");
+    assert_eq!(j.log[2].cell.as_ref().unwrap().row, "Touchpoints");
+    undo_row.apply(&mut j).unwrap();
+    undo.apply(&mut j).unwrap();
+    assert_eq!(j, before, "the deleted phase's entry keeps its name after undo");
+    // Deleting a phase keeps its entries and their names.
+    Change::RemovePhase { at: 1 }.apply(&mut j).unwrap();
+    assert_eq!(j.log[2].cell.as_ref().unwrap().phase, "B");
+    assert_eq!(j.log[2].cell_ref(&j), None, "no longer in the grid");
+}
+
+#[test]
 fn explicit_roles_move_and_return_with_their_rows() {
     let mut j = Journey::new("", "", ["Wants", "Channels"], ["A"]);
     j.set_explicit_role(0, Some(Role::Need));
@@ -112,6 +139,13 @@ fn note() -> impl Strategy<Value = Note> {
     })
 }
 
+fn log_entry() -> impl Strategy<Value = super::super::LogEntry> {
+    let cell = proptest::option::of(
+        ("[A-D]{1,2}", "Need|Touchpoints|Behov").prop_map(|(phase, row)| super::super::LogCell { phase, row }),
+    );
+    (note(), cell).prop_map(|(note, cell)| super::super::LogEntry { cell, ..super::super::LogEntry::of_note(&note) })
+}
+
 pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
     let name = "[A-D]{1,2}|Need|Message|Behov|Systems";
     prop_oneof![
@@ -131,6 +165,9 @@ pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
             acceptance: Acceptance { check, phase: "A".into(), rows: vec!["Need".into()], subject: None, reason },
         }),
         (0..3usize).prop_map(|at| Change::RemoveAcceptance { at }),
+        (0..3usize, log_entry()).prop_map(|(at, entry)| Change::InsertLog { at, entry }),
+        (0..3usize).prop_map(|at| Change::RemoveLog { at }),
+        (0..3usize, log_entry()).prop_map(|(at, entry)| Change::SetLog { at, entry }),
         proptest::collection::vec("[a-z]{1,5}", 0..3).prop_map(Change::SetExternal),
         (0..4usize).prop_map(|at| Change::RemovePhase { at }),
         (0..4usize, name).prop_map(|(at, name)| Change::RenamePhase { at, name }),

@@ -6,7 +6,9 @@ mod check_ids;
 mod find;
 mod line_ends;
 mod lines;
+mod log;
 mod model;
+pub mod notes;
 mod only;
 mod opportunity;
 mod shared;
@@ -20,6 +22,9 @@ pub use line_ends::LineEnds;
 pub use lines::{
     Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
     without_sources,
+};
+pub use log::{
+    LogCell, LogEntry, cell_words as log_cell_words, find as find_log, log_of, log_position, short as log_short,
 };
 pub use model::{
     Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role, source_key,

@@ -34,6 +34,9 @@ pub struct Journey {
     /// Notes captured in an interview and not sorted into a cell yet (the
     /// file's `[[inbox]]`), in the order taken.
     pub inbox: Vec<Note>,
+    /// Every captured note, in the order taken, with the cell it went to
+    /// (the file's `[[log]]`; see `log`).
+    pub log: Vec<super::LogEntry>,
     /// Choices a merge left for a person (the file's `[[conflict]]`).
     pub unresolved: Vec<super::Unresolved>,
     /// The changes planned from the grid (the file's `[[opportunity]]`), titles all different.
@@ -243,6 +246,7 @@ impl Journey {
             lang: None,
             accepted: Vec::new(),
             inbox: Vec::new(),
+            log: Vec::new(),
             unresolved: Vec::new(),
             opportunities: Vec::new(),
             sources: std::collections::BTreeMap::new(),

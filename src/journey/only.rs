@@ -1,7 +1,8 @@
 //! `:only @omar` and `--only omar`: the journey as one interviewee said it.
 //! Every cell keeps the lines that name that source and the lines that name
 //! none (the interviewer's own, the team's); lines of other sources go. The
-//! inbox keeps that source's notes and the notes with no source.
+//! inbox and the interview log keep that source's notes and the notes with
+//! no source.
 
 use super::lines::sources;
 use super::model::{CellRef, Journey};
@@ -47,6 +48,7 @@ pub fn only(journey: &Journey, name: &str) -> Journey {
     for phase in shown.phases_mut() {
         phase.moods.retain(|source, _| *source == lower);
     }
+    shown.log.retain(|entry| entry.source.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(&lower)));
     shown
 }
 

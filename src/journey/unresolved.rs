@@ -74,6 +74,9 @@ pub enum Unresolved {
     SourceMood { phase: String, source: String, theirs: Option<i8> },
     /// Both sides changed the description of this source (`[sources]`); theirs is this.
     Source { name: String, theirs: String },
+    /// Both sides sorted this note of the interview log (by its time, source
+    /// and text) into different cells; theirs is this (`None`: the inbox).
+    Log { at: String, source: Option<String>, text: String, theirs: Option<super::LogCell> },
 }
 
 fn mood(m: Option<i8>) -> String {
@@ -102,6 +105,7 @@ impl Unresolved {
             Unresolved::Plan { .. } => "opportunity",
             Unresolved::Source { .. } => "source",
             Unresolved::SourceMood { .. } => "source-mood",
+            Unresolved::Log { .. } => "log",
         }
     }
 
@@ -139,6 +143,12 @@ impl Unresolved {
                 let name = if axis == Axis::Phase { phase(&name) } else { row(&name) };
                 Unresolved::Deleted { axis, name, by }
             }
+            Unresolved::Log { at, source, text, theirs } => Unresolved::Log {
+                at,
+                source,
+                text,
+                theirs: theirs.map(|c| super::LogCell { phase: phase(&c.phase), row: row(&c.row) }),
+            },
             other @ (Unresolved::Lang { .. } | Unresolved::Plan { .. } | Unresolved::Source { .. }) => other,
         }
     }
@@ -199,6 +209,16 @@ impl Unresolved {
                 "the description of the source \"{name}\" changed on both sides: \"{}\" (ours, kept for now) or \"{theirs}\" (theirs)",
                 journey.sources.get(name).map_or("", String::as_str)
             ),
+            Unresolved::Log { at, source, text, theirs } => {
+                let ours = super::log::find(journey, at, source.as_deref(), text).and_then(|e| e.cell.as_ref());
+                let who = source.as_ref().map_or_else(String::new, |s| format!(" @{s}"));
+                format!(
+                    "the note \"{}\"{who} of the interview log was sorted into two cells: {} (ours, kept for now) or {} (theirs)",
+                    super::log::short(text),
+                    super::log::cell_words(ours),
+                    super::log::cell_words(theirs.as_ref())
+                )
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 //! - Title, persona, language, rows and their roles, phases and their moods,
 //!   switched-off checks, external channels, accepted findings and the inbox
 //!   merge as values and sets (see `fields`); opportunities by title, field
-//!   by field, and the descriptions of sources by name (see `plan`).
+//!   by field, and the descriptions of sources by name (see `plan`); the
+//!   interview log by note, both sides' notes kept (see `log`).
 //! - Phases and rows are followed by identity, not position: by name, and
 //!   across a rename (see `identity`); a move on one side and an edit on the
 //!   other both apply (see `order`).
@@ -26,6 +27,7 @@ mod grid;
 pub mod identity;
 mod items;
 mod lines;
+mod log;
 mod markers;
 mod order;
 mod plan;
@@ -67,6 +69,8 @@ pub enum Place {
     Opportunity(String),
     /// The description of a source, by name.
     Source(String),
+    /// A note of the interview log, by its text.
+    Log(String),
 }
 
 impl fmt::Display for Place {
@@ -81,6 +85,7 @@ impl fmt::Display for Place {
             Place::Cell { phase, row } => write!(f, "{phase} › {row}"),
             Place::Opportunity(title) => write!(f, "opportunity \"{title}\""),
             Place::Source(name) => write!(f, "source @{name}"),
+            Place::Log(text) => write!(f, "logged note \"{text}\""),
         }
     }
 }
@@ -265,6 +270,8 @@ pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, label
     );
     journey.sources = plan::sources3(&base.sources, &ours.sources, &theirs.sources, &mut unresolved);
     let renamed = |v: usize| Renames::new(&grid, v, phases, &phase_names, rows, &row_names);
+    let logs = [BASE, OURS, THEIRS].map(|v| renamed(v).log(&versions[v].log));
+    journey.log = log::log3(&logs[0], &logs[1], &logs[2], &mut unresolved, &mut report);
     let accepted = [BASE, OURS, THEIRS].map(|v| renamed(v).accepted(&versions[v].accepted));
     journey.accepted = fields::set3(&accepted[0], &accepted[1], &accepted[2]);
     // Choices left open by earlier merges, then this merge's own.
@@ -277,6 +284,7 @@ pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, label
             (Unresolved::Lang { .. }, ..) => Place::Language,
             (Unresolved::Plan { title, .. }, ..) => Place::Opportunity(title.clone()),
             (Unresolved::Source { name, .. }, ..) => Place::Source(name.clone()),
+            (Unresolved::Log { text, .. }, ..) => Place::Log(crate::journey::log_short(text)),
             (Unresolved::Order { axis: Axis::Phase, .. }, ..) => Place::List("phases"),
             _ => Place::List("rows"),
         };
@@ -327,6 +335,17 @@ impl Renames {
 
     fn unresolved(&self, list: &[Unresolved]) -> Vec<Unresolved> {
         list.iter().map(|u| u.renamed(|p| self.phase(p), |r| self.row(r))).collect()
+    }
+
+    /// The log with every cell in merged names (a phase renamed on one side
+    /// is the merged phase on the other too).
+    fn log(&self, list: &[crate::journey::LogEntry]) -> Vec<crate::journey::LogEntry> {
+        let mut list = list.to_vec();
+        for cell in list.iter_mut().filter_map(|e| e.cell.as_mut()) {
+            cell.phase = self.phase(&cell.phase);
+            cell.row = self.row(&cell.row);
+        }
+        list
     }
 
     fn accepted(&self, list: &[Acceptance]) -> Vec<Acceptance> {

@@ -72,7 +72,7 @@ enum Edit {
     Mood(usize, Option<i8>),
     SourceMood(usize, &'static str, Option<i8>),
     Capture(Note),
-    SortNote(usize),
+    SortNote(usize, usize, usize),
     Title(&'static str),
 }
 
@@ -93,8 +93,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => i().prop_map(Edit::RemoveRow),
         1 => (i(), proptest::option::of(-2i8..=2)).prop_map(|(p, m)| Edit::Mood(p, m)),
         1 => source_mood().prop_map(|(p, s, m)| Edit::SourceMood(p, s, m)),
-        1 => note().prop_map(Edit::Capture),
-        1 => i().prop_map(Edit::SortNote),
+        2 => note().prop_map(Edit::Capture),
+        2 => (i(), i(), i()).prop_map(|(k, p, r)| Edit::SortNote(k, p, r)),
         1 => prop::sample::select(vec!["T", "Moving", "Broadband"]).prop_map(Edit::Title),
     ]
 }
@@ -134,9 +134,12 @@ fn apply(j: &mut Journey, edit: &Edit) {
         Edit::RemoveRow(r) => Change::RemoveRow { at: r % nr },
         Edit::Mood(p, mood) => Change::SetMood { phase: p % np, mood },
         Edit::SourceMood(p, source, mood) => Change::SetSourceMood { phase: p % np, source: source.into(), mood },
-        Edit::Capture(note) => Change::InsertNote { at: j.inbox.len(), note },
-        Edit::SortNote(k) if !j.inbox.is_empty() => Change::RemoveNote { at: k % j.inbox.len() },
-        Edit::SortNote(_) => return,
+        Edit::Capture(note) => crate::journey::notes::capture(j, note),
+        Edit::SortNote(k, p, r) if !j.inbox.is_empty() => {
+            let Some(change) = crate::journey::notes::sort(j, k % j.inbox.len(), at(p, r)) else { return };
+            change
+        }
+        Edit::SortNote(..) => return,
         Edit::Title(t) => Change::SetTitle(t.into()),
     };
     let _ = change.apply(j);
@@ -226,6 +229,25 @@ proptest! {
             for note in side.inbox.iter().filter(|n| !b.inbox.contains(n)) {
                 prop_assert!(m.journey.inbox.contains(note), "lost note {:?}", note);
             }
+            // The log: what either side logged is in the merged log.
+            for entry in side.log.iter().filter(|e| !b.log.iter().any(|x| x.key() == e.key())) {
+                prop_assert!(m.journey.log.iter().any(|x| x.key() == entry.key()), "lost log entry {:?}", entry);
+            }
+        }
+        // An entry sent to two different cells is a recorded choice, never a
+        // silent one (compared by name where no side renamed a phase or row).
+        let names = |j: &Journey| (phase_names(j), j.rows().to_vec());
+        let same_names = names(&b) == names(&o) && names(&b) == names(&t);
+        let once = |e: &crate::journey::LogEntry| {
+            [&b, &o, &t].iter().all(|j| j.log.iter().filter(|x| x.key() == e.key()).count() <= 1)
+        };
+        for entry in o.log.iter().filter(|e| same_names && once(e)) {
+            let theirs = t.log.iter().find(|x| x.key() == entry.key());
+            let based = b.log.iter().find(|x| x.key() == entry.key());
+            if let Some(theirs) = theirs && theirs.cell != entry.cell && based.is_none_or(|x| x.cell != entry.cell && x.cell != theirs.cell) {
+                let recorded = m.journey.unresolved.iter().any(|u| matches!(u, Unresolved::Log { text, at, .. } if *text == entry.text && *at == entry.at));
+                prop_assert!(recorded, "sorted two ways, not recorded: {:?}", entry);
+            }
         }
     }
 
@@ -281,6 +303,8 @@ proptest! {
             prop_assert_eq!(cells(&m1.journey), cells(&m2.journey));
             let inbox = |m: &Merged| { let mut v = m.journey.inbox.clone(); v.sort_by(|a, b| (&a.at, &a.text).cmp(&(&b.at, &b.text))); v };
             prop_assert_eq!(inbox(&m1), inbox(&m2));
+            let log = |m: &Merged| { let mut v = m.journey.log.clone(); v.sort_by(|a, b| a.key().cmp(&b.key())); v };
+            prop_assert_eq!(log(&m1), log(&m2));
         }
     }
 

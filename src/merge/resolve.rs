@@ -39,6 +39,7 @@ impl ConflictAt {
                 Some(Unresolved::Deleted { axis: Axis::Row, .. }) => "the deletion of this row",
                 Some(Unresolved::Plan { .. }) => "the opportunity",
                 Some(Unresolved::Source { .. }) => "the source's description",
+                Some(Unresolved::Log { .. }) => "the cell of this note of the log",
                 None => "the merge choice",
             },
         }
@@ -83,6 +84,11 @@ impl ConflictAt {
                 let ours = journey.sources.get(name).map_or("", String::as_str);
                 format!("@{name}: ours \"{ours}\", theirs \"{theirs}\"?")
             }
+            Some(Unresolved::Log { at, source, text, theirs }) => {
+                let ours = crate::journey::find_log(journey, at, source.as_deref(), text).and_then(|e| e.cell.as_ref());
+                let words = crate::journey::log_cell_words;
+                format!("Note: ours {}, theirs {}?", words(ours), words(theirs.as_ref()))
+            }
             None => "Merge choice: take which side?".to_owned(),
         }
     }
@@ -96,6 +102,13 @@ pub fn unresolved_cell(journey: &Journey, u: &Unresolved) -> CellRef {
     match (phase, row, u) {
         (Some(p), ..) => CellRef::new(p, 0),
         (_, Some(r), _) => CellRef::new(0, r),
+        (_, _, Unresolved::Log { at, source, text, theirs }) => {
+            let ours = crate::journey::find_log(journey, at, source.as_deref(), text).and_then(|e| e.cell_ref(journey));
+            let theirs = theirs
+                .as_ref()
+                .and_then(|c| Some(CellRef::new(journey.phase_index(&c.phase)?, journey.row_index(&c.row)?)));
+            ours.or(theirs).unwrap_or_default()
+        }
         (_, _, Unresolved::Order { axis, theirs }) => {
             let order = target_order(&names(journey, *axis), theirs);
             let first = names(journey, *axis).iter().zip(&order).position(|(a, b)| a != b).unwrap_or(0);
@@ -246,6 +259,9 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
             sources.insert(name.clone(), theirs.clone());
             changes.push(Change::SetSources(sources));
         }
+        (Unresolved::Log { at, source, text, theirs }, Some(side)) => {
+            changes.extend(resolve_log(journey, (at, source.as_deref(), text), theirs.as_ref(), side));
+        }
         (Unresolved::Deleted { axis, name, by }, Some(v)) if v == *by => match axis {
             Axis::Phase => changes.extend(journey.phase_index(name).map(|at| Change::RemovePhase { at })),
             Axis::Row => changes.extend(journey.row_index(name).map(|at| Change::RemoveRow { at })),
@@ -255,6 +271,31 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
     // Drop the record first: a removed phase or row then leaves none behind.
     changes.insert(0, drop);
     Change::Batch(changes)
+}
+
+/// Take a side of a note both sides sorted into different cells: the log
+/// names the side's cell, and the note's line leaves the other side's cell
+/// (where it is still as it was sorted).
+fn resolve_log(
+    journey: &Journey,
+    (at, source, text): (&str, Option<&str>, &str),
+    theirs: Option<&crate::journey::LogCell>,
+    side: Version,
+) -> Vec<Change> {
+    use crate::journey::{LogEntry, Note, notes};
+    let Some(i) = journey.log.iter().position(|e| e.key() == (at, source, text)) else { return Vec::new() };
+    let ours = journey.log[i].cell.clone();
+    let (keep, drop) = match side {
+        Version::Ours => (ours, theirs.cloned()),
+        Version::Theirs => (theirs.cloned(), ours),
+    };
+    let note = Note { text: text.to_owned(), source: source.map(str::to_owned), at: at.to_owned() };
+    let cell =
+        |c: &crate::journey::LogCell| Some(CellRef::new(journey.phase_index(&c.phase)?, journey.row_index(&c.row)?));
+    let mut changes = vec![Change::SetLog { at: i, entry: LogEntry { cell: keep, ..journey.log[i].clone() } }];
+    changes
+        .extend(drop.as_ref().and_then(cell).and_then(|at| notes::without_line(journey, at, &notes::line_of(&note))));
+    changes
 }
 
 /// Resolve every conflict in the journey by taking `side` (what

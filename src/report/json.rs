@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::checks::Finding;
-use crate::export::{CellDoc, FindingDoc};
+use crate::export::{CellDoc, FindingDoc, LogDoc};
 use crate::insights::Insight;
 use crate::journey::{Journey, Mark};
 
@@ -31,7 +31,9 @@ pub const REPORT_VERSION: u32 = 1;
 ///                   "rows": ["Message"], "cells": [ { "phase": "First bill", "row": "Message" } ],
 ///                   "message": "…" } ],             as in `jgrid export --to json`
 ///   "evidence": { "filled": 25, "backed": 14, "sources": ["sara", "tom", "li"] },
-///   "unbacked": [ { "phase": "Orientation", "row": "Systems" } ]   grid order
+///   "unbacked": [ { "phase": "Orientation", "row": "Systems" } ],  grid order
+///   "log": [ { "text": "…", "source": "sara", "at": "2026-12-01T14:03:12Z",   the interview log,
+///              "phase": "Service", "row": "Touchpoints" } ]   oldest first; null: in the inbox
 /// }
 ///
 /// INSIGHT = { "text": "waited 25 minutes",       words without mark and @sources
@@ -73,6 +75,7 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
         unbacked: (report.evidence.unbacked())
             .map(|at| CellDoc { phase: report.phase(at.phase), row: report.row(at.row) })
             .collect(),
+        log: journey.log.iter().map(LogDoc::from).collect(),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("a report is always valid JSON");
     out.push('\n');
@@ -93,6 +96,7 @@ struct Doc<'a> {
     findings: Vec<FindingDoc<'a>>,
     evidence: EvidenceDoc<'a>,
     unbacked: Vec<CellDoc<'a>>,
+    log: Vec<LogDoc<'a>>,
 }
 
 #[derive(Serialize)]

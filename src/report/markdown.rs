@@ -36,6 +36,9 @@ use crate::journey::{Journey, Mark};
 /// | # | Severity | Check | Phase | Finding |
 /// ## Cells no source backs
 /// | Phase | Rows |                      (one line per phase with such cells)
+/// ## Appendix: interview log           (left out when nothing was captured)
+/// | # | Time | Source | Note | Went to |   (oldest first; `2026-12-01 14:03 UTC`,
+///                                        `@sara` or `no source`, `Phase / Row`, `inbox`)
 /// ~~~
 ///
 /// A section with nothing to list says so in one sentence instead of an
@@ -64,6 +67,7 @@ pub fn to_markdown(journey: &Journey, findings: &[Finding]) -> String {
     disagreements(&mut out, &report);
     open_findings(&mut out, &report);
     unbacked(&mut out, &report);
+    log(&mut out, journey);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -242,6 +246,40 @@ fn unbacked(out: &mut String, report: &Report) {
         let phase = one_line(report.phase(chunk[0].phase));
         let rows: Vec<String> = chunk.iter().map(|at| inline(one_line(report.row(at.row)).trim())).collect();
         let _ = writeln!(out, "| {} | {} |", inline(phase.trim()), rows.join(", "));
+    }
+}
+
+/// The appendix: every captured note, oldest first, and where it went.
+fn log(out: &mut String, journey: &Journey) {
+    if journey.log.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n## Appendix: interview log\n\n{} captured, oldest first, with the cell each went to.\n",
+        plural(journey.log.len(), "note", "notes")
+    );
+    out.push_str("| # | Time | Source | Note | Went to |\n| ---: | --- | --- | --- | --- |\n");
+    for (i, e) in journey.log.iter().enumerate() {
+        let time = crate::journey::parse_rfc3339(&e.at)
+            .map_or_else(|| e.at.clone(), |(secs, _)| crate::journey::readable(u64::try_from(secs).unwrap_or(0)));
+        let source = e.source.as_ref().map_or_else(|| "no source".to_owned(), |s| format!("@{s}"));
+        let went = match (&e.cell, e.cell_ref(journey)) {
+            (None, _) => "inbox".to_owned(),
+            (Some(c), at) => {
+                let gone = if at.is_none() { " (no longer in the grid)" } else { "" };
+                format!("{} / {}{gone}", one_line(&c.phase).trim(), one_line(&c.row).trim())
+            }
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            i + 1,
+            inline(&one_line(&time)),
+            inline(&source),
+            inline(&one_line(&e.text)),
+            inline(&went)
+        );
     }
 }
 

@@ -1,8 +1,9 @@
 //! The report a consultant hands the client after the interviews: title
 //! and persona, the mood per phase, the pains ranked by how many sources
 //! name them, the opportunities, open questions and quotes, the open
-//! findings and the cells no source backs. Pure: takes a journey and its
-//! findings, returns text.
+//! findings and the cells no source backs, and as an appendix the
+//! interview log (every captured note, its time, source and cell). Pure:
+//! takes a journey and its findings, returns text.
 //!
 //! | format | function |
 //! | --- | --- |
@@ -10,7 +11,8 @@
 //! | JSON (shape documented on the function) | [`to_json`] |
 //!
 //! The client's report (`--for client`, [`client`]) leaves out the tool's
-//! housekeeping and names no source: Markdown ([`client::to_markdown`]) or
+//! housekeeping (the interview log too: what each interviewee said is in it
+//! already, without names or times) and names no source: Markdown ([`client::to_markdown`]) or
 //! a printable HTML page ([`client_html`]).
 
 pub mod client;
@@ -18,6 +20,8 @@ mod client_html;
 #[cfg(test)]
 mod client_tests;
 mod json;
+#[cfg(test)]
+mod log_tests;
 mod markdown;
 #[cfg(test)]
 mod tests;

@@ -158,7 +158,7 @@ fn json_parses_and_has_the_documented_keys_in_order() {
     let j = interviews();
     let text = to_json(&j, &crate::checks::check(&j));
     let v: Value = serde_json::from_str(&text).unwrap();
-    let keys: [&str; 12] = [
+    let keys: [&str; 13] = [
         "report",
         "title",
         "persona",
@@ -171,6 +171,7 @@ fn json_parses_and_has_the_documented_keys_in_order() {
         "findings",
         "evidence",
         "unbacked",
+        "log",
     ];
     let mut sorted = keys;
     sorted.sort_unstable();

@@ -18,7 +18,7 @@ pub struct InboxPanel<'a> {
 }
 
 /// `12-01 14:03` (UTC) for a note's time; the text as written when it is not RFC 3339.
-fn when(at: &str) -> String {
+pub(super) fn when(at: &str) -> String {
     match parse_rfc3339(at) {
         // A time past year 9999 (`9999-12-31T23:59:59-10:00`) has no short form.
         Some((secs, _)) => readable(u64::try_from(secs).unwrap_or(0)).get(5..16).unwrap_or(at).to_owned(),
@@ -35,10 +35,17 @@ impl Widget for &InboxPanel<'_> {
             _ => return,
         };
         let notes = &app.journey().inbox;
-        let title = if carrying {
-            " Inbox: carrying the marked note; move to its cell, Enter drops it ".to_owned()
-        } else {
-            format!(" Inbox: {} unsorted, oldest first ", notes.len())
+        // Under `:only @NAME`: that source's notes and those with no source.
+        let shown = app.inbox_shown();
+        let title = match (carrying, app.only_source()) {
+            (true, _) => " Inbox: carrying the marked note; move to its cell, Enter drops it ".to_owned(),
+            (false, None) => format!(" Inbox: {} unsorted, oldest first ", notes.len()),
+            (false, Some(name)) => format!(
+                " Inbox: {} of {} unsorted (only @{}), oldest first ",
+                shown.len(),
+                notes.len(),
+                text::sanitize(name)
+            ),
         };
         Clear.render(area, buf);
         let block = Block::default().borders(Borders::TOP).title(title).border_style(t.rule);
@@ -46,10 +53,11 @@ impl Widget for &InboxPanel<'_> {
         block.render(area, buf);
         let height = usize::from(inner.height).max(1);
         // Keep the selected note in view.
-        let first = selected.saturating_sub(height - 1);
-        let lines: Vec<Line> = notes
+        let position = shown.iter().position(|i| i == selected).unwrap_or(0);
+        let first = position.saturating_sub(height - 1);
+        let lines: Vec<Line> = shown
             .iter()
-            .enumerate()
+            .filter_map(|&i| Some((i, notes.get(i)?)))
             .skip(first)
             .take(height)
             .map(|(i, note)| {

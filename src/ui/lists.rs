@@ -61,6 +61,13 @@ impl ListOverlay<'_> {
                 let title = format!(" Accepted findings: {} ", items.len());
                 (title, " Enter go to it · x accept it no more · Esc close ", lines, selected)
             }
+            // Drawn by `super::log`; here only its texts, should it get here.
+            ListKind::Log(items) => {
+                let log = &self.app.journey().log;
+                let rows = items.iter().filter_map(|&i| log.get(i)).map(|e| (e.text.clone(), String::new()));
+                let (lines, selected) = self.plain(rows);
+                (format!(" Interview log: {} ", items.len()), " Esc close ", lines, selected)
+            }
             // Drawn by the plan view (`super::plan`); here only its titles, should it get here.
             ListKind::Plan(items) => {
                 let journey = &self.app.journey();

@@ -10,6 +10,7 @@ mod help;
 mod hints;
 mod inbox;
 mod lists;
+mod log;
 mod matches;
 mod plan;
 mod portfolio;
@@ -92,6 +93,9 @@ impl Screen<'_> {
                 crate::app::lists::ListKind::Plan(order) => {
                     (&plan::PlanOverlay { app, order, selected: list.selected, theme }).render(list_area, buf);
                 }
+                crate::app::lists::ListKind::Log(items) => {
+                    (&log::LogOverlay { app, items, selected: list.selected, theme }).render(list_area, buf);
+                }
                 _ => (&lists::ListOverlay { app, list, theme }).render(list_area, buf),
             }
         }
@@ -116,3 +120,6 @@ mod plan_tests;
 
 #[cfg(test)]
 mod mood_tests;
+
+#[cfg(test)]
+mod log_tests;

@@ -187,6 +187,16 @@ pub const COMMANDS: &[TypedCommand] = &[
         },
     ),
     cmd(
+        "log",
+        &[],
+        "",
+        "the interview log: every captured note, its time, source and cell; Enter goes there",
+        |app, _| {
+            lists::log::show_log(app);
+            Vec::new()
+        },
+    ),
+    cmd(
         "mood",
         &[],
         "[N]",

@@ -4,9 +4,7 @@
 
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::journey::{
-    CellRef, Change, Journey, Note, is_source_name, now_secs, pick, rfc3339, with_source, without_me,
-};
+use crate::journey::{CellRef, Journey, Note, is_source_name, notes, now_secs, pick, rfc3339, without_me};
 
 /// Open the capture line (again, empty).
 pub fn open(app: &mut App) {
@@ -15,33 +13,33 @@ pub fn open(app: &mut App) {
 }
 
 /// Enter in the capture line: file the note and stay open for the next one.
-/// Capturing never asks anything.
+/// Capturing never asks anything. Every captured note goes into the
+/// interview log too (`:log`), with its source and time.
 pub fn submit(app: &mut App, typed: &str) {
     let text = typed.trim();
     if text.is_empty() {
         app.info("Type a note and Enter files it in the inbox; Esc closes the capture line");
     } else if let Some((at, rest)) = route(&app.journey, text) {
-        let line = match &app.source {
-            Some(source) => with_source(rest, source),
-            None => rest.to_owned(),
-        };
-        let old = app.journey.cell(at);
-        let text = if old.is_empty() { line } else { format!("{old}\n{line}") };
-        app.change(Change::SetCell { at, text });
+        let note = note(app, rest);
+        app.change(notes::capture_into(&app.journey, note, at));
         let (phase, row) = app.cursor_names();
         app.info(format!("Filed in {} {phase} › {row} (u undoes)", at.phase + 1));
     } else {
-        // `@me`: the interviewer's own note, with no source.
-        let note = match without_me(text).filter(|_| app.source.is_some()) {
-            Some(mine) => Note { text: mine, source: None, at: rfc3339(now_secs()) },
-            None => Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) },
-        };
-        let at = app.journey.inbox.len();
-        app.change(Change::InsertNote { at, note });
+        let note = note(app, text);
+        app.change(notes::capture(&app.journey, note));
         let n = app.journey.inbox.len();
         app.info(format!("In the inbox ({n} unsorted; I sorts them)"));
     }
     open(app);
+}
+
+/// The note `text` is, taken now: with the current source, or none when it
+/// says `@me` (the interviewer's own note).
+fn note(app: &App, text: &str) -> Note {
+    match without_me(text).filter(|_| app.source.is_some()) {
+        Some(mine) => Note { text: mine, source: None, at: rfc3339(now_secs()) },
+        None => Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) },
+    }
 }
 
 /// Esc in the capture line: file what is typed, then close it.

@@ -9,31 +9,57 @@ use crate::app::input::action::{Grid, Inbox};
 use crate::app::msg::Effect;
 use crate::app::state::{App, Mode};
 use crate::app::text::line_input::{LineInput, LineKind};
-use crate::journey::{Change, with_source};
+use crate::journey::notes;
 
-/// `I`: show the inbox and move the focus to it.
+/// `I`: show the inbox and move the focus to it. Under `:only @NAME` it
+/// shows that source's notes and the notes with no source.
 pub fn open(app: &mut App) {
-    if app.journey.inbox.is_empty() {
-        app.info("The inbox is empty: c captures notes into it");
-    } else {
-        app.mode = Mode::Inbox { selected: 0 };
+    let shown = app.inbox_shown();
+    match shown.first() {
+        Some(&first) => app.mode = Mode::Inbox { selected: first },
+        None if app.journey.inbox.is_empty() => app.info("The inbox is empty: c captures notes into it"),
+        None => app.info(format!(
+            "The inbox has no note of @{} ({} of other sources; :only alone shows them)",
+            app.only_source().unwrap_or_default(),
+            app.journey.inbox.len()
+        )),
+    }
+}
+
+impl App {
+    /// The indices of the inbox notes the panel shows: all of them, or under
+    /// `:only @NAME` that source's and those with no source.
+    pub fn inbox_shown(&self) -> Vec<usize> {
+        let only = self.only_source();
+        let shown = |source: &Option<String>| match (only, source) {
+            (Some(name), Some(source)) => source.eq_ignore_ascii_case(name),
+            _ => true,
+        };
+        self.journey.inbox.iter().enumerate().filter(|(_, n)| shown(&n.source)).map(|(i, _)| i).collect()
     }
 }
 
 /// An action while the inbox has the focus.
 pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
-    let count = app.journey.inbox.len();
-    let selected = selected.min(count.saturating_sub(1));
+    let shown = app.inbox_shown();
+    let count = shown.len();
+    // `selected` is an index into the inbox; it moves among the shown notes.
+    let position = shown.iter().position(|&i| i >= selected).unwrap_or(count.saturating_sub(1));
+    let selected = shown.get(position).copied().unwrap_or(0);
     let page = usize::from(app.height.saturating_sub(6));
     match action {
-        Action::Move(m) => app.mode = Mode::Inbox { selected: m.select(selected, count, page) },
+        Action::Move(m) => {
+            app.mode = Mode::Inbox { selected: shown.get(m.select(position, count, page)).copied().unwrap_or(0) }
+        }
         Action::Inbox(_) if count == 0 => {}
         Action::Inbox(Inbox::PickNote) => {
             app.mode = Mode::Place { note: selected };
             app.info("Move to the cell for this note; Enter drops it there, Esc puts it back");
         }
         Action::Inbox(Inbox::DeleteNote) => {
-            app.change(Change::RemoveNote { at: selected });
+            if let Some(change) = notes::delete(&app.journey, selected) {
+                app.change(change);
+            }
             app.info("Note deleted (u undoes)");
             after_change(app, selected);
         }
@@ -77,38 +103,36 @@ pub fn place(app: &mut App, note: usize, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Drop the note at the end of the cursor's cell, with its source, in one step.
+/// Drop the note at the end of the cursor's cell, with its source, in one
+/// step; its log entry names the cell.
 fn drop_note(app: &mut App, index: usize) {
-    let Some(note) = app.journey.inbox.get(index).cloned() else {
+    let at = app.cursor;
+    let Some(change) = notes::sort(&app.journey, index, at) else {
         app.mode = Mode::Normal;
         return;
     };
-    let at = app.cursor;
-    let line = match &note.source {
-        Some(source) => with_source(&note.text, source),
-        None => note.text.clone(),
-    };
-    let old = app.journey.cell(at);
-    let text = if old.is_empty() { line } else { format!("{old}\n{line}") };
-    app.change(Change::Batch(vec![Change::RemoveNote { at: index }, Change::SetCell { at, text }]));
+    app.change(change);
     let (phase, row) = app.cursor_names();
     app.info(format!("Sorted into {} {phase} › {row} (u undoes)", at.phase + 1));
     after_change(app, index);
 }
 
-/// Back to the inbox after it changed, or to the grid when it is empty.
+/// Back to the inbox after it changed (at the shown note nearest to where
+/// the selection was), or to the grid when it shows none.
 fn after_change(app: &mut App, selected: usize) {
-    let count = app.journey.inbox.len();
-    app.mode = if count == 0 { Mode::Normal } else { Mode::Inbox { selected: selected.min(count - 1) } };
+    let shown = app.inbox_shown();
+    let next = shown.iter().copied().find(|&i| i >= selected).or(shown.last().copied());
+    app.mode = next.map_or(Mode::Normal, |selected| Mode::Inbox { selected });
 }
 
 /// Enter after editing a note's text.
 pub fn edited(app: &mut App, index: usize, typed: &str) {
     let text = typed.trim();
     match app.journey.inbox.get(index).cloned() {
-        Some(mut note) if !text.is_empty() && note.text != text => {
-            note.text = text.to_owned();
-            app.change(Change::SetNote { at: index, note });
+        Some(note) if !text.is_empty() && note.text != text => {
+            if let Some(change) = notes::edit(&app.journey, index, text) {
+                app.change(change);
+            }
             app.info("Note changed (u undoes)");
         }
         Some(_) if text.is_empty() => app.error("A note needs text; x deletes it"),

@@ -123,6 +123,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                     let at = items.get(selected).and_then(|i| acceptance_cell(app, i.index));
                     jump(app, at);
                 }
+                ListKind::Log(items) => crate::app::lists::log::go_to(app, items.get(selected).copied()),
                 ListKind::Accept(_) | ListKind::Plan(_) => {}
             }
         }

@@ -15,6 +15,9 @@ pub enum ListKind {
     Accepted(Vec<AcceptedItem>),
     /// The plan (`P`): indices into `journey.opportunities`, in rank order.
     Plan(Vec<usize>),
+    /// The interview log (`:log`): indices into `journey.log`, oldest first
+    /// (under `:only @NAME`, that source's and those with no source).
+    Log(Vec<usize>),
 }
 
 /// One acceptance in the list of accepted findings.
@@ -41,7 +44,7 @@ impl ListView {
             ListKind::Insights(items) => items.len(),
             ListKind::Accept(items) => items.len(),
             ListKind::Accepted(items) => items.len(),
-            ListKind::Plan(items) => items.len(),
+            ListKind::Plan(items) | ListKind::Log(items) => items.len(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod items;
+pub mod log;
 
 pub use actions::*;
 pub use items::{ListKind, ListView};
