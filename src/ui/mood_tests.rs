@@ -82,3 +82,21 @@ fn source_mood_snapshots() {
         insta::assert_snapshot!(format!("source_mood_80x24_{colour}"), styled(&render(&app, &theme)));
     }
 }
+
+/// At 80 columns, `M` on a source's mood conflict asks its whole question:
+/// the counts at the right end give way to it.
+#[test]
+fn a_merge_question_on_the_status_line_is_not_cut_by_the_counts() {
+    let text = include_str!("../../journeys/broadband-moving-house.toml");
+    let first = text.find("[[phase]]").expect("a phase");
+    let conflict = "[[conflict]]\nabout = \"source-mood\"\nphase = \"Orientation\"\nsource = \"sara\"\ntheirs = 2\n\n";
+    let text = format!("{}{conflict}{}", &text[..first], &text[first..]);
+    let journey = crate::format::parse(text.as_bytes()).unwrap();
+    let mut app = crate::app::App::new(journey, None, crate::app::History::saved());
+    crate::app::update(&mut app, crate::app::Msg::Resize(80, 24));
+    press(&mut app, "M");
+    let screen = text_of(&render(&app, &Theme::mono()));
+    let status = screen.lines().nth(22).unwrap();
+    let question = app.mode().question().expect("M asks").text.clone();
+    assert!(status.contains(question.as_str()), "the whole question {question:?} on {status:?}");
+}

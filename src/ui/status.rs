@@ -119,15 +119,19 @@ impl Widget for &StatusLine<'_> {
             spans.push(Span::styled(source.clone(), t.mode));
         }
         spans.push(Span::styled(parts.position.clone(), t.status));
-        if let Some(question) = app.mode().question().filter(|q| q.spec().shown == Shown::StatusLine) {
+        let question = app.mode().question().filter(|q| q.spec().shown == Shown::StatusLine);
+        if let Some(question) = question {
             spans.push(Span::styled(format!(" {} ", text::sanitize(&question.text)), t.error));
         } else if let Some(status) = app.shown_status().filter(|_| parts.message_fits(app)) {
             let style = if status.error { t.error } else { t.status };
             spans.push(Span::styled(format!(" {} ", text::sanitize(&status.text)), style));
         }
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         Line::from(spans).render(area, buf);
+        // A question is read before the counts: they give way to it.
         let w = text::width(&parts.right) as u16;
-        if w > 0 && w <= area.width {
+        let room = usize::from(area.width).saturating_sub(used);
+        if w > 0 && w <= area.width && (question.is_none() || usize::from(w) <= room) {
             buf.set_stringn(area.right() - w, area.y, &parts.right, usize::from(w), t.mode);
         }
     }
