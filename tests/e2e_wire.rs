@@ -79,3 +79,28 @@ fn entering_and_leaving_a_cell_does_not_resend_the_screen() {
     let key = answer(&mut pty, b"y");
     assert!(key.len() < 100, "a typed key sent {} bytes: {:?}", key.len(), String::from_utf8_lossy(&key));
 }
+
+#[test]
+fn the_text_cursor_is_the_terminals_and_a_typed_character_is_all_that_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = open(dir.path());
+    assert!(pty.with_screen(|s| s.hide_cursor()), "no cursor shown in the grid");
+    let _ = answer(&mut pty, b"i");
+    pty.assert_screen_contains("EDIT", TIMEOUT);
+    let _ = answer(&mut pty, b"x");
+    assert_eq!(answer(&mut pty, b"y"), b"y", "a typed character is that character");
+    // The terminal's cursor is shown just right of what was typed.
+    let (shown, before) = pty.with_screen(|s| {
+        let (row, col) = s.cursor_position();
+        let before = s.cell(row, col.saturating_sub(1)).map(|c| c.contents().to_owned()).unwrap_or_default();
+        (!s.hide_cursor(), before)
+    });
+    assert!(shown, "the cursor is hidden while editing");
+    assert_eq!(before, "y");
+    // A space over a blank goes by: one byte, or a short move.
+    let space = answer(&mut pty, b" ");
+    assert!(space.len() <= 3, "a space sent {:?}", String::from_utf8_lossy(&space));
+    let _ = answer(&mut pty, b"\x1b");
+    pty.assert_screen_contains("NORMAL", TIMEOUT);
+    assert!(pty.with_screen(|s| s.hide_cursor()), "the cursor is hidden again after Esc");
+}
