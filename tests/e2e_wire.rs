@@ -104,3 +104,21 @@ fn the_text_cursor_is_the_terminals_and_a_typed_character_is_all_that_is_sent() 
     pty.assert_screen_contains("NORMAL", TIMEOUT);
     assert!(pty.with_screen(|s| s.hide_cursor()), "the cursor is hidden again after Esc");
 }
+
+#[test]
+fn highlight_mode_on_and_off_redraws_the_marks_not_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = open(dir.path());
+    let first = pty.bytes_received();
+    // The last phase's last row: the rows above it give the panel its lines.
+    pty.keys("llllljjjj");
+    assert!(pty.wait_for_quiet(QUIET, TIMEOUT));
+    let on = answer(&mut pty, b"H");
+    pty.assert_screen_contains("Highlight on", TIMEOUT);
+    let off = answer(&mut pty, b"H");
+    pty.assert_screen_contains("Highlight off", TIMEOUT);
+    // The rows that moved are moved with the marks on their first lines,
+    // then patched; they are not sent again.
+    assert!(on.len() < first / 3, "H on sent {} bytes of a {first}-byte screen", on.len());
+    assert!(off.len() < first / 3, "H off sent {} bytes of a {first}-byte screen", off.len());
+}
