@@ -1,8 +1,10 @@
 //! End-to-end: what goes over the wire. Input that changes nothing sends
 //! nothing, the mouse is asked for clicks and drags (1002) and not for every
 //! move over the window (1003), and moving into a cell does not resend the
-//! screen below it. (Byte counts here are bounds a user on a slow link would
-//! notice; the figures are in BENCHMARKS.md.)
+//! screen below it, a typed character is that character (the text cursor is
+//! the terminal's), and highlight mode redraws its marks, not the rows. (Byte
+//! counts here are bounds a user on a slow link would notice; the figures
+//! are in BENCHMARKS.md.)
 
 mod support;
 
@@ -71,7 +73,7 @@ fn entering_and_leaving_a_cell_does_not_resend_the_screen() {
     // and the status line.)
     assert!(enter.len() < first / 2, "Enter sent {} bytes of a {first}-byte screen", enter.len());
     assert!(leave.len() < first / 2, "Esc sent {} bytes of a {first}-byte screen", leave.len());
-    // A key typed in the cell sends the key and the caret, not a frame. (The
+    // A key typed in the cell sends the key, not a frame. (The
     // first one also marks the journey modified; this cell's text ends at
     // the end of a line, so it also wraps.)
     let wrap = answer(&mut pty, b"x");
