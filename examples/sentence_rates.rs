@@ -3,6 +3,7 @@
 //!
 //! ```sh
 //! cargo run --example sentence_rates
+//! cargo run --example sentence_rates -- /tmp/other   # its tests/fixtures/sentences/expected.txt
 //! ```
 
 // A developer's tool: a closed pipe may panic here.
@@ -12,6 +13,7 @@
 mod score;
 
 fn main() {
-    let scores = score::score(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let root = std::env::args().nth(1).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").to_owned());
+    let scores = score::score(std::path::Path::new(&root));
     print!("{}", score::report(&scores));
 }

@@ -33,10 +33,14 @@ pub fn sentence_cues() -> String {
     for c in crate::checks::sentences::cues::all() {
         let words = |cues: &[&str]| cues.iter().map(|w| code(w)).collect::<Vec<_>>().join(", ");
         let channels: Vec<String> = c.channels.iter().map(|(w, ch)| format!("{} ({ch})", code(w))).collect();
+        let pairs = |list: &[(&str, &str)]| {
+            list.iter().map(|(w, x)| format!("{} ({x})", code(w))).collect::<Vec<_>>().join(", ")
+        };
         out.push_str(&format!("### {} (`lang = \"{}\"`)\n\n", language_name(c.lang), c.lang.code()));
         out.push_str("| cue | words | read by |\n| --- | --- | --- |\n");
-        let rows: [(&str, String, &str); 11] = [
+        let rows: [(&str, String, &str); 16] = [
             ("denial", words(c.negations), "`sources-disagree`, `broken-promise`"),
+            ("no denial after all", words(c.not_denials), "`sources-disagree`, `broken-promise`"),
             ("strong contrast", words(c.strong_contrasts), "`broken-promise`"),
             ("contrast beside a promise", words(c.weak_contrasts), "`broken-promise`"),
             ("promise or choice", words(c.promises), "`broken-promise`"),
@@ -45,11 +49,27 @@ pub fn sentence_cues() -> String {
             ("redirect after a failure", words(c.weak_redirects), "`dead-end`"),
             ("channel word", channels.join(", "), "`dead-end`, `sources-disagree`"),
             ("being told (one shared word)", words(c.telling), "`sources-disagree`, `broken-promise`"),
+            ("paying (one shared word)", words(c.paying), "`sources-disagree`"),
+            ("the customer's own choice", words(c.own_choice), "all three (a line that says one is none of them)"),
+            ("unit of a figure", pairs(c.units), "`sources-disagree`"),
+            ("number in words (before a unit)", pairs(c.numbers), "`sources-disagree`"),
             ("the customer speaking", words(c.first_person), "`inside-out` (none where the customer acts)"),
             ("stop word (never shared)", words(c.stop_words), "`sources-disagree`, `broken-promise`"),
         ];
         for (cue, list, by) in rows {
             out.push_str(&format!("| {cue} | {} | {by} |\n", cell(&list)));
+        }
+        if !c.participle_prefix.is_empty() {
+            out.push_str(&format!(
+                "\nA past participle's `{}` is left out before a word is compared (`geregeld` is about `regel`).\n",
+                c.participle_prefix
+            ));
+        }
+        if c.compounds {
+            out.push_str(
+                "\nA channel word of four letters or more also names the channel at the end of a compound \
+                 word (`stadskantoor` is an office).\n",
+            );
         }
         out.push('\n');
     }

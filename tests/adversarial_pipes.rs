@@ -161,3 +161,37 @@ fn a_full_disk_on_stdout_is_an_error() {
         assert!(stderr(&o).contains("cannot write to standard output"), "jgrid {args:?}: {}", stderr(&o));
     }
 }
+
+/// `-o` naming a named pipe (or `/dev/null`, `/dev/stdout`) writes into it:
+/// an atomic rename would put a regular file in its place (as root, even
+/// over `/dev/null`). Every writer that takes `-o` is tried on a pipe in the
+/// work folder, held open for reading (without waiting for a writer) so the
+/// output waits in the pipe until jgrid is done.
+#[test]
+fn output_into_a_named_pipe_is_written_through_not_replaced() {
+    use std::io::Read as _;
+    use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
+    const O_NONBLOCK: i32 = 0o4000; // Linux
+    let home = Home::new();
+    let work = home.work();
+    let writers: [&[&str]; 4] = [
+        &["export", "journey.toml", "--to", "json", "-o", "pipe"],
+        &["report", "journey.toml", "-o", "pipe"],
+        &["plan", "journey.toml", "--format", "csv", "-o", "pipe"],
+        &["export", "journey.toml", "--to", "xlsx", "-o", "pipe"],
+    ];
+    for args in writers {
+        let fifo = work.join("pipe");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let mut reader = fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(&fifo).unwrap();
+        let out = home.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let kind = fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{args:?}: the pipe is still a pipe, not a file");
+        let mut got = Vec::new();
+        reader.read_to_end(&mut got).unwrap();
+        assert!(!got.is_empty(), "{args:?}: the output went into the pipe");
+        fs::remove_file(&fifo).unwrap();
+    }
+}

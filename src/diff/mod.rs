@@ -81,6 +81,10 @@ impl From<&Unresolved> for ConflictView {
                 (Some(theirs.clone()), None)
             }
             Unresolved::Mood { theirs, .. } => (theirs.map(|m| m.to_string()), None),
+            Unresolved::SourceMood { phase, source, theirs } => {
+                subject = Some(format!("{phase} › @{source}"));
+                (theirs.map(|m| m.to_string()), None)
+            }
             Unresolved::Role { theirs, .. } => (theirs.map(|r| r.id().to_owned()), None),
             Unresolved::Lang { theirs } => (theirs.map(|l| l.code().to_owned()), None),
             Unresolved::Order { theirs, .. } => (Some(theirs.join(", ")), None),
@@ -154,6 +158,13 @@ pub enum Edit {
     },
     Mood {
         phase: String,
+        old: Option<i8>,
+        new: Option<i8>,
+    },
+    /// One source's mood in a phase (`[phase.moods]`), the source without `@`.
+    SourceMood {
+        phase: String,
+        source: String,
         old: Option<i8>,
         new: Option<i8>,
     },
@@ -336,6 +347,15 @@ fn structure(old: &Journey, new: &Journey, c: &Correspondence, out: &mut Vec<Edi
         let was = c.phases.to_base[p].and_then(|o| old.phases()[o].mood);
         if was != phase.mood {
             out.push(Edit::Mood { phase: phase.name.clone(), old: was, new: phase.mood });
+        }
+        let none = std::collections::BTreeMap::new();
+        let was = c.phases.to_base[p].map_or(&none, |o| &old.phases()[o].moods);
+        let sources: std::collections::BTreeSet<&String> = was.keys().chain(phase.moods.keys()).collect();
+        for source in sources {
+            let (old, new) = (was.get(source).copied(), phase.moods.get(source).copied());
+            if old != new {
+                out.push(Edit::SourceMood { phase: phase.name.clone(), source: source.clone(), old, new });
+            }
         }
     }
 }

@@ -91,6 +91,9 @@ pub fn to_text(edits: &[Edit]) -> String {
             Edit::PhaseRenamed { old, new } => format!("phase renamed: {} → {}", quoted(old), quoted(new)),
             Edit::PhaseMoved { name, from, to } => format!("phase moved: {} (position {from} → {to})", quoted(name)),
             Edit::Mood { phase, old, new } => format!("mood of {}: {} → {}", quoted(phase), mood(*old), mood(*new)),
+            Edit::SourceMood { phase, source, old, new } => {
+                format!("mood of @{} in {}: {} → {}", one(source), quoted(phase), mood(*old), mood(*new))
+            }
             Edit::Cell { phase, row, lines } => {
                 let mut s = format!("{} › {}", one(phase), one(row));
                 for l in lines {

@@ -1,6 +1,6 @@
 //! HTML: one self-contained page with the coloured grid and its findings.
 
-mod curve;
+pub(crate) mod curve;
 
 use std::fmt::Write as _;
 
@@ -58,6 +58,14 @@ svg.curve .point.neutral { fill: #9a9a9a; }
 svg.curve .point.positive { fill: #16a34a; }
 svg.curve .value { font-size: 12px; font-weight: bold; fill: #1b1b1b; text-anchor: middle; }
 svg.curve .unknown { font-size: 14px; font-weight: bold; fill: #777; text-anchor: middle; }
+svg .trail { stroke: #555; stroke-width: 1.5; fill: none; }
+svg .marker { font-size: 11px; fill: #1b1b1b; text-anchor: middle; }
+svg.curve .who { font-size: 10px; fill: #555; }
+svg.sample { vertical-align: middle; }
+svg.sample .link { stroke: #444; stroke-width: 2; }
+svg.sample .point { stroke: #1b1b1b; stroke-width: 1; fill: #9a9a9a; }
+.curve-legend { margin: .2em 0 .4em; font-size: .9em; }
+.curve-legend span { margin-right: 1.2em; white-space: nowrap; }
 .inbox .who, .inbox .when { white-space: nowrap; width: 10em; }
 @media print {
   body { margin: 0; font-size: 8pt; }

@@ -81,7 +81,12 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
         external: &journey.external,
         accepted: journey.accepted.iter().map(AcceptedDoc::from).collect(),
         phases: (journey.phases().iter().enumerate())
-            .map(|(p, phase)| PhaseDoc { name: &phase.name, mood: phase.mood, cells: PhaseCells { journey, phase: p } })
+            .map(|(p, phase)| PhaseDoc {
+                name: &phase.name,
+                mood: phase.mood,
+                moods: &phase.moods,
+                cells: PhaseCells { journey, phase: p },
+            })
             .collect(),
         inbox: journey.inbox.iter().map(NoteDoc::from).collect(),
         sources: &journey.sources,
@@ -189,6 +194,9 @@ impl Serialize for Roles<'_> {
 struct PhaseDoc<'a> {
     name: &'a str,
     mood: Option<i8>,
+    /// Each source's mood (`[phase.moods]`), by name; left out when none.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    moods: &'a std::collections::BTreeMap<String, i8>,
     cells: PhaseCells<'a>,
 }
 

@@ -30,7 +30,8 @@ use crate::text::sanitize;
 /// - The `# TITLE` and `_Persona: …_` paragraphs are left out when empty.
 /// - The `Mood` row is there when any phase has a mood: the mood as a
 ///   number and a word (`+2 very happy` … `-2 very unhappy`), an empty cell
-///   where it is unknown.
+///   where it is unknown. Under it, one `Mood @sara` row per source with a
+///   mood in any phase (`[phase.moods]`), by source name.
 /// - `Unsorted notes` lists the journey's inbox, oldest first, and is left
 ///   out when the inbox is empty: the note, its source (empty when none)
 ///   and when it was taken (`YYYY-MM-DD HH:MM UTC`; as written in the file
@@ -65,6 +66,13 @@ pub fn to_markdown(journey: &Journey) -> String {
         let moods: Vec<String> =
             phases.iter().map(|p| p.mood.map_or(String::new(), |m| mood::label(Some(m)))).collect();
         out.push_str(&table_line("Mood", &moods));
+    }
+    // One row per source with a mood (`Mood @sara`), by name.
+    for curve in mood::curves(journey).iter().skip(1) {
+        let moods: Vec<String> =
+            curve.moods.iter().map(|m| m.map_or(String::new(), |m| mood::label(Some(m)))).collect();
+        let whose = format!("Mood @{}", curve.source.as_deref().unwrap_or_default());
+        out.push_str(&table_line(&escape(&whose, MARKUP), &moods));
     }
     for (r, row) in journey.rows().iter().enumerate() {
         let cells: Vec<String> = (0..phases.len()).map(|p| cell(journey.cell(CellRef::new(p, r)))).collect();

@@ -18,6 +18,8 @@ mod interview_tests;
 mod json;
 mod markdown;
 mod mermaid;
+#[cfg(test)]
+mod moods_tests;
 pub mod plan;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -27,6 +29,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use self::csv::to_csv;
+pub(crate) use html::curve::{SourceCurve, svg_of as mood_curves_svg};
 pub use html::to_html;
 pub(crate) use html::{STYLE as HTML_STYLE, escape as html_escape, to_html_with};
 pub use import::{ImportError, import_csv};

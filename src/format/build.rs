@@ -73,6 +73,7 @@ pub(super) fn build(text: &str, raw: RawFile) -> Result<Journey> {
             let change = Change::SetMood { phase: p, mood: Some(m as i8) };
             change.apply(&mut journey).map_err(|err| e.at(mood.span(), err.to_string(), FIX_HINT))?;
         }
+        source_moods(&e, p, phase.get_ref(), &mut journey)?;
     }
     cells(&e, &raw, &mut journey)?;
     for acceptance in &raw.accepted {
@@ -99,6 +100,36 @@ pub(super) fn build(text: &str, raw: RawFile) -> Result<Journey> {
         journey.opportunities.push(o);
     }
     Ok(journey)
+}
+
+/// A phase's `[phase.moods]`: source names as `[sources]` spells them, each
+/// once (in any case), with a mood from -2 to 2.
+fn source_moods(e: &Errors, p: usize, phase: &super::raw::RawPhase, journey: &mut Journey) -> Result<()> {
+    let hint = "a mood is -2, -1, 0, 1 or 2, for example sara = -1; leave the source out when unknown";
+    // In the file's order, so a name given twice is reported where it is given again.
+    let mut moods: Vec<_> = phase.moods.iter().collect();
+    moods.sort_by_key(|(name, _)| name.span().start);
+    for (name, value) in moods {
+        let key = crate::journey::source_key(name.get_ref());
+        if !is_source_name(&key) {
+            let hint =
+                "a source is a name of letters, digits, - and _ (with a letter), without @; for example sara = -1";
+            let message = format!("\"{}\" is not a source name", crate::text::one_line(name.get_ref()));
+            return Err(e.at(name.span(), message, hint));
+        }
+        if journey.phases()[p].moods.contains_key(&key) {
+            let message = format!("the mood of @{key} is given twice in this phase");
+            return Err(e.at(name.span(), message, "keep one line per source (names are read in any case)"));
+        }
+        let mood = match value.get_ref().as_integer() {
+            Some(m) if (i64::from(*MOOD_RANGE.start())..=i64::from(*MOOD_RANGE.end())).contains(&m) => m as i8,
+            Some(m) => return Err(e.at(value.span(), format!("the mood of @{key} is {m}, out of range"), hint)),
+            None => return Err(e.at(value.span(), format!("the mood of @{key} is not a whole number"), hint)),
+        };
+        let change = Change::SetSourceMood { phase: p, source: key, mood: Some(mood) };
+        change.apply(journey).map_err(|err| e.at(value.span(), err.to_string(), FIX_HINT))?;
+    }
+    Ok(())
 }
 
 fn check_format(e: &Errors, format: Option<&Spanned<i64>>) -> Result<()> {

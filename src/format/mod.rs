@@ -99,3 +99,6 @@ mod tests;
 
 #[cfg(test)]
 mod roundtrip_tests;
+
+#[cfg(test)]
+mod moods_tests;

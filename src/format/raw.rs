@@ -47,6 +47,9 @@ pub(super) struct RawChecks {
 pub(super) struct RawPhase {
     pub name: Option<Spanned<String>>,
     pub mood: Option<Spanned<i64>>,
+    /// `[phase.moods]`: each source's mood, checked in `build`.
+    #[serde(default)]
+    pub moods: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     pub cells: BTreeMap<Spanned<String>, String>,
 }

@@ -161,6 +161,8 @@ fn names_that_are_not_bare_keys_are_quoted() {
 #[derive(Debug, Clone)]
 struct Extras {
     moods: Vec<Option<i8>>,
+    /// Each phase's sources' moods (`[phase.moods]`), names in any case and script.
+    source_moods: Vec<Vec<(String, i8)>>,
     notes: Vec<crate::journey::Note>,
     accepted: Vec<crate::journey::Acceptance>,
     external: Vec<String>,
@@ -186,13 +188,15 @@ fn arb_extras() -> impl Strategy<Value = Extras> {
         });
     (
         proptest::collection::vec(proptest::option::of(-2i8..=2), 0..6),
+        proptest::collection::vec(proptest::collection::vec(("[a-zA-ZåÅ漢][a-zA-Z0-9_é-]{0,5}", -2i8..=2), 0..3), 0..6),
         proptest::collection::vec(note, 0..4),
         proptest::collection::vec(acceptance, 0..3),
         proptest::collection::btree_set("[a-z][a-z0-9-]{0,5}", 0..3),
         proptest::option::of(proptest::sample::select(crate::journey::Language::ALL.to_vec())),
     )
-        .prop_map(|(moods, notes, accepted, external, lang)| Extras {
+        .prop_map(|(moods, source_moods, notes, accepted, external, lang)| Extras {
             moods,
+            source_moods,
             notes,
             accepted,
             external: external.into_iter().collect(),
@@ -204,6 +208,11 @@ fn arb_journey() -> impl Strategy<Value = Journey> {
     (arb_grid(), arb_extras()).prop_map(|(mut j, x)| {
         for (p, mood) in x.moods.into_iter().enumerate().take(j.phase_count()) {
             Change::SetMood { phase: p, mood }.apply(&mut j).unwrap();
+        }
+        for (p, moods) in x.source_moods.into_iter().enumerate().take(j.phase_count()) {
+            for (source, mood) in moods {
+                Change::SetSourceMood { phase: p, source, mood: Some(mood) }.apply(&mut j).unwrap();
+            }
         }
         j.inbox = x.notes;
         j.accepted = x.accepted;

@@ -4,8 +4,8 @@
 //!
 //! ```toml
 //! [[conflict]]
-//! about = "mood"          # mood, role, lang, phase-order, row-order, deleted-phase, deleted-row
-//! phase = "Purchase"      # mood, deleted-phase; `row` for role, deleted-row
+//! about = "mood"          # mood, source-mood, role, lang, phase-order, row-order, deleted-phase, deleted-row
+//! phase = "Purchase"      # mood, source-mood (with `source = "sara"`), deleted-phase; `row` for role, deleted-row
 //! theirs = -2             # mood, role, lang (left out: unknown or none); phase-order, row-order: names
 //! ```
 //!
@@ -34,8 +34,18 @@ pub(super) struct RawConflict {
     pub source: Option<Spanned<String>>,
 }
 
-const ABOUT: [&str; 9] =
-    ["mood", "role", "lang", "phase-order", "row-order", "deleted-phase", "deleted-row", "opportunity", "source"];
+const ABOUT: [&str; 10] = [
+    "mood",
+    "source-mood",
+    "role",
+    "lang",
+    "phase-order",
+    "row-order",
+    "deleted-phase",
+    "deleted-row",
+    "opportunity",
+    "source",
+];
 
 type Result<T> = std::result::Result<T, FormatError>;
 
@@ -53,7 +63,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
         let hint = format!("use one of {}", ABOUT.join(", "));
         return Err(at(about.span(), format!("\"{kind}\" is not a kind of conflict"), &hint));
     }
-    let phase_wanted = matches!(kind, "mood" | "deleted-phase");
+    let phase_wanted = matches!(kind, "mood" | "source-mood" | "deleted-phase");
     let row_wanted = matches!(kind, "role" | "deleted-row");
     let by_wanted = kind.starts_with("deleted-");
     let theirs_wanted = !by_wanted;
@@ -61,7 +71,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
     for (present, wanted, key) in [
         (c.opportunity.as_ref().map(Spanned::span), plan_wanted, "opportunity"),
         (c.field.as_ref().map(Spanned::span), plan_wanted, "field"),
-        (c.source.as_ref().map(Spanned::span), kind == "source", "source"),
+        (c.source.as_ref().map(Spanned::span), matches!(kind, "source" | "source-mood"), "source"),
         (c.phase.as_ref().map(Spanned::span), phase_wanted, "phase"),
         (c.row.as_ref().map(Spanned::span), row_wanted, "row"),
         (c.by.as_ref().map(Spanned::span), by_wanted, "by"),
@@ -107,7 +117,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
             let theirs = theirs_string("a description")?.map(|(s, _)| s).unwrap_or_default();
             Unresolved::Source { name: name(&c.source, "source")?, theirs }
         }
-        "mood" => {
+        "mood" | "source-mood" => {
             let theirs = match &c.theirs {
                 None => None,
                 Some(v) => match v.get_ref().as_integer() {
@@ -120,7 +130,18 @@ pub(super) fn read(text: &str, raw: &Spanned<RawConflict>) -> Result<Unresolved>
                     }
                 },
             };
-            Unresolved::Mood { phase: name(&c.phase, "phase")?, theirs }
+            let phase = name(&c.phase, "phase")?;
+            if kind == "mood" {
+                return Ok(Unresolved::Mood { phase, theirs });
+            }
+            let source = name(&c.source, "source")?;
+            let key = crate::journey::source_key(&source);
+            if !crate::journey::is_source_name(&key) {
+                let span = c.source.as_ref().map_or(raw.span(), Spanned::span);
+                let message = format!("\"{}\" is not a source name", crate::text::one_line(&source));
+                return Err(at(span, message, "name the source without @: letters, digits, - and _"));
+            }
+            Unresolved::SourceMood { phase, source: key, theirs }
         }
         "role" => {
             let theirs = match theirs_string("a role id")? {
@@ -178,6 +199,12 @@ pub(super) fn write(out: &mut String, u: &Unresolved, string: &dyn Fn(&str) -> S
                 let _ = writeln!(out, "theirs = {m}");
             }
         }
+        Unresolved::SourceMood { phase, source, theirs } => {
+            let _ = writeln!(out, "phase = {}\nsource = {}", string(phase), string(source));
+            if let Some(m) = theirs {
+                let _ = writeln!(out, "theirs = {m}");
+            }
+        }
         Unresolved::Role { row, theirs } => {
             let _ = writeln!(out, "row = {}", string(row));
             if let Some(r) = theirs {
@@ -223,6 +250,8 @@ mod tests {
         j.unresolved = vec![
             Unresolved::Mood { phase: "Use".into(), theirs: Some(-2) },
             Unresolved::Mood { phase: "Pay".into(), theirs: None },
+            Unresolved::SourceMood { phase: "Pay".into(), source: "sara".into(), theirs: Some(1) },
+            Unresolved::SourceMood { phase: "Use".into(), source: "åsa".into(), theirs: None },
             Unresolved::Role { row: "Touchpoints".into(), theirs: Some(Role::Message) },
             Unresolved::Role { row: "Need".into(), theirs: None },
             Unresolved::Lang { theirs: Some(Language::Dutch) },
@@ -246,6 +275,13 @@ mod tests {
             ("phase = \"Use\"", "this [[conflict]] has no `about`", (4, 1)),
             ("about = \"mood\"\nphase = \"Use\"\ntheirs = 7", "`theirs` is not a mood", (7, 10)),
             ("about = \"mood\"\ntheirs = 1", "a mood conflict needs `phase`", (4, 1)),
+            ("about = \"source-mood\"\nphase = \"Use\"", "a source-mood conflict needs `source`", (4, 1)),
+            ("about = \"source-mood\"\nphase = \"Use\"\nsource = \"a b\"", "\"a b\" is not a source name", (7, 10)),
+            (
+                "about = \"source-mood\"\nphase = \"Use\"\nsource = \"bo\"\ntheirs = \"x\"",
+                "`theirs` is not a mood",
+                (8, 10),
+            ),
             ("about = \"mood\"\nphase = \"Use\"\nrow = \"Need\"", "a mood conflict has no `row`", (7, 7)),
             ("about = \"role\"\nrow = \"Need\"\ntheirs = \"boss\"", "\"boss\" is not a role", (7, 10)),
             ("about = \"lang\"\ntheirs = 3", "`theirs` of a lang conflict is a language code", (6, 10)),

@@ -2,8 +2,9 @@
 //! no-op save gives the same bytes and a change touches only its own lines.
 //!
 //! Order: `format`, `title`, `persona`, `lang`, `rows`, `[roles]`, `[checks]`,
-//! each `[[accepted]]`, `[sources]`, each `[[conflict]]`, each `[[phase]]` (`name`, `mood`,
-//! `[phase.cells]` in row order), each `[[inbox]]` note in the order taken, each
+//! each `[[accepted]]`, `[sources]`, each `[[conflict]]`, each `[[phase]]`
+//! (`name`, `mood`, `[phase.moods]` sorted by source name, `[phase.cells]` in
+//! row order), each `[[inbox]]` note in the order taken, each
 //! `[[opportunity]]` in the plan's order (see `plan`).
 //!
 //! Lines end as the file's did when it was read (`\r\n` or `\n`).
@@ -62,6 +63,12 @@ pub fn to_toml(journey: &Journey) -> String {
         let _ = write!(out, "\n[[phase]]\nname = {}\n", basic_string(&phase.name));
         if let Some(mood) = phase.mood {
             let _ = writeln!(out, "mood = {mood}");
+        }
+        if !phase.moods.is_empty() {
+            out.push_str("\n[phase.moods]\n");
+            for (source, mood) in &phase.moods {
+                let _ = writeln!(out, "{} = {mood}", key(source));
+            }
         }
         if phase.is_empty() {
             continue;

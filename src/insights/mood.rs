@@ -3,7 +3,7 @@
 //! keys (`}` raises, `{` lowers), the command (`:mood N`, `:mood`) and the
 //! exports.
 
-use crate::journey::MOOD_RANGE;
+use crate::journey::{Journey, MOOD_RANGE};
 
 const LOWEST: i8 = *MOOD_RANGE.start();
 const HIGHEST: i8 = *MOOD_RANGE.end();
@@ -133,4 +133,34 @@ pub fn curve(moods: &[Option<i8>]) -> Vec<String> {
     }
     lines.push(numbers.trim_end().to_owned());
     lines
+}
+
+/// One mood curve: whose it is (`None`: the phases' own moods, the overall
+/// curve; else a source name without `@`) and the mood in each phase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Curve {
+    pub source: Option<String>,
+    pub moods: Vec<Option<i8>>,
+}
+
+/// The journey's mood curves: the overall one first, then one per source
+/// that has a mood in any phase (`[phase.moods]`), by source name.
+///
+/// ```
+/// use jgrid::journey::{Change, Journey};
+/// let mut j = Journey::new("T", "", ["Need"], ["Wait", "Use"]);
+/// Change::SetMood { phase: 0, mood: Some(-1) }.apply(&mut j).unwrap();
+/// Change::SetSourceMood { phase: 1, source: "sara".into(), mood: Some(2) }.apply(&mut j).unwrap();
+/// let curves = jgrid::insights::mood::curves(&j);
+/// assert_eq!(curves[0].moods, [Some(-1), None]);
+/// assert_eq!((curves[1].source.as_deref(), &curves[1].moods[..]), (Some("sara"), &[None, Some(2)][..]));
+/// ```
+pub fn curves(journey: &Journey) -> Vec<Curve> {
+    let phases = journey.phases();
+    let sources: std::collections::BTreeSet<&String> = phases.iter().flat_map(|p| p.moods.keys()).collect();
+    let overall = Curve { source: None, moods: phases.iter().map(|p| p.mood).collect() };
+    let each = sources
+        .into_iter()
+        .map(|s| Curve { source: Some(s.clone()), moods: phases.iter().map(|p| p.moods.get(s).copied()).collect() });
+    std::iter::once(overall).chain(each).collect()
 }

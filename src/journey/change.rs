@@ -61,6 +61,13 @@ pub enum Change {
         phase: usize,
         mood: Option<i8>,
     },
+    /// Set one source's mood in a phase (`None`: unknown); `source` is a
+    /// source name, kept in lower case without `@` (see `source_key`).
+    SetSourceMood {
+        phase: usize,
+        source: String,
+        mood: Option<i8>,
+    },
     /// Put a note into the inbox at this index.
     InsertNote {
         at: usize,
@@ -111,6 +118,8 @@ pub enum ChangeError {
     LastOne(&'static str),
     #[error("a mood is from -2 to 2, not {0}")]
     Mood(i8),
+    #[error("\"{0}\" is not a source name (letters, digits, - and _)")]
+    SourceName(String),
 }
 
 fn check_name<'a>(
@@ -168,7 +177,15 @@ impl Change {
                 }
                 let phase = journey.phases_mut().remove(at);
                 let cells = phase.cells().to_vec();
-                Change::InsertPhase { at, name: phase.name, mood: phase.mood, cells }
+                let insert = Change::InsertPhase { at, name: phase.name, mood: phase.mood, cells };
+                if phase.moods.is_empty() {
+                    insert
+                } else {
+                    // The sources' moods come back with the phase.
+                    let moods = phase.moods.into_iter();
+                    let moods = moods.map(|(source, m)| Change::SetSourceMood { phase: at, source, mood: Some(m) });
+                    Change::Batch(std::iter::once(insert).chain(moods).collect())
+                }
             }
             Change::RenamePhase { at, name } => {
                 in_range("phase", at, phases)?;
@@ -211,6 +228,20 @@ impl Change {
                 in_range("phase", phase, phases)?;
                 check_mood(mood)?;
                 Change::SetMood { phase, mood: std::mem::replace(&mut journey.phases_mut()[phase].mood, mood) }
+            }
+            Change::SetSourceMood { phase, source, mood } => {
+                in_range("phase", phase, phases)?;
+                check_mood(mood)?;
+                let key = super::source_key(&source);
+                if !super::is_source_name(&key) {
+                    return Err(ChangeError::SourceName(source));
+                }
+                let moods = &mut journey.phases_mut()[phase].moods;
+                let old = match mood {
+                    Some(m) => moods.insert(key.clone(), m),
+                    None => moods.remove(&key),
+                };
+                Change::SetSourceMood { phase, source: key, mood: old }
             }
             Change::InsertNote { at, note } => {
                 in_range("note", at, journey.inbox.len() + 1)?;
@@ -292,7 +323,7 @@ impl Change {
             Change::RemoveRow { at } => CellRef::new(cursor.phase, at.saturating_sub(1)),
             Change::MoveRow { to, .. } => CellRef::new(cursor.phase, *to),
             Change::SetRole { row, .. } => CellRef::new(cursor.phase, *row),
-            Change::SetMood { phase, .. } => CellRef::new(*phase, cursor.row),
+            Change::SetMood { phase, .. } | Change::SetSourceMood { phase, .. } => CellRef::new(*phase, cursor.row),
             // A batch focuses on the first cell it changes (sorting a note: the
             // cell it lands in), else on its first change.
             Change::Batch(changes) => changes

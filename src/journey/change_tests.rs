@@ -83,6 +83,23 @@ fn moving_a_row_carries_its_cells() {
     assert_eq!(j.cell(CellRef::new(1, 1)), "wants speed");
 }
 
+#[test]
+fn a_source_mood_is_kept_by_its_lower_case_name_and_comes_back_with_its_phase() {
+    let mut j = sample();
+    let inverse = Change::SetSourceMood { phase: 1, source: "@Sara".into(), mood: Some(-2) }.apply(&mut j).unwrap();
+    assert_eq!(j.phases()[1].mood_of("sara"), Some(-2));
+    assert_eq!(j.phases()[1].mood, None, "the phase's own mood is another value");
+    assert_eq!(inverse, Change::SetSourceMood { phase: 1, source: "sara".into(), mood: None });
+    let bad = Change::SetSourceMood { phase: 1, source: "sara".into(), mood: Some(3) }.apply(&mut j);
+    assert_eq!(bad, Err(ChangeError::Mood(3)));
+    let bad = Change::SetSourceMood { phase: 1, source: "two words".into(), mood: Some(1) }.apply(&mut j);
+    assert_eq!(bad, Err(ChangeError::SourceName("two words".into())));
+    let with_mood = j.clone();
+    let undo = Change::RemovePhase { at: 1 }.apply(&mut j).unwrap();
+    undo.apply(&mut j).unwrap();
+    assert_eq!(j, with_mood, "deleting a phase and undoing it brings its sources' moods back");
+}
+
 fn role() -> impl Strategy<Value = Role> {
     proptest::sample::select(Role::ALL.to_vec())
 }
@@ -104,6 +121,8 @@ pub(crate) fn arb_change() -> impl Strategy<Value = Change> {
         (0..5usize, name, proptest::option::of(-3i8..=3), proptest::collection::vec(".{0,4}", 0..3))
             .prop_map(|(at, name, mood, cells)| Change::InsertPhase { at, name, mood, cells }),
         (0..4usize, proptest::option::of(-3i8..=3)).prop_map(|(phase, mood)| Change::SetMood { phase, mood }),
+        (0..4usize, "sara|Omar|@åsa|bad name|", proptest::option::of(-3i8..=3))
+            .prop_map(|(phase, source, mood)| Change::SetSourceMood { phase, source, mood }),
         (0..3usize, note()).prop_map(|(at, note)| Change::InsertNote { at, note }),
         (0..3usize).prop_map(|at| Change::RemoveNote { at }),
         (0..3usize, note()).prop_map(|(at, note)| Change::SetNote { at, note }),

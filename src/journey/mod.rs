@@ -21,7 +21,9 @@ pub use lines::{
     Mark, is_source_name, source_spans, sources, tag_new_lines, text_sources, with_source, without_mark, without_me,
     without_sources,
 };
-pub use model::{Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role};
+pub use model::{
+    Acceptance, CellRef, DEFAULT_PHASES, DEFAULT_ROWS, Journey, Language, MOOD_RANGE, Note, Phase, Role, source_key,
+};
 pub use only::{only, only_text};
 pub use opportunity::{Opportunity, PlanField, SCORE_RANGE, Status, Why, line_key};
 pub use shared::{Alias, PortfolioRules, Shared};

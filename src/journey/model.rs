@@ -162,7 +162,15 @@ pub struct Phase {
     pub name: String,
     /// The customer's mood in this phase, -2..=2; `None` when unknown.
     pub mood: Option<i8>,
+    /// Each interviewee's mood in this phase (the file's `[phase.moods]`),
+    /// by source name in lower case without `@`, -2..=2 each.
+    pub moods: std::collections::BTreeMap<String, i8>,
     cells: Vec<String>,
+}
+
+/// A source name as `[phase.moods]` keys it: lower case, without `@`.
+pub fn source_key(source: &str) -> String {
+    source.trim().trim_start_matches('@').to_lowercase()
 }
 
 /// The lowest and highest mood a phase can have.
@@ -185,6 +193,11 @@ impl Phase {
     /// The cells of this phase in row order.
     pub fn cells(&self) -> &[String] {
         &self.cells
+    }
+
+    /// The mood of `source` (any case, with or without `@`) in this phase.
+    pub fn mood_of(&self, source: &str) -> Option<i8> {
+        self.moods.get(&source_key(source)).copied()
     }
 
     /// True when no cell of this phase holds text.
@@ -212,7 +225,12 @@ impl Journey {
         let rows: Vec<String> = rows.into_iter().map(Into::into).collect();
         let phases = phases
             .into_iter()
-            .map(|name| Phase { name: name.into(), mood: None, cells: vec![String::new(); rows.len()] })
+            .map(|name| Phase {
+                name: name.into(),
+                mood: None,
+                moods: Default::default(),
+                cells: vec![String::new(); rows.len()],
+            })
             .collect();
         Self {
             title: title.to_owned(),
@@ -329,7 +347,7 @@ impl Journey {
     pub(super) fn new_phase(&self, name: String, mood: Option<i8>, cells: Vec<String>) -> Phase {
         let mut cells = cells;
         cells.resize(self.rows.len(), String::new());
-        Phase { name, mood, cells }
+        Phase { name, mood, moods: Default::default(), cells }
     }
 
     /// The language of the journey: its `lang`, else the language most of

@@ -28,7 +28,9 @@ pub fn only_text(text: &str, name: &str) -> String {
 
 /// The journey with only `name`'s lines (and the lines with no source) in
 /// every cell, and only `name`'s notes (and the notes with no source) in the
-/// inbox. Everything else (phases, rows, moods, plan) is as it was.
+/// inbox; of the sources' moods (`[phase.moods]`), only `name`'s, so a
+/// curve is drawn for that source alone beside the overall one. Everything
+/// else (phases, rows, the phases' own moods, plan) is as it was.
 pub fn only(journey: &Journey, name: &str) -> Journey {
     let mut shown = journey.clone();
     let lower = name.trim_start_matches('@').to_lowercase();
@@ -42,13 +44,16 @@ pub fn only(journey: &Journey, name: &str) -> Journey {
         }
     }
     shown.inbox.retain(|note| note.source.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(&lower)));
+    for phase in shown.phases_mut() {
+        phase.moods.retain(|source, _| *source == lower);
+    }
     shown
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::Note;
+    use crate::journey::{Change, Note};
 
     #[test]
     fn another_sources_lines_go_and_unsourced_lines_stay() {
@@ -56,7 +61,10 @@ mod tests {
         *j.cell_mut(CellRef::new(0, 0)) = "a @sara\nb @omar\nc\nd @sara @omar".into();
         j.inbox.push(Note { text: "x".into(), source: Some("sara".into()), at: String::new() });
         j.inbox.push(Note { text: "y".into(), source: None, at: String::new() });
+        Change::SetSourceMood { phase: 0, source: "sara".into(), mood: Some(-2) }.apply(&mut j).unwrap();
+        Change::SetSourceMood { phase: 0, source: "omar".into(), mood: Some(1) }.apply(&mut j).unwrap();
         let shown = only(&j, "@Omar");
+        assert_eq!(shown.phases()[0].moods.keys().collect::<Vec<_>>(), ["omar"], "only Omar's curve");
         assert_eq!(shown.cell(CellRef::new(0, 0)), "b @omar\nc\nd @sara @omar");
         assert_eq!(shown.inbox.len(), 1);
         assert_eq!(shown.inbox[0].text, "y");

@@ -69,6 +69,9 @@ pub enum Unresolved {
     /// Both sides changed this field of the opportunity titled `title`
     /// differently; theirs holds theirs' value of it (its other fields are empty).
     Plan { title: String, field: PlanField, theirs: Box<Opportunity> },
+    /// Both sides changed one source's mood in the phase (`[phase.moods]`);
+    /// theirs is this (`None`: unknown). `source` is the key, without `@`.
+    SourceMood { phase: String, source: String, theirs: Option<i8> },
     /// Both sides changed the description of this source (`[sources]`); theirs is this.
     Source { name: String, theirs: String },
 }
@@ -98,13 +101,16 @@ impl Unresolved {
             Unresolved::Deleted { axis: Axis::Row, .. } => "deleted-row",
             Unresolved::Plan { .. } => "opportunity",
             Unresolved::Source { .. } => "source",
+            Unresolved::SourceMood { .. } => "source-mood",
         }
     }
 
     /// The phase this record is about, if it is about one.
     pub fn phase(&self) -> Option<&str> {
         match self {
-            Unresolved::Mood { phase, .. } | Unresolved::Deleted { axis: Axis::Phase, name: phase, .. } => Some(phase),
+            Unresolved::Mood { phase, .. }
+            | Unresolved::SourceMood { phase, .. }
+            | Unresolved::Deleted { axis: Axis::Phase, name: phase, .. } => Some(phase),
             _ => None,
         }
     }
@@ -121,6 +127,9 @@ impl Unresolved {
     pub fn renamed(&self, phase: impl Fn(&str) -> String, row: impl Fn(&str) -> String) -> Unresolved {
         match self.clone() {
             Unresolved::Mood { phase: p, theirs } => Unresolved::Mood { phase: phase(&p), theirs },
+            Unresolved::SourceMood { phase: p, source, theirs } => {
+                Unresolved::SourceMood { phase: phase(&p), source, theirs }
+            }
             Unresolved::Role { row: r, theirs } => Unresolved::Role { row: row(&r), theirs },
             Unresolved::Order { axis, theirs } => {
                 let map = |n: &String| if axis == Axis::Phase { phase(n) } else { row(n) };
@@ -141,6 +150,14 @@ impl Unresolved {
                 let ours = journey.phase_index(phase).and_then(|p| journey.phases()[p].mood);
                 format!(
                     "the mood of \"{phase}\" changed on both sides: {} (ours, kept for now) or {} (theirs)",
+                    mood(ours),
+                    mood(*theirs)
+                )
+            }
+            Unresolved::SourceMood { phase, source, theirs } => {
+                let ours = journey.phase_index(phase).and_then(|p| journey.phases()[p].mood_of(source));
+                format!(
+                    "the mood of @{source} in \"{phase}\" changed on both sides: {} (ours, kept for now) or {} (theirs)",
                     mood(ours),
                     mood(*theirs)
                 )

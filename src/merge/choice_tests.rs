@@ -200,3 +200,37 @@ fn taking_a_side_everywhere_leaves_no_conflict() {
     assert_eq!((theirs.title.as_str(), names(&theirs)), ("Theirs", vec!["Searching", "Delivery"]), "theirs deleted it");
     assert_eq!(theirs.phases()[1].mood, Some(-1));
 }
+
+#[test]
+fn a_source_mood_changed_two_ways_keeps_ours_records_theirs_and_take_resolves_it() {
+    let mut b = base();
+    Change::SetSourceMood { phase: 1, source: "sara".into(), mood: Some(0) }.apply(&mut b).unwrap();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    Change::SetSourceMood { phase: 1, source: "sara".into(), mood: Some(-1) }.apply(&mut o).unwrap();
+    Change::SetSourceMood { phase: 1, source: "sara".into(), mood: Some(2) }.apply(&mut t).unwrap();
+    Change::SetSourceMood { phase: 1, source: "omar".into(), mood: Some(1) }.apply(&mut t).unwrap();
+    let m = run(&b, &o, &t);
+    assert_eq!(m.journey.phases()[1].mood_of("sara"), Some(-1), "ours is kept for now");
+    assert_eq!(m.journey.phases()[1].mood_of("omar"), Some(1), "a change on one side is clean");
+    let record = Unresolved::SourceMood { phase: "Purchase".into(), source: "sara".into(), theirs: Some(2) };
+    assert_eq!(m.journey.unresolved, [record]);
+    let want = "phase \"Purchase\": the mood of @sara in \"Purchase\" changed on both sides: -1 (ours, kept for now) or 2 (theirs)";
+    assert_eq!(m.conflicts.iter().map(ToString::to_string).collect::<Vec<_>>(), [want]);
+    let mut j = reopened(&m);
+    let at = CellRef::new(1, 0);
+    assert_eq!(conflict_at(&j, at), Some(ConflictAt::Recorded(0)));
+    assert_eq!(ConflictAt::Recorded(0).question(&j), "Mood of @sara: ours -1, theirs 2?");
+    let undo = resolve_at(&j, at, Side::Theirs).unwrap().apply(&mut j).unwrap();
+    assert_eq!((j.phases()[1].mood_of("sara"), j.unresolved.len()), (Some(2), 0));
+    undo.apply(&mut j).unwrap();
+    assert_eq!(j, m.journey, "taking a side is one undoable step");
+    // A phase deleted on one side and given a source's mood on the other is kept, as a choice.
+    let mut gone = b.clone();
+    Change::RemovePhase { at: 1 }.apply(&mut gone).unwrap();
+    let m = run(&b, &gone, &t);
+    assert_eq!(m.journey.phases()[1].mood_of("sara"), Some(2));
+    assert_eq!(
+        m.journey.unresolved,
+        [Unresolved::Deleted { axis: Axis::Phase, name: "Purchase".into(), by: Version::Ours }]
+    );
+}

@@ -3,7 +3,9 @@
 //! external channels and accepted findings (sets), and the inbox (a set kept
 //! in time order).
 
-use crate::journey::{Note, parse_rfc3339};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::journey::{Note, Unresolved, parse_rfc3339};
 
 /// The merged value, or both sides' values when they changed it differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +26,33 @@ pub fn value3<T: PartialEq + Clone + Default>(base: Option<&T>, ours: Option<&T>
         (_, None, Some(t)) => Value::Clean(t.clone()),
         (b, None, None) => Value::Clean(b.cloned().unwrap_or_default()),
     }
+}
+
+/// Each source's mood in one phase, merged source by source: `moods[v]` is
+/// version v's `[phase.moods]` (`None`: the phase is not in v). A mood changed
+/// two ways keeps ours and records theirs for a person, as the phase's own mood does.
+pub fn moods3(
+    moods: [Option<&BTreeMap<String, i8>>; 3],
+    phase: &str,
+    unresolved: &mut Vec<Unresolved>,
+) -> BTreeMap<String, i8> {
+    let sources: BTreeSet<&String> = moods.iter().flatten().flat_map(|m| m.keys()).collect();
+    let mut out = BTreeMap::new();
+    for source in sources {
+        let [base, ours, theirs] = moods.map(|m| m.map(|m| m.get(source).copied()));
+        let mood = match value3(base.as_ref(), ours.as_ref(), theirs.as_ref()) {
+            Value::Clean(mood) => mood,
+            Value::Conflict { ours, theirs } => {
+                let record = Unresolved::SourceMood { phase: phase.to_owned(), source: source.clone(), theirs };
+                unresolved.push(record);
+                ours
+            }
+        };
+        if let Some(m) = mood {
+            out.insert(source.clone(), m);
+        }
+    }
+    out
 }
 
 /// Three-way merge of a set kept as a list: an item stays unless one side

@@ -41,9 +41,14 @@ pub fn item_name<'a>(grid: &Grid<'a>, axis: Axis, v: usize, id: &Ident) -> &'a s
     }
 }
 
-/// True when side `v` renamed the item, or changed its mood (a row: its role).
+/// True when side `v` renamed the item, or changed its mood or a source's
+/// mood in it (a row: its role).
 fn renamed_or_valued(grid: &Grid, axis: Axis, v: usize, id: &Ident) -> bool {
     if item_name(grid, axis, v, id) != item_name(grid, axis, BASE, id) {
+        return true;
+    }
+    let moods = |v: usize| id[v].map(|i| &grid.versions[v].phases()[i].moods);
+    if axis == Axis::Phase && moods(v) != moods(BASE) {
         return true;
     }
     let value = |v: usize| {

@@ -231,6 +231,9 @@ pub(crate) fn merge_both(base: &Journey, ours: &Journey, theirs: &Journey, label
             }
         };
         changes.push(Change::SetMood { phase: p, mood });
+        let moods = |v: usize| id[v].map(|i| &versions[v].phases()[i].moods);
+        let moods = fields::moods3([moods(BASE), moods(OURS), moods(THEIRS)], &phase_names[p], &mut unresolved);
+        changes.extend(moods.into_iter().map(|(source, m)| Change::SetSourceMood { phase: p, source, mood: Some(m) }));
         for (r, &row) in rows.iter().enumerate() {
             let (text, conflict) = grid.cell(&id, &grid.rows[row], labels);
             if let Some(what) = conflict {

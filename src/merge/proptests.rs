@@ -8,6 +8,7 @@ use crate::journey::{CellRef, Change, Journey, Note};
 const LINES: [&str; 9] = ["a", "b", "c", "! slow", "+ chat", "#web", "=======", "<<<<<<< x", ""];
 const PHASES: [&str; 8] = ["A", "B", "C", "D", "E", "X", "Y", "Z"];
 const ROWS: [&str; 6] = ["Need", "Touchpoints", "Message", "Notes", "Other", "More"];
+const SOURCES: [&str; 3] = ["sara", "omar", "åsa"];
 const TIMES: [&str; 3] = ["2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00+01:00"];
 
 fn text() -> impl Strategy<Value = String> {
@@ -26,8 +27,9 @@ fn journey() -> impl Strategy<Value = Journey> {
         proptest::collection::vec(text(), 16),
         proptest::collection::vec(proptest::option::of(-2i8..=2), 4),
         proptest::collection::vec(note(), 0..3),
+        proptest::collection::vec(source_mood(), 0..4),
     )
-        .prop_map(|(rows, phases, texts, moods, inbox)| {
+        .prop_map(|(rows, phases, texts, moods, inbox, source_moods)| {
             let mut j = Journey::new("T", "P", rows, phases);
             let (nr, np) = (j.row_count(), j.phase_count());
             for p in 0..np {
@@ -37,8 +39,21 @@ fn journey() -> impl Strategy<Value = Journey> {
                 }
             }
             j.inbox = inbox;
+            for (p, source, mood) in source_moods {
+                let _ = Change::SetSourceMood { phase: p % np, source: source.into(), mood }.apply(&mut j);
+            }
             j
         })
+}
+
+/// A phase (modulo the journey's), a source and its mood there (`None`: unknown).
+type SourceMood = (usize, &'static str, Option<i8>);
+
+/// One source's mood, the base and its two sides' values, and the merged value.
+type Merged3<'a> = (Option<&'a str>, [Option<i8>; 3], Option<i8>);
+
+fn source_mood() -> impl Strategy<Value = SourceMood> {
+    (0..8usize, prop::sample::select(SOURCES.to_vec()), proptest::option::of(-2i8..=2))
 }
 
 /// One edit a person makes, with positions taken modulo the journey's size.
@@ -55,6 +70,7 @@ enum Edit {
     InsertRow(usize, &'static str),
     RemoveRow(usize),
     Mood(usize, Option<i8>),
+    SourceMood(usize, &'static str, Option<i8>),
     Capture(Note),
     SortNote(usize),
     Title(&'static str),
@@ -76,6 +92,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (i(), row()).prop_map(|(r, n)| Edit::InsertRow(r, n)),
         1 => i().prop_map(Edit::RemoveRow),
         1 => (i(), proptest::option::of(-2i8..=2)).prop_map(|(p, m)| Edit::Mood(p, m)),
+        1 => source_mood().prop_map(|(p, s, m)| Edit::SourceMood(p, s, m)),
         1 => note().prop_map(Edit::Capture),
         1 => i().prop_map(Edit::SortNote),
         1 => prop::sample::select(vec!["T", "Moving", "Broadband"]).prop_map(Edit::Title),
@@ -116,6 +133,7 @@ fn apply(j: &mut Journey, edit: &Edit) {
         }
         Edit::RemoveRow(r) => Change::RemoveRow { at: r % nr },
         Edit::Mood(p, mood) => Change::SetMood { phase: p % np, mood },
+        Edit::SourceMood(p, source, mood) => Change::SetSourceMood { phase: p % np, source: source.into(), mood },
         Edit::Capture(note) => Change::InsertNote { at: j.inbox.len(), note },
         Edit::SortNote(k) if !j.inbox.is_empty() => Change::RemoveNote { at: k % j.inbox.len() },
         Edit::SortNote(_) => return,
@@ -209,6 +227,50 @@ proptest! {
                 prop_assert!(m.journey.inbox.contains(note), "lost note {:?}", note);
             }
         }
+    }
+
+    /// Moods alone (the phase's and its sources'), changed on both sides:
+    /// each value is the three-way result, and a value changed two ways keeps
+    /// ours and is recorded, never chosen silently.
+    #[test]
+    fn moods_merge_per_phase_and_source_and_two_way_changes_are_recorded(
+        b in journey(),
+        o in proptest::collection::vec((source_mood(), proptest::option::of(-2i8..=2)), 0..6),
+        t in proptest::collection::vec((source_mood(), proptest::option::of(-2i8..=2)), 0..6),
+    ) {
+        let side = |edits: &[(SourceMood, Option<i8>)]| {
+            let mut j = b.clone();
+            for &((p, s, m), own) in edits {
+                apply(&mut j, &Edit::SourceMood(p, s, m));
+                apply(&mut j, &Edit::Mood(p + 1, own));
+            }
+            j
+        };
+        let (o, t) = (side(&o), side(&t));
+        let m = run(&b, &o, &t);
+        prop_assert!(m.conflicts.len() == m.journey.unresolved.len());
+        for (p, phase) in m.journey.phases().iter().enumerate() {
+            let name = phase.name.clone();
+            let recorded = |source: Option<&str>| m.journey.unresolved.iter().find_map(|u| match (u, source) {
+                (Unresolved::Mood { phase, theirs }, None) if *phase == name => Some(*theirs),
+                (Unresolved::SourceMood { phase, source: s, theirs }, Some(source)) if *phase == name && s == source => Some(*theirs),
+                _ => None,
+            });
+            let three = |get: &dyn Fn(&Journey) -> Option<i8>| [get(&b), get(&o), get(&t)];
+            let mut values: Vec<Merged3> =
+                vec![(None, three(&|j| j.phases()[p].mood), phase.mood)];
+            for s in SOURCES {
+                values.push((Some(s), three(&|j| j.phases()[p].mood_of(s)), phase.mood_of(s)));
+            }
+            for (source, [base, ours, theirs], merged) in values {
+                let two_ways = ours != base && theirs != base && ours != theirs;
+                let want = if ours == base { theirs } else { ours };
+                prop_assert_eq!(merged, want, "{} {:?}", name, source);
+                prop_assert_eq!(recorded(source), two_ways.then_some(theirs), "{} {:?}", name, source);
+            }
+        }
+        let reopened = crate::format::parse(crate::format::to_toml(&m.journey).as_bytes()).unwrap();
+        prop_assert_eq!(&reopened, &m.journey, "the records round-trip through the file");
     }
 
     #[test]

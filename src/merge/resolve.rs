@@ -30,6 +30,7 @@ impl ConflictAt {
             ConflictAt::Persona => "the persona",
             ConflictAt::Recorded(i) => match journey.unresolved.get(i) {
                 Some(Unresolved::Mood { .. }) => "the mood of this phase",
+                Some(Unresolved::SourceMood { .. }) => "a source's mood in this phase",
                 Some(Unresolved::Role { .. }) => "the role of this row",
                 Some(Unresolved::Lang { .. }) => "the language",
                 Some(Unresolved::Order { axis: Axis::Phase, .. }) => "the order of the phases",
@@ -56,6 +57,10 @@ impl ConflictAt {
             Some(Unresolved::Mood { phase, theirs }) => {
                 let ours = journey.phase_index(phase).and_then(|p| journey.phases()[p].mood);
                 format!("Mood: ours {}, theirs {}?", mood(ours), mood(*theirs))
+            }
+            Some(Unresolved::SourceMood { phase, source, theirs }) => {
+                let ours = journey.phase_index(phase).and_then(|p| journey.phases()[p].mood_of(source));
+                format!("Mood of @{source}: ours {}, theirs {}?", mood(ours), mood(*theirs))
             }
             Some(Unresolved::Role { row, theirs }) => {
                 let ours = journey.row_index(row).and_then(|r| journey.explicit_role(r));
@@ -202,6 +207,11 @@ fn resolve_recorded(journey: &Journey, i: usize, side: Side) -> Change {
         (Unresolved::Mood { phase, theirs }, Some(Version::Theirs)) => {
             if let Some(p) = journey.phase_index(phase) {
                 changes.push(Change::SetMood { phase: p, mood: *theirs });
+            }
+        }
+        (Unresolved::SourceMood { phase, source, theirs }, Some(Version::Theirs)) => {
+            if let Some(p) = journey.phase_index(phase) {
+                changes.push(Change::SetSourceMood { phase: p, source: source.clone(), mood: *theirs });
             }
         }
         (Unresolved::Role { row, theirs }, Some(Version::Theirs)) => {

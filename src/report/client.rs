@@ -52,6 +52,9 @@ pub struct ClientReport {
     pub persona: String,
     /// Phase names and moods, in order.
     pub moods: Vec<(String, Option<i8>)>,
+    /// Each interviewee's mood per phase (`[phase.moods]`), named as the
+    /// client reads them, in interviewee order; only those with a mood.
+    pub curves: Vec<(String, Vec<Option<i8>>)>,
     pub said: Vec<Said>,
     /// Pains, most interviewees first: the words and how many said it.
     pub pains: Vec<(String, usize)>,
@@ -60,7 +63,9 @@ pub struct ClientReport {
     pub plan: Vec<(Quadrant, Vec<PlanLine>)>,
 }
 
-/// Who a source is, for the client: its description, else "Interviewee N".
+/// Who a source is, for the client: its description, else "Interviewee N",
+/// numbered in the order they first speak in the grid, then those who only
+/// have a mood (by name).
 fn names(journey: &Journey) -> Vec<(String, String)> {
     let mut order: Vec<String> = Vec::new();
     for p in journey.phases() {
@@ -72,6 +77,11 @@ fn names(journey: &Journey) -> Vec<(String, String)> {
                     }
                 }
             }
+        }
+    }
+    for c in mood::curves(journey).into_iter().skip(1) {
+        if let Some(s) = c.source.filter(|s| !order.contains(s)) {
+            order.push(s);
         }
     }
     order
@@ -99,6 +109,8 @@ fn said(journey: &Journey, who: &[(String, String)]) -> Vec<Said> {
             }
             Said { who: shown.clone(), lines }
         })
+        // A source who only has a mood said no line.
+        .filter(|s| !s.lines.is_empty())
         .collect()
 }
 
@@ -157,11 +169,28 @@ impl ClientReport {
             title: clean(&journey.title),
             persona: clean(&journey.persona),
             moods: journey.phases().iter().map(|p| (clean(&p.name), p.mood)).collect(),
+            curves: (who.iter())
+                .filter(|(name, _)| journey.phases().iter().any(|p| p.moods.contains_key(name)))
+                .map(|(name, shown)| (shown.clone(), journey.phases().iter().map(|p| p.mood_of(name)).collect()))
+                .collect(),
             said: said(journey, &who),
             pains,
             disagreements: disagreements(journey, findings),
             plan,
         }
+    }
+}
+
+impl ClientReport {
+    /// Each interviewee's mood in phase `i`, after the overall one:
+    /// ` (Interviewee 1: -2 very unhappy; Interviewee 2: unknown)`; empty without curves.
+    pub fn each_mood(&self, i: usize) -> String {
+        if self.curves.is_empty() {
+            return String::new();
+        }
+        let each: Vec<String> =
+            self.curves.iter().map(|(who, moods)| format!("{who}: {}", mood::label(moods[i]))).collect();
+        format!(" ({})", each.join("; "))
     }
 }
 
@@ -184,8 +213,15 @@ pub fn to_markdown(journey: &Journey, findings: &[Finding]) -> String {
         }
         out.push_str("```\n\n");
     }
+    for (who, moods) in &r.curves {
+        let _ = writeln!(out, "{}:\n\n```text", md(who));
+        for line in mood::curve(moods) {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push_str("```\n\n");
+    }
     for (i, (phase, m)) in r.moods.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}: {}", i + 1, md(phase), mood::label(*m));
+        let _ = writeln!(out, "{}. {}: {}{}", i + 1, md(phase), mood::label(*m), md(&r.each_mood(i)));
     }
     out.push_str("\n## What each interviewee said\n");
     if r.said.is_empty() {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::client::ClientReport;
 use crate::checks::Finding;
-use crate::export::{HTML_STYLE, html_escape as esc};
+use crate::export::{HTML_STYLE, SourceCurve, html_escape as esc, mood_curves_svg};
 use crate::insights::mood;
 use crate::journey::Journey;
 use crate::plan::Quadrant;
@@ -67,12 +67,22 @@ pub fn to_html(journey: &Journey, findings: &[Finding]) -> String {
     }
     out.push_str("<h2>How the customer felt</h2>\n");
     let moods: Vec<Option<i8>> = r.moods.iter().map(|m| m.1).collect();
-    if moods.iter().any(Option::is_some) {
-        let _ = writeln!(out, "<pre>{}</pre>", esc(&mood::curve(&moods).join("\n")));
+    if r.curves.is_empty() {
+        if moods.iter().any(Option::is_some) {
+            let _ = writeln!(out, "<pre>{}</pre>", esc(&mood::curve(&moods).join("\n")));
+        }
+    } else {
+        // One curve per interviewee beside the overall one, told apart by dashes and markers.
+        let phases: Vec<String> = r.moods.iter().map(|m| m.0.clone()).collect();
+        let each: Vec<SourceCurve> =
+            r.curves.iter().map(|(who, moods)| SourceCurve { label: who.clone(), moods: moods.clone() }).collect();
+        if let Some(svg) = mood_curves_svg(&phases, &moods, &each) {
+            let _ = writeln!(out, "<div class=\"curves\">{svg}</div>");
+        }
     }
     out.push_str("<ol>\n");
-    for (phase, m) in &r.moods {
-        let _ = writeln!(out, "<li>{}: {}</li>", esc(phase), esc(&mood::label(*m)));
+    for (i, (phase, m)) in r.moods.iter().enumerate() {
+        let _ = writeln!(out, "<li>{}: {}{}</li>", esc(phase), esc(&mood::label(*m)), esc(&r.each_mood(i)));
     }
     out.push_str("</ol>\n<h2>What each interviewee said</h2>\n");
     for s in &r.said {

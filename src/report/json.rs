@@ -51,7 +51,7 @@ pub fn to_json(journey: &Journey, findings: &[Finding]) -> String {
         report: REPORT_VERSION,
         title: &journey.title,
         persona: &journey.persona,
-        moods: journey.phases().iter().map(|p| MoodDoc { phase: &p.name, mood: p.mood }).collect(),
+        moods: journey.phases().iter().map(|p| MoodDoc { phase: &p.name, mood: p.mood, sources: &p.moods }).collect(),
         pains: group(Mark::Pain),
         opportunities: group(Mark::Opportunity),
         questions: group(Mark::Question),
@@ -112,6 +112,9 @@ struct SaidLineDoc<'a> {
 struct MoodDoc<'a> {
     phase: &'a str,
     mood: Option<i8>,
+    /// Each source's mood in the phase, by name; left out when none.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    sources: &'a std::collections::BTreeMap<String, i8>,
 }
 
 #[derive(Serialize)]

@@ -90,9 +90,11 @@ fn summary(report: &Report) -> String {
 fn moods(out: &mut String, journey: &Journey) {
     out.push_str("## Mood per phase\n\n");
     let all: Vec<Option<i8>> = journey.phases().iter().map(|p| p.mood).collect();
-    if all.iter().all(Option::is_none) {
+    let curves = mood::curves(journey);
+    let sources = &curves[1..];
+    if all.iter().all(Option::is_none) && sources.is_empty() {
         out.push_str("No mood is recorded yet.\n\n");
-    } else {
+    } else if all.iter().any(Option::is_some) {
         out.push_str("```text\n");
         for line in mood::curve(&all) {
             let _ = writeln!(out, "{line}");
@@ -102,10 +104,14 @@ fn moods(out: &mut String, journey: &Journey) {
     if journey.phase_count() == 0 {
         return;
     }
-    out.push_str("| # | Phase | Mood |\n| ---: | --- | --- |\n");
+    // One column per source with a mood (`[phase.moods]`), by name.
+    let whose: String =
+        sources.iter().map(|c| format!(" @{} |", inline(c.source.as_deref().unwrap_or_default()))).collect();
+    let _ = writeln!(out, "| # | Phase | Mood |{whose}\n| ---: | --- | --- |{}", " --- |".repeat(sources.len()));
     for (i, phase) in journey.phases().iter().enumerate() {
         let name = one_line(&phase.name);
-        let _ = writeln!(out, "| {} | {} | {} |", i + 1, inline(name.trim()), mood::label(phase.mood));
+        let each: String = sources.iter().map(|c| format!(" {} |", mood::label(c.moods[i]))).collect();
+        let _ = writeln!(out, "| {} | {} | {} |{each}", i + 1, inline(name.trim()), mood::label(phase.mood));
     }
     out.push('\n');
 }

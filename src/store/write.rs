@@ -1,6 +1,7 @@
 //! Writing files: atomically (a temporary file in the same folder, fsync,
 //! rename), through symlinks to the file they name, keeping permissions;
-//! and journeys only under their lock, after looking at what is on disk now.
+//! straight into a device or a pipe (never replacing it); and journeys only
+//! under their lock, after looking at what is on disk now.
 
 use std::fs;
 use std::io::{self, Write as _};
@@ -100,6 +101,11 @@ fn write_atomic(target: &Path, text: &str) -> io::Result<()> {
 }
 
 fn write_atomic_bytes(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is
+    // written to, never replaced: a rename would put a file in its place.
+    if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return fs::OpenOptions::new().write(true).open(target)?.write_all(bytes);
+    }
     let mut file = atomic_write_file::AtomicWriteFile::open(target)?;
     file.write_all(bytes)?;
     file.commit()

@@ -64,6 +64,13 @@ pub fn mood_badge(mood: i8) -> String {
     format!("{face}{}", crate::insights::mood::number(mood))
 }
 
+/// A source's mood in a phase's header: `@sara☹-1`, or `@☹-1` when `short`
+/// (the status bar names the source); `?` when that source's mood is unknown.
+pub fn source_mood_badge(source: &str, mood: Option<i8>, short: bool) -> String {
+    let name = if short { "" } else { source };
+    format!("@{name}{}", mood.map_or_else(|| "?".to_owned(), mood_badge))
+}
+
 /// A horizontal rule with crossings under the column separators (a double
 /// one right of a frozen phase, whose column is `frozen`).
 fn rule(layout: &GridLayout, frozen: Option<usize>, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
@@ -107,6 +114,24 @@ impl GridView<'_> {
         format!("{}{tag}", columns::cut(&label, room))
     }
 
+    /// The mood badge of a phase's header. With a source it is `@sara☹-1`
+    /// in every column when that fits beside every name, else `@☹-1` (the
+    /// status bar names the source), so all the header reads alike.
+    fn mood_badge(&self, layout: &GridLayout, phase: usize) -> String {
+        let mood = self.app.shown_mood(phase);
+        let Some(source) = self.app.mood_source() else {
+            return mood.map(mood_badge).unwrap_or_default();
+        };
+        let source = text::sanitize(source);
+        let frozen = self.frozen(layout);
+        let long_fits = layout.cols.iter().enumerate().all(|(i, col)| {
+            let name = text::width(&self.label(col.phase, usize::MAX, frozen == Some(i)));
+            let badge = text::width(&source_mood_badge(&source, self.app.shown_mood(col.phase), false));
+            name + 1 + badge <= usize::from(col.width)
+        });
+        source_mood_badge(&source, mood, !long_fits)
+    }
+
     fn header(&self, layout: &GridLayout, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let frozen = self.frozen(layout);
@@ -115,11 +140,12 @@ impl GridView<'_> {
             let style = if focus { t.header_focus } else { t.phase_header };
             let x = area.x + col.x;
             let width = usize::from(col.width);
-            // The mood at the right of the header, e.g. `☹-1`; the name gives way to it.
-            let mood = self.app.journey().phases()[col.phase].mood.map(mood_badge).unwrap_or_default();
+            // The mood at the right of the header, e.g. `☹-1`, or a source's,
+            // `@sara☹-1` (`@☹-1` where the name does not fit); the name gives way to it.
+            let full = self.label(col.phase, usize::MAX, frozen == Some(i));
+            let mood = self.mood_badge(layout, col.phase);
             let mood_w = text::width(&mood);
             // The mood shows when the whole name (and a frozen tag) fits beside it.
-            let full = self.label(col.phase, usize::MAX, frozen == Some(i));
             let name_w =
                 if mood_w > 0 && text::width(&full) + 1 + mood_w <= width { width - mood_w - 1 } else { width };
             let label = self.label(col.phase, name_w, frozen == Some(i));

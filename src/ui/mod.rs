@@ -121,3 +121,6 @@ mod portfolio_tests;
 
 #[cfg(test)]
 mod plan_tests;
+
+#[cfg(test)]
+mod mood_tests;

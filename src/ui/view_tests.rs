@@ -20,7 +20,7 @@ fn sample(width: u16, height: u16) -> App {
 }
 
 /// The sample with `changes` made to its journey before it is opened.
-fn sample_with(width: u16, height: u16, changes: Vec<Change>) -> App {
+pub(super) fn sample_with(width: u16, height: u16, changes: Vec<Change>) -> App {
     let text = include_str!("../../journeys/broadband-moving-house.toml");
     let mut journey = crate::format::parse(text.as_bytes()).unwrap();
     Change::SetMood { phase: 0, mood: Some(-1) }.apply(&mut journey).unwrap();
@@ -36,14 +36,14 @@ fn sample_with(width: u16, height: u16, changes: Vec<Change>) -> App {
     app
 }
 
-fn render(app: &App, theme: &Theme) -> Buffer {
+pub(super) fn render(app: &App, theme: &Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.width(), app.height())).unwrap();
     terminal.draw(|f| f.render_widget(&Screen { app, theme }, f.area())).unwrap();
     terminal.backend().buffer().clone()
 }
 
 /// The screen's text, line by line.
-fn text_of(buffer: &Buffer) -> String {
+pub(super) fn text_of(buffer: &Buffer) -> String {
     let lines = styled(buffer);
     lines
         .lines()
@@ -55,7 +55,7 @@ fn text_of(buffer: &Buffer) -> String {
 
 /// Each line of the screen between `|`, then under it a letter for the
 /// style of each cell (`.` is the default), then what the letters mean.
-fn styled(buffer: &Buffer) -> String {
+pub(super) fn styled(buffer: &Buffer) -> String {
     let mut legend: Vec<Style> = Vec::new();
     let mut out = String::new();
     for y in 0..buffer.area.height {

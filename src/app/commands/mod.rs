@@ -186,10 +186,16 @@ pub const COMMANDS: &[TypedCommand] = &[
             Vec::new()
         },
     ),
-    cmd("mood", &[], "[N]", "the customer's mood in the cursor's phase, -2 to 2 (no number: unknown)", |app, arg| {
-        mood::mood_command(app, arg);
-        Vec::new()
-    }),
+    cmd(
+        "mood",
+        &[],
+        "[N]",
+        "set the mood here, -2 to 2 (no number: unknown): the source's, else the phase's",
+        |app, arg| {
+            mood::mood_command(app, arg);
+            Vec::new()
+        },
+    ),
     cmd("present", &[], "", "present: one phase per screen for a workshop; arrows step, Esc leaves", |app, _| {
         app.start_present();
         Vec::new()

@@ -238,13 +238,14 @@ mod tests {
         let mut j = Journey::default();
         let mood = |phase: &str| Unresolved::Mood { phase: phase.into(), theirs: Some(1) };
         let role = |row: &str| Unresolved::Role { row: row.into(), theirs: None };
-        j.unresolved = vec![mood("Purchase"), role("Need"), mood("Use")];
+        let sara = |phase: &str| Unresolved::SourceMood { phase: phase.into(), source: "sara".into(), theirs: None };
+        j.unresolved = vec![mood("Purchase"), role("Need"), mood("Use"), sara("Purchase")];
         let Outcome::Apply(change) = rename_phase(&j, CellRef::new(1, 0), "Buying") else { panic!() };
         change.apply(&mut j).unwrap();
-        assert_eq!(j.unresolved, [mood("Buying"), role("Need"), mood("Use")]);
+        assert_eq!(j.unresolved, [mood("Buying"), role("Need"), mood("Use"), sara("Buying")]);
         let Outcome::Apply(change) = rename_row(&j, CellRef::new(0, 0), "Wish") else { panic!() };
         change.apply(&mut j).unwrap();
-        assert_eq!(j.unresolved, [mood("Buying"), role("Wish"), mood("Use")]);
+        assert_eq!(j.unresolved, [mood("Buying"), role("Wish"), mood("Use"), sara("Buying")]);
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! failure (`couldn't`) with a weaker redirect after it (`told me to`,
 //! `had to`: in a letter's "call us if you have questions" no channel
 //! failed), and the
-//! channel it was sent to; the channel it came from is the one the line names
-//! first, else the phase's first Touchpoints tag. Sent back to the same
-//! channel is no dead end.
+//! channel it was sent to; the channel it came from is the first the line
+//! names before the redirect, else the phase's first Touchpoints tag, else
+//! what failed (`the results line couldn't tell me …`). Sent back to the
+//! same channel is no dead end.
 
 use super::read::{first_of, read};
 use super::{Grid, experience_rows, quoted, states};
@@ -16,6 +17,9 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     for r in experience_rows(g) {
         for line in g.text(p, r).lines().filter(|l| states(l)) {
             let said = read(line, cues, &g.stemmer);
+            if said.own_choice(cues) {
+                continue;
+            }
             let failure = first_of(&said.toks, cues.failures);
             let redirect = match first_of(&said.toks, cues.strong_redirects) {
                 Some(strong) => strong,
@@ -25,11 +29,16 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
                 },
             };
             let channels = said.channels(cues);
-            let Some((_, to)) = channels.iter().find(|(i, _)| *i >= redirect.1.start) else { continue };
-            let before = failure.as_ref().map_or(redirect.1.start, |f| f.1.start.min(redirect.1.start));
-            let from = match channels.iter().find(|(i, _)| *i < before) {
+            // Sent to: the first channel from the redirect on, else one earlier in its clause, after
+            // the failure (Dutch puts the verb last: `een formulier per post moest sturen`).
+            let after_failure = failure.as_ref().map_or(0, |f| f.1.end);
+            let in_clause = |i: usize| i >= after_failure && !said.break_between(i, redirect.1.start);
+            let to = channels.iter().find(|(i, _)| *i >= redirect.1.start);
+            let to = to.or_else(|| channels.iter().rev().find(|(i, _)| *i < redirect.1.start && in_clause(*i)));
+            let Some((to_at, to)) = to else { continue };
+            let from = match channels.iter().find(|(i, _)| *i < redirect.1.start && i != to_at) {
                 Some((_, c)) => Some(c.clone()),
-                None => first_tag(g, p),
+                None => first_tag(g, p).or_else(|| failure.as_ref().and_then(|f| said.subject(f.1.start, cues))),
             };
             let Some(from) = from.filter(|f| !f.eq_ignore_ascii_case(to)) else { continue };
             let cue_words = match &failure {

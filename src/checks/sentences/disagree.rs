@@ -4,7 +4,9 @@
 //!
 //! "About the same thing" is strict: the lines share at least two words
 //! after stop words are left out and word endings removed (words of being
-//! told count as one: `told` and `SMS`), and when both name a channel, the
+//! told count as one: `told` and `SMS`), or one line is about a single word
+//! and the other shares it (`never got a confirmation email` against
+//! `got the confirmation email at once`); and when both name a channel, the
 //! first each names is the same. Agreeing figures are no finding.
 
 use super::read::{Read, read};
@@ -25,8 +27,9 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     for r in 0..g.journey.rows().len() {
         for line in g.text(p, r).lines().filter(|l| l.contains('@') && states(l)) {
             let names = sources(line);
-            if !names.is_empty() {
-                said.push(Said { row: r, line, sources: names, read: read(line, cues, &g.stemmer) });
+            let read_line = read(line, cues, &g.stemmer);
+            if !names.is_empty() && !read_line.own_choice(cues) {
+                said.push(Said { row: r, line, sources: names, read: read_line });
             }
         }
     }
@@ -43,7 +46,7 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
                 continue;
             }
             let shared = a.read.shared(&b.read);
-            if shared.len() < 2 {
+            if !same_thing(&a.read, &b.read, shared.len()) && !same_figure(&a.read, &b.read) {
                 continue;
             }
             let Some(why) = disagreement(g, a, b) else { continue };
@@ -65,6 +68,14 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
     }
 }
 
+/// True when two lines that share `shared` words are about the same thing:
+/// two words or more, or the one word a line is about, when that word is
+/// no channel and no word of being told or paying (`I did not like the app`
+/// and `the app showed my usage` need a second word).
+fn same_thing(a: &Read, b: &Read, shared: usize) -> bool {
+    shared >= 2 || (shared == 1 && [a, b].iter().any(|r| r.about.len() == 1 && !r.about[0].0.starts_with('~')))
+}
+
 /// Why two lines about the same thing disagree, if they do: figures with
 /// the same unit decide when both give one; else one line denies.
 fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
@@ -75,17 +86,58 @@ fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
         .flat_map(|x| b.read.figures.iter().filter(move |y| y.1 == x.1).map(move |y| (x, y)))
         .collect();
     if !same_unit.is_empty() {
-        if same_unit.iter().any(|(x, y)| x.0 == y.0) {
+        if same_unit.iter().any(|(x, y)| x.0 == y.0)
+            || !(same_figure(&a.read, &b.read) || same_subject(&a.read, &b.read))
+        {
             return None;
         }
         let (x, y) = same_unit[0];
         return Some(format!("different figures, {} vs {}", x.2, y.2));
     }
     let cues = super::cues(g.lang);
+    if different_objects(&a.read, &b.read) {
+        return None;
+    }
     match (a.read.negation(cues), b.read.negation(cues)) {
         (Some((cue, _)), None) | (None, Some((cue, _))) => {
             Some(format!("one denies what the other states (\"{cue}\")"))
         }
         _ => None,
     }
+}
+
+/// True when both lines go on, in the clause of the last word they share,
+/// with words of their own: they say the same of different things (`didn't
+/// check the garage` against `did check the roof`), so a denial is no
+/// disagreement.
+fn different_objects(a: &Read, b: &Read) -> bool {
+    let goes_on = |x: &Read, y: &Read| {
+        let Some(last) = x.about.iter().rposition(|(c, _)| x.shares(c, y)) else { return false };
+        (last + 1..x.about.len()).any(|k| !x.break_between(x.at[last], x.at[k]))
+    };
+    goes_on(a, b) && goes_on(b, a)
+}
+
+/// True when both lines give a figure in the same unit after the same word
+/// (`on hold for 25 minutes` and `on hold for 5 minutes`; stems that begin
+/// alike count: `queued` and `queue`).
+fn same_figure(a: &Read, b: &Read) -> bool {
+    let alike = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        short.chars().count() >= 4 && long.starts_with(short)
+    };
+    a.figures.iter().any(|x| {
+        b.figures.iter().any(|y| x.1 == y.1 && x.3.as_deref().zip(y.3.as_deref()).is_some_and(|(p, q)| alike(p, q)))
+    })
+}
+
+/// True when two lines with figures speak of the same subject: the first
+/// word of each (no channel, telling or paying word) is one the other is about too, or one line says nothing the
+/// other does not (`the plan costs 18 euros` against `the phone cost 240
+/// euros on top of the plan` are about different things).
+fn same_subject(a: &Read, b: &Read) -> bool {
+    let first_shared =
+        |x: &Read, y: &Read| x.about.iter().find(|(c, _)| !c.starts_with('~')).is_some_and(|(c, _)| x.shares(c, y));
+    let all_shared = |x: &Read, y: &Read| x.about.iter().all(|(c, _)| x.shares(c, y));
+    (first_shared(a, b) && first_shared(b, a)) || all_shared(a, b) || all_shared(b, a)
 }

@@ -21,8 +21,9 @@ use crate::journey::CellRef;
 /// The Message lines of every phase and the lines of experience, read.
 pub struct Promises {
     row: Option<usize>,
-    /// Each phase's stating Message lines that deny nothing.
-    lines: Vec<Vec<(String, Read)>>,
+    /// Each phase's stating Message lines, read, and whether each denies
+    /// something (`no refuelling charge`).
+    lines: Vec<Vec<(String, Read, bool)>>,
     /// The lines that speak of each concept, (phase, line) in grid order,
     /// so a line of experience is compared only with the lines it shares a word with.
     by_concept: HashMap<String, Vec<(usize, usize)>>,
@@ -38,12 +39,16 @@ enum Said {
     Linked(Linked),
 }
 
-/// A line with a strong contrast or a denial (`why`), and the Message line
-/// (phase, line) it breaks, if any.
+/// A line with a strong contrast or a denial (`why`, at token `why_at`),
+/// and the Message line (phase, line) it breaks, if any.
 struct Linked {
     line: String,
     said: Read,
     why: &'static str,
+    why_at: usize,
+    /// Linked by a denial, not a contrast: a Message line that denies
+    /// something too is no promise it breaks (`no fee` and `there was no fee` agree).
+    by_denial: bool,
     to: Option<(usize, usize)>,
 }
 
@@ -72,7 +77,7 @@ impl Promises {
     /// the lines of experience it can change. The phases whose links changed.
     pub(in crate::checks) fn message_changed(&mut self, g: &Grid, m: usize) -> Vec<usize> {
         let old = std::mem::replace(&mut self.lines[m], message_lines(g, m));
-        for (_, read) in &old {
+        for (_, read, _) in &old {
             for (concept, _) in &read.about {
                 if let Some(at) = self.by_concept.get_mut(concept) {
                     at.retain(|(q, _)| *q != m);
@@ -86,12 +91,12 @@ impl Promises {
             for i in 0..self.said[p].len() {
                 for k in 0..self.said[p][i].len() {
                     let Said::Linked(l) = &self.said[p][i][k] else { continue };
-                    // A nearer promise than `m` stays; else the first new line of `m` that shares two words wins.
+                    // A nearer promise than `m` stays; else the first new line of `m` it breaks wins.
                     let to = match l.to {
                         Some((q, _)) if q > m => continue,
-                        before => match self.lines[m].iter().position(|(_, r)| two_shared(r, &l.said)) {
+                        before => match self.lines[m].iter().position(|(_, r, denies)| breaks(r, *denies, l)) {
                             Some(i) => Some((m, i)),
-                            None if before.is_some_and(|(q, _)| q == m) => self.linked(p, &l.said),
+                            None if before.is_some_and(|(q, _)| q == m) => self.linked(p, l),
                             None => before,
                         },
                     };
@@ -120,7 +125,7 @@ impl Promises {
 
     /// Index phase `p`'s Message lines by concept.
     fn index(&mut self, p: usize) {
-        for (i, (_, read)) in self.lines[p].iter().enumerate() {
+        for (i, (_, read, _)) in self.lines[p].iter().enumerate() {
             for (concept, _) in &read.about {
                 let at = self.by_concept.entry(concept.clone()).or_default();
                 at.insert(at.partition_point(|x| *x < (p, i)), (p, i));
@@ -155,45 +160,77 @@ impl Promises {
                     continue;
                 }
             }
-            let Some((why, _)) = strong.or(denial) else { continue };
-            if self.row.is_none() {
+            let by_denial = strong.is_none();
+            let Some((why, why_at)) = strong.or(denial) else { continue };
+            // A channel that failed and sent the customer on is a dead end, not a broken promise.
+            let sent_on =
+                first_of(&said.toks, cues.strong_redirects).or_else(|| first_of(&said.toks, cues.weak_redirects));
+            let dead_end = first_of(&said.toks, cues.failures).is_some() && sent_on.is_some();
+            if self.row.is_none() || dead_end || said.own_choice(cues) {
                 continue;
             }
-            let to = self.linked(p, &said);
-            out.push(Said::Linked(Linked { line: line.to_owned(), said, why, to }));
+            let mut linked = Linked { line: line.to_owned(), said, why, why_at: why_at.start, by_denial, to: None };
+            linked.to = self.linked(p, &linked);
+            out.push(Said::Linked(linked));
         }
         self.said[p][r] = out;
     }
 
     /// The Message line a line of experience in phase `p` breaks: in `p` or
-    /// the nearest earlier phase, the first that shares two words or more with it.
-    fn linked(&self, p: usize, said: &Read) -> Option<(usize, usize)> {
-        let mut shares: HashMap<(usize, usize), usize> = HashMap::new();
-        for (concept, _) in &said.about {
-            for &at in self.by_concept.get(concept).into_iter().flatten().filter(|(q, _)| *q <= p) {
-                *shares.entry(at).or_default() += 1;
-            }
+    /// the nearest earlier phase, the first it [`breaks`].
+    fn linked(&self, p: usize, l: &Linked) -> Option<(usize, usize)> {
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for (concept, _) in &l.said.about {
+            candidates.extend(self.by_concept.get(concept).into_iter().flatten().filter(|(q, _)| *q <= p));
         }
         // Nearest phase first, then the first line of that phase.
-        shares.into_iter().filter(|(_, n)| *n >= 2).map(|(at, _)| at).min_by_key(|&(q, i)| (p - q, i))
+        candidates.sort_unstable_by_key(|&(q, i)| (p - q, i));
+        candidates.dedup();
+        candidates.into_iter().find(|&(q, i)| {
+            let (_, read, denies) = &self.lines[q][i];
+            breaks(read, *denies, l)
+        })
     }
 }
 
-/// Phase `p`'s stating Message lines that deny nothing, read.
-fn message_lines(g: &Grid, p: usize) -> Vec<(String, Read)> {
+/// Phase `p`'s stating Message lines, read, and whether each denies something.
+fn message_lines(g: &Grid, p: usize) -> Vec<(String, Read, bool)> {
     let Some(row) = g.message else { return Vec::new() };
     let cues = super::cues(g.lang);
     g.text(p, row)
         .lines()
         .filter(|l| states(l))
-        .map(|l| (l.to_owned(), read(l, cues, &g.stemmer)))
-        .filter(|(_, r)| r.negation(cues).is_none())
+        .map(|l| {
+            let r = read(l, cues, &g.stemmer);
+            let denies = r.negation(cues).is_some();
+            (l.to_owned(), r, denies)
+        })
         .collect()
 }
 
-/// True when two lines share two concepts or more.
-fn two_shared(a: &Read, b: &Read) -> bool {
-    a.about.iter().filter(|(c, _)| b.about.iter().any(|(d, _)| d == c)).nth(1).is_some()
+/// True when a line of experience breaks this Message line: they share two
+/// concepts or more, or the one word the clause of its denial or contrast is
+/// about (`nooit een orderbevestiging gehad` against `#email
+/// orderbevestiging: binnen 24 uur`); a line that denies breaks no Message
+/// line that denies too.
+fn breaks(message: &Read, denies: bool, l: &Linked) -> bool {
+    if denies && l.by_denial {
+        return false;
+    }
+    let said = &l.said;
+    let shared = |c: &String| said.shares(c, message);
+    match said.about.iter().filter(|(c, _)| shared(c)).count() {
+        0 => false,
+        1 => {
+            let mut in_clause = said
+                .about
+                .iter()
+                .zip(&said.at)
+                .filter(|((c, _), k)| !c.starts_with('~') && !said.break_between(**k, l.why_at));
+            matches!((in_clause.next(), in_clause.next()), (Some(((c, _), _)), None) if shared(c))
+        }
+        _ => true,
+    }
 }
 
 /// Phase `p`'s `broken-promise` findings, in row and line order.
@@ -209,7 +246,7 @@ pub(super) fn phase(g: &Grid, promises: &Promises, p: usize, out: &mut Vec<Findi
                 Said::Linked(l) => l,
             };
             let Some((q, i)) = l.to else { continue };
-            let (kept, read) = &promises.lines[q][i];
+            let (kept, read, _) = &promises.lines[q][i];
             let message = format!(
                 "In {}, {} ({}) says what {} promised in {} was not done (\"{}\"); both are about {}.",
                 g.quoted_phase(p),

@@ -49,6 +49,77 @@ fn one_shared_everyday_word_same_source_or_agreeing_figures_are_no_disagreement(
 }
 
 #[test]
+fn the_same_said_of_different_things_is_no_disagreement() {
+    let objects = grid(
+        EN,
+        &[(0, N, "the assessor didn't check the garage @liam"), (0, T, "the assessor did check the roof @mia")],
+    );
+    assert!(found(&objects, "sources-disagree").is_empty(), "garage and roof are different things");
+    let subjects = grid(
+        EN,
+        &[
+            (0, T, "the plan I picked costs 18 euros a month @maya"),
+            (0, T, "my phone cost 240 euros on top of the plan @tom"),
+        ],
+    );
+    assert!(found(&subjects, "sources-disagree").is_empty(), "the plan's price and the phone's");
+    let denied_then_more = grid(
+        NL,
+        &[
+            (0, N, "de monteur belde van tevoren even dat hij eraan kwam @joost"),
+            (0, T, "de monteur kwam zonder te bellen, ik was niet eens thuis @fatima"),
+        ],
+    );
+    let f = found(&denied_then_more, "sources-disagree");
+    assert_eq!(f.len(), 1, "belde and bellen both name the phone; the rest of the line is another clause: {f:#?}");
+}
+
+#[test]
+fn dutch_compounds_and_a_single_specific_word_make_the_same_thing() {
+    let compounds = grid(
+        NL,
+        &[
+            (0, N, "het huurcontract moet je binnen 5 dagen terugsturen @sanne"),
+            (0, T, "ik had 14 dagen om het contract terug te sturen @joost"),
+        ],
+    );
+    let f = found(&compounds, "sources-disagree");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("5 dagen vs 14 dagen"), "{}", f[0].message);
+    let one_word = grid(
+        NL,
+        &[
+            (0, N, "ik heb nooit een bevestigingsmail gekregen @sanne"),
+            (0, T, "ik kreeg meteen een bevestigingsmail @pieter"),
+        ],
+    );
+    assert_eq!(found(&one_word, "sources-disagree").len(), 1, "the one word the first line is about");
+}
+
+#[test]
+fn a_dead_end_names_what_failed_and_reads_dutch_verbs_last() {
+    let line = grid(
+        EN,
+        &[(0, T, "the results line couldn't tell me anything, they said I'd have to email the secretary @priya")],
+    );
+    let f = found(&line, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("results line could not do the job and sent the customer to email"),
+        "{}",
+        f[0].message
+    );
+    assert!(found(&line, "broken-promise").is_empty(), "a dead end is no broken promise as well");
+    let nl = grid(
+        NL,
+        &[(0, T, "wijzigen lukte niet in de app, er stond dat ik een formulier per post moest sturen @sanne")],
+    );
+    let f = found(&nl, "dead-end");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("app could not do the job and sent the customer to mail"), "{}", f[0].message);
+}
+
+#[test]
 fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     let j = grid(EN, &[(1, N, "first invoice came as paper mail even though I chose e-invoice @sara")]);
     let f = found(&j, "broken-promise");
@@ -63,6 +134,36 @@ fn a_promise_broken_in_the_line_or_against_a_message_is_found() {
     assert!(f[0].message.contains("promised in \"Ask\""), "{}", f[0].message);
     let but = grid(EN, &[(0, N, "the form was long but it worked @sara")]);
     assert!(found(&but, "broken-promise").is_empty());
+}
+
+#[test]
+fn sayings_deny_nothing_and_a_message_that_denies_can_still_be_broken() {
+    let kept = grid(
+        EN,
+        &[
+            (0, M, "#website free cancellation up to 48 hours before pick-up"),
+            (0, T, "the website said free cancellation and I cancelled a booking at no cost @maya"),
+        ],
+    );
+    assert!(found(&kept, "broken-promise").is_empty(), "at no cost denies nothing");
+    let broken = grid(
+        EN,
+        &[
+            (0, M, "#website fuel policy: full to full, no refuelling charge when returned full"),
+            (0, T, "returned it full and still got a refuelling charge of 35 euros @priya"),
+        ],
+    );
+    assert_eq!(found(&broken, "broken-promise").len(), 1, "a contrast breaks a promise that denies");
+    let agrees = grid(EN, &[(0, M, "#web no fee for paper bills"), (0, T, "there was no fee for my paper bill @sara")]);
+    assert!(found(&agrees, "broken-promise").is_empty(), "a denial against a denial agrees");
+    let one_word = grid(
+        NL,
+        &[
+            (0, M, "#email orderbevestiging: binnen 24 uur na de bestelling"),
+            (0, T, "nooit een orderbevestiging gehad, zelfs niet in de spam @sanne"),
+        ],
+    );
+    assert_eq!(found(&one_word, "broken-promise").len(), 1, "the one word the denial's clause is about");
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn sample_sentences() {
         messages,
         [
             "Message gives \"order lead time\" different answers: \"at least 3 weeks\" (Order move, #portal) vs \"10 working days\" (Order move, #phone).",
-            "In \"Confirmation\", \"nobody told me the installation date\" (Need) says what Message promised in \"Confirmation\" was not done (\"nobody\"); both are about installation, date.",
+            "In \"Confirmation\", \"nobody told me the installation date\" (Need) says what Message promised in \"Confirmation\" was not done (\"nobody\"); both are about #email/told, installation, date.",
             "In \"Confirmation\", Touchpoints has #sms but Systems does not mention it: no system serves this channel.",
             "In \"First bill\", Need has text but Message is empty: no message answers the customer's need.",
             "In \"Support\", Organization names #shop, which is not among the Touchpoints of this phase.",
