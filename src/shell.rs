@@ -220,7 +220,14 @@ impl<'a> Shell<'a> {
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
         let theme = &self.theme;
-        self.terminal.draw(|frame| frame.render_widget(&Screen { app, theme }, frame.area()))?;
+        self.terminal.draw(|frame| {
+            let area = frame.area();
+            // The text cursor of a cell being edited is the terminal's cursor;
+            // elsewhere it is hidden.
+            if let Some(caret) = (Screen { app, theme }).render_with_caret(area, frame.buffer_mut()) {
+                frame.set_cursor_position(caret);
+            }
+        })?;
         self.terminal.backend_mut().writer_mut().commit()
     }
 

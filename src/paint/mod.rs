@@ -85,54 +85,56 @@ impl<W: Write> Painter<W> {
             self.shadow = grown;
         }
     }
+}
 
-    /// Append the cheapest way to put the cursor at `(x, y)`; `pen` is
-    /// used to fill a short gap with what is already there.
-    fn go(&mut self, new: &Buffer, x: u16, y: u16, pen: Pen) {
-        let cup_len = cup_len(x, y);
-        if let Some(at) = self.at.filter(|at| at.y == y && at.x > x) {
-            // Back a few columns: backspaces, or a carriage return to the first.
-            let back = usize::from(at.x - x);
-            if x == 0 && cup_len > 1 {
-                self.out.push(b'\r');
-            } else if back < cup_len {
-                self.out.extend(std::iter::repeat_n(b'\x08', back));
-            } else {
-                cup(&mut self.out, x, y);
+/// Append to `out` the cheapest way to move the cursor from `at` (where it
+/// is, if known) to `(x, y)` on `screen`: a cursor address, a move right or
+/// back, a carriage return, or, when the pen is known and the cells between
+/// are in its style, those cells written again.
+fn go(out: &mut Vec<u8>, at: Option<Position>, screen: &Buffer, x: u16, y: u16, pen: Option<Pen>) {
+    let cup_len = cup_len(x, y);
+    if let Some(at) = at.filter(|at| at.y == y && at.x > x) {
+        // Back a few columns: backspaces, or a carriage return to the first.
+        let back = usize::from(at.x - x);
+        if x == 0 && cup_len > 1 {
+            out.push(b'\r');
+        } else if back < cup_len {
+            out.extend(std::iter::repeat_n(b'\x08', back));
+        } else {
+            cup(out, x, y);
+        }
+        return;
+    }
+    if let Some(at) = at.filter(|at| at.y == y && at.x <= x) {
+        if at.x == x {
+            return;
+        }
+        let gap = (at.x..x).map(|gx| &screen[(gx, y)]);
+        let mut len = 0;
+        // (Not the right half of a wide character: the cursor may have been put there.)
+        let after_wide = at.x > screen.area.x && screen[(at.x - 1, y)].symbol().width() > 1;
+        let fillable = !after_wide
+            && gap.clone().all(|c| {
+                len += c.symbol().len();
+                c.diff_option == CellDiffOption::None && Some(Pen::of(c)) == pen && c.symbol().width() == 1
+            });
+        let cuf_len = if x - at.x == 1 { 3 } else { 3 + digits(x - at.x) };
+        if fillable && len <= cuf_len.min(cup_len) {
+            for c in gap {
+                out.extend_from_slice(c.symbol().as_bytes());
             }
             return;
         }
-        if let Some(at) = self.at.filter(|at| at.y == y && at.x <= x) {
-            if at.x == x {
-                return;
+        if cuf_len < cup_len {
+            out.extend_from_slice(b"\x1b[");
+            if x - at.x > 1 {
+                number(out, (x - at.x).into());
             }
-            let gap = (at.x..x).map(|gx| &new[(gx, y)]);
-            let mut len = 0;
-            // (Not the right half of a wide character: the cursor may have been put there.)
-            let after_wide = at.x > new.area.x && new[(at.x - 1, y)].symbol().width() > 1;
-            let fillable = !after_wide
-                && gap.clone().all(|c| {
-                    len += c.symbol().len();
-                    c.diff_option == CellDiffOption::None && Pen::of(c) == pen && c.symbol().width() == 1
-                });
-            let cuf_len = if x - at.x == 1 { 3 } else { 3 + digits(x - at.x) };
-            if fillable && len <= cuf_len.min(cup_len) {
-                for c in gap {
-                    self.out.extend_from_slice(c.symbol().as_bytes());
-                }
-                return;
-            }
-            if cuf_len < cup_len {
-                self.out.extend_from_slice(b"\x1b[");
-                if x - at.x > 1 {
-                    number(&mut self.out, (x - at.x).into());
-                }
-                self.out.push(b'C');
-                return;
-            }
+            out.push(b'C');
+            return;
         }
-        cup(&mut self.out, x, y);
     }
+    cup(out, x, y);
 }
 
 fn digits(n: u16) -> usize {
@@ -226,7 +228,7 @@ impl<W: Write> Backend for Painter<W> {
         let mut pen = self.known_pen(&mut out);
         self.out = out;
         for (x, y, cell) in updates {
-            self.go(&new, x, y, pen);
+            go(&mut self.out, self.at, &new, x, y, Some(pen));
             let next = Pen::of(cell);
             style::switch(&mut self.out, pen, next);
             pen = next;
@@ -264,7 +266,11 @@ impl<W: Write> Backend for Painter<W> {
         let p = position.into();
         if self.at != Some(p) {
             let mut out = Vec::new();
-            cup(&mut out, p.x, p.y);
+            if self.shadow.area.contains(p) {
+                go(&mut out, self.at, &self.shadow, p.x, p.y, self.pen);
+            } else {
+                cup(&mut out, p.x, p.y);
+            }
             self.writer.write_all(&out)?;
             self.at = Some(p);
         }

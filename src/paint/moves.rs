@@ -81,10 +81,13 @@ pub fn find(old: &Buffer, new: &Buffer) -> Vec<Move> {
         }
     }
     let width = usize::from(new.area.width);
-    let changed = |row: usize| {
-        let range = row * width..(row + 1) * width;
-        old.content()[range.clone()].iter().zip(&new.content()[range]).filter(|(p, q)| p != q).count()
+    // Cells that differ between old row `i` and new row `j`.
+    let differ = |i: usize, j: usize| {
+        let (a, b) = (&old.content()[i * width..(i + 1) * width], &new.content()[j * width..(j + 1) * width]);
+        a.iter().zip(b).filter(|(p, q)| p != q).count()
     };
+    extend_runs(&mut src, differ);
+    let changed = |row: usize| differ(row, row);
     let mut runs = Vec::new();
     let mut j = 0;
     while j < n {
@@ -107,6 +110,35 @@ pub fn find(old: &Buffer, new: &Buffer) -> Vec<Move> {
     let (mut ups, downs): (Vec<Move>, Vec<Move>) = runs.into_iter().partition(|m| m.offset < 0);
     ups.extend(downs.into_iter().rev());
     ups
+}
+
+/// Let runs of moved rows take along the rows next to them that are closer
+/// to the old row at the run's offset than to the row in their place: a row
+/// that changed a little as it moved (a mark at the start of a cell's first
+/// line) is then moved with its neighbours and patched, not drawn again.
+/// `src` stays increasing, and no old row is taken twice.
+fn extend_runs(src: &mut [Option<usize>], differ: impl Fn(usize, usize) -> usize) {
+    let n = src.len();
+    let mut used = vec![false; n];
+    for &s in src.iter().flatten() {
+        used[s] = true;
+    }
+    let mut take = |src: &mut [Option<usize>], j: usize, from: Option<usize>| {
+        let Some(i) = from.filter(|&i| i < n && i != j && !used[i]) else { return };
+        if src[j].is_none() && differ(i, j) < differ(j, j) {
+            src[j] = Some(i);
+            used[i] = true;
+        }
+    };
+    // Down the rows, then up: each extends a run by as many rows as fit.
+    for j in 1..n {
+        let from = src[j - 1].map(|s| s + 1);
+        take(src, j, from);
+    }
+    for j in (0..n.saturating_sub(1)).rev() {
+        let from = src[j + 1].and_then(|s| s.checked_sub(1));
+        take(src, j, from);
+    }
 }
 
 /// Where a move's scroll region is and how it scrolls: the region's top and

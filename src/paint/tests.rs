@@ -213,21 +213,23 @@ fn a_frame_that_changes_nothing_writes_nothing() {
     assert_eq!(paint(&mut t, &rows, None), b"");
 }
 
+/// A row of plain text.
+fn text(s: &str) -> Vec<Cell> {
+    let mut row: Vec<Cell> = s
+        .chars()
+        .map(|c| {
+            let mut cell = Cell::default();
+            cell.set_char(c);
+            cell
+        })
+        .collect();
+    row.resize(usize::from(W), Cell::default());
+    row
+}
+
 #[test]
 fn a_line_pushed_down_is_moved_not_resent() {
     let mut t = terminal();
-    let text = |s: &str| {
-        let mut row: Vec<Cell> = s
-            .chars()
-            .map(|c| {
-                let mut cell = Cell::default();
-                cell.set_char(c);
-                cell
-            })
-            .collect();
-        row.resize(usize::from(W), Cell::default());
-        row
-    };
     let mut rows: Vec<Vec<Cell>> = (0..H).map(|i| text(&char::from(b'a' + i as u8).to_string().repeat(10))).collect();
     paint(&mut t, &rows, None);
     rows.insert(2, text("new"));
@@ -235,4 +237,19 @@ fn a_line_pushed_down_is_moved_not_resent() {
     let bytes = paint(&mut t, &rows, None);
     // Insert a line at row 3 (in a region down to the last row) and write "new" and the rest of its row.
     assert_eq!(String::from_utf8_lossy(&bytes), "\x1b[3;8r\x1b[3H\x1b[L\x1b[r\x1b[3Hnew");
+}
+
+#[test]
+fn a_line_that_moved_and_changed_a_little_moves_with_its_neighbours() {
+    let mut t = terminal();
+    let mut rows: Vec<Vec<Cell>> = (0..H).map(|i| text(&char::from(b'a' + i as u8).to_string().repeat(10))).collect();
+    paint(&mut t, &rows, None);
+    // A line pushed in at the top; the line of d's gets a mark at its start
+    // (as a cell's first line does in highlight mode).
+    rows.insert(0, text("new"));
+    rows.truncate(usize::from(H));
+    rows[4][0].set_char('!');
+    let bytes = paint(&mut t, &rows, None);
+    // One move for all the lines below the new one, then "new" and the mark.
+    assert_eq!(String::from_utf8_lossy(&bytes), "\x1b[1;8r\x1b[1H\x1b[L\x1b[r\x1b[Hnew\x1b[5H!");
 }

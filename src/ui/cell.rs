@@ -4,7 +4,7 @@
 //! shows the line of a search match even when it is further down.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::editor::{self, ABOVE};
 use super::matches::{found_in, mark_found, mark_matches};
@@ -18,13 +18,13 @@ use crate::insights::Backing;
 use crate::journey::{CellRef, Mark};
 use crate::text;
 
-/// Draw the cell at `at` into `rect` (its column `col`).
-pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut Buffer) {
+/// Draw the cell at `at` into `rect` (its column `col`); for the cell being
+/// edited, returns where its text cursor is.
+pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut Buffer) -> Option<Position> {
     if let Some(editing) = app.editor().filter(|e| e.at == at) {
         buf.set_style(rect, t.editing_cell);
         let inner = Rect { x: rect.x + 1, width: rect.width.saturating_sub(1), ..rect };
-        editor::draw(editing, inner, t, buf);
-        return;
+        return editor::draw(editing, inner, t, buf);
     }
     let style = t.cell;
     buf.set_style(rect, style);
@@ -34,7 +34,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
         buf.set_stringn(rect.x, rect.y, severity_symbol(severity), 1, style.patch(t.severity(severity)));
         if cell_text.is_empty() {
             put(buf, rect.x + 1, rect.y, "(empty)", width, style.patch(t.gap));
-            return;
+            return None;
         }
     }
     if app.view().one_line(at, app.cursor(), rect.height) {
@@ -43,6 +43,7 @@ pub fn draw(app: &App, t: &Theme, at: CellRef, col: &Col, rect: Rect, buf: &mut 
         wrapped(app, t, at, rect, width, buf);
     }
     evidence_badge(app, t, at, rect, width, buf);
+    None
 }
 
 /// In the evidence view: how many sources back the cell, at the right of

@@ -1,9 +1,11 @@
 //! A cell being edited, drawn with the grid's own wrapping (so the text does
-//! not move when editing starts or ends), its text cursor, and marks in the
-//! margin where the text continues above or below what is shown.
+//! not move when editing starts or ends), and marks in the margin where the
+//! text continues above or below what is shown. The text cursor is the
+//! terminal's own: `draw` says where it goes, and the shell puts it there
+//! (typing a character then sends that character, and nothing else).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::theme::Theme;
 use crate::app::Editor;
@@ -15,10 +17,11 @@ pub const ABOVE: &str = "▲";
 pub const BELOW: &str = "▼";
 
 /// Draw the editor's text into `area`; the column left of it is the margin.
-/// Only the lines shown are wrapped, however long the text.
-pub fn draw(editor: &Editor, area: Rect, t: &Theme, buf: &mut Buffer) {
+/// Only the lines shown are wrapped, however long the text. Returns where the
+/// text cursor is, when it is on screen.
+pub fn draw(editor: &Editor, area: Rect, t: &Theme, buf: &mut Buffer) -> Option<Position> {
     if area.width == 0 || area.height == 0 {
-        return;
+        return None;
     }
     let width = usize::from(area.width);
     let height = usize::from(area.height);
@@ -31,13 +34,10 @@ pub fn draw(editor: &Editor, area: Rect, t: &Theme, buf: &mut Buffer) {
     let (line, ch) = editor.cursor();
     let (at, x) = screen.locate(line, ch);
     let dy = screen.between(first, at);
-    if at >= first && dy < height {
-        // At the end of a full line the cursor stands just right of the text.
-        let (cx, cy) = (area.x + x as u16, area.y + dy as u16);
-        if cx < buf.area.right() {
-            buf.set_style(Rect::new(cx, cy, 1, 1), t.text_cursor);
-        }
-    }
+    // At the end of a full line the cursor stands just right of the text.
+    let caret = (at >= first && dy < height)
+        .then(|| Position { x: area.x + x as u16, y: area.y + dy as u16 })
+        .filter(|c| c.x < buf.area.right());
     if area.x > buf.area.x {
         if first > Row::default() {
             buf.set_stringn(area.x - 1, area.y, ABOVE, 1, t.more);
@@ -46,4 +46,5 @@ pub fn draw(editor: &Editor, area: Rect, t: &Theme, buf: &mut Buffer) {
             buf.set_stringn(area.x - 1, area.bottom() - 1, BELOW, 1, t.more);
         }
     }
+    caret
 }

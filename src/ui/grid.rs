@@ -4,7 +4,7 @@
 
 use crate::app::input::action::Grid;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
@@ -24,8 +24,15 @@ pub struct GridView<'a> {
 
 impl Widget for &GridView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl GridView<'_> {
+    /// Draw the grid; returns where the text cursor of the cell being edited is.
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if area.height == 0 || area.width == 0 {
-            return;
+            return None;
         }
         let layout = self.app.layout();
         let frozen = self.frozen(&layout);
@@ -41,8 +48,9 @@ impl Widget for &GridView<'_> {
                 rule(&layout, frozen, body.x, below, body.width, self.theme.rule, buf);
             }
         }
-        self.edited_cell(body, buf);
+        let caret = self.edited_cell(body, buf);
         self.scroll_marks(&layout, body, buf);
+        caret
     }
 }
 
@@ -172,6 +180,7 @@ impl GridView<'_> {
             for dy in 0..height {
                 fill(buf, rect.x - 1, y + dy, bar(frozen, i), 1, t.rule);
             }
+            // (The cell being edited is drawn again, over its neighbours, by `edited_cell`.)
             cell::draw(self.app, t, CellRef::new(col.phase, band.row), col, rect, buf);
         }
         // The cursor's cell gets a heavy bar on its left, under its highlighted
@@ -186,8 +195,9 @@ impl GridView<'_> {
 
     /// The cell being edited, in a box over the grid that grows over the
     /// cells below (or above) it as its text needs lines; the rows stay put.
-    fn edited_cell(&self, body: Rect, buf: &mut Buffer) {
-        let (Some(editor), Some((col, top, height))) = (self.app.editor(), self.app.edit_area()) else { return };
+    /// Returns where its text cursor is.
+    fn edited_cell(&self, body: Rect, buf: &mut Buffer) -> Option<Position> {
+        let (Some(editor), Some((col, top, height))) = (self.app.editor(), self.app.edit_area()) else { return None };
         let layout = self.app.layout();
         let y = body.y + top;
         let height = height.min(body.bottom().saturating_sub(y));
@@ -197,13 +207,13 @@ impl GridView<'_> {
         let right = next.filter(|&i| i < layout.cols.len()).map(|i| bar(self.frozen(&layout), i));
         for dy in 0..height {
             let under = buf.cell((rect.right(), y + dy)).map(|c| c.symbol().to_owned());
-            buf.set_stringn(
-                rect.x,
-                y + dy,
-                " ".repeat(usize::from(rect.width) + 1),
-                usize::from(rect.width) + 1,
-                self.theme.cell,
-            );
+            // Blank, in no style: styles only patch, so the italic of a cut
+            // cell's `+3 (z)` under the box would show through.
+            for x in rect.x..=rect.right() {
+                if let Some(cell) = buf.cell_mut((x, y + dy)) {
+                    cell.reset();
+                }
+            }
             fill(buf, rect.x - 1, y + dy, "┃", 1, self.theme.cursor_bar);
             if let (Some(right), Some(under)) = (right, under) {
                 // A rule the box covers ends at the next column's bar.
@@ -215,7 +225,7 @@ impl GridView<'_> {
                 fill(buf, rect.right(), y + dy, right, 1, self.theme.rule);
             }
         }
-        cell::draw(self.app, self.theme, editor.at, &col, rect, buf);
+        cell::draw(self.app, self.theme, editor.at, &col, rect, buf)
     }
 
     /// Arrows where the grid continues beyond the screen.

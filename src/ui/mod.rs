@@ -21,7 +21,7 @@ pub mod theme;
 mod zoom;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::viewport::layout::{Chrome, MIN_HEIGHT, MIN_WIDTH};
@@ -37,13 +37,20 @@ pub struct Screen<'a> {
 
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.draw(area, buf);
-        self.theme.glyphs.apply(buf, area);
+        self.render_with_caret(area, buf);
     }
 }
 
 impl Screen<'_> {
-    fn draw(&self, area: Rect, buf: &mut Buffer) {
+    /// Draw the screen; returns where the terminal's cursor goes: the text
+    /// cursor of the cell being edited (elsewhere the cursor is hidden).
+    pub fn render_with_caret(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let caret = self.draw(area, buf);
+        self.theme.glyphs.apply(buf, area);
+        caret
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (app, theme) = (self.app, self.theme);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = format!(
@@ -51,11 +58,11 @@ impl Screen<'_> {
                 area.width, area.height
             );
             Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
-            return;
+            return None;
         }
         if let Mode::Present(shown) = app.mode() {
             (&present::PresentView { app, theme, shown: *shown }).render(area, buf);
-            return;
+            return None;
         }
         let chrome = Chrome::for_height(area.height);
         let mut y = area.y;
@@ -66,11 +73,11 @@ impl Screen<'_> {
         let panel = app.panel_height().min(area.height - chrome.top() - chrome.bottom());
         let grid_height = area.height - chrome.top() - chrome.bottom() - panel;
         let grid_area = Rect { y, height: grid_height, ..area };
-        if app.zoom().is_some() {
-            (&zoom::Zoom { app, theme }).render(grid_area, buf);
+        let caret = if app.zoom().is_some() {
+            zoom::Zoom { app, theme }.draw(grid_area, buf)
         } else {
-            (&grid::GridView { app, theme }).render(grid_area, buf);
-        }
+            grid::GridView { app, theme }.draw(grid_area, buf)
+        };
         y += grid_height;
         let inbox_panel = app.inbox_height().min(panel);
         let findings_panel = panel - inbox_panel;
@@ -103,6 +110,7 @@ impl Screen<'_> {
             let help_area = Rect { height: area.height - chrome.bottom(), ..area };
             (&help::Help { app, theme, scroll: *scroll }).render(help_area, buf);
         }
+        caret
     }
 }
 

@@ -30,7 +30,6 @@ pub struct Theme {
     /// so moving it costs no colour changes).
     pub cursor_bar: Style,
     pub editing_cell: Style,
-    pub text_cursor: Style,
     pub more: Style,
     pub status: Style,
     pub mode: Style,
@@ -96,7 +95,6 @@ impl Theme {
             cell: base,
             cursor_bar: base.fg(Color::DarkGray),
             editing_cell: base.bg(Color::Black).fg(Color::White),
-            text_cursor: base.add_modifier(Modifier::REVERSED),
             more: base.fg(Color::Yellow).add_modifier(Modifier::ITALIC),
             status: base.bg(Color::DarkGray).fg(Color::White),
             mode: base.bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
@@ -135,7 +133,6 @@ impl Theme {
             cell: base,
             cursor_bar: base,
             editing_cell: base.add_modifier(Modifier::UNDERLINED),
-            text_cursor: base.add_modifier(Modifier::REVERSED),
             more: base.add_modifier(Modifier::ITALIC),
             status: base.add_modifier(Modifier::REVERSED),
             mode: bold,

@@ -3,7 +3,7 @@
 
 use crate::app::input::action::Grid;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -20,9 +20,16 @@ pub struct Zoom<'a> {
 
 impl Widget for &Zoom<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl Zoom<'_> {
+    /// Draw the zoomed cell; returns where its text cursor is while it is edited.
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (app, t) = (self.app, self.theme);
         if area.height == 0 || area.width < 3 {
-            return;
+            return None;
         }
         let (phase, row) = app.cursor_names();
         let key = app.keymap().label(KeyMode::Normal, Action::Grid(Grid::Zoom)).unwrap_or_else(|| "z".into());
@@ -36,12 +43,11 @@ impl Widget for &Zoom<'_> {
         title.render(Rect { height: 1, ..area }, buf);
         let body = Rect { x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height.saturating_sub(2) };
         if body.height == 0 {
-            return;
+            return None;
         }
         if let Some(editing) = app.editor() {
             buf.set_style(body, t.editing_cell);
-            editor::draw(editing, body, t, buf);
-            return;
+            return editor::draw(editing, body, t, buf);
         }
         let width = usize::from(body.width);
         let shown = text::sanitize(app.shown().cell(app.cursor()));
@@ -70,5 +76,6 @@ impl Widget for &Zoom<'_> {
             let w = text::width(&more).min(width) as u16;
             buf.set_stringn(body.right() - w, body.bottom() - 1, &more, usize::from(w), t.more);
         }
+        None
     }
 }
