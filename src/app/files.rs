@@ -15,8 +15,8 @@ use crate::text::sanitize;
 
 /// Save to `path`, or to the journey's own path; an untitled journey asks for one.
 pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect> {
-    match path.map(|p| with_toml(app, p)).or_else(|| app.path.clone()) {
-        Some(path) if app.read_only && app.path.as_ref() == Some(&path) => {
+    match path.map(|p| with_toml(app, p)).or_else(|| app.doc.path.clone()) {
+        Some(path) if app.doc.read_only && app.doc.path.as_ref() == Some(&path) => {
             app.error("Read-only: nothing saved; :w! saves anyway, :w FILE saves elsewhere");
             Vec::new()
         }
@@ -32,12 +32,12 @@ pub fn save(app: &mut App, path: Option<PathBuf>, then_quit: bool) -> Vec<Effect
 /// "Saved" says so; the journey's own file keeps its name, whatever it is.
 pub fn with_toml(app: &mut App, path: PathBuf) -> PathBuf {
     let is_dir = path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
-    if path.extension().is_some() || path.file_name().is_none() || is_dir || app.path.as_ref() == Some(&path) {
+    if path.extension().is_some() || path.file_name().is_none() || is_dir || app.doc.path.as_ref() == Some(&path) {
         return path;
     }
     let mut name = path.into_os_string();
     name.push(".toml");
-    app.save_note = Some(" (.toml added to the name)".to_owned());
+    app.doc.save_note = Some(" (.toml added to the name)".to_owned());
     PathBuf::from(name)
 }
 
@@ -54,7 +54,7 @@ pub fn quit(app: &mut App) -> Vec<Effect> {
         app.ask(Question::new("Unsaved changes: save before quitting?", About::Quit));
         return Vec::new();
     }
-    let what = match (app.recovered.first_undone(&app.history), app.history.abandoned()) {
+    let what = match (app.doc.recovered.first_undone(&app.doc.history), app.doc.history.abandoned()) {
         (Some(when), _) => format!("The changes recovered from {when} were undone (Ctrl-r brings them back)"),
         (None, Some(_)) => "An edit abandoned with Ctrl-c (u brings it back)".to_owned(),
         (None, None) => return vec![Effect::Quit],
@@ -66,7 +66,7 @@ pub fn quit(app: &mut App) -> Vec<Effect> {
 
 /// Quit, discarding what is unsaved: the user said so in words.
 pub fn quit_discarding(app: &mut App) -> Vec<Effect> {
-    app.recovered.discard();
+    app.doc.recovered.discard();
     vec![Effect::QuitDiscarding]
 }
 
@@ -80,14 +80,14 @@ pub fn saved(
 ) -> Vec<Effect> {
     match result {
         Ok(hash) => {
-            app.history.mark_saved();
-            app.recovered.saved(&app.history);
-            app.on_disk = OnDisk::Hash(hash);
-            let note = app.save_note.take().unwrap_or_default();
+            app.doc.history.mark_saved();
+            app.doc.recovered.saved(&app.doc.history);
+            app.doc.on_disk = OnDisk::Hash(hash);
+            let note = app.doc.save_note.take().unwrap_or_default();
             app.info(format!("Saved {}{note}", path.display()));
-            app.path = Some(path);
+            app.doc.path = Some(path);
             if recovery.is_some() {
-                app.recovery = recovery;
+                app.workspace.recovery = recovery;
             }
             // Nothing is unsaved now, so the recovery file goes (unless text in no file is left).
             let mut effects = vec![Effect::WriteRecovery];
@@ -97,7 +97,7 @@ pub fn saved(
             effects
         }
         Err(reason) => {
-            app.save_note = None;
+            app.doc.save_note = None;
             app.error(format!("Not saved ({reason}): changes kept; :w FILE saves elsewhere"));
             Vec::new()
         }
@@ -107,7 +107,7 @@ pub fn saved(
 /// The file changed on disk (or another file is where a save would go).
 pub fn conflict(app: &mut App, path: PathBuf, then_quit: bool) {
     let target = sanitize(&path.display().to_string()).into_owned();
-    let own_file = app.path.as_ref() == Some(&path);
+    let own_file = app.doc.path.as_ref() == Some(&path);
     let text = if own_file {
         format!("{target} changed on disk since you opened it. Saving now would overwrite those changes.")
     } else {
@@ -202,7 +202,7 @@ pub fn ask_recovery(app: &mut App, mut found: Vec<Found>) {
     let text = format!(
         "jgrid was stopped on {} with unsaved changes to {file} ({}).{more}",
         readable(first.recovery.written),
-        summary(&app.journey, &first)
+        summary(&app.doc.journey, &first)
     );
     app.ask(Question::new(text, About::Recovery { found: Box::new(first), more: found }));
 }
@@ -253,14 +253,14 @@ pub fn reloaded(app: &mut App, result: Result<(Box<Journey>, u64), ReloadFailure
     match result {
         Ok((journey, hash)) => {
             // The portfolio's rules stay: they are the folder's, not the file's.
-            let shared = std::mem::take(&mut app.journey.shared);
-            app.journey = *journey;
-            app.journey.shared = shared;
-            app.history = History::saved();
+            let shared = std::mem::take(&mut app.doc.journey.shared);
+            app.doc.journey = *journey;
+            app.doc.journey.shared = shared;
+            app.doc.history = History::saved();
             // What was unsaved, recovered changes too, is in the kept files now.
-            app.recovered.discard();
+            app.doc.recovered.discard();
             app.refresh_findings();
-            app.on_disk = OnDisk::Hash(hash);
+            app.doc.on_disk = OnDisk::Hash(hash);
             app.mode = Mode::Normal;
             let kept = if kept.is_some() { "; your changes are kept (jgrid --recover-list)" } else { "" };
             app.info(format!("Reloaded from disk{kept}"));

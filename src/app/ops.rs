@@ -21,7 +21,7 @@ impl App {
     pub(super) fn change(&mut self, change: Change) {
         let focus = change.focus(self.cursor);
         self.derived.note(&change);
-        match self.history.apply(&mut self.journey, change) {
+        match self.doc.history.apply(&mut self.doc.journey, change) {
             Ok(()) => self.cursor = focus,
             Err(e) => self.error(e.to_string()),
         }
@@ -29,7 +29,7 @@ impl App {
 
     /// Undo the last change; the cursor goes to what it changed.
     pub(super) fn undo(&mut self) {
-        match self.history.undo(&mut self.journey) {
+        match self.doc.history.undo(&mut self.doc.journey) {
             Some(applied) => {
                 self.derived.note(&applied);
                 self.cursor = applied.focus(self.cursor);
@@ -41,7 +41,7 @@ impl App {
 
     /// Redo what was undone last.
     pub(super) fn redo(&mut self) {
-        match self.history.redo(&mut self.journey) {
+        match self.doc.history.redo(&mut self.doc.journey) {
             Some(applied) => {
                 self.derived.note(&applied);
                 self.cursor = applied.focus(self.cursor);
@@ -76,7 +76,7 @@ impl App {
     /// Edit the cursor's cell; `append` starts a new line at its end.
     pub(super) fn start_edit(&mut self, append: bool) {
         let at = self.cursor;
-        let original = self.journey.cell(at);
+        let original = self.doc.journey.cell(at);
         let text = if append && !original.is_empty() { format!("{original}\n") } else { original.to_owned() };
         self.mode = Mode::Edit(Box::new(Editor::new(at, original, &text)));
         if let Some(name) = self.only_source().filter(|_| self.hidden_lines(at) > 0) {
@@ -98,7 +98,7 @@ impl App {
             let text = self.tagged(&editor.original, editor.text());
             self.change(Change::SetCell { at: editor.at, text });
         } else {
-            self.history.record_abandoned(editor.at, editor.original.clone(), editor.text());
+            self.doc.history.record_abandoned(editor.at, editor.original.clone(), editor.text());
             self.info("Edit abandoned; the cell is as it was (u brings back what you typed)");
         }
     }
@@ -106,7 +106,7 @@ impl App {
     /// A cell's new text, with the current source added to every line that
     /// is new (not in `before`) and names no source of its own.
     pub(super) fn tagged(&self, before: &str, after: String) -> String {
-        match &self.source {
+        match &self.workspace.source {
             Some(source) => crate::journey::tag_new_lines(before, &after, source),
             None => after,
         }
@@ -134,10 +134,10 @@ impl App {
     /// Bring what is derived from the journey and the search up to date
     /// after changes (see `Derived::refresh`).
     pub(super) fn recheck(&mut self) {
-        self.derived.refresh(&self.journey);
+        self.derived.refresh(&self.doc.journey);
         self.refresh_only();
         if let Some(search) = &mut self.search {
-            search.refresh(&self.journey);
+            search.refresh(&self.doc.journey);
         }
     }
 }

@@ -18,18 +18,18 @@ use crate::recovery::RecoveryTarget;
 
 impl App {
     pub fn journey(&self) -> &Journey {
-        &self.journey
+        &self.doc.journey
     }
     /// Where the journey is saved; `None` for an untitled journey.
     pub fn path(&self) -> &Option<PathBuf> {
-        &self.path
+        &self.doc.path
     }
     pub fn on_disk(&self) -> OnDisk {
-        self.on_disk
+        self.doc.on_disk
     }
     /// Saving over the file needs `:w!`.
     pub fn read_only(&self) -> bool {
-        self.read_only
+        self.doc.read_only
     }
     pub fn cursor(&self) -> CellRef {
         self.cursor
@@ -38,31 +38,31 @@ impl App {
         &self.mode
     }
     pub fn history(&self) -> &History {
-        &self.history
+        &self.doc.history
     }
     pub fn keymap(&self) -> &Keymap {
-        &self.keymap
+        &self.workspace.keymap
     }
     pub fn status(&self) -> &Option<Status> {
         &self.status
     }
     /// The terminal's size in columns and rows.
     pub fn width(&self) -> u16 {
-        self.width
+        self.viewport.width
     }
     pub fn height(&self) -> u16 {
-        self.height
+        self.viewport.height
     }
     /// The first phase and row on screen.
     pub fn first_phase(&self) -> usize {
-        self.first_phase
+        self.viewport.first_phase
     }
     pub fn first_row(&self) -> usize {
-        self.first_row
+        self.viewport.first_row
     }
     /// Where unsaved changes are kept; `None` when there is no data directory.
     pub fn recovery(&self) -> &Option<RecoveryTarget> {
-        &self.recovery
+        &self.workspace.recovery
     }
     /// Highlight mode's review of the journey; `None` when it is off.
     pub fn review(&self) -> &Option<Review> {
@@ -72,21 +72,21 @@ impl App {
         self.derived.marks()
     }
     pub fn clipboard(&self) -> &Option<String> {
-        &self.clipboard
+        &self.workspace.clipboard
     }
     pub fn search(&self) -> &Option<Search> {
         &self.search
     }
     /// Zoom: the cursor's cell alone on the screen, scrolled by this many lines.
     pub fn zoom(&self) -> Option<u16> {
-        self.zoom
+        self.viewport.zoom
     }
     pub fn settings(&self) -> Settings {
-        self.settings
+        self.workspace.settings
     }
     /// Who is speaking (`:source`).
     pub fn source(&self) -> &Option<String> {
-        &self.source
+        &self.workspace.source
     }
     /// The evidence view's sources per cell; `None` when it is off.
     pub fn evidence(&self) -> &Option<Evidence> {
@@ -98,17 +98,17 @@ impl App {
     }
     /// The overview and the frozen phase.
     pub fn view(&self) -> &View {
-        &self.view
+        &self.viewport.view
     }
     pub fn save_note(&self) -> &Option<String> {
-        &self.save_note
+        &self.doc.save_note
     }
     /// Changes recovered from an earlier session that are in no file yet.
     pub fn recovered(&self) -> &Recovered {
-        &self.recovered
+        &self.doc.recovered
     }
     /// Opened from the portfolio screen: Esc goes back to the list.
     pub fn from_list(&self) -> bool {
-        self.from_list
+        self.workspace.from_list
     }
 }

@@ -110,8 +110,10 @@ pub struct Status {
     pub error: bool,
 }
 
+/// The journey being edited, its file and its history: what `:w` writes and
+/// `u` undoes.
 #[derive(Debug)]
-pub struct App {
+pub struct Doc {
     pub(in crate::app) journey: Journey,
     /// Where the journey is saved; `None` for an untitled journey.
     pub(in crate::app) path: Option<PathBuf>,
@@ -120,40 +122,62 @@ pub struct App {
     /// Saving over `path` needs `:w!` (the file is read-only, or the user
     /// opened it read-only because another jgrid has it open).
     pub(in crate::app) read_only: bool,
-    pub(in crate::app) cursor: CellRef,
-    pub(in crate::app) mode: Mode,
     pub(in crate::app) history: History,
-    pub(in crate::app) keymap: Keymap,
-    pub(in crate::app) status: Option<Status>,
+    /// Changes recovered from an earlier session that are in no file yet.
+    pub(in crate::app) recovered: Recovered,
+    /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
+    pub(in crate::app) save_note: Option<String>,
+}
+
+/// What of the journey is on screen: the terminal's size, the first phase
+/// and row shown, zoom, the overview and the frozen phase.
+#[derive(Debug)]
+pub struct Viewport {
     pub(in crate::app) width: u16,
     pub(in crate::app) height: u16,
     pub(in crate::app) first_phase: usize,
     pub(in crate::app) first_row: usize,
-    /// Where unsaved changes are kept; `None` when there is no data directory.
-    pub(in crate::app) recovery: Option<RecoveryTarget>,
-    /// What is derived from the journey: conflicts, highlight mode, evidence.
-    pub(in crate::app) derived: Derived,
-    /// The last copied or cut cell text.
-    pub(in crate::app) clipboard: Option<String>,
-    /// The current search, whose matches are highlighted.
-    pub(in crate::app) search: Option<Search>,
     /// Zoom: the cursor's cell alone on the whole screen, scrolled by this many lines.
     pub(in crate::app) zoom: Option<u16>,
+    /// The overview and the frozen phase.
+    pub(in crate::app) view: View,
+}
+
+/// Who works, how, and with what at hand: the keymap and settings, the
+/// recovery file, the current source and `:only`, the clipboard.
+#[derive(Debug)]
+pub struct Workspace {
+    pub(in crate::app) keymap: Keymap,
     /// Settings from the config file.
     pub(in crate::app) settings: Settings,
+    /// Where unsaved changes are kept; `None` when there is no data directory.
+    pub(in crate::app) recovery: Option<RecoveryTarget>,
     /// Who is speaking (`:source`): new lines and captured notes get `@source`.
     pub(in crate::app) source: Option<String>,
     /// `:only @NAME`: that source's lines alone in the grid.
     pub(in crate::app) only: Option<crate::app::interview::only::Only>,
-    /// The overview and the frozen phase.
-    pub(in crate::app) view: View,
-    /// Said after the next "Saved" (e.g. that `.toml` was added to the name).
-    pub(in crate::app) save_note: Option<String>,
-    /// Changes recovered from an earlier session that are in no file yet.
-    pub(in crate::app) recovered: Recovered,
+    /// The last copied or cut cell text.
+    pub(in crate::app) clipboard: Option<String>,
     /// Opened from the portfolio screen: Esc in the grid, with nothing else
     /// to cancel, goes back to the list (as `q` does, with the save guard).
     pub(in crate::app) from_list: bool,
+}
+
+/// A running jgrid, split the way helix-view splits its editor: the
+/// document, what is on screen, the workspace, and what is derived from the
+/// journey (refreshed in one place, `Derived`).
+#[derive(Debug)]
+pub struct App {
+    pub(in crate::app) doc: Doc,
+    pub(in crate::app) viewport: Viewport,
+    pub(in crate::app) workspace: Workspace,
+    pub(in crate::app) cursor: CellRef,
+    pub(in crate::app) mode: Mode,
+    pub(in crate::app) status: Option<Status>,
+    /// What is derived from the journey: conflicts, highlight mode, evidence.
+    pub(in crate::app) derived: Derived,
+    /// The current search, whose matches are highlighted.
+    pub(in crate::app) search: Option<Search>,
 }
 
 /// What the config file decides about the app's behaviour.
@@ -190,55 +214,63 @@ impl App {
     /// The app for a journey as the shell opened it.
     pub fn open(o: Opening) -> Self {
         let history = if o.path.is_some() { History::saved() } else { History::unsaved() };
-        Self {
-            on_disk: o.on_disk,
-            read_only: o.read_only,
-            recovery: o.recovery,
+        let mut app = Self::new(o.journey, o.path, history);
+        app.doc.on_disk = o.on_disk;
+        app.doc.read_only = o.read_only;
+        app.workspace = Workspace {
             keymap: o.keymap,
             settings: o.settings,
+            recovery: o.recovery,
             source: o.source,
             from_list: o.from_list,
-            ..Self::new(o.journey, o.path, history)
-        }
+            ..app.workspace
+        };
+        app
     }
 
     pub fn new(journey: Journey, path: Option<PathBuf>, history: History) -> Self {
         Self {
             derived: Derived::new(&journey),
-            journey,
-            path,
-            on_disk: OnDisk::Unknown,
-            read_only: false,
+            doc: Doc {
+                journey,
+                path,
+                on_disk: OnDisk::Unknown,
+                read_only: false,
+                history,
+                recovered: Recovered::default(),
+                save_note: None,
+            },
+            viewport: Viewport {
+                width: 80,
+                height: 24,
+                first_phase: 0,
+                first_row: 0,
+                zoom: None,
+                view: View::default(),
+            },
+            workspace: Workspace {
+                keymap: Keymap::default(),
+                settings: Settings::default(),
+                recovery: None,
+                source: None,
+                only: None,
+                clipboard: None,
+                from_list: false,
+            },
             cursor: CellRef::default(),
             mode: Mode::Normal,
-            history,
-            keymap: Keymap::default(),
             status: None,
-            width: 80,
-            height: 24,
-            first_phase: 0,
-            first_row: 0,
-            recovery: None,
-            clipboard: None,
             search: None,
-            zoom: None,
-            settings: Settings::default(),
-            source: None,
-            only: None,
-            view: View::default(),
-            save_note: None,
-            recovered: Recovered::default(),
-            from_list: false,
         }
     }
 
     pub fn is_modified(&self) -> bool {
-        self.history.is_modified()
+        self.doc.history.is_modified()
     }
 
     /// True when the journey's file does not exist yet.
     pub fn is_new_file(&self) -> bool {
-        self.on_disk == OnDisk::Absent
+        self.doc.on_disk == OnDisk::Absent
     }
 
     /// True in highlight mode.
@@ -259,13 +291,13 @@ impl App {
 
     /// The names of the cursor's phase and row.
     pub fn cursor_names(&self) -> (&str, &str) {
-        let phase = self.journey.phases().get(self.cursor.phase).map_or("", |p| p.name.as_str());
-        let row = self.journey.rows().get(self.cursor.row).map_or("", String::as_str);
+        let phase = self.doc.journey.phases().get(self.cursor.phase).map_or("", |p| p.name.as_str());
+        let row = self.doc.journey.rows().get(self.cursor.row).map_or("", String::as_str);
         (phase, row)
     }
 
     /// The path shown to the user.
     pub fn file_label(&self) -> String {
-        self.path.as_ref().map_or_else(|| "[untitled]".to_owned(), |p| p.display().to_string())
+        self.doc.path.as_ref().map_or_else(|| "[untitled]".to_owned(), |p| p.display().to_string())
     }
 }

@@ -28,14 +28,14 @@ pub fn resolve_key(app: &App, event: KeyEvent) -> Vec<Msg> {
     }
     let key = Key::from_event(&event);
     let mode = app.mode.key_mode();
-    if let Some(action) = app.keymap.lookup(mode, key) {
+    if let Some(action) = app.workspace.keymap.lookup(mode, key) {
         return vec![Msg::Run(action)];
     }
     // A quick Esc then a key can arrive as Alt+key (tmux, a slow link): Esc,
     // then the key in the mode Esc leads to.
     let typing = matches!(app.mode, Mode::Edit(_) | Mode::Line(_) | Mode::Normal);
     if typing && key.mods.contains(KeyModifiers::ALT) && !is_line_editing(&app.mode, key) {
-        let esc = app.keymap.lookup(mode, Key::code(KeyCode::Esc));
+        let esc = app.workspace.keymap.lookup(mode, Key::code(KeyCode::Esc));
         let plain = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
         return esc.map(Msg::Run).into_iter().chain([Msg::Key(plain)]).collect();
     }
@@ -60,7 +60,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if matches!(msg, Msg::Run(_) | Msg::Input(_) | Msg::Paste(_)) {
         app.status = None;
     }
-    let revision = app.history.revision();
+    let revision = app.doc.history.revision();
     let was_typing = app.is_typing();
     let frozen = app.frozen_name();
     let mut effects = match msg {
@@ -75,8 +75,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Resize(w, h) => {
-            app.width = w;
-            app.height = h;
+            app.viewport.width = w;
+            app.viewport.height = h;
             Vec::new()
         }
         Msg::Saved { path, result, then_quit, recovery } => files::saved(app, path, result, then_quit, recovery),
@@ -128,13 +128,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     };
     // Every committed change, and every end of typing (a cell, the capture
     // line), updates the recovery file.
-    if app.history.revision() != revision || (was_typing && !app.is_typing()) {
+    if app.doc.history.revision() != revision || (was_typing && !app.is_typing()) {
         effects.insert(0, Effect::WriteRecovery);
         app.recheck();
-        if app.settings.autosave
+        if app.workspace.settings.autosave
             && app.is_modified()
             && app.editor().is_none()
-            && let Some(path) = app.path.clone()
+            && let Some(path) = app.doc.path.clone()
         {
             effects.push(Effect::Save { path, then_quit: false, force: false });
         }

@@ -74,7 +74,7 @@ pub const PHASE_INSERT: TypedCommand =
 
 /// `:phase rename`, which a key also starts (with the name typed in).
 pub const PHASE_RENAME: TypedCommand = cmd("phase rename", &[], "NAME", "rename the cursor's phase", |app, arg| {
-    shaped(app, structure::rename_phase(&app.journey, app.cursor, arg))
+    shaped(app, structure::rename_phase(&app.doc.journey, app.cursor, arg))
 });
 
 /// `:row add`, which a key also starts (with the name typed in).
@@ -85,7 +85,7 @@ pub const ROW_ADD: TypedCommand = cmd("row add", &[], "NAME", "add a row below t
 /// `:row rename`, which a key also starts (with the name typed in).
 pub const ROW_RENAME: TypedCommand =
     cmd("row rename", &[], "NAME", "rename the cursor's row (it keeps its cells and its role)", |app, arg| {
-        shaped(app, structure::rename_row(&app.journey, app.cursor, arg))
+        shaped(app, structure::rename_row(&app.doc.journey, app.cursor, arg))
     });
 
 /// `:title`, which a key also starts (with the name typed in).
@@ -108,7 +108,7 @@ pub const COMMANDS: &[TypedCommand] = &[
         |app, arg| files::save(app, path(arg), false),
     ),
     cmd("w!", &["write!"], "[FILE]", "save even if the file changed on disk or is read-only", |app, arg| {
-        match path(arg).map(|p| files::with_toml(app, p)).or_else(|| app.path.clone()) {
+        match path(arg).map(|p| files::with_toml(app, p)).or_else(|| app.doc.path.clone()) {
             Some(path) => vec![Effect::Save { path, then_quit: false, force: true }],
             None => files::save(app, None, false),
         }
@@ -124,11 +124,11 @@ pub const COMMANDS: &[TypedCommand] = &[
     PHASE_INSERT,
     PHASE_RENAME,
     cmd("phase delete", &[], "", "delete the cursor's phase (asks first when it has text)", |app, _| {
-        shaped(app, structure::delete_phase(&app.journey, app.cursor))
+        shaped(app, structure::delete_phase(&app.doc.journey, app.cursor))
     }),
     cmd("phase move", &[], "left|right", "move the cursor's phase", |app, arg| {
         match direction(app, arg, "phase", "left", "right") {
-            Some(way) => shaped(app, structure::move_phase(&app.journey, app.cursor, way)),
+            Some(way) => shaped(app, structure::move_phase(&app.doc.journey, app.cursor, way)),
             None => Vec::new(),
         }
     }),
@@ -138,11 +138,11 @@ pub const COMMANDS: &[TypedCommand] = &[
     }),
     ROW_RENAME,
     cmd("row delete", &[], "", "delete the cursor's row (asks first when it has text)", |app, _| {
-        shaped(app, structure::delete_row(&app.journey, app.cursor))
+        shaped(app, structure::delete_row(&app.doc.journey, app.cursor))
     }),
     cmd("row move", &[], "up|down", "move the cursor's row", |app, arg| {
         match direction(app, arg, "row", "up", "down") {
-            Some(way) => shaped(app, structure::move_row(&app.journey, app.cursor, way)),
+            Some(way) => shaped(app, structure::move_row(&app.doc.journey, app.cursor, way)),
             None => Vec::new(),
         }
     }),

@@ -12,9 +12,9 @@ use crate::merge::{Side, conflict_at, resolve_at};
 
 /// `M`: ask which side to take, when there is a conflict at the cursor.
 pub fn ask(app: &mut App) {
-    match conflict_at(&app.journey, app.cursor) {
+    match conflict_at(&app.doc.journey, app.cursor) {
         Some(at) => {
-            let text = at.question(&app.journey);
+            let text = at.question(&app.doc.journey);
             app.ask(Question::new(text, About::Take));
         }
         None => app.info("No merge conflict here; ] goes to the next one"),
@@ -23,15 +23,15 @@ pub fn ask(app: &mut App) {
 
 /// Take a side of the conflict at the cursor.
 pub fn take(app: &mut App, side: Side) {
-    let Some(at) = conflict_at(&app.journey, app.cursor) else {
+    let Some(at) = conflict_at(&app.doc.journey, app.cursor) else {
         app.info("No merge conflict here; ] goes to the next one");
         return;
     };
-    let Some(change) = resolve_at(&app.journey, app.cursor, side) else { return };
-    let what = at.words(&app.journey);
+    let Some(change) = resolve_at(&app.doc.journey, app.cursor, side) else { return };
+    let what = at.words(&app.doc.journey);
     app.change(change);
     if app.status.as_ref().is_none_or(|s| !s.error) {
-        let left = crate::checks::merge_conflicts(&app.journey).len();
+        let left = crate::checks::merge_conflicts(&app.doc.journey).len();
         let more = match left {
             0 => "no conflicts left".to_owned(),
             1 => "1 conflict left (] goes there)".to_owned(),
@@ -53,7 +53,7 @@ pub fn take_command(app: &mut App, arg: &str) {
 /// conflict markers. It is unsaved work (the file on disk is as git left
 /// it); ask whether to use it.
 pub fn unmerged(app: &mut App, text: String, about: About) {
-    app.history = History::unsaved();
+    app.doc.history = History::unsaved();
     app.ask(Question::new(text, about));
 }
 

@@ -6,8 +6,8 @@ use crate::journey::CellRef;
 
 /// Where a move takes the cursor in the grid.
 pub fn movement(app: &App, m: Move) -> CellRef {
-    let last_phase = app.journey.phase_count().saturating_sub(1);
-    let last_row = app.journey.row_count().saturating_sub(1);
+    let last_phase = app.doc.journey.phase_count().saturating_sub(1);
+    let last_row = app.doc.journey.row_count().saturating_sub(1);
     let c = app.cursor;
     match m {
         Move::Left | Move::PrevPhase => CellRef::new(c.phase.saturating_sub(1), c.row),

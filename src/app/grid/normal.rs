@@ -15,10 +15,10 @@ use crate::journey::{CellRef, Change};
 
 /// A move in the grid: the cursor, or the page of a zoomed cell.
 fn move_cursor(app: &mut App, m: Move) {
-    match (m, app.zoom) {
+    match (m, app.viewport.zoom) {
         (Move::PageUp | Move::PageDown, Some(scroll)) => {
-            let page = app.height.saturating_sub(6).max(1);
-            app.zoom =
+            let page = app.viewport.height.saturating_sub(6).max(1);
+            app.viewport.zoom =
                 Some(if m == Move::PageDown { scroll.saturating_add(page) } else { scroll.saturating_sub(page) });
         }
         _ => app.cursor = movement(app, m),
@@ -50,7 +50,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::Append => app.start_edit(true),
         Grid::Clear => {
             if app.refuse_hidden(at, "cleared") {
-            } else if app.journey.cell(at).is_empty() {
+            } else if app.doc.journey.cell(at).is_empty() {
                 app.info("The cell is already empty");
             } else {
                 app.change(Change::SetCell { at, text: String::new() });
@@ -67,7 +67,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::NextFinding => jump_to_finding(app, true),
         Grid::PrevFinding => jump_to_finding(app, false),
         Grid::Copy | Grid::Cut => return copy(app, grid == Grid::Cut),
-        Grid::Paste => match app.clipboard.clone() {
+        Grid::Paste => match app.workspace.clipboard.clone() {
             Some(_) if app.refuse_hidden(at, "pasted over") => {}
             Some(text) => {
                 app.change(Change::SetCell { at, text });
@@ -78,28 +78,28 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::Search => app.mode = Mode::Line(Box::new(LineInput::new(LineKind::Search { origin: at }, ""))),
         Grid::SearchNext | Grid::SearchPrev => step_search(app, grid == Grid::SearchNext),
         Grid::Zoom => {
-            app.zoom = if app.zoom.is_some() { None } else { Some(0) };
+            app.viewport.zoom = if app.viewport.zoom.is_some() { None } else { Some(0) };
             app.zoom_to_match();
         }
-        Grid::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.journey.cell(at).to_owned() }],
+        Grid::ExternalEditor => return vec![Effect::ExternalEdit { at, text: app.doc.journey.cell(at).to_owned() }],
         Grid::AddPhase => prompt(app, &commands::PHASE_ADD.prefilled("")),
         Grid::InsertPhase => prompt(app, &commands::PHASE_INSERT.prefilled("")),
         Grid::RenamePhase => {
-            let name = app.journey.phases()[at.phase].name.clone();
+            let name = app.doc.journey.phases()[at.phase].name.clone();
             prompt(app, &commands::PHASE_RENAME.prefilled(&name));
         }
-        Grid::DeletePhase => app.shape(structure::delete_phase(&app.journey, at)),
-        Grid::MovePhaseLeft => app.shape(structure::move_phase(&app.journey, at, Direction::Back)),
-        Grid::MovePhaseRight => app.shape(structure::move_phase(&app.journey, at, Direction::Forward)),
+        Grid::DeletePhase => app.shape(structure::delete_phase(&app.doc.journey, at)),
+        Grid::MovePhaseLeft => app.shape(structure::move_phase(&app.doc.journey, at, Direction::Back)),
+        Grid::MovePhaseRight => app.shape(structure::move_phase(&app.doc.journey, at, Direction::Forward)),
         Grid::AddRow => prompt(app, &commands::ROW_ADD.prefilled("")),
         Grid::RenameRow => {
-            let name = app.journey.rows()[at.row].clone();
+            let name = app.doc.journey.rows()[at.row].clone();
             prompt(app, &commands::ROW_RENAME.prefilled(&name));
         }
-        Grid::MoveRowUp => app.shape(structure::move_row(&app.journey, at, Direction::Back)),
-        Grid::MoveRowDown => app.shape(structure::move_row(&app.journey, at, Direction::Forward)),
+        Grid::MoveRowUp => app.shape(structure::move_row(&app.doc.journey, at, Direction::Back)),
+        Grid::MoveRowDown => app.shape(structure::move_row(&app.doc.journey, at, Direction::Forward)),
         Grid::EditTitle => {
-            let title = app.journey.title.clone();
+            let title = app.doc.journey.title.clone();
             prompt(app, &commands::TITLE.prefilled(&title));
         }
         Grid::Capture => capture::open(app),
@@ -113,7 +113,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Grid::AcceptFinding => lists::accept(app),
         Grid::ShowInbox => inbox::open(app),
         Grid::EditPersona => {
-            let persona = app.journey.persona.clone();
+            let persona = app.doc.journey.persona.clone();
             prompt(app, &commands::PERSONA.prefilled(&persona));
         }
         Grid::ToggleOverview => app.toggle_overview(),
@@ -125,14 +125,14 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
 /// Esc: leave the zoom, else clear the search; with neither, a journey
 /// opened from the portfolio screen goes back to the list.
 fn cancel(app: &mut App) -> Vec<Effect> {
-    if app.zoom.take().is_some() {
+    if app.viewport.zoom.take().is_some() {
         return Vec::new();
     }
     if app.search.take().is_some() {
         app.info("Search cleared");
         return Vec::new();
     }
-    if app.from_list { files::quit(app) } else { Vec::new() }
+    if app.workspace.from_list { files::quit(app) } else { Vec::new() }
 }
 
 /// Open the command line with some text typed already.
@@ -142,7 +142,7 @@ fn prompt(app: &mut App, text: &str) {
 
 fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
     let at = app.cursor;
-    let text = app.journey.cell(at).to_owned();
+    let text = app.doc.journey.cell(at).to_owned();
     if text.is_empty() {
         app.info("The cell is empty; nothing was copied");
         return Vec::new();
@@ -150,14 +150,14 @@ fn copy(app: &mut App, cut: bool) -> Vec<Effect> {
     if cut && app.refuse_hidden(at, "cut") {
         return Vec::new();
     }
-    app.clipboard = Some(text.clone());
+    app.workspace.clipboard = Some(text.clone());
     if cut {
         app.change(Change::SetCell { at, text: String::new() });
         app.info("Cut the cell (p pastes it, u undoes)");
     } else {
         app.info("Copied the cell (p pastes it over another)");
     }
-    if app.settings.osc52 { vec![Effect::Clipboard(text)] } else { Vec::new() }
+    if app.workspace.settings.osc52 { vec![Effect::Clipboard(text)] } else { Vec::new() }
 }
 
 fn toggle_highlight(app: &mut App) {
@@ -193,7 +193,7 @@ fn jump_to_finding(app: &mut App, forward: bool) {
             let index = cells.iter().position(|&c| c == at).map_or(0, |i| i + 1);
             app.cursor = at;
             if conflicts {
-                let what = crate::merge::conflict_at(&app.journey, at).map_or("", |c| c.words(&app.journey));
+                let what = crate::merge::conflict_at(&app.doc.journey, at).map_or("", |c| c.words(&app.doc.journey));
                 app.info(format!("Merge conflict {index} of {} ({what}); M resolves it", cells.len()));
             } else {
                 app.info(format!("Flagged cell {index} of {}", cells.len()));
@@ -210,7 +210,7 @@ pub fn search_typed(app: &mut App, pattern: &str, origin: CellRef) {
         app.cursor = origin;
         return;
     }
-    let mut search = Search::new(&app.journey, pattern);
+    let mut search = Search::new(&app.doc.journey, pattern);
     search.current = search.first_from(origin);
     app.cursor = match search.current.map(|i| search.matches[i]) {
         Some(Target::Cell(at)) => at,
@@ -241,8 +241,8 @@ pub fn external_edited(app: &mut App, at: CellRef, result: Result<EditorText, Ed
         Err(e) => return app.error(e.to_string()),
     };
     let text = edited.text.trim_end_matches(['\n', '\r']).replace("\r\n", "\n");
-    let text = app.tagged(app.journey.cell(at), text);
-    let changed = text != app.journey.cell(at);
+    let text = app.tagged(app.doc.journey.cell(at), text);
+    let changed = text != app.doc.journey.cell(at);
     if changed {
         app.change(Change::SetCell { at, text });
     }

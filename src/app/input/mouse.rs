@@ -11,7 +11,7 @@ pub fn click(app: &mut App, col: u16, row: u16, double: bool) {
         return;
     }
     let layout = app.layout();
-    let top = Chrome::for_height(app.height).top();
+    let top = Chrome::for_height(app.viewport.height).top();
     let Some(phase) = layout.cols.iter().find(|c| col + 1 >= c.x && col < c.x + c.width).map(|c| c.phase) else {
         return;
     };
@@ -31,13 +31,13 @@ pub fn click(app: &mut App, col: u16, row: u16, double: bool) {
 
 /// The wheel moves the cursor a row (scrolling the grid with it).
 pub fn scroll(app: &mut App, down: bool) {
-    if let Some(scroll) = app.zoom {
-        app.zoom = Some(if down { scroll.saturating_add(1) } else { scroll.saturating_sub(1) });
+    if let Some(scroll) = app.viewport.zoom {
+        app.viewport.zoom = Some(if down { scroll.saturating_add(1) } else { scroll.saturating_sub(1) });
         return;
     }
     if !matches!(app.mode, Mode::Normal) {
         return;
     }
-    let last = app.journey.row_count().saturating_sub(1);
+    let last = app.doc.journey.row_count().saturating_sub(1);
     app.cursor.row = if down { (app.cursor.row + 1).min(last) } else { app.cursor.row.saturating_sub(1) };
 }

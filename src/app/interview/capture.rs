@@ -8,7 +8,7 @@ use crate::journey::{CellRef, Journey, Note, is_source_name, notes, now_secs, pi
 
 /// Open the capture line (again, empty).
 pub fn open(app: &mut App) {
-    let kind = LineKind::Capture { source: app.source.clone() };
+    let kind = LineKind::Capture { source: app.workspace.source.clone() };
     app.mode = Mode::Line(Box::new(LineInput::new(kind, "")));
 }
 
@@ -19,15 +19,15 @@ pub fn submit(app: &mut App, typed: &str) {
     let text = typed.trim();
     if text.is_empty() {
         app.info("Type a note and Enter files it in the inbox; Esc closes the capture line");
-    } else if let Some((at, rest)) = route(&app.journey, text) {
+    } else if let Some((at, rest)) = route(&app.doc.journey, text) {
         let note = note(app, rest);
-        app.change(notes::capture_into(&app.journey, note, at));
+        app.change(notes::capture_into(&app.doc.journey, note, at));
         let (phase, row) = app.cursor_names();
         app.info(format!("Filed in {} {phase} › {row} (u undoes)", at.phase + 1));
     } else {
         let note = note(app, text);
-        app.change(notes::capture(&app.journey, note));
-        let n = app.journey.inbox.len();
+        app.change(notes::capture(&app.doc.journey, note));
+        let n = app.doc.journey.inbox.len();
         app.info(format!("In the inbox ({n} unsorted; I sorts them)"));
     }
     open(app);
@@ -36,9 +36,9 @@ pub fn submit(app: &mut App, typed: &str) {
 /// The note `text` is, taken now: with the current source, or none when it
 /// says `@me` (the interviewer's own note).
 fn note(app: &App, text: &str) -> Note {
-    match without_me(text).filter(|_| app.source.is_some()) {
+    match without_me(text).filter(|_| app.workspace.source.is_some()) {
         Some(mine) => Note { text: mine, source: None, at: rfc3339(now_secs()) },
-        None => Note { text: text.to_owned(), source: app.source.clone(), at: rfc3339(now_secs()) },
+        None => Note { text: text.to_owned(), source: app.workspace.source.clone(), at: rfc3339(now_secs()) },
     }
 }
 
@@ -92,10 +92,10 @@ pub fn preview(journey: &Journey, typed: &str) -> String {
 pub fn set_source(app: &mut App, arg: &str) {
     let name = arg.trim().trim_start_matches('@');
     if name.is_empty() {
-        app.source = None;
+        app.workspace.source = None;
         app.info("No source: new lines are not tagged");
     } else if is_source_name(name) {
-        app.source = Some(name.to_owned());
+        app.workspace.source = Some(name.to_owned());
         app.info(format!("Source @{name}: new lines and captured notes are tagged with it"));
     } else {
         app.error(format!(

@@ -17,11 +17,11 @@ pub fn open(app: &mut App) {
     let shown = app.inbox_shown();
     match shown.first() {
         Some(&first) => app.mode = Mode::Inbox { selected: first },
-        None if app.journey.inbox.is_empty() => app.info("The inbox is empty: c captures notes into it"),
+        None if app.doc.journey.inbox.is_empty() => app.info("The inbox is empty: c captures notes into it"),
         None => app.info(format!(
             "The inbox has no note of @{} ({} of other sources; :only alone shows them)",
             app.only_source().unwrap_or_default(),
-            app.journey.inbox.len()
+            app.doc.journey.inbox.len()
         )),
     }
 }
@@ -35,7 +35,7 @@ impl App {
             (Some(name), Some(source)) => source.eq_ignore_ascii_case(name),
             _ => true,
         };
-        self.journey.inbox.iter().enumerate().filter(|(_, n)| shown(&n.source)).map(|(i, _)| i).collect()
+        self.doc.journey.inbox.iter().enumerate().filter(|(_, n)| shown(&n.source)).map(|(i, _)| i).collect()
     }
 }
 
@@ -46,7 +46,7 @@ pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
     // `selected` is an index into the inbox; it moves among the shown notes.
     let position = shown.iter().position(|&i| i >= selected).unwrap_or(count.saturating_sub(1));
     let selected = shown.get(position).copied().unwrap_or(0);
-    let page = usize::from(app.height.saturating_sub(6));
+    let page = usize::from(app.viewport.height.saturating_sub(6));
     match action {
         Action::Move(m) => {
             app.mode = Mode::Inbox { selected: shown.get(m.select(position, count, page)).copied().unwrap_or(0) }
@@ -57,14 +57,14 @@ pub fn run(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
             app.info("Move to the cell for this note; Enter drops it there, Esc puts it back");
         }
         Action::Inbox(Inbox::DeleteNote) => {
-            if let Some(change) = notes::delete(&app.journey, selected) {
+            if let Some(change) = notes::delete(&app.doc.journey, selected) {
                 app.change(change);
             }
             app.info("Note deleted (u undoes)");
             after_change(app, selected);
         }
         Action::Inbox(Inbox::EditNote) => {
-            let text = app.journey.inbox[selected].text.clone();
+            let text = app.doc.journey.inbox[selected].text.clone();
             app.mode = Mode::Line(Box::new(LineInput::new(LineKind::EditNote { index: selected }, &text)));
         }
         // A note is dropped once it is picked up (in place mode).
@@ -107,7 +107,7 @@ pub fn place(app: &mut App, note: usize, action: Action) -> Vec<Effect> {
 /// step; its log entry names the cell.
 fn drop_note(app: &mut App, index: usize) {
     let at = app.cursor;
-    let Some(change) = notes::sort(&app.journey, index, at) else {
+    let Some(change) = notes::sort(&app.doc.journey, index, at) else {
         app.mode = Mode::Normal;
         return;
     };
@@ -128,9 +128,9 @@ fn after_change(app: &mut App, selected: usize) {
 /// Enter after editing a note's text.
 pub fn edited(app: &mut App, index: usize, typed: &str) {
     let text = typed.trim();
-    match app.journey.inbox.get(index).cloned() {
+    match app.doc.journey.inbox.get(index).cloned() {
         Some(note) if !text.is_empty() && note.text != text => {
-            if let Some(change) = notes::edit(&app.journey, index, text) {
+            if let Some(change) = notes::edit(&app.doc.journey, index, text) {
                 app.change(change);
             }
             app.info("Note changed (u undoes)");

@@ -14,7 +14,7 @@ use crate::journey::Change;
 /// `E`: show or hide how many sources back each cell.
 pub fn toggle_evidence(app: &mut App) {
     let on = app.derived.evidence().is_none();
-    let text = match app.derived.set_evidence(&app.journey, on) {
+    let text = match app.derived.set_evidence(&app.doc.journey, on) {
         Some(evidence) => format!("Evidence: {}; cells marked unbacked name no source", evidence.summary()),
         None => "Evidence off".to_owned(),
     };
@@ -25,12 +25,12 @@ impl App {
     /// Whose mood the header shows and `{`, `}` and `:mood` change: the
     /// source of `:only`, else the current source; `None`: the phase's own.
     pub fn mood_source(&self) -> Option<&str> {
-        self.only.as_ref().map(|o| o.name.as_str()).or(self.source.as_deref())
+        self.workspace.only.as_ref().map(|o| o.name.as_str()).or(self.workspace.source.as_deref())
     }
 
     /// The mood the header shows for a phase: [`App::mood_source`]'s, else the phase's own.
     pub fn shown_mood(&self, phase: usize) -> Option<i8> {
-        let phase = self.journey.phases().get(phase)?;
+        let phase = self.doc.journey.phases().get(phase)?;
         match self.mood_source() {
             Some(source) => phase.mood_of(source),
             None => phase.mood,
@@ -48,7 +48,7 @@ pub fn set_mood(app: &mut App, mood: Option<i8>) {
         None => Change::SetMood { phase, mood },
     };
     app.change(change);
-    let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str());
+    let name = app.doc.journey.phases().get(phase).map_or("", |p| p.name.as_str());
     let name = crate::text::one_line(name).into_owned();
     let whose = source.map_or_else(String::new, |s| format!("@{s} in "));
     app.info(format!("Mood of {whose}{} {name}: {} (u undoes)", phase + 1, mood::label(mood)));

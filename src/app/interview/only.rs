@@ -19,16 +19,16 @@ pub struct Only {
 pub fn only_command(app: &mut App, arg: &str) {
     let name = arg.trim().trim_start_matches('@');
     if name.is_empty() {
-        if app.only.take().is_some() {
+        if app.workspace.only.take().is_some() {
             app.info("Every source's lines are shown again");
         } else {
             app.info("Every source's lines are shown (:only @NAME shows one source's)");
         }
     } else if is_source_name(name) {
         let name = name.to_lowercase();
-        let shown = only(&app.journey, &name);
-        let known = crate::journey::text_sources(&all_text(&app.journey)).contains(&name);
-        app.only = Some(Only { name: name.clone(), shown });
+        let shown = only(&app.doc.journey, &name);
+        let known = crate::journey::text_sources(&all_text(&app.doc.journey)).contains(&name);
+        app.workspace.only = Some(Only { name: name.clone(), shown });
         if known {
             app.info(format!("Only @{name}'s lines and lines with no source are shown (:only alone shows all)"));
         } else {
@@ -56,25 +56,25 @@ fn all_text(journey: &Journey) -> String {
 impl App {
     /// The journey as the grid shows it: filtered by `:only`, else the journey.
     pub fn shown(&self) -> &Journey {
-        self.only.as_ref().map_or(&self.journey, |o| &o.shown)
+        self.workspace.only.as_ref().map_or(&self.doc.journey, |o| &o.shown)
     }
 
     /// The source `:only` shows alone, if any.
     pub fn only_source(&self) -> Option<&str> {
-        self.only.as_ref().map(|o| o.name.as_str())
+        self.workspace.only.as_ref().map(|o| o.name.as_str())
     }
 
     /// Bring the filtered copy up to date with the journey (after a change).
     pub(in crate::app) fn refresh_only(&mut self) {
-        if let Some(o) = &mut self.only {
-            o.shown = only(&self.journey, &o.name);
+        if let Some(o) = &mut self.workspace.only {
+            o.shown = only(&self.doc.journey, &o.name);
         }
     }
 
     /// How many lines of the cell `:only` hides (0 when it is off).
     pub(in crate::app) fn hidden_lines(&self, at: CellRef) -> usize {
-        let Some(o) = &self.only else { return 0 };
-        let all = self.journey.cell(at);
+        let Some(o) = &self.workspace.only else { return 0 };
+        let all = self.doc.journey.cell(at);
         if all.is_empty() {
             return 0;
         }

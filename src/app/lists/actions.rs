@@ -31,7 +31,7 @@ pub fn accept(app: &mut App) {
     if !app.highlight() {
         app.highlight_on();
     }
-    let mut found = checks::candidates(&app.journey, app.findings(), app.cursor);
+    let mut found = checks::candidates(&app.doc.journey, app.findings(), app.cursor);
     match found.len() {
         0 => app.info("Nothing to accept here: A accepts a finding of a flagged cell (] goes to the next)"),
         1 => ask_reason(app, found.remove(0)),
@@ -40,7 +40,7 @@ pub fn accept(app: &mut App) {
 }
 
 fn ask_reason(app: &mut App, candidate: Candidate) {
-    let old = checks::old_reason(&app.journey, &candidate.acceptance);
+    let old = checks::old_reason(&app.doc.journey, &candidate.acceptance);
     let kind = LineKind::Reason { acceptance: Box::new(candidate.acceptance) };
     app.mode = Mode::Line(Box::new(LineInput::new(kind, old.as_deref().unwrap_or(""))));
     match old {
@@ -58,14 +58,14 @@ pub fn accepted(app: &mut App, acceptance: &Acceptance, reason: &str) {
     let acceptance = Acceptance { reason: reason.trim().to_owned(), ..acceptance.clone() };
     let what = checks::describe(&acceptance);
     // A stale acceptance of the same finding (a name changed) is replaced, in one undoable change.
-    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.doc.journey).stale, |r| r.stale.clone());
     let replaced = stale.iter().rev().copied().filter(|&i| {
-        let old = &app.journey.accepted[i];
-        let gone = app.journey.phase_index(&old.phase).is_none();
+        let old = &app.doc.journey.accepted[i];
+        let gone = app.doc.journey.phase_index(&old.phase).is_none();
         old.check == acceptance.check && old.subject == acceptance.subject && (old.phase == acceptance.phase || gone)
     });
     let mut changes: Vec<Change> = replaced.map(|at| Change::RemoveAcceptance { at }).collect();
-    let at = app.journey.accepted.len() - changes.len();
+    let at = app.doc.journey.accepted.len() - changes.len();
     changes.push(Change::InsertAcceptance { at, acceptance });
     app.change(if changes.len() == 1 { changes.remove(0) } else { Change::Batch(changes) });
     app.info(format!("Accepted {what} (u undoes; :accepted lists them)"));
@@ -82,8 +82,9 @@ pub fn show_accepted(app: &mut App) {
 }
 
 fn accepted_items(app: &App) -> Vec<AcceptedItem> {
-    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.journey).stale, |r| r.stale.clone());
-    app.journey
+    let stale = app.review().as_ref().map_or_else(|| checks::review(&app.doc.journey).stale, |r| r.stale.clone());
+    app.doc
+        .journey
         .accepted
         .iter()
         .enumerate()
@@ -97,7 +98,7 @@ fn accepted_items(app: &App) -> Vec<AcceptedItem> {
 /// An action in a list.
 pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::List(list) = &mut app.mode else { return Vec::new() };
-    let page = usize::from(app.height.saturating_sub(6));
+    let page = usize::from(app.viewport.height.saturating_sub(6));
     // The plan's own keys, and Enter in it, are the plan room's.
     if let ListKind::Plan(order) = &list.kind
         && (matches!(action, Action::Submit) || crate::app::plan::is_plan_action(action))
@@ -132,7 +133,7 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
                 && let Some(item) = items.get(list.selected)
             {
                 let (index, selected) = (item.index, list.selected);
-                let what = checks::describe(&app.journey.accepted[index]);
+                let what = checks::describe(&app.doc.journey.accepted[index]);
                 app.change(Change::RemoveAcceptance { at: index });
                 // The list's stale marks come from the review: bring it up to date first.
                 app.recheck();
@@ -156,16 +157,16 @@ pub fn run(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn jump(app: &mut App, at: Option<CellRef>) {
-    if let Some(at) = at.filter(|&at| app.journey.contains(at)) {
+    if let Some(at) = at.filter(|&at| app.doc.journey.contains(at)) {
         app.cursor = at;
     }
 }
 
 /// The first cell an acceptance is about (its phase and first row), if they still exist.
 fn acceptance_cell(app: &App, index: usize) -> Option<CellRef> {
-    let a = app.journey.accepted.get(index)?;
-    let phase = app.journey.phase_index(&a.phase)?;
-    let row = a.rows.iter().find_map(|r| app.journey.row_index(r)).unwrap_or(app.cursor.row);
+    let a = app.doc.journey.accepted.get(index)?;
+    let phase = app.doc.journey.phase_index(&a.phase)?;
+    let row = a.rows.iter().find_map(|r| app.doc.journey.row_index(r)).unwrap_or(app.cursor.row);
     Some(CellRef::new(phase, row))
 }
 
@@ -175,8 +176,8 @@ pub fn toggle_external(app: &mut App, arg: &str) {
     if !crate::journey::is_source_name(tag) {
         return app.error(":external needs a channel tag, e.g. :external search (letters, digits, - and _)");
     }
-    let mut external = app.journey.external.clone();
-    let was = app.journey.is_external(tag);
+    let mut external = app.doc.journey.external.clone();
+    let was = app.doc.journey.is_external(tag);
     if was {
         external.retain(|e| !e.trim_start_matches('#').eq_ignore_ascii_case(tag));
     } else {

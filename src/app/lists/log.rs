@@ -10,6 +10,7 @@ use crate::app::state::{App, Mode};
 pub fn show_log(app: &mut App) {
     let only = app.only_source().map(str::to_lowercase);
     let items: Vec<usize> = app
+        .doc
         .journey
         .log
         .iter()
@@ -22,7 +23,7 @@ pub fn show_log(app: &mut App) {
         .collect();
     if items.is_empty() {
         match &only {
-            Some(name) if !app.journey.log.is_empty() => {
+            Some(name) if !app.doc.journey.log.is_empty() => {
                 app.info(format!("No note of @{name} in the interview log (:only alone shows every source's)"));
             }
             _ => app.info("The interview log is empty: c captures a note, and every captured note is logged"),
@@ -37,9 +38,9 @@ pub fn show_log(app: &mut App) {
 /// Enter on a log entry: go to the cell its note went to; a note still in
 /// the inbox opens the inbox at it, ready to sort.
 pub fn go_to(app: &mut App, index: Option<usize>) {
-    let Some(entry) = index.and_then(|i| app.journey.log.get(i)) else { return };
-    let waiting = app.journey.inbox.iter().position(|n| entry.is_of(n)).filter(|i| app.inbox_shown().contains(i));
-    match (&entry.cell, entry.cell_ref(&app.journey), waiting) {
+    let Some(entry) = index.and_then(|i| app.doc.journey.log.get(i)) else { return };
+    let waiting = app.doc.journey.inbox.iter().position(|n| entry.is_of(n)).filter(|i| app.inbox_shown().contains(i));
+    match (&entry.cell, entry.cell_ref(&app.doc.journey), waiting) {
         (_, Some(at), _) => app.cursor = at,
         (None, None, Some(selected)) => {
             app.mode = Mode::Inbox { selected };

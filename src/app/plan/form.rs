@@ -49,7 +49,7 @@ fn value(o: &Opportunity, field: &str) -> String {
 
 /// Open the prompt of `field` for the opportunity titled `title`.
 pub fn ask(app: &mut App, title: &str, field: &str) {
-    let Some(o) = app.journey.opportunities.iter().find(|o| o.title == title) else { return };
+    let Some(o) = app.doc.journey.opportunities.iter().find(|o| o.title == title) else { return };
     let initial = value(o, field);
     let kind = LineKind::PlanField { title: title.to_owned(), field: field.to_owned() };
     app.mode = Mode::Line(Box::new(LineInput::new(kind, &initial)));
@@ -98,7 +98,7 @@ fn read(o: &mut Opportunity, field: &str, typed: &str, taken: &[String]) -> Resu
 
 /// Enter on a field's prompt.
 pub fn field_done(app: &mut App, title: &str, field: &str, typed: &str) {
-    let mut list = app.journey.opportunities.clone();
+    let mut list = app.doc.journey.opportunities.clone();
     let taken: Vec<String> = list.iter().map(|o| o.title.clone()).collect();
     let Some(o) = list.iter_mut().find(|o| o.title == title) else {
         return app.error("That opportunity is gone (undone, or changed elsewhere)");
@@ -109,7 +109,7 @@ pub fn field_done(app: &mut App, title: &str, field: &str, typed: &str) {
         return app.error(format!("Not kept: {e}"));
     }
     let renamed = o.title.clone();
-    if list != app.journey.opportunities {
+    if list != app.doc.journey.opportunities {
         app.change(Change::SetOpportunities(list));
     }
     match next(field) {

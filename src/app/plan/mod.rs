@@ -23,8 +23,8 @@ use crate::journey::{Change, Opportunity, Why};
 fn why_of(app: &App, insight: &Insight) -> Why {
     let at = insight.at();
     Why::Line {
-        phase: app.journey.phases()[at.phase].name.clone(),
-        row: app.journey.rows()[at.row].clone(),
+        phase: app.doc.journey.phases()[at.phase].name.clone(),
+        row: app.doc.journey.rows()[at.row].clone(),
         line: insight.text.clone(),
     }
 }
@@ -42,7 +42,7 @@ pub fn new_here(app: &mut App) {
         return ask_title(app, why);
     }
     let here: Vec<Insight> =
-        Insights::of(&app.journey).iter().filter(|i| i.places.iter().any(|p| p.at == at)).cloned().collect();
+        Insights::of(&app.doc.journey).iter().filter(|i| i.places.iter().any(|p| p.at == at)).cloned().collect();
     match here.len() {
         0 => app.info("No marked line here: O makes an opportunity from a line starting with ! + ? or > (L lists them), or from a finding (H)"),
         1 => {
@@ -71,7 +71,7 @@ fn ask_title(app: &mut App, why: Why) {
     };
     let kind = LineKind::Opportunity { why: Some(why) };
     app.mode = Mode::Line(Box::new(LineInput::new(kind, &offered)));
-    let existing = app.journey.opportunities.len();
+    let existing = app.doc.journey.opportunities.len();
     let hint = if existing == 0 {
         String::new()
     } else {
@@ -82,7 +82,7 @@ fn ask_title(app: &mut App, why: Why) {
 
 /// Tab on the title prompt: the next existing title after the one typed.
 pub fn complete_title(app: &App, typed: &str) -> String {
-    let titles: Vec<&str> = app.journey.opportunities.iter().map(|o| o.title.as_str()).collect();
+    let titles: Vec<&str> = app.doc.journey.opportunities.iter().map(|o| o.title.as_str()).collect();
     if titles.is_empty() {
         return typed.to_owned();
     }
@@ -97,7 +97,7 @@ pub fn titled(app: &mut App, why: Option<Why>, typed: &str) {
     if title.is_empty() {
         return app.info("No opportunity made: it needs a title");
     }
-    let mut list = app.journey.opportunities.clone();
+    let mut list = app.doc.journey.opportunities.clone();
     if let Some(o) = list.iter_mut().find(|o| o.title.eq_ignore_ascii_case(title)) {
         let title = o.title.clone();
         match why {

@@ -65,7 +65,7 @@ pub fn open_anyway(app: &mut App, about: About) -> Vec<Effect> {
 
 pub fn open_read_only(app: &mut App, about: About) -> Vec<Effect> {
     let About::Open { then, .. } = about else { return Vec::new() };
-    app.read_only = true;
+    app.doc.read_only = true;
     app.info("Opened read-only: :w! saves anyway, :w FILE saves elsewhere");
     files::ask_recovery(app, then);
     Vec::new()
@@ -160,32 +160,33 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     if let (Some(at), Some(e)) = (typed_at, &r.editing) {
         let _ = Change::SetCell { at, text: e.text.clone() }.apply(&mut journey);
     }
-    let before = app.history.revision();
+    let before = app.doc.history.revision();
     app.change(Change::Replace(Box::new(journey.clone())));
-    if app.history.revision() != before {
-        app.recovered.add(app.history.revision(), journey.clone(), when.clone());
+    if app.doc.history.revision() != before {
+        app.doc.recovered.add(app.doc.history.revision(), journey.clone(), when.clone());
     }
     for undone in r.undone.iter().filter_map(|t| crate::format::parse(t.as_bytes()).ok()) {
-        let id = app
-            .history
-            .record_undone(Change::Replace(Box::new(undone.clone())), Change::Replace(Box::new(app.journey.clone())));
-        app.recovered.add(id, undone, when.clone());
+        let id = app.doc.history.record_undone(
+            Change::Replace(Box::new(undone.clone())),
+            Change::Replace(Box::new(app.doc.journey.clone())),
+        );
+        app.doc.recovered.add(id, undone, when.clone());
     }
-    if app.path.is_some() {
-        app.on_disk = match r.base_hash() {
+    if app.doc.path.is_some() {
+        app.doc.on_disk = match r.base_hash() {
             Some(hash) => OnDisk::Hash(hash),
             None => OnDisk::Unknown,
         };
     }
     let cursor = r.cursor();
-    app.cursor = if app.journey.contains(cursor) { cursor } else { CellRef::default() };
+    app.cursor = if app.doc.journey.contains(cursor) { cursor } else { CellRef::default() };
     app.scroll_to_cursor();
     // Text that has no place in the journey any more goes to the inbox.
     let mut homeless: Vec<String> = Vec::new();
     if let Some(a) = &r.abandoned {
         let at = CellRef::new(a.phase, a.row);
-        if app.journey.contains(at) {
-            app.history.record_abandoned(at, app.journey.cell(at).to_owned(), a.text.clone());
+        if app.doc.journey.contains(at) {
+            app.doc.history.record_abandoned(at, app.doc.journey.cell(at).to_owned(), a.text.clone());
         } else {
             homeless.push(a.text.clone());
         }
@@ -193,12 +194,12 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     if let Some(source) = r.source.as_deref().map(|s| s.trim().trim_start_matches('@'))
         && is_source_name(source)
     {
-        app.source = Some(source.to_owned());
+        app.workspace.source = Some(source.to_owned());
     }
     // A prompt as it was; files from before `prompt` kept the command and capture lines apart.
     let legacy = [
         r.command.as_ref().map(|text| (LineKind::Command, text.clone())),
-        r.capturing.as_ref().map(|text| (LineKind::Capture { source: app.source.clone() }, text.clone())),
+        r.capturing.as_ref().map(|text| (LineKind::Capture { source: app.workspace.source.clone() }, text.clone())),
     ];
     for (kind, text) in legacy.into_iter().flatten() {
         app.mode = Mode::Line(Box::new(LineInput::new(kind, &text)));
@@ -212,7 +213,7 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     match (typed_at, &r.editing) {
         (Some(at), Some(_)) => {
             app.cursor = at;
-            let text = app.journey.cell(at).to_owned();
+            let text = app.doc.journey.cell(at).to_owned();
             app.mode = Mode::Edit(Box::new(Editor::new(at, &text, &text)));
         }
         (None, Some(e)) => homeless.push(e.text.clone()),
@@ -221,7 +222,7 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
     if !homeless.is_empty() {
         let at = crate::journey::rfc3339(r.written.min(crate::recovery::LAST_TIME));
         let notes = homeless.into_iter().enumerate().map(|(i, text)| Change::InsertNote {
-            at: app.journey.inbox.len() + i,
+            at: app.doc.journey.inbox.len() + i,
             note: Note { text, source: None, at: at.clone() },
         });
         let batch = Change::Batch(notes.collect());
@@ -256,8 +257,8 @@ fn take_recovered(app: &mut App, found: Found, more: usize) -> Vec<Effect> {
 fn prompt_kind(app: &App, kind: &toml::Table) -> Option<LineKind> {
     let kind: LineKind = toml::Value::Table(kind.clone()).try_into().ok()?;
     let fits = match &kind {
-        LineKind::EditNote { index } => *index < app.journey.inbox.len(),
-        LineKind::Search { origin } => app.journey.contains(*origin),
+        LineKind::EditNote { index } => *index < app.doc.journey.inbox.len(),
+        LineKind::Search { origin } => app.doc.journey.contains(*origin),
         LineKind::Capture { source: Some(source) } => is_source_name(source),
         _ => true,
     };

@@ -67,7 +67,7 @@ impl App {
     /// apart from the journey's own changes: an abandoned edit while it is
     /// one undo away, or recovered changes that were undone.
     pub fn holds_unsaved_text(&self) -> bool {
-        self.history.abandoned().is_some() || self.recovered.undone(&self.history).next().is_some()
+        self.doc.history.abandoned().is_some() || self.doc.recovered.undone(&self.doc.history).next().is_some()
     }
 
     /// True when something would be lost if jgrid stopped now.
@@ -80,15 +80,18 @@ impl App {
 
     /// What the recovery file should hold now.
     pub fn recovery_snapshot(&self) -> Option<(PathBuf, Recovery)> {
-        let target = self.recovery.as_ref()?;
-        let mut recovery = Recovery::new(&target.key, &self.journey, self.cursor, self.editing())
-            .of_session(&target.session, self.on_disk.hash());
+        let target = self.workspace.recovery.as_ref()?;
+        let mut recovery = Recovery::new(&target.key, &self.doc.journey, self.cursor, self.editing())
+            .of_session(&target.session, self.doc.on_disk.hash());
         recovery.prompt = self.prompt();
-        recovery.source = self.source.clone();
-        recovery.abandoned =
-            self.history.abandoned().map(|(at, text)| Editing { phase: at.phase, row: at.row, text: text.to_owned() });
+        recovery.source = self.workspace.source.clone();
+        recovery.abandoned = self.doc.history.abandoned().map(|(at, text)| Editing {
+            phase: at.phase,
+            row: at.row,
+            text: text.to_owned(),
+        });
         recovery.modified = self.is_modified();
-        recovery.undone = self.recovered.undone(&self.history).map(format::to_toml).collect();
+        recovery.undone = self.doc.recovered.undone(&self.doc.history).map(format::to_toml).collect();
         Some((target.file.clone(), recovery))
     }
 }

@@ -9,15 +9,15 @@ use crate::journey::{CellRef, Change};
 fn braces_step_the_mood_from_unknown_and_clamp_at_two() {
     let mut app = sample();
     keys(&mut app, "l}");
-    assert_eq!(app.journey.phases()[1].mood, Some(1), "unknown to +1");
+    assert_eq!(app.doc.journey.phases()[1].mood, Some(1), "unknown to +1");
     keys(&mut app, "}}}");
-    assert_eq!(app.journey.phases()[1].mood, Some(2), "clamped");
+    assert_eq!(app.doc.journey.phases()[1].mood, Some(2), "clamped");
     keys(&mut app, "{{{{{{");
-    assert_eq!(app.journey.phases()[1].mood, Some(-2));
+    assert_eq!(app.doc.journey.phases()[1].mood, Some(-2));
     keys(&mut app, "h{");
-    assert_eq!(app.journey.phases()[0].mood, Some(-1), "unknown to -1");
+    assert_eq!(app.doc.journey.phases()[0].mood, Some(-1), "unknown to -1");
     keys(&mut app, "u");
-    assert_eq!(app.journey.phases()[0].mood, None, "undoable");
+    assert_eq!(app.doc.journey.phases()[0].mood, None, "undoable");
     assert!(app.status.is_some());
 }
 
@@ -25,20 +25,20 @@ fn braces_step_the_mood_from_unknown_and_clamp_at_two() {
 fn the_mood_command_sets_clears_and_explains() {
     let mut app = sample();
     keys(&mut app, ":mood -2<Enter>");
-    assert_eq!(app.journey.phases()[0].mood, Some(-2));
+    assert_eq!(app.doc.journey.phases()[0].mood, Some(-2));
     keys(&mut app, ":mood<Enter>");
-    assert_eq!(app.journey.phases()[0].mood, None);
+    assert_eq!(app.doc.journey.phases()[0].mood, None);
     keys(&mut app, ":mood 5<Enter>");
     let status = app.status.clone().unwrap();
     assert!(status.error && status.text.contains("-2 to 2"), "{status:?}");
-    assert_eq!(app.journey.phases()[0].mood, None);
+    assert_eq!(app.doc.journey.phases()[0].mood, None);
 }
 
 #[test]
 fn the_insights_list_ranks_pains_and_jumps_to_the_cell() {
     let mut app = sample();
     let set = |app: &mut App, p, r, text: &str| {
-        Change::SetCell { at: CellRef::new(p, r), text: text.into() }.apply(&mut app.journey).unwrap();
+        Change::SetCell { at: CellRef::new(p, r), text: text.into() }.apply(&mut app.doc.journey).unwrap();
     };
     set(&mut app, 0, 0, "! slow @sara");
     set(&mut app, 3, 1, "+ an app\n! waited 25 minutes @sara\n! Waited 25 minutes. @tom");
@@ -86,20 +86,20 @@ fn a_accepts_a_finding_with_a_reason_and_the_list_takes_it_back() {
     keys(&mut app, "ljjA");
     assert!(matches!(&app.mode, Mode::Line(l) if matches!(l.kind, LineKind::Reason { .. })), "{:?}", app.status);
     keys(&mut app, "phone says the contract date<Enter>");
-    assert_eq!(app.journey.accepted.len(), 1);
-    assert_eq!(app.journey.accepted[0].check, "conflicting-message");
-    assert_eq!(app.journey.accepted[0].reason, "phone says the contract date");
+    assert_eq!(app.doc.journey.accepted.len(), 1);
+    assert_eq!(app.doc.journey.accepted[0].check, "conflicting-message");
+    assert_eq!(app.doc.journey.accepted[0].reason, "phone says the contract date");
     assert_eq!(app.findings().len(), open - 1, "it leaves the marks and counts");
     assert!(app.review().as_ref().unwrap().to_words().ends_with("· 1 accepted"));
     keys(&mut app, ":accepted<Enter>");
     assert!(matches!(app.mode, Mode::List(_)));
     keys(&mut app, "x");
-    assert!(app.journey.accepted.is_empty(), "x accepts it no more");
+    assert!(app.doc.journey.accepted.is_empty(), "x accepts it no more");
     assert!(matches!(app.mode, Mode::Normal), "the empty list closes");
     keys(&mut app, "u");
-    assert_eq!(app.journey.accepted.len(), 1, "undoable like any change");
+    assert_eq!(app.doc.journey.accepted.len(), 1, "undoable like any change");
     keys(&mut app, "u");
-    assert!(app.journey.accepted.is_empty());
+    assert!(app.doc.journey.accepted.is_empty());
 }
 
 #[test]
@@ -107,27 +107,27 @@ fn a_picks_from_a_list_when_the_cell_has_several_findings_and_esc_accepts_nothin
     let mut app = first_bill();
     // First bill: Need has text and Message is empty (an unanswered need),
     // and a Need line is a dead end.
-    let at = crate::journey::CellRef::new(app.journey.phase_index("First bill").unwrap(), 0);
-    let need = format!("{}\nthe app couldn't explain the bill, told me to call @tom", app.journey.cell(at));
-    crate::journey::Change::SetCell { at, text: need }.apply(&mut app.journey).unwrap();
+    let at = crate::journey::CellRef::new(app.doc.journey.phase_index("First bill").unwrap(), 0);
+    let need = format!("{}\nthe app couldn't explain the bill, told me to call @tom", app.doc.journey.cell(at));
+    crate::journey::Change::SetCell { at, text: need }.apply(&mut app.doc.journey).unwrap();
     keys(&mut app, "$hA");
     let Mode::List(list) = &app.mode else { panic!("a pick list: {:?}", app.status) };
     assert!(list.len() >= 2);
     keys(&mut app, "j<Enter><Esc>");
-    assert!(app.journey.accepted.is_empty(), "Esc at the reason accepts nothing");
+    assert!(app.doc.journey.accepted.is_empty(), "Esc at the reason accepts nothing");
     keys(&mut app, "A<Enter><Enter>");
-    assert_eq!(app.journey.accepted.len(), 1, "an empty reason is fine");
+    assert_eq!(app.doc.journey.accepted.len(), 1, "an empty reason is fine");
 }
 
 #[test]
 fn external_toggles_a_channel_and_is_undoable() {
     let mut app = sample();
     keys(&mut app, ":external #search<Enter>");
-    assert_eq!(app.journey.external, ["search"]);
+    assert_eq!(app.doc.journey.external, ["search"]);
     keys(&mut app, ":external Search<Enter>");
-    assert!(app.journey.external.is_empty());
+    assert!(app.doc.journey.external.is_empty());
     keys(&mut app, "u");
-    assert_eq!(app.journey.external, ["search"]);
+    assert_eq!(app.doc.journey.external, ["search"]);
     keys(&mut app, ":external no way<Enter>");
     assert!(app.status.as_ref().unwrap().error);
 }
@@ -140,15 +140,15 @@ fn highlight_mode_stays_what_checking_from_scratch_gives() {
     let mut app = first_bill();
     let current = |app: &App| {
         if let Some(review) = &app.review() {
-            assert_eq!(review, &crate::checks::review(&app.journey));
+            assert_eq!(review, &crate::checks::review(&app.doc.journey));
         }
-        assert_eq!(app.conflicts(), crate::checks::merge_conflicts(&app.journey));
+        assert_eq!(app.conflicts(), crate::checks::merge_conflicts(&app.doc.journey));
     };
     keys(&mut app, "H");
     current(&app);
     // Order move's Message: its lead times conflict with other phases'.
     keys(&mut app, "ljjAthe contract date<Enter>");
-    assert_eq!(app.journey.accepted.len(), 1);
+    assert_eq!(app.doc.journey.accepted.len(), 1);
     current(&app);
     for spec in ["x", "u", "<C-r>", "u", "jji#chat Retail owns it<Esc>", "kxlx", "uu", "a#shop<Esc>", "hh"] {
         keys(&mut app, spec);
@@ -196,16 +196,16 @@ fn accepting_a_stale_finding_again_offers_the_old_reason_and_replaces_it() {
     let mut app = first_bill();
     keys(&mut app, "HljjA");
     keys(&mut app, "phone says the contract date<Enter>");
-    assert_eq!(app.journey.accepted.len(), 1);
+    assert_eq!(app.doc.journey.accepted.len(), 1);
     // Its phase renamed outside jgrid: the acceptance goes stale (HH checks again).
-    app.journey.accepted[0].phase = "Gone".into();
+    app.doc.journey.accepted[0].phase = "Gone".into();
     keys(&mut app, "HH");
     keys(&mut app, "A");
     let Mode::Line(line) = &app.mode else { panic!("a reason prompt: {:?}", app.status) };
     assert_eq!(line.text(), "phone says the contract date", "the old reason is offered");
     keys(&mut app, "<Enter>");
-    assert_eq!(app.journey.accepted.len(), 1, "the stale acceptance is replaced");
-    assert_eq!(app.journey.accepted[0].phase, "Order move");
+    assert_eq!(app.doc.journey.accepted.len(), 1, "the stale acceptance is replaced");
+    assert_eq!(app.doc.journey.accepted[0].phase, "Order move");
     keys(&mut app, "u");
-    assert_eq!(app.journey.accepted[0].phase, "Gone", "one undo step");
+    assert_eq!(app.doc.journey.accepted[0].phase, "Gone", "one undo step");
 }

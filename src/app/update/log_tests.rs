@@ -12,7 +12,7 @@ fn every_path_a_note_takes_is_logged_with_its_source_time_and_cell() {
     let mut app = sample();
     keys(&mut app, ":source sara<Enter>cwaited 25 minutes<Enter>2/msg three weeks<Enter>");
     keys(&mut app, "ask about solar @me<Enter><Esc>");
-    let log = &app.journey.log;
+    let log = &app.doc.journey.log;
     assert_eq!(log.len(), 3);
     assert_eq!(
         (log[0].text.as_str(), log[0].source.as_deref(), &log[0].cell),
@@ -21,17 +21,17 @@ fn every_path_a_note_takes_is_logged_with_its_source_time_and_cell() {
     let msg = Some(LogCell { phase: "Purchase".into(), row: "Message".into() });
     assert_eq!((log[1].text.as_str(), &log[1].cell), ("three weeks", &msg), "a route is logged with its cell");
     assert_eq!((log[2].text.as_str(), log[2].source.as_deref()), ("ask about solar", None), "@me: no source");
-    assert_eq!(log[0].at, app.journey.inbox[0].at, "the note's own time");
+    assert_eq!(log[0].at, app.doc.journey.inbox[0].at, "the note's own time");
     // Sorting the first note names its cell; undo moves it back to the inbox.
     keys(&mut app, "I<Enter>0gl<Enter><Esc>");
     let at = CellRef::new(1, 0);
-    assert!(app.journey.cell(at).contains("waited 25 minutes @sara"));
-    assert_eq!(app.journey.log[0].cell_ref(&app.journey), Some(at));
+    assert!(app.doc.journey.cell(at).contains("waited 25 minutes @sara"));
+    assert_eq!(app.doc.journey.log[0].cell_ref(&app.doc.journey), Some(at));
     keys(&mut app, "u");
-    assert_eq!(app.journey.log[0].cell, None);
+    assert_eq!(app.doc.journey.log[0].cell, None);
     // A line typed into a cell is not an interview note.
     keys(&mut app, "atyped into the cell<Esc>");
-    assert_eq!(app.journey.log.len(), 3);
+    assert_eq!(app.doc.journey.log.len(), 3);
 }
 
 #[test]
@@ -65,8 +65,8 @@ fn only_filters_the_log_and_the_inbox_panel() {
     assert!(matches!(app.mode, Mode::Inbox { selected: 1 }), "sara's notes are skipped");
     keys(&mut app, "x");
     assert!(matches!(app.mode, Mode::Normal), "none of omar's left to show");
-    assert_eq!(app.journey.inbox.len(), 2, "sara's notes are only hidden");
-    assert!(app.journey.log.iter().all(|e| e.source.as_deref() == Some("sara")), "deleted notes leave the log");
+    assert_eq!(app.doc.journey.inbox.len(), 2, "sara's notes are only hidden");
+    assert!(app.doc.journey.log.iter().all(|e| e.source.as_deref() == Some("sara")), "deleted notes leave the log");
     keys(&mut app, "I");
     assert!(app.status.as_ref().is_some_and(|s| s.text.contains("no note of @omar")));
     keys(&mut app, ":log<Enter>");

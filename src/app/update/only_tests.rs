@@ -21,7 +21,7 @@ fn only_shows_that_source_and_unsourced_lines_and_only_alone_clears() {
     keys(&mut app, ":only @Omar<Enter>");
     assert_eq!(app.only_source(), Some("omar"));
     assert_eq!(app.shown().cell(at), "! got an SMS on the day @omar\nask about solar");
-    assert_eq!(app.journey.cell(at), CELL, "the journey keeps every line");
+    assert_eq!(app.doc.journey.cell(at), CELL, "the journey keeps every line");
     keys(&mut app, ":only<Enter>");
     assert_eq!(app.only_source(), None);
     assert_eq!(app.shown().cell(at), CELL);
@@ -39,7 +39,7 @@ fn a_bad_name_is_refused_and_the_view_stays() {
 fn the_view_follows_changes_and_undo() {
     let (mut app, at) = with_cell();
     keys(&mut app, ":only omar<Enter>:source sara<Enter>ayes they did<Esc>");
-    assert!(app.journey.cell(at).ends_with("yes they did @sara"));
+    assert!(app.doc.journey.cell(at).ends_with("yes they did @sara"));
     assert!(!app.shown().cell(at).contains("yes they did"), "Sara's new line is hidden");
     keys(&mut app, ":source omar<Enter>ayes they did<Esc>");
     assert!(app.shown().cell(at).ends_with("yes they did @omar"));
@@ -54,7 +54,7 @@ fn editing_shows_the_whole_cell_and_keeps_the_hidden_lines() {
     assert!(app.editor().is_some_and(|e| e.text().starts_with(CELL)), "the whole cell while editing");
     assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Editing the whole cell")));
     keys(&mut app, "more<Esc>");
-    assert_eq!(app.journey.cell(at), format!("{CELL}\nmore"));
+    assert_eq!(app.doc.journey.cell(at), format!("{CELL}\nmore"));
 }
 
 #[test]
@@ -63,11 +63,11 @@ fn clear_cut_and_paste_are_refused_over_hidden_lines() {
     keys(&mut app, "y:only omar<Enter>");
     for key in ["x", "d", "p"] {
         keys(&mut app, key);
-        assert_eq!(app.journey.cell(at), CELL, "{key} kept the hidden lines");
+        assert_eq!(app.doc.journey.cell(at), CELL, "{key} kept the hidden lines");
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("hides")), "{key} said why");
     }
     keys(&mut app, ":only<Enter>x");
-    assert_eq!(app.journey.cell(at), "", "without :only, x clears");
+    assert_eq!(app.doc.journey.cell(at), "", "without :only, x clears");
 }
 
 #[test]

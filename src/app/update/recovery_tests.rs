@@ -14,8 +14,8 @@ use crate::recovery::{Editing, Recovery, RecoveryTarget};
 /// in a cell offered at start.
 fn offered_mine() -> App {
     let mut app = sample();
-    app.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
-    let mut mine = app.journey.clone();
+    app.workspace.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
+    let mut mine = app.doc.journey.clone();
     Change::SetCell { at: CellRef::new(0, 0), text: "MINE".into() }.apply(&mut mine).unwrap();
     found_at_start(&mut app, Recovery::new("/x/j.toml", &mine, CellRef::new(0, 0), None));
     app
@@ -35,7 +35,7 @@ fn undoing_recovered_changes_keeps_them_until_discarded_in_words() {
     // r, u, q: the question comes, and the recovery file keeps MINE meanwhile.
     let mut app = offered_mine();
     keys(&mut app, "ru");
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "", "undone");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "", "undone");
     assert!(!app.is_modified() && app.has_unsaved(), "undone recovered changes are unsaved work");
     assert!(file_text(&app).contains("MINE"), "the recovery file keeps the undone changes");
     assert!(keys(&mut app, "q").is_empty(), "q does not quit");
@@ -63,7 +63,7 @@ fn undoing_recovered_changes_keeps_them_until_discarded_in_words() {
     assert!(keys(&mut app, "q").is_empty());
     assert!(asking(&app, QuestionKind::Unsaved));
     keys(&mut app, "<Esc><C-r>");
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "MINE");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "MINE");
     update(&mut app, Msg::Saved { path: "j.toml".into(), result: Ok(2), then_quit: false, recovery: None });
     assert!(!app.has_unsaved(), "saved: MINE is in the journey file");
     assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
@@ -82,10 +82,10 @@ fn changes_recovered_then_undone_come_back_undone_at_the_next_start() {
     let mut next = sample();
     found_at_start(&mut next, left);
     keys(&mut next, "r");
-    assert_ne!(next.journey.cell(CellRef::new(0, 0)), "MINE");
+    assert_ne!(next.doc.journey.cell(CellRef::new(0, 0)), "MINE");
     assert!(next.has_unsaved());
     keys(&mut next, "<C-r>");
-    assert_eq!(next.journey.cell(CellRef::new(0, 0)), "MINE");
+    assert_eq!(next.doc.journey.cell(CellRef::new(0, 0)), "MINE");
 }
 
 #[test]
@@ -106,8 +106,8 @@ fn an_abandoned_edit_asks_before_quitting() {
 fn every_prompt_keeps_its_text_in_the_recovery_file() {
     for kind in LineKind::iter() {
         let mut app = sample();
-        app.journey.inbox.push(Note { text: "a note".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
-        app.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
+        app.doc.journey.inbox.push(Note { text: "a note".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
+        app.workspace.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
         app.mode = Mode::Line(Box::new(LineInput::new(kind.clone(), "")));
         let typed = format!("half-typed at {kind:?}");
         update(&mut app, Msg::Paste(typed.clone()));
@@ -117,11 +117,11 @@ fn every_prompt_keeps_its_text_in_the_recovery_file() {
         let read: Recovery = toml::from_str(&text).expect("the recovery file reads back");
         assert_eq!(read.prompt.as_ref().map(|p| p.text.as_str()), Some(typed.as_str()), "{kind:?}");
         let mut next = sample();
-        next.journey.inbox.push(Note { text: "a note".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
+        next.doc.journey.inbox.push(Note { text: "a note".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
         found_at_start(&mut next, read);
         keys(&mut next, "r");
         let back_in_prompt = matches!(&next.mode, Mode::Line(l) if l.kind == kind && l.text() == typed);
-        let in_inbox = next.journey.inbox.iter().any(|n| n.text == typed);
+        let in_inbox = next.doc.journey.inbox.iter().any(|n| n.text == typed);
         assert!(back_in_prompt || in_inbox, "{kind:?}: the half-typed text came back: {:?}", next.mode);
     }
 }
@@ -132,7 +132,7 @@ fn every_prompt_keeps_its_text_in_the_recovery_file() {
 fn every_question_keeps_the_changes_in_the_recovery_file() {
     for &kind in QuestionKind::ALL {
         let mut app = sample();
-        app.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
+        app.workspace.recovery = Some(RecoveryTarget::new(std::path::Path::new("/r"), Some("j.toml".as_ref()), "me"));
         keys(&mut app, "icommitted-word<Esc>");
         app.ask(Question::new("asked", about(kind)));
         assert_eq!(app.mode.question().map(|q| q.about.kind()), Some(kind));
@@ -166,7 +166,7 @@ fn about(kind: QuestionKind) -> About {
 #[test]
 fn a_recovery_file_with_bad_parts_names_them_and_keeps_every_text() {
     let mut app = sample();
-    let mut r = Recovery::new("/x/j.toml", &app.journey, CellRef::new(0, 0), None);
+    let mut r = Recovery::new("/x/j.toml", &app.doc.journey, CellRef::new(0, 0), None);
     r.source = Some("bad name".into());
     r.editing = Some(Editing { phase: 999, row: 0, text: "typed in a phase that is gone".into() });
     found_at_start(&mut app, r);
@@ -174,13 +174,13 @@ fn a_recovery_file_with_bad_parts_names_them_and_keeps_every_text() {
     assert!(question.contains("damaged"), "{question}");
     let effects = keys_all(&mut app, "r");
     assert!(effects.contains(&Effect::SetAsideRecovery { file: "/r/j-1.toml".into() }), "{effects:?}");
-    assert_eq!(app.source, None, "a bad source name is not taken");
+    assert_eq!(app.workspace.source, None, "a bad source name is not taken");
     let status = app.status.as_ref().unwrap().text.clone();
     assert!(status.contains("\"bad name\" is not a source name") && status.contains("+1 more"), "{status}");
-    let note = app.journey.inbox.last().expect("the text typed in a gone phase is in the inbox");
+    let note = app.doc.journey.inbox.last().expect("the text typed in a gone phase is in the inbox");
     assert_eq!(note.text, "typed in a phase that is gone");
     assert!(app.is_modified(), "so it is saved with the journey");
-    assert!(crate::store::journey_text(&app.journey).is_ok(), "and the journey can be written");
+    assert!(crate::store::journey_text(&app.doc.journey).is_ok(), "and the journey can be written");
 }
 
 #[test]

@@ -9,28 +9,28 @@ use crate::app::{EditorFailure, EditorText, History};
 use crate::journey::{CellRef, Journey};
 
 fn phases(app: &App) -> Vec<&str> {
-    app.journey.phases().iter().map(|p| p.name.as_str()).collect()
+    app.doc.journey.phases().iter().map(|p| p.name.as_str()).collect()
 }
 
 #[test]
 fn the_acceptance_walk_insert_move_rename_type_then_undo_and_redo_four_times() {
     let mut app = sample();
-    let opened = app.journey.clone();
+    let opened = app.doc.journey.clone();
     keys(&mut app, "oOnboarding<Enter>");
     assert_eq!(phases(&app), ["Orientation", "Onboarding", "Purchase", "Delivery", "Use", "Service"]);
     assert_eq!(app.cursor.phase, 1, "the cursor goes to the new phase");
     keys(&mut app, ">");
     assert_eq!(phases(&app), ["Orientation", "Purchase", "Onboarding", "Delivery", "Use", "Service"]);
     keys(&mut app, "jj:row rename Key message<Enter>");
-    assert_eq!(app.journey.rows()[2], "Key message");
+    assert_eq!(app.doc.journey.rows()[2], "Key message");
     keys(&mut app, "iwelcome pack<Esc>");
     assert!(app.is_modified());
-    let done = app.journey.clone();
+    let done = app.doc.journey.clone();
     keys(&mut app, "uuuu");
-    assert_eq!(app.journey, opened);
+    assert_eq!(app.doc.journey, opened);
     assert!(!app.is_modified(), "back to the opened state: no modified marker");
     keys(&mut app, "<C-r><C-r><C-r><C-r>");
-    assert_eq!(app.journey, done);
+    assert_eq!(app.doc.journey, done);
     assert_eq!(keys(&mut app, "<C-s>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
 }
 
@@ -53,27 +53,27 @@ fn every_structure_command_and_its_undo() {
     ];
     for (command, applied) in cases {
         let mut app = sample();
-        let before = app.journey.clone();
+        let before = app.doc.journey.clone();
         keys(&mut app, command);
-        assert!(applied(&app.journey), "{command} did not apply: {:?}", app.status);
+        assert!(applied(&app.doc.journey), "{command} did not apply: {:?}", app.status);
         keys(&mut app, "u");
-        assert_eq!(app.journey, before, "{command} was not undone");
+        assert_eq!(app.doc.journey, before, "{command} was not undone");
         keys(&mut app, "<C-y>");
-        assert!(applied(&app.journey), "{command} was not redone");
+        assert!(applied(&app.doc.journey), "{command} was not redone");
     }
 }
 
 #[test]
 fn renaming_a_row_keeps_its_cells_and_its_role() {
     let mut app = sample();
-    let opened = app.journey.clone();
+    let opened = app.doc.journey.clone();
     keys(&mut app, "j:row rename Kanalen<Enter>");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
-    assert_eq!(app.journey.role_of(1), Some(crate::journey::Role::Touchpoints), "still the touchpoints");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert_eq!(app.doc.journey.role_of(1), Some(crate::journey::Role::Touchpoints), "still the touchpoints");
     keys(&mut app, ":row rename Kanaal<Enter>");
-    assert_eq!(app.journey.role_of(1), Some(crate::journey::Role::Touchpoints));
+    assert_eq!(app.doc.journey.role_of(1), Some(crate::journey::Role::Touchpoints));
     keys(&mut app, "uu");
-    assert_eq!(app.journey, opened);
+    assert_eq!(app.doc.journey, opened);
 }
 
 #[test]
@@ -100,21 +100,21 @@ fn deleting_a_phase_with_text_asks_first() {
     keys(&mut app, "lX");
     assert!(asking(&app, QuestionKind::Delete));
     keys(&mut app, "n");
-    assert_eq!(app.journey.phase_count(), 5);
+    assert_eq!(app.doc.journey.phase_count(), 5);
     keys(&mut app, "Xy");
-    assert_eq!(app.journey.phase_count(), 4);
+    assert_eq!(app.doc.journey.phase_count(), 4);
     keys(&mut app, "u");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice");
     // An empty phase goes without a question.
     keys(&mut app, "$X");
-    assert_eq!(app.journey.phase_count(), 4);
+    assert_eq!(app.doc.journey.phase_count(), 4);
 }
 
 #[test]
 fn tab_completes_the_command_line() {
     let mut app = sample();
     keys(&mut app, ":ph<Tab>ren<Tab>Intro<Enter>");
-    assert_eq!(app.journey.phases()[0].name, "Intro");
+    assert_eq!(app.doc.journey.phases()[0].name, "Intro");
 }
 
 #[test]
@@ -122,14 +122,14 @@ fn copy_paste_and_cut_are_undoable_and_reach_the_terminal_clipboard() {
     let mut app = sample();
     assert_eq!(keys(&mut app, "ljy"), [Effect::Clipboard("#shop advice".into())]);
     keys(&mut app, "lp");
-    assert_eq!(app.journey.cell(CellRef::new(2, 1)), "#shop advice");
+    assert_eq!(app.doc.journey.cell(CellRef::new(2, 1)), "#shop advice");
     keys(&mut app, "u");
-    assert_eq!(app.journey.cell(CellRef::new(2, 1)), "");
+    assert_eq!(app.doc.journey.cell(CellRef::new(2, 1)), "");
     keys(&mut app, "hd");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "");
     keys(&mut app, "Gp");
-    assert_eq!(app.journey.cell(CellRef::new(1, 4)), "#shop advice");
-    app.settings.osc52 = false;
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 4)), "#shop advice");
+    app.workspace.settings.osc52 = false;
     assert!(keys(&mut app, "y").is_empty(), "OSC 52 can be turned off");
 }
 
@@ -139,7 +139,7 @@ fn search_as_you_type_then_next_previous_with_wrap_and_esc_returns() {
     for (at, text) in [((3, 0), "portal login"), ((0, 3), "Portal team"), ((4, 4), "portal db")] {
         keys(&mut app, "");
         crate::journey::Change::SetCell { at: CellRef::new(at.0, at.1), text: text.into() }
-            .apply(&mut app.journey)
+            .apply(&mut app.doc.journey)
             .unwrap();
     }
     keys(&mut app, "lj/port");
@@ -167,15 +167,15 @@ fn search_as_you_type_then_next_previous_with_wrap_and_esc_returns() {
 fn zoom_shows_one_cell_and_esc_or_z_returns() {
     let mut app = sample();
     keys(&mut app, "ljz");
-    assert!(app.zoom.is_some());
+    assert!(app.viewport.zoom.is_some());
     keys(&mut app, "ilong note<Esc>");
-    assert!(app.journey.cell(CellRef::new(1, 1)).ends_with("long note"), "editing works zoomed");
+    assert!(app.doc.journey.cell(CellRef::new(1, 1)).ends_with("long note"), "editing works zoomed");
     keys(&mut app, "<PgDn>");
-    assert!(app.zoom.unwrap() > 0);
+    assert!(app.viewport.zoom.unwrap() > 0);
     keys(&mut app, "<Esc>");
-    assert!(app.zoom.is_none());
+    assert!(app.viewport.zoom.is_none());
     keys(&mut app, "zz");
-    assert!(app.zoom.is_none());
+    assert!(app.viewport.zoom.is_none());
 }
 
 #[test]
@@ -191,9 +191,9 @@ fn the_external_editor_result_is_one_undoable_change() {
             result: Ok(EditorText { text: "#shop advice\nadded by the editor\n".into(), not_utf8: None }),
         },
     );
-    assert_eq!(app.journey.cell(at), "#shop advice\nadded by the editor");
+    assert_eq!(app.doc.journey.cell(at), "#shop advice\nadded by the editor");
     keys(&mut app, "u");
-    assert_eq!(app.journey.cell(at), "#shop advice");
+    assert_eq!(app.doc.journey.cell(at), "#shop advice");
     update(
         &mut app,
         Msg::ExternalEdited {
@@ -206,7 +206,7 @@ fn the_external_editor_result_is_one_undoable_change() {
         },
     );
     assert!(app.status.as_ref().unwrap().error);
-    assert_eq!(app.journey.cell(at), "#shop advice", "a failed editor changes nothing");
+    assert_eq!(app.doc.journey.cell(at), "#shop advice", "a failed editor changes nothing");
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn mouse_click_selects_double_click_edits_and_the_wheel_scrolls() {
 #[test]
 fn autosave_saves_after_each_committed_change() {
     let mut app = sample();
-    app.settings.autosave = true;
+    app.workspace.settings.autosave = true;
     let effects = keys_all(&mut app, "ihi<Esc>");
     assert!(effects.contains(&Effect::Save { path: "j.toml".into(), then_quit: false, force: false }));
     assert!(keys_all(&mut app, "j").is_empty(), "moving saves nothing");
@@ -242,7 +242,7 @@ fn merge_conflicts_are_marked_visited_first_and_resolved_in_one_step() {
     let mut app = sample();
     let at = CellRef::new(3, 2);
     let conflict = "before\n<<<<<<< ours\nfast\n=======\nquick\n>>>>>>> theirs";
-    crate::journey::Change::SetCell { at, text: conflict.into() }.apply(&mut app.journey).unwrap();
+    crate::journey::Change::SetCell { at, text: conflict.into() }.apply(&mut app.doc.journey).unwrap();
     app.refresh_findings();
     assert!(!app.highlight());
     assert_eq!(app.marked().len(), 1, "marked with highlight mode off");
@@ -250,15 +250,15 @@ fn merge_conflicts_are_marked_visited_first_and_resolved_in_one_step() {
     assert_eq!(app.cursor, at, "] goes to the conflict first");
     assert!(!app.highlight(), "and leaves highlight mode as it was");
     keys(&mut app, "Mt");
-    assert_eq!(app.journey.cell(at), "before\nquick");
+    assert_eq!(app.doc.journey.cell(at), "before\nquick");
     assert!(app.status.as_ref().unwrap().text.ends_with("no conflicts left"), "{:?}", app.status);
     assert!(app.marked().is_empty());
     keys(&mut app, "u");
-    assert_eq!(app.journey.cell(at), conflict, "one undoable step");
+    assert_eq!(app.doc.journey.cell(at), conflict, "one undoable step");
     keys(&mut app, ":take both<Enter>");
-    assert_eq!(app.journey.cell(at), "before\nfast\nquick");
+    assert_eq!(app.doc.journey.cell(at), "before\nfast\nquick");
     keys(&mut app, "u:take mine<Enter>");
     assert!(app.status.as_ref().unwrap().error);
     keys(&mut app, "M<Esc>");
-    assert_eq!(app.journey.cell(at), conflict, "Esc leaves it");
+    assert_eq!(app.doc.journey.cell(at), conflict, "Esc leaves it");
 }

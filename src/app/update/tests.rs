@@ -117,7 +117,7 @@ fn typing_two_lines_and_esc_keeps_them() {
     assert!(matches!(app.mode, Mode::Edit(_)));
     keys(&mut app, "<Enter>Å 漢字 🚲<Esc>");
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nÅ 漢字 🚲");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice\nÅ 漢字 🚲");
     assert!(app.is_modified());
 }
 
@@ -125,7 +125,7 @@ fn typing_two_lines_and_esc_keeps_them() {
 fn ctrl_c_abandons_the_edit() {
     let mut app = sample();
     keys(&mut app, "ljiabc<C-c>");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice");
     assert!(!app.is_modified());
 }
 
@@ -133,9 +133,9 @@ fn ctrl_c_abandons_the_edit() {
 fn append_starts_a_new_line_at_the_end() {
     let mut app = sample();
     keys(&mut app, "ljaphone line<Esc>");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line");
     keys(&mut app, "a<Esc>");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line", "no empty line is left");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice\nphone line", "no empty line is left");
 }
 
 #[test]
@@ -143,12 +143,12 @@ fn alt_key_in_edit_mode_is_esc_then_key() {
     let mut app = sample();
     keys(&mut app, "ihello<A-j>");
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "hello");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "hello");
     assert_eq!(app.cursor, CellRef::new(0, 1));
     // Esc then Ctrl-s, arriving together as Alt-Ctrl-s: keep the edit, then save.
     keys(&mut app, "ibye");
     assert_eq!(keys(&mut app, "<A-C-s>"), [Effect::Save { path: "j.toml".into(), then_quit: false, force: false }]);
-    assert_eq!(app.journey.cell(CellRef::new(0, 1)), "bye");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 1)), "bye");
 }
 
 #[test]
@@ -163,13 +163,13 @@ fn key_releases_are_ignored() {
 fn clear_and_undo_redo() {
     let mut app = sample();
     keys(&mut app, "ljx");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "");
     keys(&mut app, "gg0u");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "#shop advice");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "#shop advice");
     assert_eq!(app.cursor, CellRef::new(1, 1), "undo goes to the changed cell");
     assert!(!app.is_modified());
     keys(&mut app, "<C-r>");
-    assert_eq!(app.journey.cell(CellRef::new(1, 1)), "");
+    assert_eq!(app.doc.journey.cell(CellRef::new(1, 1)), "");
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn a_paste_lands_in_one_cell_with_its_newlines() {
     update(&mut app, Msg::Paste("first line\r\nsecond; q :q! x".into()));
     assert!(matches!(app.mode, Mode::Edit(_)), "a paste in the grid opens the cell");
     keys(&mut app, "<Esc>");
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "first line\nsecond; q :q! x");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "first line\nsecond; q :q! x");
     assert!(matches!(app.mode, Mode::Normal));
 }
 
@@ -207,7 +207,7 @@ fn a_failed_save_keeps_everything_and_says_why() {
         },
     );
     assert!(app.is_modified());
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "x");
     let status = app.status.clone().unwrap();
     assert!(status.error && status.text.contains("Permission denied"), "{status:?}");
 }
@@ -268,7 +268,7 @@ fn help_opens_and_any_key_closes() {
     assert!(matches!(app.mode, Mode::Help { scroll: 2 }));
     keys(&mut app, "x");
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "", "the key that closed help did nothing else");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "", "the key that closed help did nothing else");
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn tiny_sizes_never_panic_and_keep_the_cursor_inside() {
     for (w, h) in [(1, 1), (0, 0), (20, 6), (5, 3), (200, 60), (80, 24)] {
         update(&mut app, Msg::Resize(w, h));
         keys(&mut app, "ljjlG$ihi<Esc>");
-        assert!(app.journey.contains(app.cursor));
+        assert!(app.doc.journey.contains(app.cursor));
     }
 }
 
@@ -296,21 +296,21 @@ fn every_committed_change_and_every_end_of_an_edit_updates_the_recovery_file() {
 fn recovering_restores_the_changes_and_the_half_typed_note() {
     use crate::recovery::{Editing, Recovery};
     let mut app = sample();
-    let mut changed = app.journey.clone();
+    let mut changed = app.doc.journey.clone();
     Change::SetCell { at: CellRef::new(2, 2), text: "kept".into() }.apply(&mut changed).unwrap();
     let editing = Some(Editing { phase: 3, row: 1, text: "half a no".into() });
     found_at_start(&mut app, Recovery::new("/x/j.toml", &changed, CellRef::new(2, 2), editing));
     keys(&mut app, "r");
-    assert_eq!(app.journey.cell(CellRef::new(2, 2)), "kept");
+    assert_eq!(app.doc.journey.cell(CellRef::new(2, 2)), "kept");
     assert!(app.is_modified(), "recovered changes are unsaved");
     assert_eq!(app.cursor, CellRef::new(3, 1));
     let editor = app.editor().expect("the note being typed is back in edit mode");
     assert_eq!(editor.text(), "half a no");
     keys(&mut app, "te<Esc>u");
-    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "half a no", "the note typed before is part of the recovery");
+    assert_eq!(app.doc.journey.cell(CellRef::new(3, 1)), "half a no", "the note typed before is part of the recovery");
     keys(&mut app, "u");
-    assert_eq!(app.journey.cell(CellRef::new(2, 2)), "", "even the recovery can be undone");
-    assert_eq!(app.journey.cell(CellRef::new(3, 1)), "");
+    assert_eq!(app.doc.journey.cell(CellRef::new(2, 2)), "", "even the recovery can be undone");
+    assert_eq!(app.doc.journey.cell(CellRef::new(3, 1)), "");
     assert!(app.has_unsaved(), "undone recovered changes are still unsaved work");
 }
 
@@ -338,7 +338,7 @@ fn a_file_changed_on_disk_asks_before_overwriting() {
     assert_eq!(keys(&mut app, "r"), [Effect::Reload]);
     update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
     assert!(keys(&mut app, "<Esc>").is_empty());
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "x", "cancelling loses nothing");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "x", "cancelling loses nothing");
     update(&mut app, Msg::SaveConflict { path: "j.toml".into(), then_quit: false });
     assert_eq!(
         keys(&mut app, "wother.toml<Enter>"),
@@ -349,14 +349,16 @@ fn a_file_changed_on_disk_asks_before_overwriting() {
 #[test]
 fn control_characters_are_placeholders_in_the_editor_and_not_a_change() {
     let mut app = sample();
-    Change::SetCell { at: CellRef::new(0, 0), text: "a\u{1b}]0;pwned\u{7}".into() }.apply(&mut app.journey).unwrap();
+    Change::SetCell { at: CellRef::new(0, 0), text: "a\u{1b}]0;pwned\u{7}".into() }
+        .apply(&mut app.doc.journey)
+        .unwrap();
     keys(&mut app, "i");
     assert_eq!(app.editor().unwrap().text(), "a␛]0;pwned␇");
     keys(&mut app, "<Esc>");
     assert!(!app.is_modified());
     update(&mut app, Msg::Paste("x\u{1b}[31m".into()));
     keys(&mut app, "<Esc>");
-    assert!(app.journey.cell(CellRef::new(0, 0)).ends_with("x␛[31m"));
+    assert!(app.doc.journey.cell(CellRef::new(0, 0)).ends_with("x␛[31m"));
 }
 
 mod properties {
@@ -419,8 +421,8 @@ mod properties {
                         }
                     }
                 }
-                prop_assert!(app.journey.contains(app.cursor), "cursor {:?} outside", app.cursor);
-                let area = Rect::new(0, 0, app.width, app.height);
+                prop_assert!(app.doc.journey.contains(app.cursor), "cursor {:?} outside", app.cursor);
+                let area = Rect::new(0, 0, app.viewport.width, app.viewport.height);
                 let mut buf = Buffer::empty(area);
                 (&Screen { app: &app, theme: &Theme::mono() }).render(area, &mut buf);
             }

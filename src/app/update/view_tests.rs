@@ -39,7 +39,7 @@ fn v_shows_all_six_phases_at_80_columns_and_the_cursor_moves_as_in_the_grid() {
     assert_eq!(app.cursor, CellRef::new(5, 4));
     assert_eq!(visible(&app), [0, 1, 2, 3, 4, 5], "nothing scrolls");
     keys(&mut app, "ix<Esc>");
-    assert!(app.journey.cell(CellRef::new(5, 4)).ends_with('x'), "editing works");
+    assert!(app.doc.journey.cell(CellRef::new(5, 4)).ends_with('x'), "editing works");
     keys(&mut app, "v");
     assert_eq!(visible(&app), [3, 4, 5], "back to the grid");
 }
@@ -61,13 +61,13 @@ fn f_keeps_phase_one_beside_phase_six_and_f_again_releases_it() {
     let mut app = six();
     keys(&mut app, "F$");
     assert_eq!(visible(&app), [0, 4, 5]);
-    assert_eq!(app.view.frozen, Some(0));
+    assert_eq!(app.viewport.view.frozen, Some(0));
     keys(&mut app, "h");
     assert_eq!(visible(&app), [0, 4, 5]);
     keys(&mut app, "hh");
     assert_eq!(visible(&app), [0, 2, 3]);
     keys(&mut app, "F");
-    assert_eq!(app.view.frozen, None);
+    assert_eq!(app.viewport.view.frozen, None);
     assert_eq!(visible(&app), [1, 2, 3]);
     assert!(app.status.as_ref().unwrap().text.contains("Released phase 1 Orientation"));
 }
@@ -76,16 +76,16 @@ fn f_keeps_phase_one_beside_phase_six_and_f_again_releases_it() {
 fn a_frozen_phase_stays_frozen_when_phases_move_and_is_released_when_deleted() {
     let mut app = six();
     keys(&mut app, "lF>");
-    assert_eq!(app.view.frozen, Some(2), "moved right, still frozen");
+    assert_eq!(app.viewport.view.frozen, Some(2), "moved right, still frozen");
     keys(&mut app, "0BNew<Enter>");
-    assert_eq!(app.view.frozen, Some(3), "a phase inserted before it");
+    assert_eq!(app.viewport.view.frozen, Some(3), "a phase inserted before it");
     keys(&mut app, "uu");
-    assert_eq!(app.view.frozen, Some(1), "undone twice: back in its place");
+    assert_eq!(app.viewport.view.frozen, Some(1), "undone twice: back in its place");
     keys(&mut app, "$F");
-    assert_eq!(app.view.frozen, None, "F releases");
+    assert_eq!(app.viewport.view.frozen, None, "F releases");
     keys(&mut app, "F:phase delete<Enter>y");
-    assert_eq!(app.journey.phase_count(), 5);
-    assert_eq!(app.view.frozen, None);
+    assert_eq!(app.doc.journey.phase_count(), 5);
+    assert_eq!(app.viewport.view.frozen, None);
 }
 
 #[test]
@@ -95,10 +95,10 @@ fn present_steps_through_phases_and_edits_nothing() {
     assert!(matches!(app.mode, Mode::Present(p) if p.phase == 0));
     keys(&mut app, "<Right>");
     assert!(matches!(app.mode, Mode::Present(p) if p.phase == 1));
-    let before = app.journey.clone();
+    let before = app.doc.journey.clone();
     keys(&mut app, "ixdpuaoOX<Del><Enter>:<C-s>");
     update(&mut app, Msg::Paste("pasted".into()));
-    assert_eq!(app.journey, before, "no key edits");
+    assert_eq!(app.doc.journey, before, "no key edits");
     assert!(!app.is_modified());
     assert!(matches!(app.mode, Mode::Present(_)));
     keys(&mut app, " <PgDn><Left>");
@@ -114,7 +114,7 @@ fn present_steps_through_phases_and_edits_nothing() {
 fn no_key_in_present_mode_changes_the_journey() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = six();
-    let before = app.journey.clone();
+    let before = app.doc.journey.clone();
     let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
     codes.extend([KeyCode::Enter, KeyCode::Tab, KeyCode::Backspace, KeyCode::Delete, KeyCode::Insert]);
     codes.extend([KeyCode::Left, KeyCode::Right, KeyCode::Up, KeyCode::Down, KeyCode::PageDown, KeyCode::F(1)]);
@@ -128,7 +128,7 @@ fn no_key_in_present_mode_changes_the_journey() {
             keys(&mut app, "<Esc>");
         }
     }
-    assert_eq!(app.journey, before);
+    assert_eq!(app.doc.journey, before);
     assert!(!app.is_modified());
 }
 
@@ -136,7 +136,7 @@ fn no_key_in_present_mode_changes_the_journey() {
 fn present_scrolls_a_page_that_does_not_fit_before_stepping() {
     let mut app = six();
     let long: Vec<String> = (1..=40).map(|i| format!("line {i}")).collect();
-    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.journey).unwrap();
+    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.doc.journey).unwrap();
     keys(&mut app, ":present<Enter><PgDn>");
     assert!(matches!(app.mode, Mode::Present(p) if p.phase == 0 && p.scroll > 0));
     keys(&mut app, "<PgUp>");
@@ -160,7 +160,7 @@ pub(super) fn tall_rows() -> App {
     let lines: Vec<String> = (1..=8).map(|i| format!("line {i}")).collect();
     for row in 0..5 {
         let text = if row == 0 { lines.join("\n") + " e-invoice" } else { lines.join("\n") };
-        Change::SetCell { at: CellRef::new(0, row), text }.apply(&mut app.journey).unwrap();
+        Change::SetCell { at: CellRef::new(0, row), text }.apply(&mut app.doc.journey).unwrap();
     }
     update(&mut app, Msg::Resize(80, 24));
     app
@@ -182,10 +182,12 @@ fn the_cursor_row_grows_to_show_a_match_further_down_its_cell() {
 fn zoom_scrolls_to_the_match() {
     let mut app = sample();
     let long: Vec<String> = (1..=60).map(|i| format!("line {i}")).collect();
-    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") + "\ne-invoice" }.apply(&mut app.journey).unwrap();
+    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") + "\ne-invoice" }
+        .apply(&mut app.doc.journey)
+        .unwrap();
     keys(&mut app, "z/e-invoice<Enter>");
     let (_, height) = app.zoom_body();
-    let scroll = usize::from(app.zoom.unwrap());
+    let scroll = usize::from(app.viewport.zoom.unwrap());
     assert!((scroll..scroll + height).contains(&60), "line 61 is on screen from {scroll}");
 }
 
@@ -194,17 +196,17 @@ fn up_and_down_follow_the_lines_as_the_grid_wraps_them() {
     let mut app = sample();
     // 80 columns: a cell is 20 wide; its text wraps at 19.
     keys(&mut app, "iMarketing owns the website<Up>X<Esc>");
-    let cell = app.journey.cell(CellRef::new(0, 0));
+    let cell = app.doc.journey.cell(CellRef::new(0, 0));
     assert_eq!(cell, "MarketiXng owns the website", "Up went to the line above, same column");
     keys(&mut app, "i<Home><Down><Down>Y<Esc>");
-    assert_eq!(app.journey.cell(CellRef::new(0, 0)), "MarketiXng owns the Ywebsite");
+    assert_eq!(app.doc.journey.cell(CellRef::new(0, 0)), "MarketiXng owns the Ywebsite");
 }
 
 #[test]
 fn a_tall_cell_being_edited_scrolls_to_its_cursor() {
     let mut app = sample();
     let long: Vec<String> = (1..=40).map(|i| format!("line {i}")).collect();
-    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.journey).unwrap();
+    Change::SetCell { at: CellRef::new(0, 0), text: long.join("\n") }.apply(&mut app.doc.journey).unwrap();
     keys(&mut app, "a");
     let Some(editor) = app.editor() else { panic!("editing") };
     let (_, height) = app.edit_viewport().unwrap();

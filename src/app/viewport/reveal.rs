@@ -21,8 +21,8 @@ use crate::text;
 impl App {
     /// `v`: the overview on or off.
     pub(in crate::app) fn toggle_overview(&mut self) {
-        self.view.overview = !self.view.overview;
-        if self.view.overview {
+        self.viewport.view.overview = !self.viewport.view.overview;
+        if self.viewport.view.overview {
             self.info("Overview: every phase on one screen, one line per cell (v: back to the grid)");
         } else {
             self.info("Back to the grid");
@@ -32,17 +32,17 @@ impl App {
     /// `F`: keep the cursor's phase at the left while the others scroll, or release it.
     pub(in crate::app) fn toggle_freeze(&mut self) {
         let name = |app: &App, phase: usize| {
-            let name = app.journey.phases().get(phase).map_or("", |p| p.name.as_str());
+            let name = app.doc.journey.phases().get(phase).map_or("", |p| p.name.as_str());
             format!("{} {}", phase + 1, text::sanitize(name))
         };
-        if let Some(phase) = self.view.frozen.take() {
+        if let Some(phase) = self.viewport.view.frozen.take() {
             let released = name(self, phase);
             self.info(format!("Released phase {released}: every phase scrolls again"));
             return;
         }
-        self.view.frozen = Some(self.cursor.phase);
+        self.viewport.view.frozen = Some(self.cursor.phase);
         let frozen = name(self, self.cursor.phase);
-        if self.view.frozen_phase(&self.journey, self.width).is_some() {
+        if self.viewport.view.frozen_phase(&self.doc.journey, self.viewport.width).is_some() {
             self.info(format!("Froze phase {frozen} at the left; the others scroll beside it (F releases it)"));
         } else {
             self.info(format!("Froze phase {frozen}; it stays at the left once two phases fit the width"));
@@ -51,30 +51,30 @@ impl App {
 
     /// The name of the frozen phase (phase names are unique).
     pub(in crate::app) fn frozen_name(&self) -> Option<String> {
-        Some(self.journey.phases().get(self.view.frozen?)?.name.clone())
+        Some(self.doc.journey.phases().get(self.viewport.view.frozen?)?.name.clone())
     }
 
     /// Keep the frozen phase frozen when phases move, come or go (a phase
     /// renamed keeps its place; a phase deleted is released).
     pub(in crate::app) fn follow_frozen(&mut self, name: Option<String>) {
-        let (Some(name), Some(_)) = (name, self.view.frozen) else { return };
-        let phases = self.journey.phases();
+        let (Some(name), Some(_)) = (name, self.viewport.view.frozen) else { return };
+        let phases = self.doc.journey.phases();
         if let Some(at) = phases.iter().position(|p| p.name == name) {
-            self.view.frozen = Some(at);
-        } else if self.view.frozen.is_some_and(|f| f >= phases.len()) {
-            self.view.frozen = None;
+            self.viewport.view.frozen = Some(at);
+        } else if self.viewport.view.frozen.is_some_and(|f| f >= phases.len()) {
+            self.viewport.view.frozen = None;
         }
     }
 
     /// `:present`: one phase per screen, from the cursor's phase.
     pub(in crate::app) fn start_present(&mut self) {
-        self.zoom = None;
+        self.viewport.zoom = None;
         self.mode = Mode::Present(Present::new(self.cursor.phase));
     }
 
     /// A phase's page in present mode, laid out for the screen.
     pub fn present_page(&self, phase: usize) -> Page {
-        page::fitted(&self.journey, phase, self.findings(), self.width, self.height)
+        page::fitted(&self.doc.journey, phase, self.findings(), self.viewport.width, self.viewport.height)
     }
 
     /// An action in present mode: step through the phases, or leave with the
@@ -88,8 +88,8 @@ impl App {
             return;
         }
         let lines = self.present_page(shown.phase).lines.len();
-        let height = page::body_height(&self.journey, shown.phase, self.width, self.height);
-        match page::step(shown, action, self.journey.phase_count(), lines, height) {
+        let height = page::body_height(&self.doc.journey, shown.phase, self.viewport.width, self.viewport.height);
+        match page::step(shown, action, self.doc.journey.phase_count(), lines, height) {
             Step::To(next) => self.mode = Mode::Present(next),
             Step::Edge(said) => self.info(said),
             Step::Leave => {
@@ -115,20 +115,20 @@ impl App {
     /// The first search match in a cell, as a byte range of its sanitized text.
     pub fn first_match(&self, at: CellRef) -> Option<Range<usize>> {
         let pattern = &self.search.as_ref()?.pattern;
-        search::find(&text::sanitize(self.journey.cell(at)), pattern).into_iter().next()
+        search::find(&text::sanitize(self.doc.journey.cell(at)), pattern).into_iter().next()
     }
 
     /// The wrapped line (at `width` columns) of the first search match in a cell.
     pub fn match_line(&self, at: CellRef, width: usize) -> Option<usize> {
         let found = self.first_match(at)?;
-        let shown = text::sanitize(self.journey.cell(at));
+        let shown = text::sanitize(self.doc.journey.cell(at));
         text::wrap_ranges(&shown, width).iter().rposition(|r| r.start <= found.start)
     }
 
     /// The line of the cursor's cell that must show because a search match
     /// is there (not on its first line); the cursor's row grows to it.
     pub(in crate::app) fn reveal_line(&self, cols: &[Col]) -> Option<usize> {
-        if self.view.overview || self.editor().is_some() {
+        if self.viewport.view.overview || self.editor().is_some() {
             return None;
         }
         let col = cols.iter().find(|c| c.phase == self.cursor.phase)?;
@@ -138,33 +138,33 @@ impl App {
 
     /// Zoomed: scroll to the search match in the cursor's cell.
     pub(in crate::app) fn zoom_to_match(&mut self) {
-        let Some(scroll) = self.zoom else { return };
+        let Some(scroll) = self.viewport.zoom else { return };
         let (width, height) = self.zoom_body();
         if let Some(line) = self.match_line(self.cursor, width) {
             let to = caret::scroll_to(line, height, usize::from(scroll));
-            self.zoom = Some(u16::try_from(to).unwrap_or(u16::MAX));
+            self.viewport.zoom = Some(u16::try_from(to).unwrap_or(u16::MAX));
         }
     }
 
     /// The width and height of the text of a zoomed cell.
     pub fn zoom_body(&self) -> (usize, usize) {
-        let chrome = Chrome::for_height(self.height);
+        let chrome = Chrome::for_height(self.viewport.height);
         let outside = chrome.top() + chrome.bottom();
-        let panel = self.panel_height().min(self.height.saturating_sub(outside));
-        let area = self.height.saturating_sub(outside + panel);
-        (usize::from(self.width.saturating_sub(2)).max(1), usize::from(area.saturating_sub(2)))
+        let panel = self.panel_height().min(self.viewport.height.saturating_sub(outside));
+        let area = self.viewport.height.saturating_sub(outside + panel);
+        (usize::from(self.viewport.width.saturating_sub(2)).max(1), usize::from(area.saturating_sub(2)))
     }
 
     /// Lines the findings panel needs for the cursor's cell.
     pub(in crate::app) fn panel_lines(&self) -> u16 {
-        let lines = panel::lines(self.findings(), self.cursor, usize::from(self.width)).len();
+        let lines = panel::lines(self.findings(), self.cursor, usize::from(self.viewport.width)).len();
         u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
     }
 
     /// The width and height of the text of the cell being edited.
     pub fn edit_viewport(&self) -> Option<(usize, usize)> {
         self.editor()?;
-        if self.zoom.is_some() {
+        if self.viewport.zoom.is_some() {
             return Some(self.zoom_body());
         }
         let (col, _, height) = self.edit_area()?;

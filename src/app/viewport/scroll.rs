@@ -8,7 +8,7 @@ use crate::app::viewport::layout::{self, Col, Geometry, GridLayout};
 impl App {
     /// The layout of the grid for the current state.
     pub fn layout(&self) -> GridLayout {
-        self.view.grid(self.shown(), self.geometry())
+        self.viewport.view.grid(self.shown(), self.geometry())
     }
 
     /// Where the cell being edited is drawn: its column, and the first line
@@ -28,15 +28,15 @@ impl App {
     }
 
     fn geometry(&self) -> Geometry {
-        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
+        let cols = self.viewport.view.columns(&self.doc.journey, self.viewport.width, self.viewport.first_phase);
         // A search match further down the cursor's cell shows.
         let focus_min = self.reveal_line(&cols).map_or(0, |line| line + 1);
         Geometry {
-            width: self.width,
-            height: self.height,
+            width: self.viewport.width,
+            height: self.viewport.height,
             panel: self.panel_height(),
-            first_phase: self.first_phase,
-            first_row: self.first_row,
+            first_phase: self.viewport.first_phase,
+            first_row: self.viewport.first_row,
             focus_row: self.cursor.row,
             focus_min,
         }
@@ -49,11 +49,11 @@ impl App {
 
     /// Lines under the grid for explaining the cursor cell's findings.
     pub fn findings_height(&self) -> u16 {
-        match (self.highlight(), self.height) {
+        match (self.highlight(), self.viewport.height) {
             (false, _) | (_, 0..10) => 0,
             (true, 10..16) => 2,
             // Zoomed, the panel grows to show every finding of the cell.
-            (true, _) if self.zoom.is_some() => self.panel_lines().clamp(4, self.height / 2),
+            (true, _) if self.viewport.zoom.is_some() => self.panel_lines().clamp(4, self.viewport.height / 2),
             (true, _) => 4,
         }
     }
@@ -61,42 +61,47 @@ impl App {
     /// Lines under the grid for the inbox panel while it is in use: its
     /// title and notes, at most a third of the screen.
     pub fn inbox_height(&self) -> u16 {
-        if !matches!(self.mode, Mode::Inbox { .. } | Mode::Place { .. }) || self.height < 10 {
+        if !matches!(self.mode, Mode::Inbox { .. } | Mode::Place { .. }) || self.viewport.height < 10 {
             return 0;
         }
         // A title line, then one line a note.
-        let wanted = self.journey.inbox.len().saturating_add(1);
-        wanted.min(usize::from(self.height / 3).max(2)) as u16
+        let wanted = self.doc.journey.inbox.len().saturating_add(1);
+        wanted.min(usize::from(self.viewport.height / 3).max(2)) as u16
     }
 
     /// Keep the cursor inside the grid and the viewport around the cursor.
     pub fn scroll_to_cursor(&mut self) {
-        let phases = self.journey.phase_count();
-        let rows = self.journey.row_count();
+        let phases = self.doc.journey.phase_count();
+        let rows = self.doc.journey.row_count();
         self.cursor.phase = self.cursor.phase.min(phases.saturating_sub(1));
         self.cursor.row = self.cursor.row.min(rows.saturating_sub(1));
-        self.view.frozen = self.view.frozen.filter(|&f| f < phases);
-        self.first_phase = self.view.first_for(&self.journey, self.width, self.first_phase, self.cursor.phase);
-        if self.cursor.row < self.first_row {
-            self.first_row = self.cursor.row;
+        self.viewport.view.frozen = self.viewport.view.frozen.filter(|&f| f < phases);
+        self.viewport.first_phase = self.viewport.view.first_for(
+            &self.doc.journey,
+            self.viewport.width,
+            self.viewport.first_phase,
+            self.cursor.phase,
+        );
+        if self.cursor.row < self.viewport.first_row {
+            self.viewport.first_row = self.cursor.row;
         }
-        self.first_row = self.first_row.min(rows.saturating_sub(1));
+        self.viewport.first_row = self.viewport.first_row.min(rows.saturating_sub(1));
         // Measure every row once; trying first rows below only re-fits the heights.
-        let cols = self.view.columns(&self.journey, self.width, self.first_phase);
+        let cols = self.viewport.view.columns(&self.doc.journey, self.viewport.width, self.viewport.first_phase);
         // The rows are as tall as what is shown (`:only` can hide lines).
-        let shown = self.only.as_ref().map_or(&self.journey, |o| &o.shown);
-        let natural = self.view.natural_heights(shown, &cols, 0..rows);
+        let shown = self.workspace.only.as_ref().map_or(&self.doc.journey, |o| &o.shown);
+        let natural = self.viewport.view.natural_heights(shown, &cols, 0..rows);
         let geometry = self.geometry();
         let visible = |first_row: usize| {
             let f = Geometry { first_row, ..geometry };
             layout::grid_with(shown, f, cols.clone(), &natural[first_row..]).is_row_visible(self.cursor.row)
         };
-        while self.first_row < self.cursor.row && !visible(self.first_row) {
-            self.first_row += 1;
+        while self.viewport.first_row < self.cursor.row && !visible(self.viewport.first_row) {
+            self.viewport.first_row += 1;
         }
         // Scroll back up while that still shows the cursor's row in full.
-        while self.first_row > 0 && visible(self.first_row - 1) {
-            self.first_row -= 1;
+        while self.viewport.first_row > 0 && visible(self.viewport.first_row - 1) {
+            self.viewport.first_row -= 1;
         }
         self.keep_caret_visible();
     }
