@@ -38,11 +38,12 @@ pub fn sentence_cues() -> String {
         };
         out.push_str(&format!("### {} (`lang = \"{}\"`)\n\n", language_name(c.lang), c.lang.code()));
         out.push_str("| cue | words | read by |\n| --- | --- | --- |\n");
-        let rows: [(&str, String, &str); 16] = [
+        let rows: [(&str, String, &str); 17] = [
             ("denial", words(c.negations), "`sources-disagree`, `broken-promise`"),
             ("no denial after all", words(c.not_denials), "`sources-disagree`, `broken-promise`"),
             ("strong contrast", words(c.strong_contrasts), "`broken-promise`"),
             ("contrast beside a promise", words(c.weak_contrasts), "`broken-promise`"),
+            ("part of a choice (in its clause)", words(c.choice_contrasts), "`broken-promise`"),
             ("promise or choice", words(c.promises), "`broken-promise`"),
             ("failure", words(c.failures), "`dead-end`"),
             ("redirect", words(c.strong_redirects), "`dead-end`"),

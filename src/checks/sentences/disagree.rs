@@ -33,8 +33,10 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
             }
         }
     }
+    // Every pair that disagrees, with how many words it shares.
+    let mut pairs: Vec<(usize, usize, usize, Finding)> = Vec::new();
     for (i, a) in said.iter().enumerate() {
-        for b in &said[i + 1..] {
+        for (j, b) in said.iter().enumerate().skip(i + 1) {
             if a.sources.iter().any(|s| b.sources.contains(s)) {
                 continue;
             }
@@ -63,9 +65,26 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
                 shared.join(", ")
             );
             let subject = shared.join(" ");
-            out.push(Finding::in_phase("sources-disagree", p, vec![a.row, b.row], message).about(vec![subject]));
+            let finding = Finding::in_phase("sources-disagree", p, vec![a.row, b.row], message).about(vec![subject]);
+            pairs.push((i, j, shared.len(), finding));
         }
     }
+    // A line is found against each other source once: with the line it shares most with.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(pairs[k].2));
+    let mut kept: Vec<usize> = Vec::new();
+    let mut taken: Vec<(usize, &[String])> = Vec::new();
+    for k in order {
+        let (i, j) = (pairs[k].0, pairs[k].1);
+        let (si, sj) = (said[i].sources.as_slice(), said[j].sources.as_slice());
+        if taken.iter().any(|t| *t == (i, sj) || *t == (j, si)) {
+            continue;
+        }
+        taken.extend([(i, sj), (j, si)]);
+        kept.push(k);
+    }
+    kept.sort_unstable();
+    out.extend(pairs.into_iter().enumerate().filter(|(k, _)| kept.contains(k)).map(|(_, (.., f))| f));
 }
 
 /// True when two lines that share `shared` words are about the same thing:
@@ -95,7 +114,7 @@ fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
         return Some(format!("different figures, {} vs {}", x.2, y.2));
     }
     let cues = super::cues(g.lang);
-    if different_objects(&a.read, &b.read) {
+    if different_objects(&a.read, &b.read, cues.arrivals) {
         return None;
     }
     match (a.read.negation(cues), b.read.negation(cues)) {
@@ -106,16 +125,24 @@ fn disagreement(g: &Grid, a: &Said, b: &Said) -> Option<String> {
     }
 }
 
-/// True when both lines go on, in the clause of the last word they share,
-/// with words of their own: they say the same of different things (`didn't
-/// check the garage` against `did check the roof`), so a denial is no
-/// disagreement.
-fn different_objects(a: &Read, b: &Read) -> bool {
-    let goes_on = |x: &Read, y: &Read| {
-        let Some(last) = x.about.iter().rposition(|(c, _)| x.shares(c, y)) else { return false };
-        (last + 1..x.about.len()).any(|k| !x.break_between(x.at[last], x.at[k]))
+/// True when both lines have words of their own in the clauses of the words
+/// they share: they say something of different things (`didn't check the
+/// garage` against `did check the roof`; `the parcel shop did not give me a
+/// receipt` against `waited 5 minutes in line at the parcel shop`), so a
+/// denial is no disagreement. A clause of its own (`, right on time`) and a
+/// word of something happening (`when the switch happened`) do not count.
+fn different_objects(a: &Read, b: &Read, arrivals: &[&str]) -> bool {
+    let happening = |w: &str| arrivals.iter().any(|a| super::read::word_matches(a, w));
+    let own_words = |x: &Read, y: &Read| {
+        let shared: Vec<usize> = (0..x.about.len()).filter(|&k| x.shares(&x.about[k].0, y)).collect();
+        (0..x.about.len()).any(|k| {
+            !shared.contains(&k)
+                && !x.about[k].0.starts_with('~')
+                && !happening(&x.about[k].1)
+                && shared.iter().any(|&s| !x.break_between(x.at[s], x.at[k]))
+        })
     };
-    goes_on(a, b) && goes_on(b, a)
+    own_words(a, b) && own_words(b, a)
 }
 
 /// True when both lines give a figure in the same unit after the same word

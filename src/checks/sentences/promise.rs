@@ -21,6 +21,8 @@ use crate::journey::CellRef;
 /// The Message lines of every phase and the lines of experience, read.
 pub struct Promises {
     row: Option<usize>,
+    /// The words of arriving in the journey's language.
+    arrivals: &'static [&'static str],
     /// Each phase's stating Message lines, read, and whether each denies
     /// something (`no refuelling charge`).
     lines: Vec<Vec<(String, Read, bool)>>,
@@ -39,13 +41,13 @@ enum Said {
     Linked(Linked),
 }
 
-/// A line with a strong contrast or a denial (`why`, at token `why_at`),
+/// A line with a strong contrast or a denial (`why`, at tokens `why_at`),
 /// and the Message line (phase, line) it breaks, if any.
 struct Linked {
     line: String,
     said: Read,
     why: &'static str,
-    why_at: usize,
+    why_at: std::ops::Range<usize>,
     /// Linked by a denial, not a contrast: a Message line that denies
     /// something too is no promise it breaks (`no fee` and `there was no fee` agree).
     by_denial: bool,
@@ -57,6 +59,7 @@ impl Promises {
         let rows = g.journey.rows().len();
         let mut promises = Self {
             row: g.message,
+            arrivals: super::cues(g.lang).arrivals,
             lines: vec![Vec::new(); g.phases().len()],
             by_concept: HashMap::new(),
             said: g.phases().map(|_| (0..rows).map(|_| Vec::new()).collect()).collect(),
@@ -94,11 +97,13 @@ impl Promises {
                     // A nearer promise than `m` stays; else the first new line of `m` it breaks wins.
                     let to = match l.to {
                         Some((q, _)) if q > m => continue,
-                        before => match self.lines[m].iter().position(|(_, r, denies)| breaks(r, *denies, l)) {
-                            Some(i) => Some((m, i)),
-                            None if before.is_some_and(|(q, _)| q == m) => self.linked(p, l),
-                            None => before,
-                        },
+                        before => {
+                            match self.lines[m].iter().position(|(_, r, denies)| breaks(r, *denies, l, self.arrivals)) {
+                                Some(i) => Some((m, i)),
+                                None if before.is_some_and(|(q, _)| q == m) => self.linked(p, l),
+                                None => before,
+                            }
+                        }
                     };
                     if to != l.to || to.is_some_and(|(q, _)| q == m) {
                         any = true;
@@ -147,7 +152,14 @@ impl Promises {
             let stops: Vec<_> = [&strong, &contrast, &denial].into_iter().flatten().map(|c| c.1.clone()).collect();
             if let Some((cue, at)) = promise.clone() {
                 let denied_after = denial.as_ref().filter(|(_, d)| d.start >= at.end);
-                if let Some((why, _)) = contrast.clone().or(denied_after.cloned()) {
+                // `chose WhatsApp instead of email`: a contrast in the clause of the choice is part of it.
+                let in_choice = |c: &(&str, std::ops::Range<usize>)| {
+                    c.1.start > at.start
+                        && !said.break_between(at.start, c.1.start)
+                        && cues.choice_contrasts.contains(&c.0)
+                };
+                let contrast = contrast.clone().filter(|c| !in_choice(c));
+                if let Some((why, _)) = contrast.or(denied_after.cloned()) {
                     let message = format!(
                         "In {}, {} ({}) says a promise was broken: \"{}\" (\"{cue}\", then \"{why}\").",
                         g.quoted_phase(p),
@@ -169,7 +181,7 @@ impl Promises {
             if self.row.is_none() || dead_end || said.own_choice(cues) {
                 continue;
             }
-            let mut linked = Linked { line: line.to_owned(), said, why, why_at: why_at.start, by_denial, to: None };
+            let mut linked = Linked { line: line.to_owned(), said, why, why_at, by_denial, to: None };
             linked.to = self.linked(p, &linked);
             out.push(Said::Linked(linked));
         }
@@ -188,7 +200,7 @@ impl Promises {
         candidates.dedup();
         candidates.into_iter().find(|&(q, i)| {
             let (_, read, denies) = &self.lines[q][i];
-            breaks(read, *denies, l)
+            breaks(read, *denies, l, self.arrivals)
         })
     }
 }
@@ -213,12 +225,23 @@ fn message_lines(g: &Grid, p: usize) -> Vec<(String, Read, bool)> {
 /// about (`nooit een orderbevestiging gehad` against `#email
 /// orderbevestiging: binnen 24 uur`); a line that denies breaks no Message
 /// line that denies too.
-fn breaks(message: &Read, denies: bool, l: &Linked) -> bool {
+fn breaks(message: &Read, denies: bool, l: &Linked, arrivals: &[&str]) -> bool {
     if denies && l.by_denial {
         return false;
     }
     let said = &l.said;
     let shared = |c: &String| said.shares(c, message);
+    // What the denial or contrast is about, the word after it in its clause (else, or when
+    // that word says something arrived, the one before it), must be one the Message line speaks
+    // of: `never got a receipt at the shop` breaks no promise of an email sent from the shop.
+    let in_clause = |k: &usize| !said.break_between(*k, l.why_at.start);
+    let arrival = |w: &str| arrivals.iter().any(|a| super::read::word_matches(a, w));
+    let after = said.about.iter().zip(&said.at).find(|(_, k)| **k >= l.why_at.end && in_clause(k));
+    let after = after.filter(|((_, w), _)| !arrival(w));
+    let before = || said.about.iter().zip(&said.at).rev().find(|(_, k)| **k < l.why_at.start && in_clause(k));
+    if after.or_else(before).is_some_and(|((c, _), _)| !shared(c)) {
+        return false;
+    }
     match said.about.iter().filter(|(c, _)| shared(c)).count() {
         0 => false,
         1 => {
@@ -226,7 +249,7 @@ fn breaks(message: &Read, denies: bool, l: &Linked) -> bool {
                 .about
                 .iter()
                 .zip(&said.at)
-                .filter(|((c, _), k)| !c.starts_with('~') && !said.break_between(**k, l.why_at));
+                .filter(|((c, _), k)| !c.starts_with('~') && !said.break_between(**k, l.why_at.start));
             matches!((in_clause.next(), in_clause.next()), (Some(((c, _), _)), None) if shared(c))
         }
         _ => true,

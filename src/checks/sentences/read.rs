@@ -87,7 +87,7 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-fn word_matches(pattern: &str, word: &str) -> bool {
+pub(super) fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => word == pattern,

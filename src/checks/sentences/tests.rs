@@ -167,6 +167,23 @@ fn sayings_deny_nothing_and_a_message_that_denies_can_still_be_broken() {
 }
 
 #[test]
+fn a_denial_breaks_a_promise_only_about_what_it_denies_and_a_choice_holds_its_own_contrast() {
+    let other_thing = grid(
+        EN,
+        &[
+            (0, M, "#confirmation email: sent as soon as the parcel is scanned at the shop"),
+            (0, T, "never got a receipt at the parcel shop either @lena"),
+        ],
+    );
+    assert!(found(&other_thing, "broken-promise").is_empty(), "a receipt is not the promised email");
+    let arrived =
+        grid(EN, &[(0, M, "#mail welcome pack: sent within 5 days"), (0, N, "the welcome pack never arrived @ben")]);
+    assert_eq!(found(&arrived, "broken-promise").len(), 1, "never arrived denies the welcome pack");
+    let choice = grid(EN, &[(0, T, "chose to get delivery updates by WhatsApp instead of email at checkout @tom")]);
+    assert!(found(&choice, "broken-promise").is_empty(), "instead of is part of the choice");
+}
+
+#[test]
 fn a_failure_that_sends_the_customer_elsewhere_is_a_dead_end() {
     let j = grid(EN, &[(0, T, "the chat bot couldn't change the address, told me to call @sara")]);
     let f = found(&j, "dead-end");

@@ -36,6 +36,7 @@ pub(super) static ENGLISH: Cues = Cues {
         "different",
     ],
     weak_contrasts: &["but", "yet", "however", "still", "it took", "took them", "only to", "anyway", "later"],
+    choice_contrasts: &["instead of", "rather than"],
     promises: &[
         "promis*",
         "chose",
@@ -117,6 +118,7 @@ pub(super) static ENGLISH: Cues = Cues {
         "broken",
         "out of order",
         "got nowhere",
+        "no option*",
     ],
     strong_redirects: &[
         "redirect* me",
@@ -161,6 +163,7 @@ pub(super) static ENGLISH: Cues = Cues {
         ("ring", "phone"),
         ("rang", "phone"),
         ("kiosk*", "kiosk"),
+        ("form", "web"),
         ("machine*", "kiosk"),
         ("rung", "phone"),
         ("hotline", "phone"),
@@ -206,7 +209,8 @@ pub(super) static ENGLISH: Cues = Cues {
         "did", "done", "have", "has", "had", "get", "got", "gets", "go", "went", "come", "came", "make", "made", "can",
         "could", "would", "will", "should", "said", "say", "says", "really", "well", "like", "thing", "things", "time",
         "day", "way", "lot", "bit", "up", "out", "off", "again", "still", "yes", "ok", "okay", "people", "someone",
-        "they're", "i'm", "it's", "that's", "week", "via", "per", "within",
+        "they're", "i'm", "it's", "that's", "week", "via", "per", "within", "took", "take", "takes", "lasted",
+        "stayed", "spent", "almost", "nearly", "roughly", "same",
     ],
     compounds: false,
     participle_prefix: "",
@@ -241,5 +245,6 @@ pub(super) static ENGLISH: Cues = Cues {
         ("twenty", "20"),
         ("thirty", "30"),
     ],
+    arrivals: &["arriv*", "came", "come*", "happen*", "show*", "turn*", "reach*", "deliver*", "work*"],
     own_choice: &["rather", "prefer*"],
 };

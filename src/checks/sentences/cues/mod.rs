@@ -27,6 +27,9 @@ pub struct Cues {
     /// link a line to a promise elsewhere; `but` only counts beside a promise.
     pub strong_contrasts: &'static [&'static str],
     pub weak_contrasts: &'static [&'static str],
+    /// Contrasts that, in the clause of a choice, are part of it (`chose
+    /// WhatsApp instead of email`).
+    pub choice_contrasts: &'static [&'static str],
     /// Words that say what was promised or chosen.
     pub promises: &'static [&'static str],
     /// Words that say a channel could not do the job.
@@ -59,6 +62,9 @@ pub struct Cues {
     /// Numbers written as words, read as figures before a listed unit (`two
     /// weeks`).
     pub numbers: &'static [(&'static str, &'static str)],
+    /// Words of something arriving or happening: a denial before one is
+    /// about what comes before it (`the welcome pack never arrived`).
+    pub arrivals: &'static [&'static str],
     /// Words of the customer's own choice: a line that says them tells no
     /// dead end, no broken promise and no disagreement (`I'd rather call`).
     pub own_choice: &'static [&'static str],

@@ -9,6 +9,7 @@ pub(super) static SWEDISH: Cues = Cues {
     not_denials: &["inga problem", "ingen kostnad", "ingen extra", "inte dåligt", "ingen väntetid"],
     strong_contrasts: &["trots att", "fast", "fastän", "i stället för", "istället för", "trots", "först efter"],
     weak_contrasts: &["men", "ändå", "dock", "det tog", "senare"],
+    choice_contrasts: &["i stället för", "istället för"],
     promises: &[
         "lova*",
         "utlova*",
@@ -75,6 +76,7 @@ pub(super) static SWEDISH: Cues = Cues {
     channels: &[
         ("ring*", "phone"),
         ("automat*", "kiosk"),
+        ("formulär*", "web"),
         ("telefon*", "phone"),
         ("samtal", "phone"),
         ("kundtjänst", "phone"),
@@ -121,6 +123,7 @@ pub(super) static SWEDISH: Cues = Cues {
         "hur", "varför", "är", "var", "varit", "vara", "blev", "blir", "har", "hade", "haft", "gör", "gjorde", "gjort",
         "gå", "gick", "kom", "komma", "kan", "kunde", "ska", "skulle", "sa", "säger", "ja", "okej", "dag", "dagar",
         "vecka", "tid", "något", "någon", "fick", "få", "som", "att", "sen", "sedan", "via", "per", "inom", "enligt",
+        "tog", "varade", "stannade", "nästan", "ungefär", "drygt", "samma",
     ],
     compounds: true,
     participle_prefix: "",
@@ -155,5 +158,6 @@ pub(super) static SWEDISH: Cues = Cues {
         ("tjugo", "20"),
         ("trettio", "30"),
     ],
+    arrivals: &["kom*", "anlände", "levererad*", "hände", "skedde", "fungera*"],
     own_choice: &["hellre", "föredr*"],
 };
