@@ -37,6 +37,9 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
             let to = to.or_else(|| channels.iter().rev().find(|(i, _)| *i < redirect.1.start && in_clause(*i)));
             let Some((to_at, to)) = to else { continue };
             let from = match channels.iter().find(|(i, _)| *i < redirect.1.start && i != to_at) {
+                // A compound that ends in the channel it was sent to names a channel of its own
+                // (`het Omgevingsloket weigerde …, aan de balie`: the portal, not the desk).
+                Some((i, c)) if c == to => said.word(*i).filter(|w| !cues.channels.iter().any(|(cue, _)| cue == w)),
                 Some((_, c)) => Some(c.clone()),
                 None => first_tag(g, p).or_else(|| failure.as_ref().and_then(|f| said.subject(f.1.start, cues))),
             };

@@ -117,6 +117,17 @@ fn a_dead_end_names_what_failed_and_reads_dutch_verbs_last() {
     let f = found(&nl, "dead-end");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert!(f[0].message.contains("app could not do the job and sent the customer to mail"), "{}", f[0].message);
+    let portal = grid(
+        NL,
+        &[(0, T, "het Omgevingsloket weigerde mijn tekening, de foutmelding zei dat ik naar de balie moest @pieter")],
+    );
+    let f = found(&portal, "dead-end");
+    assert_eq!(f.len(), 1, "a compound of the channel sent to names its own: {f:#?}");
+    assert!(
+        f[0].message.contains("omgevingsloket could not do the job and sent the customer to office"),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]
