@@ -28,7 +28,8 @@ pub(super) fn phase(g: &Grid, p: usize, out: &mut Vec<Finding>) {
         for line in g.text(p, r).lines().filter(|l| l.contains('@') && states(l)) {
             let names = sources(line);
             let read_line = read(line, cues, &g.stemmer);
-            if !names.is_empty() && !read_line.own_choice(cues) {
+            // A dead end's denial is its failure's: no statement to disagree with.
+            if !names.is_empty() && !read_line.own_choice(cues) && !read_line.sends_on(cues) {
                 said.push(Said { row: r, line, sources: names, read: read_line });
             }
         }

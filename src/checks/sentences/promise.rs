@@ -175,10 +175,7 @@ impl Promises {
             let by_denial = strong.is_none();
             let Some((why, why_at)) = strong.or(denial) else { continue };
             // A channel that failed and sent the customer on is a dead end, not a broken promise.
-            let sent_on =
-                first_of(&said.toks, cues.strong_redirects).or_else(|| first_of(&said.toks, cues.weak_redirects));
-            let dead_end = first_of(&said.toks, cues.failures).is_some() && sent_on.is_some();
-            if self.row.is_none() || dead_end || said.own_choice(cues) {
+            if self.row.is_none() || said.sends_on(cues) || said.own_choice(cues) {
                 continue;
             }
             let mut linked = Linked { line: line.to_owned(), said, why, why_at, by_denial, to: None };
@@ -236,8 +233,11 @@ fn breaks(message: &Read, denies: bool, l: &Linked, arrivals: &[&str]) -> bool {
     // of: `never got a receipt at the shop` breaks no promise of an email sent from the shop.
     let in_clause = |k: &usize| !said.break_between(*k, l.why_at.start);
     let arrival = |w: &str| arrivals.iter().any(|a| super::read::word_matches(a, w));
-    let after = said.about.iter().zip(&said.at).find(|(_, k)| **k >= l.why_at.end && in_clause(k));
-    let after = after.filter(|((_, w), _)| !arrival(w));
+    let after = (l.why_at.end..said.toks.len())
+        .take_while(|k| in_clause(k))
+        .find_map(|k| said.concept_at[k].map(|c| (&said.about[c], &said.at[c], k)))
+        .filter(|(_, _, k)| said.word(*k).is_none_or(|w| !arrival(&w)))
+        .map(|(c, at, _)| (c, at));
     let before = || said.about.iter().zip(&said.at).rev().find(|(_, k)| **k < l.why_at.start && in_clause(k));
     if after.or_else(before).is_some_and(|((c, _), _)| !shared(c)) {
         return false;

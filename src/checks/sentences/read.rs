@@ -24,6 +24,9 @@ pub(super) struct Read {
     pub about: Vec<(String, String)>,
     /// The token where each concept of `about` first occurs.
     pub at: Vec<usize>,
+    /// For each token, the concept of `about` it speaks of, if any (a concept
+    /// said twice is found at both places).
+    pub concept_at: Vec<Option<usize>>,
     /// Concepts of compound words meet (`huurcontract` is about `contract`).
     compounds: bool,
     /// (number, unit stem, `number unit` as written, the concept nearest
@@ -155,6 +158,7 @@ fn is_number(word: &str) -> bool {
 pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
     let toks = tokens(&normal::content(line));
     let (mut about, mut at): (Vec<(String, String)>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut concept_at = vec![None; toks.len()];
     let mut figures = Vec::new();
     let words: Vec<&str> = toks.iter().map(|t| if let Tok::Word(w) = t { w.as_str() } else { "" }).collect();
     let mut unit_at = None;
@@ -203,12 +207,16 @@ pub(super) fn read(line: &str, cues: &Cues, stemmer: &Stemmer) -> Read {
         } else {
             stem
         };
-        if !about.iter().any(|(c, _)| *c == concept) {
-            about.push((concept, words[i].to_owned()));
-            at.push(i);
+        match about.iter().position(|(c, _)| *c == concept) {
+            Some(k) => concept_at[i] = Some(k),
+            None => {
+                concept_at[i] = Some(about.len());
+                about.push((concept, words[i].to_owned()));
+                at.push(i);
+            }
         }
     }
-    Read { toks, about, at, figures, compounds: cues.compounds }
+    Read { toks, about, at, concept_at, figures, compounds: cues.compounds }
 }
 
 /// True when two concepts are one: the same, or in a language of compound
@@ -265,6 +273,13 @@ impl Read {
     /// The word at token `i`, if it is one.
     pub fn word(&self, i: usize) -> Option<String> {
         if let Some(Tok::Word(w)) = self.toks.get(i) { Some(w.clone()) } else { None }
+    }
+
+    /// True when the line tells a dead end: a channel failed and the
+    /// customer was sent on (its denial is the failure's, not a fact's).
+    pub fn sends_on(&self, cues: &Cues) -> bool {
+        let sent = first_of(&self.toks, cues.strong_redirects).or_else(|| first_of(&self.toks, cues.weak_redirects));
+        first_of(&self.toks, cues.failures).is_some() && sent.is_some()
     }
 
     /// True when the line says the customer chose it (`I'd rather call`).

@@ -210,7 +210,7 @@ pub(super) static ENGLISH: Cues = Cues {
         "could", "would", "will", "should", "said", "say", "says", "really", "well", "like", "thing", "things", "time",
         "day", "way", "lot", "bit", "up", "out", "off", "again", "still", "yes", "ok", "okay", "people", "someone",
         "they're", "i'm", "it's", "that's", "week", "via", "per", "within", "took", "take", "takes", "lasted",
-        "stayed", "spent", "almost", "nearly", "roughly", "same",
+        "stayed", "spent", "almost", "nearly", "roughly", "same", "even", "though", "although",
     ],
     compounds: false,
     participle_prefix: "",
