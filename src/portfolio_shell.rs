@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::{Event, MouseEventKind};
-use ratatui::crossterm::terminal::{Clear, ClearType};
+use ratatui::widgets::Widget as _;
 
 use crate::app::portfolio::{PortfolioEffect, PortfolioMsg, PortfolioView, update};
 use crate::app::{App, Opening, Settings};
@@ -79,15 +79,18 @@ fn fresh_terminal() -> anyhow::Result<Term> {
 }
 
 fn draw(terminal: &mut Term, view: &PortfolioView, theme: &Theme) -> anyhow::Result<()> {
-    terminal.draw(|frame| frame.render_widget(&PortfolioScreen { view, theme }, frame.area()))?;
-    terminal.backend_mut().writer_mut().commit()?;
+    terminal.draw(|buf| {
+        (&PortfolioScreen { view, theme }).render(buf.area, buf);
+        None
+    })?;
+    terminal.writer_mut().commit()?;
     Ok(())
 }
 
 fn screen(root: PathBuf, theme: Theme, opener: &Opener, inputs: &Inputs) -> anyhow::Result<Exit> {
     let mut terminal = fresh_terminal()?;
     let mut view = PortfolioView::new(root.clone());
-    let area = terminal.get_frame().area();
+    let area = terminal.area();
     update(&mut view, PortfolioMsg::Resize(area.width, area.height));
     let mut loading = Some(load(&root));
     draw(&mut terminal, &view, &theme)?;
@@ -133,14 +136,13 @@ fn screen(root: PathBuf, theme: Theme, opener: &Opener, inputs: &Inputs) -> anyh
                     PortfolioEffect::Load => loading = Some(load(&root)),
                     PortfolioEffect::Open(path) => {
                         // The editor's first frame starts on a cleared screen.
-                        let writer = terminal.backend_mut().writer_mut();
-                        ratatui::crossterm::queue!(writer, Clear(ClearType::All))?;
-                        writer.commit()?;
+                        terminal.clear()?;
+                        terminal.writer_mut().commit()?;
                         if let Some(exit) = open(&path, &mut view, &theme, opener, inputs)? {
                             return Ok(exit);
                         }
                         terminal = fresh_terminal()?;
-                        let area = terminal.get_frame().area();
+                        let area = terminal.area();
                         update(&mut view, PortfolioMsg::Resize(area.width, area.height));
                     }
                 }

@@ -14,7 +14,6 @@ use anyhow::Context as _;
 use base64::Engine as _;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{App, Effect, Msg, SaveFailure, resolve_key, update};
 use crate::external;
@@ -54,7 +53,7 @@ pub enum Exit {
     HandedOver,
 }
 
-pub(crate) type Term = Terminal<Painter<FrameWriter>>;
+pub(crate) type Term = Painter<FrameWriter>;
 
 /// The area jgrid draws on a terminal of this size.
 pub fn drawn_area(width: u16, height: u16) -> Rect {
@@ -133,32 +132,21 @@ struct Shell<'a> {
     last_click: Option<(Instant, u16, u16)>,
 }
 
-fn new_terminal(writer: FrameWriter, area: Rect) -> io::Result<Term> {
-    Terminal::with_options(Painter::new(writer, area), TerminalOptions { viewport: Viewport::Fixed(area) })
-}
-
 /// A terminal whose first frame starts on a cleared screen, so it is
 /// complete whatever was on the screen before (another screen of jgrid).
-/// (`Terminal::clear` would query the cursor position, a round trip jgrid
-/// never makes.)
 pub(crate) fn cleared_terminal(area: Rect) -> io::Result<Term> {
-    let mut writer = FrameWriter::new();
-    ratatui::crossterm::queue!(
-        writer,
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    )?;
-    new_terminal(writer, area)
+    Painter::cleared(FrameWriter::new(), area)
 }
 
 impl<'a> Shell<'a> {
     fn new(inputs: &'a Inputs, theme: Theme, session: Option<&'a mut Session>) -> anyhow::Result<Self> {
         let (w, h) = ratatui::crossterm::terminal::size()?;
-        let terminal = new_terminal(FrameWriter::new(), drawn_area(w, h))?;
+        let terminal = Painter::new(FrameWriter::new(), drawn_area(w, h));
         Ok(Self { terminal, inputs, theme, session, last_click: None })
     }
 
     fn run(&mut self, app: &mut App) -> anyhow::Result<Exit> {
-        let area = self.terminal.get_frame().area();
+        let area = self.terminal.area();
         update(app, Msg::Resize(area.width, area.height));
         self.mark_asking(app);
         self.draw(app)?;
@@ -220,15 +208,10 @@ impl<'a> Shell<'a> {
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
         let theme = &self.theme;
-        self.terminal.draw(|frame| {
-            let area = frame.area();
-            // The text cursor of a cell being edited is the terminal's cursor;
-            // elsewhere it is hidden.
-            if let Some(caret) = (Screen { app, theme }).render_with_caret(area, frame.buffer_mut()) {
-                frame.set_cursor_position(caret);
-            }
-        })?;
-        self.terminal.backend_mut().writer_mut().commit()
+        // The text cursor of a cell being edited is the terminal's cursor;
+        // elsewhere it is hidden.
+        self.terminal.draw(|buf| (Screen { app, theme }).render_with_caret(buf.area, buf))?;
+        self.terminal.writer_mut().commit()
     }
 
     /// Apply one input; `Some` when the session is over.
@@ -238,7 +221,6 @@ impl<'a> Shell<'a> {
             Input::Event(Event::Paste(text)) => vec![Msg::Paste(text)],
             Input::Event(Event::Resize(w, h)) => {
                 let area = drawn_area(w, h);
-                self.terminal.backend_mut().set_area(area);
                 self.terminal.resize(area)?;
                 vec![Msg::Resize(area.width, area.height)]
             }
@@ -302,7 +284,7 @@ impl<'a> Shell<'a> {
             Effect::Clipboard(text) => {
                 // OSC 52: the terminal (even at the far end of SSH) puts it on the clipboard.
                 let osc = format!("\x1b]52;c;{}\x07", base64::engine::general_purpose::STANDARD.encode(text));
-                let _ = self.terminal.backend_mut().writer_mut().write_all(osc.as_bytes());
+                let _ = self.terminal.writer_mut().write_all(osc.as_bytes());
                 None
             }
             Effect::ExternalEdit { at, text } => Some(self.external_edit(at, &text)),
@@ -363,11 +345,9 @@ impl<'a> Shell<'a> {
         Msg::Saved { path: path.to_path_buf(), result, then_quit, recovery: moved }
     }
 
-    /// Start drawing on a cleared screen with empty buffers, so the next frame
-    /// is complete. (`Terminal::clear` would query the cursor position, a
-    /// round trip jgrid never makes.)
+    /// Start drawing on a cleared screen, so the next frame is complete.
     fn fresh_terminal(&mut self) -> io::Result<()> {
-        let area = self.terminal.get_frame().area();
+        let area = self.terminal.area();
         self.terminal = cleared_terminal(area)?;
         Ok(())
     }

@@ -1,35 +1,39 @@
-//! The one drawing layer: a ratatui backend that paints the short form of a
-//! frame directly. It keeps a copy of what the terminal shows (the shadow),
-//! so that it can
-//! - move lines that moved (a scroll region and insert/delete line, see
-//!   `moves`) instead of resending them,
-//! - write each change of style as one short escape (see `style`),
-//! - skip a short gap by rewriting its cells when that is shorter than a
-//!   cursor move, and
-//! - send nothing for a cursor that is already where it should be, shown or
-//!   hidden as it should be.
+//! The one drawing layer: jgrid's terminal. It keeps what the terminal shows
+//! and the frame being drawn (ratatui's widgets draw into it), and paints the
+//! short form of the difference directly:
+//! - lines that moved are moved (a scroll region and insert/delete line, see
+//!   `moves`) instead of resent,
+//! - each change of style is one short escape (see `style`),
+//! - a short gap is skipped by rewriting its cells when that is shorter than
+//!   a cursor move, and
+//! - nothing is sent for a cursor that is already where it should be, shown
+//!   or hidden as it should be.
 //!
-//! The screen it paints is the buffer ratatui gives it: the property tests
-//! feed random frames through it into a vt100 parser and compare.
+//! The property tests feed random frames through it into a vt100 parser and
+//! compare the screen with the frame.
 
 pub mod moves;
 pub mod style;
 
 use std::io::{self, Write};
 
-use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use style::{Pen, number};
 
 /// Paints frames as ANSI escapes to `W` (for jgrid, a `FrameWriter`).
+///
+/// It holds the only two copies of the screen jgrid keeps: what the terminal
+/// shows, and the frame being drawn.
 #[derive(Debug)]
 pub struct Painter<W: Write> {
     writer: W,
     /// What the terminal shows in the area jgrid draws on.
-    shadow: Buffer,
+    shown: Buffer,
+    /// The frame being drawn; blank between frames.
+    next: Buffer,
     /// Where the terminal's cursor is, when known.
     at: Option<Position>,
     /// Whether the cursor is shown, when known.
@@ -44,7 +48,28 @@ pub struct Painter<W: Write> {
 impl<W: Write> Painter<W> {
     /// A painter for a terminal whose `area` is blank.
     pub fn new(writer: W, area: Rect) -> Self {
-        Self { writer, shadow: Buffer::empty(area), at: None, visible: None, pen: None, out: Vec::new() }
+        Self {
+            writer,
+            shown: Buffer::empty(area),
+            next: Buffer::empty(area),
+            at: None,
+            visible: None,
+            pen: None,
+            out: Vec::new(),
+        }
+    }
+
+    /// A painter that clears the terminal first, so that its first frame is
+    /// complete whatever the terminal showed before.
+    pub fn cleared(writer: W, area: Rect) -> io::Result<Self> {
+        let mut painter = Self::new(writer, area);
+        painter.clear()?;
+        Ok(painter)
+    }
+
+    /// The area it draws on.
+    pub const fn area(&self) -> Rect {
+        self.shown.area
     }
 
     pub const fn writer_mut(&mut self) -> &mut W {
@@ -67,22 +92,59 @@ impl<W: Write> Painter<W> {
         self.pen = Some(Pen::default());
     }
 
-    /// The terminal was resized to `area` (and is cleared before the next frame).
-    pub fn set_area(&mut self, area: Rect) {
-        self.shadow = Buffer::empty(area);
+    /// The terminal was resized to `area`: clear it, so that the next frame
+    /// is drawn whole.
+    pub fn resize(&mut self, area: Rect) -> io::Result<()> {
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
         self.at = None;
+        self.clear()
     }
 
-    /// Make room in the shadow for cells outside it.
-    fn fit(&mut self, cells: &[(u16, u16, &Cell)]) {
-        let mut area = self.shadow.area;
-        for &(x, y, _) in cells {
-            area = area.union(Rect::new(x, y, 1, 1));
+    /// Clear the terminal; the next frame is drawn whole. (The cursor stays
+    /// where it is.)
+    pub fn clear(&mut self) -> io::Result<()> {
+        self.shown.reset();
+        // Cleared cells take the pen's background on many terminals.
+        let mut out = Vec::new();
+        self.plain_pen(&mut out);
+        out.extend_from_slice(b"\x1b[2J");
+        self.writer.write_all(&out)
+    }
+
+    /// Draw a frame: `render` draws it into a blank buffer of the area and
+    /// says where the terminal's cursor goes (None: hidden). What differs
+    /// from what the terminal shows is sent.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer) -> Option<Position>) -> io::Result<()> {
+        let cursor = render(&mut self.next);
+        blank_covered(&mut self.next);
+        if self.next != self.shown {
+            self.paint()?;
         }
-        if area != self.shadow.area {
-            let mut grown = Buffer::empty(area);
-            grown.merge(&self.shadow);
-            self.shadow = grown;
+        std::mem::swap(&mut self.shown, &mut self.next);
+        self.next.reset();
+        match cursor {
+            None => self.hide_cursor(),
+            Some(p) => {
+                self.show_cursor()?;
+                self.set_cursor_position(p)
+            }
+        }
+    }
+}
+
+/// Blank the columns a wide character covers: the terminal shows the
+/// character there, whatever a widget left in them.
+fn blank_covered(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let width = (buf[(x, y)].symbol().width() as u16).max(1);
+            for tx in x + 1..x.saturating_add(width).min(area.right()) {
+                buf[(tx, y)] = Cell::default();
+            }
+            x = x.saturating_add(width);
         }
     }
 }
@@ -186,60 +248,39 @@ fn with_covered<'a>(old: &Buffer, new: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> 
     updates
 }
 
-impl<W: Write> Backend for Painter<W> {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        if cells.is_empty() {
-            return Ok(());
-        }
-        self.fit(&cells);
-        let mut new = self.shadow.clone();
-        for &(x, y, cell) in &cells {
-            new[(x, y)] = cell.clone();
-            // The columns a wide character covers are blank in ratatui's
-            // buffer (its diff does not send them).
-            let width = cell.symbol().width() as u16;
-            for tx in x + 1..x.saturating_add(width).min(new.area.right()) {
-                new[(tx, y)] = Cell::default();
-            }
-        }
-        self.out.clear();
-        let moved = moves::find(&self.shadow, &new);
+impl<W: Write> Painter<W> {
+    /// Send what differs between `shown` and `next`: lines that moved are
+    /// moved, then the cells that still differ are written.
+    fn paint(&mut self) -> io::Result<()> {
+        let moved = moves::find(&self.shown, &self.next);
         let mut out = std::mem::take(&mut self.out);
+        out.clear();
         if !moved.is_empty() {
             self.plain_pen(&mut out);
         }
-        self.out = out;
         for &m in &moved {
-            moves::write(&mut self.out, m, new.area.y);
-            moves::apply(&mut self.shadow, m);
+            moves::write(&mut out, m, self.next.area.y);
+            moves::apply(&mut self.shown, m);
         }
         if !moved.is_empty() {
-            self.out.extend_from_slice(b"\x1b[r");
+            out.extend_from_slice(b"\x1b[r");
             self.at = None;
         }
-        let updates = with_covered(&self.shadow, &new);
-        let mut out = std::mem::take(&mut self.out);
         let mut pen = self.known_pen(&mut out);
-        self.out = out;
-        for (x, y, cell) in updates {
-            go(&mut self.out, self.at, &new, x, y, Some(pen));
+        for (x, y, cell) in with_covered(&self.shown, &self.next) {
+            go(&mut out, self.at, &self.next, x, y, Some(pen));
             let next = Pen::of(cell);
-            style::switch(&mut self.out, pen, next);
+            style::switch(&mut out, pen, next);
             pen = next;
             let symbol = cell.symbol();
-            self.out.extend_from_slice(symbol.as_bytes());
+            out.extend_from_slice(symbol.as_bytes());
             let right = x.saturating_add(1);
-            self.at = (symbol.width() == 1 && right < new.area.right()).then_some(Position { x: right, y });
+            self.at = (symbol.width() == 1 && right < self.next.area.right()).then_some(Position { x: right, y });
         }
         self.pen = Some(pen);
-        self.shadow = new;
-        self.writer.write_all(&self.out)
+        let written = self.writer.write_all(&out);
+        self.out = out;
+        written
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -258,16 +299,11 @@ impl<W: Write> Backend for Painter<W> {
         Ok(())
     }
 
-    fn get_cursor_position(&mut self) -> io::Result<Position> {
-        ratatui::crossterm::cursor::position().map(|(x, y)| Position { x, y })
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        let p = position.into();
+    fn set_cursor_position(&mut self, p: Position) -> io::Result<()> {
         if self.at != Some(p) {
             let mut out = Vec::new();
-            if self.shadow.area.contains(p) {
-                go(&mut out, self.at, &self.shadow, p.x, p.y, self.pen);
+            if self.shown.area.contains(p) {
+                go(&mut out, self.at, &self.shown, p.x, p.y, self.pen);
             } else {
                 cup(&mut out, p.x, p.y);
             }
@@ -275,66 +311,6 @@ impl<W: Write> Backend for Painter<W> {
             self.at = Some(p);
         }
         Ok(())
-    }
-
-    fn clear(&mut self) -> io::Result<()> {
-        self.clear_region(ClearType::All)
-    }
-
-    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        let at = self.at.unwrap_or_default();
-        let area = self.shadow.area;
-        let index = |p: Position| {
-            if area.contains(p) {
-                self.shadow.index_of(p.x, p.y)
-            } else if p.y < area.y || (p.y < area.bottom() && p.x < area.x) {
-                self.shadow.index_of(area.x, p.y.max(area.y))
-            } else {
-                self.shadow.content.len()
-            }
-        };
-        let line_start = Position { x: 0, y: at.y };
-        let line_end = Position { x: u16::MAX, y: at.y };
-        let next_line = Position { x: 0, y: at.y.saturating_add(1) };
-        let (bytes, from, to): (&[u8], usize, usize) = match clear_type {
-            ClearType::All => (b"\x1b[2J", 0, self.shadow.content.len()),
-            ClearType::AfterCursor => (b"\x1b[J", index(at), self.shadow.content.len()),
-            ClearType::BeforeCursor => (b"\x1b[1J", 0, index(at) + 1),
-            ClearType::CurrentLine => (b"\x1b[2K", index(line_start), index(next_line).min(index(line_end))),
-            ClearType::UntilNewLine => (b"\x1b[K", index(at), index(next_line).min(index(line_end))),
-        };
-        let (from, to) = (from.min(self.shadow.content.len()), to.min(self.shadow.content.len()));
-        if from < to {
-            self.shadow.content[from..to].fill(Cell::default());
-        }
-        // Cleared cells take the pen's background on many terminals.
-        let mut out = Vec::new();
-        self.plain_pen(&mut out);
-        out.extend_from_slice(bytes);
-        self.writer.write_all(&out)
-    }
-
-    fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        for _ in 0..n {
-            self.writer.write_all(b"\n")?;
-        }
-        self.at = None;
-        Ok(())
-    }
-
-    fn size(&self) -> io::Result<Size> {
-        let (width, height) = ratatui::crossterm::terminal::size()?;
-        Ok(Size { width, height })
-    }
-
-    fn window_size(&mut self) -> io::Result<WindowSize> {
-        let ratatui::crossterm::terminal::WindowSize { columns, rows, width, height } =
-            ratatui::crossterm::terminal::window_size()?;
-        Ok(WindowSize { columns_rows: Size { width: columns, height: rows }, pixels: Size { width, height } })
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
     }
 }
 

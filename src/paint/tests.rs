@@ -6,7 +6,6 @@ use proptest::prelude::*;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::Painter;
 
@@ -124,9 +123,8 @@ fn difference(screen: &vt100::Screen, buf: &Buffer) -> Option<String> {
     None
 }
 
-fn terminal() -> Terminal<Painter<Vec<u8>>> {
-    let area = Rect::new(0, 0, W, H);
-    Terminal::with_options(Painter::new(Vec::new(), area), TerminalOptions { viewport: Viewport::Fixed(area) }).unwrap()
+fn terminal() -> Painter<Vec<u8>> {
+    Painter::new(Vec::new(), Rect::new(0, 0, W, H))
 }
 
 /// The buffer a widget would render for `rows`.
@@ -137,14 +135,15 @@ fn render(rows: &[Vec<Cell>]) -> Buffer {
         while x < row.len() {
             let cell = &row[x];
             let wide = unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1;
-            // Widgets leave the cell after a wide character blank, and
-            // never put one in the last column.
+            // Widgets never put a wide character in the last column.
             if wide && x + 1 >= row.len() {
                 break;
             }
             buf[(x as u16, y as u16)] = cell.clone();
             if wide {
-                buf[(x as u16 + 1, y as u16)] = Cell::default();
+                // What a widget drew there later stays in the buffer (the
+                // terminal shows the wide character).
+                buf[(x as u16 + 1, y as u16)] = row[x + 1].clone();
                 x += 1;
             }
             x += 1;
@@ -154,16 +153,14 @@ fn render(rows: &[Vec<Cell>]) -> Buffer {
 }
 
 /// Draw `rows` (with the cursor at `cursor`) and return the bytes written.
-fn paint(t: &mut Terminal<Painter<Vec<u8>>>, rows: &[Vec<Cell>], cursor: Option<(u16, u16)>) -> Vec<u8> {
-    let buf = render(rows);
-    t.draw(|frame| {
-        frame.buffer_mut().clone_from(&buf);
-        if let Some(p) = cursor {
-            frame.set_cursor_position(p);
-        }
+fn paint(t: &mut Painter<Vec<u8>>, rows: &[Vec<Cell>], cursor: Option<(u16, u16)>) -> Vec<u8> {
+    let frame = render(rows);
+    t.draw(|buf| {
+        buf.clone_from(&frame);
+        cursor.map(Into::into)
     })
     .unwrap();
-    std::mem::take(t.backend_mut().writer_mut())
+    std::mem::take(t.writer_mut())
 }
 
 proptest! {
