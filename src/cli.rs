@@ -36,6 +36,7 @@ pub struct Cli {
 
 /// What `jgrid SUBCOMMAND` does instead of opening the editor.
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Subcommand {
     /// Check journeys for gaps and discrepancies; a folder is a portfolio: every journey under it,
     /// and the checks across them (exit 0: none open, 1: findings, 2: a file cannot be read)
