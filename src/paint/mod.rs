@@ -14,6 +14,7 @@
 
 pub mod moves;
 pub mod style;
+mod updates;
 
 use std::io::{self, Write};
 
@@ -224,30 +225,6 @@ fn cup(out: &mut Vec<u8>, x: u16, y: u16) {
     out.push(b'H');
 }
 
-/// The cells that differ between `old` and `new`, in order, and with them the
-/// rest of any wide character of `old` that a new character covers part
-/// of: the terminal would leave that rest to its own taste.
-fn with_covered<'a>(old: &Buffer, new: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    let mut updates = old.diff(new);
-    let mut covered = Vec::new();
-    for &(x, y, cell) in &updates {
-        let right = x.saturating_add((cell.symbol().width() as u16).max(1)).min(new.area.right());
-        let end = (x..right).map(|p| p.saturating_add(old[(p, y)].symbol().width() as u16)).max();
-        for tx in right..end.unwrap_or(right).min(new.area.right()) {
-            // (Not the right half of a new wide character.)
-            if new[(tx - 1, y)].symbol().width() < 2 {
-                covered.push((tx, y, &new[(tx, y)]));
-            }
-        }
-    }
-    if !covered.is_empty() {
-        updates.extend(covered);
-        updates.sort_by_key(|&(x, y, _)| (y, x));
-        updates.dedup_by_key(|&mut (x, y, _)| (x, y));
-    }
-    updates
-}
-
 impl<W: Write> Painter<W> {
     /// Send what differs between `shown` and `next`: lines that moved are
     /// moved, then the cells that still differ are written.
@@ -267,7 +244,7 @@ impl<W: Write> Painter<W> {
             self.at = None;
         }
         let mut pen = self.known_pen(&mut out);
-        for (x, y, cell) in with_covered(&self.shown, &self.next) {
+        for (x, y, cell) in updates::updates(&self.shown, &self.next) {
             go(&mut out, self.at, &self.next, x, y, Some(pen));
             let next = Pen::of(cell);
             style::switch(&mut out, pen, next);
