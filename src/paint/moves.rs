@@ -4,7 +4,7 @@
 //! insert/delete line, as ncurses' scroll optimisation does, and then draws
 //! only what still differs.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use ratatui::buffer::{Buffer, Cell};
 
@@ -36,7 +36,8 @@ fn row_hashes(buf: &Buffer) -> Vec<Option<u64>> {
                 // Blank rows match anything blank: not worth moving.
                 return None;
             }
-            let mut h = DefaultHasher::new();
+            // (FNV: these hashes only find equal rows, and a frame hashes two screens.)
+            let mut h = fnv::FnvHasher::default();
             row.hash(&mut h);
             Some(h.finish())
         })
@@ -48,7 +49,12 @@ pub fn find(old: &Buffer, new: &Buffer) -> Vec<Move> {
     if old.area != new.area {
         return Vec::new();
     }
-    let (a, b) = (row_hashes(old), row_hashes(new));
+    let a = row_hashes(old);
+    if a.iter().all(Option::is_none) {
+        // A blank screen (the first frame): nothing to move.
+        return Vec::new();
+    }
+    let b = row_hashes(new);
     let n = a.len();
     // Longest common subsequence of rows, keeping a row in place when it can:
     // score[i][j] over old[i..], new[j..].
