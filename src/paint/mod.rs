@@ -141,7 +141,9 @@ fn blank_covered(buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let width = (buf[(x, y)].symbol().width() as u16).max(1);
+            let symbol = buf[(x, y)].symbol();
+            // (One byte is one column: no lookup for ASCII.)
+            let width = if symbol.len() == 1 { 1 } else { (symbol.width() as u16).max(1) };
             for tx in x + 1..x.saturating_add(width).min(area.right()) {
                 buf[(tx, y)] = Cell::default();
             }
