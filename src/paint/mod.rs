@@ -119,11 +119,11 @@ impl<W: Write> Painter<W> {
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer) -> Option<Position>) -> io::Result<()> {
         let cursor = render(&mut self.next);
         blank_covered(&mut self.next);
-        if self.next != self.shown {
-            self.paint()?;
-        }
+        let painted = if self.next == self.shown { Ok(()) } else { self.paint() };
+        // (Even when writing failed: the next frame is drawn into a blank buffer.)
         std::mem::swap(&mut self.shown, &mut self.next);
         self.next.reset();
+        painted?;
         match cursor {
             None => self.hide_cursor(),
             Some(p) => {
