@@ -288,6 +288,19 @@ fn inbox_note(e: &Errors, raw: &Spanned<RawNote>) -> Result<Note> {
     let hint = "an [[inbox]] note needs `text` and `at` (and may have `source`)";
     let text = n.text.as_ref().ok_or_else(|| e.missing(raw.span(), "text", hint))?;
     let at = n.at.as_ref().ok_or_else(|| e.missing(raw.span(), "at", hint))?;
+    let source = note_time_and_source(e.text, at, n.source.as_ref())?;
+    Ok(Note { text: text.get_ref().clone(), source, at: at.get_ref().clone() })
+}
+
+/// Check the `at` and `source` of a captured note (an `[[inbox]]` note or a
+/// `[[log]]` entry) in `text`: an RFC 3339 time, and a source name (an `@`
+/// before it is dropped). Returns the source.
+pub(super) fn note_time_and_source(
+    text: &str,
+    at: &Spanned<String>,
+    source: Option<&Spanned<String>>,
+) -> Result<Option<String>> {
+    let e = Errors { text };
     if crate::journey::parse_rfc3339(at.get_ref()).is_none() {
         return Err(e.at(
             at.span(),
@@ -295,19 +308,14 @@ fn inbox_note(e: &Errors, raw: &Spanned<RawNote>) -> Result<Note> {
             "write it like \"2026-12-01T14:03:12Z\"",
         ));
     }
-    let source = match &n.source {
-        Some(s) => {
-            let name = s.get_ref().trim().trim_start_matches('@');
-            if !is_source_name(name) {
-                return Err(e.at(
-                    s.span(),
-                    format!("\"{}\" is not a source name", s.get_ref()),
-                    "a source is a name of letters, digits, - and _ (with a letter), without @",
-                ));
-            }
-            Some(name.to_owned())
-        }
-        None => None,
-    };
-    Ok(Note { text: text.get_ref().clone(), source, at: at.get_ref().clone() })
+    let Some(s) = source else { return Ok(None) };
+    let name = s.get_ref().trim().trim_start_matches('@');
+    if !is_source_name(name) {
+        return Err(e.at(
+            s.span(),
+            format!("\"{}\" is not a source name", s.get_ref()),
+            "a source is a name of letters, digits, - and _ (with a letter), without @",
+        ));
+    }
+    Ok(Some(name.to_owned()))
 }

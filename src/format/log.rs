@@ -22,7 +22,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::FormatError;
-use crate::journey::{LogCell, LogEntry, Unresolved, is_source_name, parse_rfc3339};
+use crate::journey::{LogCell, LogEntry, Unresolved};
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -44,27 +44,7 @@ pub(super) fn read(text: &str, raw: &Spanned<RawLog>) -> Result<LogEntry, Format
     let missing = |what: &str| err(raw.span(), format!("this [[log]] entry has no `{what}`"), HINT);
     let body = l.text.as_ref().ok_or_else(|| missing("text"))?;
     let at = l.at.as_ref().ok_or_else(|| missing("at"))?;
-    if parse_rfc3339(at.get_ref()).is_none() {
-        return Err(err(
-            at.span(),
-            format!("\"{}\" is not an RFC 3339 time", at.get_ref()),
-            "write it like \"2026-12-01T14:03:12Z\"",
-        ));
-    }
-    let source = match &l.source {
-        Some(s) => {
-            let name = s.get_ref().trim().trim_start_matches('@');
-            if !is_source_name(name) {
-                return Err(err(
-                    s.span(),
-                    format!("\"{}\" is not a source name", s.get_ref()),
-                    "a source is a name of letters, digits, - and _ (with a letter), without @",
-                ));
-            }
-            Some(name.to_owned())
-        }
-        None => None,
-    };
+    let source = super::build::note_time_and_source(text, at, l.source.as_ref())?;
     let named = |n: &Spanned<String>, what: &str| -> Result<String, FormatError> {
         if n.get_ref().trim().is_empty() {
             return Err(err(n.span(), format!("the log entry's `{what}` is empty"), HINT));
