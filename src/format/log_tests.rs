@@ -3,23 +3,14 @@ use crate::journey::{Journey, LogCell, LogEntry};
 
 const HEAD: &str = "format = 1\nrows = [\"Need\"]\n\n[[phase]]\nname = \"Wait\"\n";
 
-fn entry(text: &str, source: Option<&str>, cell: Option<(&str, &str)>) -> LogEntry {
-    LogEntry {
-        text: text.into(),
-        source: source.map(Into::into),
-        at: "2026-12-01T14:03:12Z".into(),
-        cell: cell.map(|(phase, row)| LogCell { phase: phase.into(), row: row.into() }),
-    }
-}
-
 #[test]
 fn the_log_is_written_last_and_round_trips_byte_for_byte() {
     let mut j = Journey::new("T", "P", ["Need"], ["Wait"]);
     j.inbox.push(crate::journey::Note { text: "open".into(), source: None, at: "2026-12-01T14:03:12Z".into() });
     j.log = vec![
-        entry("waited \"25\" minutes\u{1b}[2J", Some("sara"), Some(("Wait", "Need"))),
-        entry("two\nlines", None, None),
-        entry("in a phase that is gone", Some("omar"), Some(("Deleted", "Need"))),
+        LogEntry::sample("waited \"25\" minutes\u{1b}[2J", Some("sara"), Some(("Wait", "Need"))),
+        LogEntry::sample("two\nlines", None, None),
+        LogEntry::sample("in a phase that is gone", Some("omar"), Some(("Deleted", "Need"))),
     ];
     let text = to_toml(&j);
     assert!(

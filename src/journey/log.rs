@@ -32,6 +32,19 @@ pub struct LogEntry {
     pub cell: Option<LogCell>,
 }
 
+#[cfg(test)]
+impl LogEntry {
+    /// An entry captured at one fixed time (2026-12-01T14:03:12Z), for tests.
+    pub fn sample(text: &str, source: Option<&str>, cell: Option<(&str, &str)>) -> Self {
+        Self {
+            text: text.into(),
+            source: source.map(Into::into),
+            at: "2026-12-01T14:03:12Z".into(),
+            cell: cell.map(|(phase, row)| LogCell { phase: phase.into(), row: row.into() }),
+        }
+    }
+}
+
 impl LogEntry {
     /// The entry of a note captured into the inbox.
     pub fn of_note(note: &Note) -> Self {

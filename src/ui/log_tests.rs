@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use super::tests::press;
 use super::*;
 use crate::app::{App, History, Msg, update};
-use crate::journey::{Journey, LogCell, LogEntry};
+use crate::journey::{Journey, LogEntry};
 
 fn app(log: Vec<LogEntry>) -> App {
     let mut j = Journey::default();
@@ -16,15 +16,6 @@ fn app(log: Vec<LogEntry>) -> App {
     let mut app = App::new(j, Some("j.toml".into()), History::saved());
     update(&mut app, Msg::Resize(80, 24));
     app
-}
-
-fn entry(text: &str, source: Option<&str>, cell: Option<(&str, &str)>) -> LogEntry {
-    LogEntry {
-        text: text.into(),
-        source: source.map(Into::into),
-        at: "2026-12-01T14:03:12Z".into(),
-        cell: cell.map(|(phase, row)| LogCell { phase: phase.into(), row: row.into() }),
-    }
 }
 
 fn screen(app: &App) -> String {
@@ -46,9 +37,9 @@ fn screen(app: &App) -> String {
 fn the_log_reads_at_80x24_with_hostile_text_shown_as_placeholders() {
     let huge = "y".repeat(1_000_000);
     let mut app = app(vec![
-        entry("waited 25 minutes on the phone", Some("sara"), Some(("Service", "Touchpoints"))),
-        entry("esc \u{1b}[2J bidi \u{202e} c1 \u{9b}31m\ntwo lines", Some("omar"), None),
-        entry(&huge, None, Some(("Gone", "Need"))),
+        LogEntry::sample("waited 25 minutes on the phone", Some("sara"), Some(("Service", "Touchpoints"))),
+        LogEntry::sample("esc \u{1b}[2J bidi \u{202e} c1 \u{9b}31m\ntwo lines", Some("omar"), None),
+        LogEntry::sample(&huge, None, Some(("Gone", "Need"))),
     ]);
     press(&mut app, ":log\n");
     let s = screen(&app);
@@ -66,7 +57,7 @@ fn the_log_reads_at_80x24_with_hostile_text_shown_as_placeholders() {
 
 #[test]
 fn a_long_log_keeps_the_selected_note_in_view() {
-    let log = (0..500).map(|i| entry(&format!("note {i}"), Some("sara"), None)).collect();
+    let log = (0..500).map(|i| LogEntry::sample(&format!("note {i}"), Some("sara"), None)).collect();
     let mut app = app(log);
     press(&mut app, ":log\n");
     assert!(screen(&app).contains("› 12-01 14:03 @sara note 499"));
@@ -80,7 +71,7 @@ fn a_long_log_keeps_the_selected_note_in_view() {
 
 #[test]
 fn one_note_is_a_note() {
-    let mut app = app(vec![entry("only one", None, None)]);
+    let mut app = app(vec![LogEntry::sample("only one", None, None)]);
     press(&mut app, ":log\n");
     assert!(screen(&app).contains("Interview log: 1 note, oldest first"));
 }
