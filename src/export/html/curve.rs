@@ -81,7 +81,7 @@ pub(crate) fn svg_of(phases: &[String], moods: &[Option<i8>], sources: &[SourceC
     for (k, source) in sources.iter().enumerate() {
         source_curve(&mut out, phases, k, source);
     }
-    let known: Vec<(usize, i8)> = moods.iter().enumerate().filter_map(|(i, m)| m.map(|m| (i, m))).collect();
+    let known = known(moods);
     for pair in known.windows(2) {
         let ((a, ma), (b, mb)) = (pair[0], pair[1]);
         let kind = if b > a + 1 { "link across" } else { "link" };
@@ -113,6 +113,11 @@ pub(crate) fn svg_of(phases: &[String], moods: &[Option<i8>], sources: &[SourceC
     Some(out)
 }
 
+/// The phases with a known mood, and the mood.
+fn known(moods: &[Option<i8>]) -> Vec<(usize, i8)> {
+    moods.iter().enumerate().filter_map(|(i, m)| m.map(|m| (i, m))).collect()
+}
+
 /// `Wait -1 unhappy, Use unknown`.
 fn named(phases: &[String], moods: &[Option<i8>]) -> String {
     let named: Vec<String> = phases.iter().zip(moods).map(|(p, m)| format!("{p} {}", mood::label(*m))).collect();
@@ -130,7 +135,7 @@ fn source_curve(out: &mut String, phases: &[String], k: usize, source: &SourceCu
     let _ = write!(out, "<g class=\"source\" transform=\"translate({dx},0)\">");
     let title = format!("Mood of {} per phase: {}", source.label, named(phases, &source.moods));
     let _ = write!(out, "<title>{}</title>", escape(&title));
-    let known: Vec<(usize, i8)> = source.moods.iter().enumerate().filter_map(|(i, m)| m.map(|m| (i, m))).collect();
+    let known = known(&source.moods);
     for pair in known.windows(2) {
         let ((a, ma), (b, mb)) = (pair[0], pair[1]);
         let _ = write!(
