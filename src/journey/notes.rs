@@ -18,8 +18,8 @@ pub fn line_of(note: &Note) -> String {
     }
 }
 
-/// The cell at `at` with `line` added at its end.
-fn appended(journey: &Journey, at: CellRef, line: String) -> Change {
+/// The cell at `at` with `line` (one line or more) added at its end.
+pub fn appended(journey: &Journey, at: CellRef, line: String) -> Change {
     let old = journey.cell(at);
     let text = if old.is_empty() { line } else { format!("{old}\n{line}") };
     Change::SetCell { at, text }

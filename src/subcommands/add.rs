@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::error::{CliError, Outcome, shown};
 use super::files;
-use crate::journey::{CellRef, Change, is_source_name, pick, with_source};
+use crate::journey::{CellRef, is_source_name, notes, pick, with_source};
 use crate::store::{self, SaveError};
 use crate::text::sanitize;
 
@@ -43,9 +43,7 @@ pub fn add(file: &Path, phase: &str, row: &str, source: Option<&str>, text: &[St
         let row_names: Vec<&str> = journey.rows().iter().map(String::as_str).collect();
         let r = pick("row", row, &row_names)?;
         let at = CellRef::new(p, r);
-        let old = journey.cell(at);
-        let new = if old.is_empty() { note.clone() } else { format!("{old}\n{note}") };
-        Change::SetCell { at, text: new }.apply(journey).map_err(|e| e.to_string())?;
+        notes::appended(journey, at, note.clone()).apply(journey).map_err(|e| e.to_string())?;
         Ok::<_, String>(format!("{} / {}", journey.phases()[p].name, journey.rows()[r]))
     });
     match result {
